@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import pc from 'picocolors';
+import { commands } from './commands/index.ts';
+import { type CliContext, UsageError } from './context.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('makesim')
+    .description('Run Make.com scenario blueprints on your own machine.')
+    .version(pkg.version, '-v, --version')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
+  for (const register of commands) register(program, ctx);
+  for (const sub of program.commands) sub.exitOverride().configureOutput(program.configureOutput());
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 success, 1 failing result, 2 bad usage. */
+export async function main(argv: readonly string[], ctx: Partial<CliContext> = {}): Promise<number> {
+  const context: CliContext = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+    exitCode: 0,
+    ...ctx,
+  };
+  try {
+    await buildProgram(context).parseAsync([...argv], { from: 'user' });
+    return context.exitCode;
+  } catch (error) {
+    return exitCodeFor(error, context);
+  }
+}
+
+function exitCodeFor(error: unknown, ctx: CliContext): number {
+  if (error instanceof CommanderError) {
+    const shown = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+    return shown.includes(error.code) || error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof UsageError) {
+    ctx.err(`${pc.red('error:')} ${error.message}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.err(`${pc.red('error:')} ${message}\n`);
+  return 1;
+}

@@ -1,0 +1,3 @@
+export * from './blueprint-error.ts';
+export * from './expression-error.ts';
+export * from './make-error.ts';

@@ -1,0 +1,67 @@
+/**
+ * The contract between the formula language (IML) and everything that evaluates formulas:
+ * the loader compiles, the runtime evaluates with an EvalContext it builds per bundle.
+ */
+
+/** Values a scenario can read through `var.*` (spec/iml-spec.md §2.3–2.4). */
+export interface VariableScopes {
+  scenario?: Record<string, unknown>;
+  execution?: Record<string, unknown>;
+  organization?: Record<string, unknown>;
+  team?: Record<string, unknown>;
+  /** Scenario inputs (`var.input.*`), for subscenarios and on-demand runs. */
+  input?: Record<string, unknown>;
+}
+
+export interface EvalContext {
+  /**
+   * The output bundle of module `id` visible at this point of the path, or undefined.
+   * In an error route the failed module's slot holds `{ error: { type, name, message, … } }`.
+   */
+  output(id: number): unknown;
+  readonly vars: VariableScopes;
+  /** Fixed for the whole execution (`now`, `timestamp`). */
+  readonly now: Date;
+  /** IANA zone for date functions: the organization's, default `UTC`. */
+  readonly timezone: string;
+  readonly executionId: string;
+  random(): number;
+  uuid(): string;
+}
+
+/** A compiled `{{…}}` template (or plain text). Compile once, evaluate per bundle. */
+export interface CompiledTemplate {
+  readonly source: string;
+  /** False for plain text with no `{{…}}`: evaluate returns the text. */
+  readonly isDynamic: boolean;
+  /** Module ids referenced (`1.a` → 1), for the loader's upstream check. */
+  readonly references: readonly number[];
+  evaluate(ctx: EvalContext): unknown;
+}
+
+/**
+ * A compiled mapper value: any JSON where every string is a template. Evaluating gives plain
+ * values; fields whose template yields the `ignore` keyword are left out, `erase` gives null/[].
+ */
+export interface CompiledValue {
+  readonly references: readonly number[];
+  evaluate(ctx: EvalContext): unknown;
+}
+
+export interface FilterCondition {
+  a: string;
+  o: string;
+  b?: string;
+}
+
+/** A filter as blueprints store it: an OR of AND groups. */
+export interface RawFilter {
+  name?: string;
+  conditions: FilterCondition[][];
+}
+
+export interface CompiledFilter {
+  readonly name: string | undefined;
+  readonly references: readonly number[];
+  test(ctx: EvalContext): boolean;
+}

@@ -1,0 +1,56 @@
+import type { VariableScopes } from '../expression/types.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DataStorePort } from '../ports/data-store.ts';
+import type { HttpPort } from '../ports/http.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { ScenarioState } from '../ports/state.ts';
+import type { SubscenarioPort } from '../ports/subscenarios.ts';
+import type { Mocks } from '../registry/mocks.ts';
+
+/** Guardrails (DESIGN principle 7); each failure names the limit and the option that raises it. */
+export interface Limits {
+  /** Operations per execution. Option `limits.maxOperations`, CLI `--max-operations`. */
+  maxOperations: number;
+  /** Bundles produced per execution. `limits.maxBundles`, `--max-bundles`. */
+  maxBundles: number;
+  /** Whole run, in ms of the run's clock (Make: 40 min). `limits.maxDurationMs`. */
+  maxDurationMs: number;
+  /** One module call, in ms (Make: 40 s for most modules). `limits.moduleTimeoutMs`. */
+  moduleTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxOperations: 1_000_000,
+  maxBundles: 5_000_000,
+  maxDurationMs: 40 * 60_000,
+  moduleTimeoutMs: 40_000,
+};
+
+export interface RunOptions {
+  /**
+   * The trigger's output (DESIGN.md "Trigger input"): an object is one bundle, an array several.
+   * For instant triggers each element is one event, run as its own cycle.
+   */
+  input?: unknown;
+  mocks?: Mocks;
+  clock?: Clock;
+  /** Fixed `now` for the execution; default clock.now(). */
+  now?: Date | string;
+  /** Organization time zone; default `UTC`. */
+  timezone?: string;
+  vars?: VariableScopes;
+  executionId?: string;
+  dataStores?: DataStorePort;
+  http?: HttpPort;
+  logger?: Logger;
+  state?: ScenarioState;
+  subscenarios?: SubscenarioPort;
+  limits?: Partial<Limits>;
+  /** `summary` keeps counts but no outputs or calls (big runs). Default `full`. */
+  record?: 'full' | 'summary';
+  /** Cycles to run: Make's "Run once" is 1 (default); the server's scheduled runs pass `roundtrips`. */
+  maxCycles?: number;
+  signal?: AbortSignal;
+  /** Deterministic `random`/`uuid` for tests. */
+  random?: () => number;
+}
