@@ -1,0 +1,8 @@
+/** Benchmark suites, listed by hand. Each prints its own figures, ratios and verdicts. */
+export interface BenchSuite {
+  name: string;
+  title: string;
+  run(): Promise<void>;
+}
+
+export const suites: BenchSuite[] = [];

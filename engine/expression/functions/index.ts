@@ -1,0 +1,13 @@
+import type { FunctionSpec } from './types.ts';
+
+/**
+ * The whole catalogue, by name. Category files (general, math, text, date, array) are added
+ * to `catalogue` below as they land.
+ */
+const catalogue: readonly FunctionSpec[][] = [];
+
+export const functions: ReadonlyMap<string, FunctionSpec> = new Map(
+  catalogue.flat().map((spec) => [spec.name, spec]),
+);
+
+export type { FunctionContext, FunctionSpec } from './types.ts';
