@@ -1,0 +1,100 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { coverageOf, formatCoverage } from '../../test-runner/coverage.ts';
+import { discoverTestFiles } from '../../test-runner/discover.ts';
+import { loadBlueprintForTests } from '../../test-runner/environment.ts';
+import { writeStarter } from '../../test-runner/init.ts';
+import { jsonReport } from '../../test-runner/reporters/json.ts';
+import { junitReport } from '../../test-runner/reporters/junit.ts';
+import { prettySummary, progressLine } from '../../test-runner/reporters/pretty.ts';
+import { runSuite } from '../../test-runner/run-suite.ts';
+import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
+
+interface TestOptions {
+  filter?: string;
+  reporter: string;
+  output?: string;
+  update?: boolean;
+  coverage?: boolean;
+  init?: string;
+}
+
+export const registerTest: RegisterCommand = (program: Command, ctx: CliContext) => {
+  program
+    .command('test')
+    .description('Run scenario test files (*.test.json, *.test.yaml) offline')
+    .argument('[paths...]', 'test files or directories to search (default: current directory)')
+    .option('--filter <text>', 'only cases whose name contains the text')
+    .option('--reporter <name>', 'pretty | json | junit', 'pretty')
+    .option('--output <file>', 'write the json/junit report to a file instead of stdout')
+    .option('--update', 'record snapshots instead of comparing them')
+    .option('--coverage', 'list routes, branches, error routes, filters and modules no case exercised')
+    .option('--init <blueprint>', 'write a starter test file for a blueprint and exit')
+    .addHelpText('after', '\nExit code: 0 all cases passed, 1 a case failed, 2 bad usage.')
+    .action(async (paths: string[], options: TestOptions) => {
+      if (options.init) return initStarter(options.init, ctx);
+      ctx.exitCode = await runTests(paths, options, ctx);
+    });
+};
+
+function initStarter(blueprint: string, ctx: CliContext): void {
+  const path = resolve(ctx.cwd, blueprint);
+  const written = writeStarter(loadBlueprintForTests(path), path);
+  ctx.out(`wrote ${written}\n`);
+}
+
+async function runTests(paths: string[], options: TestOptions, ctx: CliContext): Promise<number> {
+  if (!['pretty', 'json', 'junit'].includes(options.reporter)) {
+    throw new UsageError(`unknown reporter "${options.reporter}": use pretty, json or junit`);
+  }
+  let files: string[];
+  try {
+    files = discoverTestFiles(paths, ctx.cwd);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (files.length === 0) throw new UsageError('no test files (*.test.json, *.test.yaml) found');
+  const pretty = options.reporter === 'pretty';
+  let done = 0;
+  const total = { cases: 0 };
+  const suite = await runSuite({
+    files,
+    cwd: ctx.cwd,
+    ...(options.filter ? { filter: options.filter } : {}),
+    update: options.update ?? false,
+    onPlanned: (cases) => {
+      total.cases = cases;
+    },
+    onResult: (result) => {
+      done += 1;
+      if (pretty) ctx.out(progressLine(result, done, total.cases));
+    },
+  });
+  const coverage = options.coverage ? suite.blueprints.map(coverageOf) : undefined;
+  emitReport(options, ctx, suite, coverage);
+  const failed = suite.fileErrors.length > 0 || suite.results.some((r) => !r.passed);
+  return failed ? 1 : 0;
+}
+
+function emitReport(
+  options: TestOptions,
+  ctx: CliContext,
+  suite: Awaited<ReturnType<typeof runSuite>>,
+  coverage: ReturnType<typeof coverageOf>[] | undefined,
+): void {
+  if (options.reporter === 'pretty') {
+    for (const report of coverage ?? []) ctx.out(formatCoverage(report));
+    ctx.out(prettySummary(suite));
+    return;
+  }
+  const text = options.reporter === 'json' ? jsonReport(suite, coverage) : junitReport(suite);
+  if (!options.output) {
+    ctx.out(text);
+    return;
+  }
+  const target = resolve(ctx.cwd, options.output);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text);
+  ctx.out(prettySummary(suite));
+}

@@ -1,0 +1,23 @@
+import type { Failure } from '../types.ts';
+import { checkAssertions } from './assertions.ts';
+import type { CheckContext, Checker } from './check-context.ts';
+import { checkModules } from './modules.ts';
+import { checkDataStores, checkHttpRequests, checkIncomplete, checkResponse } from './outcomes.ts';
+import { checkRunLevel } from './run-level.ts';
+
+/** Every expectation checker, in the order failures are reported. */
+const checkers: readonly Checker[] = [
+  checkRunLevel,
+  checkModules,
+  checkResponse,
+  checkIncomplete,
+  checkDataStores,
+  checkHttpRequests,
+  checkAssertions,
+];
+
+export async function checkAll(ctx: CheckContext): Promise<Failure[]> {
+  const failures: Failure[] = [];
+  for (const check of checkers) failures.push(...(await check(ctx)));
+  return failures;
+}

@@ -1,0 +1,97 @@
+/**
+ * HTTP mocks for the HTTP modules: an undici MockAgent that answers the case's stubs, records
+ * what was sent, and refuses every other host (loopback stays reachable for local test servers).
+ */
+import { MockAgent } from 'undici';
+import type { SentRequest } from './expectations/check-context.ts';
+import type { HttpMock } from './types.ts';
+
+export interface HttpMockSet {
+  agent: MockAgent;
+  sent: SentRequest[];
+}
+
+export function createHttpMocks(mocks: readonly HttpMock[]): HttpMockSet {
+  const agent = new MockAgent();
+  agent.disableNetConnect();
+  agent.enableNetConnect(/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/);
+  const sent: SentRequest[] = [];
+  for (const mock of mocks) addMock(agent, mock, sent);
+  return { agent, sent };
+}
+
+function addMock(agent: MockAgent, mock: HttpMock, sent: SentRequest[]): void {
+  const matchUrl = urlMatcher(mock.url);
+  const method = mock.method?.toUpperCase();
+  const interceptor = agent
+    .get((origin: string) => matchUrl.origin(origin))
+    .intercept({
+      path: (path: string) => matchUrl.path(path),
+      method: (m: string) => method === undefined || m.toUpperCase() === method,
+    })
+    .reply((opts) => {
+      sent.push({
+        method: opts.method,
+        url: `${String(opts.origin)}${opts.path}`,
+        headers: headersOf(opts.headers),
+        body: bodyOf(opts.body),
+      });
+      const body = mock.response.body;
+      const text = typeof body === 'string' || body === undefined ? (body ?? '') : JSON.stringify(body);
+      const headers: Record<string, string> = { ...mock.response.headers };
+      if (typeof body === 'object' && body !== null && !hasHeader(headers, 'content-type')) {
+        headers['content-type'] = 'application/json';
+      }
+      return { statusCode: mock.response.status ?? 200, data: text, responseOptions: { headers } };
+    });
+  if (mock.times === undefined) interceptor.persist();
+  else interceptor.times(mock.times);
+}
+
+/** `https://api.x/items?a=1` matches exactly (query optional); `/regex/` matches the whole URL. */
+function urlMatcher(url: string): { origin(o: string): boolean; path(p: string): boolean } {
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(url);
+  if (regex) {
+    const re = new RegExp(regex[1]!, regex[2]);
+    let lastOrigin = '';
+    return {
+      origin: (o) => {
+        lastOrigin = o;
+        return true;
+      },
+      path: (p) => re.test(`${lastOrigin}${p}`),
+    };
+  }
+  const expected = new URL(url);
+  const withQuery = expected.search !== '';
+  return {
+    origin: (o) => o === expected.origin,
+    path: (p) =>
+      withQuery ? p === `${expected.pathname}${expected.search}` : p.split('?')[0] === expected.pathname,
+  };
+}
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((k) => k.toLowerCase() === name);
+}
+
+function headersOf(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (Array.isArray(headers)) {
+    for (let i = 0; i + 1 < headers.length; i += 2)
+      out[String(headers[i]).toLowerCase()] = String(headers[i + 1]);
+  } else if (headers && typeof headers === 'object') {
+    for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = String(v);
+  }
+  return out;
+}
+
+function bodyOf(body: unknown): unknown {
+  if (body === undefined || body === null) return undefined;
+  const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : String(body);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import YAML from 'yaml';
+import { parseJsonText } from '../engine/errors/json-syntax.ts';
+import { describeSchemaErrors, validateTestFile } from './schema.ts';
+import type { LoadedTestFile, TestFile } from './types.ts';
+
+/** A test file that cannot be used; `problems` name the place and what to fix. */
+export class TestFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.join('; ')}`);
+    this.name = 'TestFileError';
+  }
+}
+
+export function isTestFileName(name: string): boolean {
+  return /\.test\.(json|ya?ml)$/.test(name);
+}
+
+export function loadTestFile(path: string): LoadedTestFile {
+  const parsed = parseText(path, readFileSync(path, 'utf8'));
+  if (!validateTestFile(parsed)) throw new TestFileError(path, describeSchemaErrors(validateTestFile.errors));
+  const file = parsed as TestFile;
+  const names = new Set<string>();
+  for (const [i, c] of file.cases.entries()) {
+    if (names.has(c.name))
+      throw new TestFileError(path, [`/cases/${i}/name: duplicate case name "${c.name}"`]);
+    names.add(c.name);
+  }
+  return { ...file, path, blueprintPath: resolve(dirname(path), file.blueprint) };
+}
+
+function parseText(path: string, text: string): unknown {
+  if (/\.ya?ml$/.test(path)) {
+    const doc = YAML.parseDocument(text, { prettyErrors: true });
+    if (doc.errors.length > 0) {
+      throw new TestFileError(
+        path,
+        doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message}`),
+      );
+    }
+    return doc.toJS();
+  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new TestFileError(path, [parsed.problem.message]);
+  return parsed.value;
+}

@@ -1,0 +1,87 @@
+/**
+ * vitest matchers over execution records: `expect(record).toHaveStatus('success')`,
+ * `.toHaveOperations(31)`, `.toHaveRun(4)`, `.toHaveOutput(4, { name: 'Ana' })`.
+ * Register with `import 'makesim/vitest'` (see docs/testing.md).
+ */
+import type { ExecutionRecord } from '../engine/runtime/record.ts';
+import { matchPartial, show } from './match.ts';
+
+interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+  actual?: unknown;
+  expected?: unknown;
+}
+
+function asRecord(received: unknown): ExecutionRecord {
+  const r = received as Partial<ExecutionRecord> | null;
+  if (!r || typeof r !== 'object' || !Array.isArray(r.modules) || typeof r.status !== 'string') {
+    throw new TypeError(`expected an execution record from runScenario, got ${show(received)}`);
+  }
+  return r as ExecutionRecord;
+}
+
+export const makesimMatchers = {
+  toHaveStatus(received: unknown, status: ExecutionRecord['status']): MatcherResult {
+    const record = asRecord(received);
+    const why = record.error ? ` (${record.error.type}: ${record.error.message})` : '';
+    return {
+      pass: record.status === status,
+      message: () => `expected status ${status}, got ${record.status}${why}`,
+      actual: record.status,
+      expected: status,
+    };
+  },
+
+  toHaveOperations(received: unknown, operations: number): MatcherResult {
+    const record = asRecord(received);
+    return {
+      pass: record.operations === operations,
+      message: () => `expected ${operations} operations, got ${record.operations}`,
+      actual: record.operations,
+      expected: operations,
+    };
+  },
+
+  toHaveRun(received: unknown, moduleId: number): MatcherResult {
+    const module = asRecord(received).modules.find((m) => m.id === moduleId);
+    const ran = module !== undefined && (module.bundlesIn > 0 || module.operations > 0);
+    return {
+      pass: ran,
+      message: () =>
+        module === undefined
+          ? `the blueprint has no module ${moduleId}`
+          : ran
+            ? `expected module ${moduleId} not to run, but it did (${module.bundlesIn} bundle(s) in)`
+            : `expected module ${moduleId} to run, but no bundle reached it`,
+    };
+  },
+
+  toHaveOutput(received: unknown, moduleId: number, partial: unknown): MatcherResult {
+    const module = asRecord(received).modules.find((m) => m.id === moduleId);
+    const outputs = module?.outputs ?? [];
+    const pass = outputs.some((o) => matchPartial(partial, o).length === 0);
+    return {
+      pass,
+      message: () =>
+        pass
+          ? `expected no output of module ${moduleId} to match ${show(partial)}`
+          : `expected an output of module ${moduleId} to match ${show(partial)}; outputs: ${show(outputs)}`,
+      actual: outputs,
+      expected: partial,
+    };
+  },
+};
+
+export interface MakesimMatchers<R = unknown> {
+  toHaveStatus(status: ExecutionRecord['status']): R;
+  toHaveOperations(operations: number): R;
+  toHaveRun(moduleId: number): R;
+  toHaveOutput(moduleId: number, partial: unknown): R;
+}
+
+declare module 'vitest' {
+  // biome-ignore lint/suspicious/noExplicitAny: vitest's own declaration uses this exact signature
+  interface Assertion<T = any> extends MakesimMatchers<T> {}
+  interface AsymmetricMatchersContaining extends MakesimMatchers {}
+}

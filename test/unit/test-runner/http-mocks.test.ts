@@ -1,0 +1,51 @@
+import { request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpMocks, type HttpMockSet } from '../../../test-runner/http-mocks.ts';
+
+let mocks: HttpMockSet | undefined;
+afterEach(async () => {
+  await mocks?.agent.close();
+});
+
+describe('HTTP mocks', () => {
+  it('answers a matching request with JSON and records what was sent', async () => {
+    mocks = createHttpMocks([
+      { method: 'POST', url: 'https://api.example.com/items', response: { status: 201, body: { id: 7 } } },
+    ]);
+    const res = await request('https://api.example.com/items?x=1', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Ana' }),
+      headers: { 'content-type': 'application/json' },
+      dispatcher: mocks.agent,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(await res.body.json()).toEqual({ id: 7 });
+    expect(mocks.sent).toEqual([
+      {
+        method: 'POST',
+        url: 'https://api.example.com/items?x=1',
+        headers: { 'content-type': 'application/json' },
+        body: { name: 'Ana' },
+      },
+    ]);
+  });
+
+  it('matches a /regex/ against the whole URL', async () => {
+    mocks = createHttpMocks([{ url: '/example\\.com\\/users\\/\\d+$/', response: { body: 'ok' } }]);
+    const res = await request('https://example.com/users/42', { dispatcher: mocks.agent });
+    expect(await res.body.text()).toBe('ok');
+  });
+
+  it('refuses a request no mock matches instead of reaching the network', async () => {
+    mocks = createHttpMocks([{ url: 'https://api.example.com/a', response: { body: 'a' } }]);
+    await expect(request('https://api.example.com/b', { dispatcher: mocks.agent })).rejects.toThrow();
+    await expect(request('https://elsewhere.example.org/', { dispatcher: mocks.agent })).rejects.toThrow();
+  });
+
+  it('stops answering after `times` requests', async () => {
+    mocks = createHttpMocks([{ url: 'https://api.example.com/once', response: { body: 'x' }, times: 1 }]);
+    await request('https://api.example.com/once', { dispatcher: mocks.agent }).then((r) => r.body.text());
+    await expect(request('https://api.example.com/once', { dispatcher: mocks.agent })).rejects.toThrow();
+  });
+});
