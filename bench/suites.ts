@@ -1,3 +1,7 @@
+import { datastoreSuite } from './datastore.bench.ts';
+import { httpSuite } from './http.bench.ts';
+import { imlSuite } from './iml.bench.ts';
+
 /** Benchmark suites, listed by hand. Each prints its own figures, ratios and verdicts. */
 export interface BenchSuite {
   name: string;
@@ -5,4 +9,4 @@ export interface BenchSuite {
   run(): Promise<void>;
 }
 
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [imlSuite, httpSuite, datastoreSuite];

@@ -6,6 +6,7 @@ export type ExpressionErrorCode =
   | 'unexpected-token'
   | 'unexpected-end'
   | 'unknown-function'
+  | 'wrong-arity'
   | 'too-deep'
   | 'invalid-reference';
 

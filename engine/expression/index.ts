@@ -1,14 +1,20 @@
 /**
- * Public surface of the formula language (IML). PLACEHOLDER until the IML work lands:
- * signatures are the contract; bodies are replaced by the lexer → parser → compiler.
+ * Public surface of the formula language (IML): lexer → parser → closures (template.ts),
+ * mapper values (value.ts), filters (filter.ts). Signatures are the contract the loader and
+ * the runtime code against.
  */
+import type { ExpressionError } from '../errors/expression-error.ts';
+import { compileFilterWith } from './filter.ts';
+import { compileTemplateWith } from './template.ts';
 import type { CompiledFilter, CompiledTemplate, CompiledValue, RawFilter } from './types.ts';
+import { compileValueWith } from './value.ts';
 
+export { isCollection, isEmpty, toBoolean, toNumber, toText } from './coerce.ts';
 export type * from './types.ts';
 
 /** Compiles one template string. Throws ExpressionError on a syntax error. */
-export function compileTemplate(_source: string): CompiledTemplate {
-  throw new Error('not implemented yet');
+export function compileTemplate(source: string): CompiledTemplate {
+  return compileTemplateWith(source);
 }
 
 /**
@@ -17,18 +23,18 @@ export function compileTemplate(_source: string): CompiledTemplate {
  * and that string then evaluates to undefined.
  */
 export function compileValue(
-  _raw: unknown,
-  _pointer: string,
-  _onError: (pointer: string, error: import('../errors/expression-error.ts').ExpressionError) => void,
+  raw: unknown,
+  pointer: string,
+  onError: (pointer: string, error: ExpressionError) => void,
 ): CompiledValue {
-  throw new Error('not implemented yet');
+  return compileValueWith(raw, pointer, onError);
 }
 
 /** Compiles a filter (OR of AND groups). Unknown operators and bad templates go to `onError`. */
 export function compileFilter(
-  _filter: RawFilter,
-  _pointer: string,
-  _onError: (pointer: string, message: string, hint?: string) => void,
+  filter: RawFilter,
+  pointer: string,
+  onError: (pointer: string, message: string, hint?: string) => void,
 ): CompiledFilter {
-  throw new Error('not implemented yet');
+  return compileFilterWith(filter, pointer, onError);
 }

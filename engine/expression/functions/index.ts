@@ -1,5 +1,6 @@
 import { arrayFunctions } from './array.ts';
 import { binaryFunctions } from './binary.ts';
+import { dateFunctions } from './date.ts';
 import { generalFunctions } from './general.ts';
 import { mathFunctions } from './math.ts';
 import { textFunctions } from './text.ts';
@@ -15,6 +16,7 @@ const catalogue: readonly FunctionSpec[][] = [
   generalFunctions,
   mathFunctions,
   arrayFunctions,
+  dateFunctions,
 ];
 
 export const functions: ReadonlyMap<string, FunctionSpec> = new Map(

@@ -37,9 +37,10 @@ function templatesOf(value: unknown, pointer: string, out: [string, string][]): 
   if (typeof value === 'string') {
     if (value.includes('{{')) out.push([pointer, value]);
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => templatesOf(item, `${pointer}/${i}`, out));
+    for (const [i, item] of value.entries()) templatesOf(item, `${pointer}/${i}`, out);
   } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) if (key !== 'metadata') templatesOf(item, `${pointer}/${key}`, out);
+    for (const [key, item] of Object.entries(value))
+      if (key !== 'metadata') templatesOf(item, `${pointer}/${key}`, out);
   }
 }
 
@@ -57,7 +58,8 @@ describe('the corpus of real blueprints', () => {
           compileTemplateWith(template, { functions });
         } catch (error) {
           if (!(error instanceof ExpressionError)) throw error;
-          if (!KNOWN_BROKEN.has(`${file}#${pointer}`)) failures.push(`${file}#${pointer}: ${error.code} at ${error.position}`);
+          if (!KNOWN_BROKEN.has(`${file}#${pointer}`))
+            failures.push(`${file}#${pointer}: ${error.code} at ${error.position}`);
         }
       }
     }

@@ -1,0 +1,99 @@
+/**
+ * Splits a Make date format (`"DD.MM.YYYY [at] HH:mm"`) into tokens and literal text
+ * (spec/iml-spec.md §4.1/§4.2: Make's tokens are Moment.js tokens). Like Moment: `[…]` is
+ * literal text, `\x` is the literal character x, the long formats (`L`, `LLL`, `LT`…) expand
+ * first, and at each position the first matching alternative below wins — so `YYY` is `YY`
+ * followed by `Y`, and letters that are no token (`T` in `YYYY-MM-DDTHH:mm`) stay literal.
+ */
+import { LONG_FORMATS } from './locale-en.ts';
+
+export type FormatPart = { kind: 'token'; token: string } | { kind: 'literal'; text: string };
+
+/** Alternatives in Moment's order; single letters last. */
+const TOKEN_ALTERNATIVES = [
+  'Hmmss',
+  'Hmm',
+  'hmmss',
+  'hmm',
+  'Mo',
+  'MMMM',
+  'MMM',
+  'MM',
+  'Do',
+  'DDDo',
+  'DDDD',
+  'DDD',
+  'DD',
+  'dddd',
+  'ddd',
+  'dd',
+  'do',
+  'wo',
+  'ww',
+  'Wo',
+  'WW',
+  'Qo',
+  'YYYYYY',
+  'YYYYY',
+  'YYYY',
+  'YY',
+  'ggggg',
+  'gggg',
+  'gg',
+  'GGGGG',
+  'GGGG',
+  'GG',
+  'hh',
+  'HH',
+  'kk',
+  'mm',
+  'ss',
+  'S{1,9}',
+  'zz',
+  'ZZ',
+  '[YQMDdwWeEaAhHkmsxXzZ]',
+];
+
+const PART = new RegExp(
+  `(\\[[^\\[]*\\])|\\\\(.)|(${TOKEN_ALTERNATIVES.join('|')})|(LTS|LT|LL?L?L?|l{1,4})`,
+  'y',
+);
+
+const MAX_EXPANSION_DEPTH = 2;
+
+/** The parts of `format`, adjacent literals merged. */
+export function tokenize(format: string, depth = 0): FormatPart[] {
+  const parts: FormatPart[] = [];
+  const pushLiteral = (text: string) => {
+    const last = parts.at(-1);
+    if (last?.kind === 'literal') last.text += text;
+    else parts.push({ kind: 'literal', text });
+  };
+  let pos = 0;
+  while (pos < format.length) {
+    PART.lastIndex = pos;
+    const m = PART.exec(format);
+    if (m === null) {
+      pushLiteral(format.charAt(pos));
+      pos += 1;
+      continue;
+    }
+    pos = PART.lastIndex;
+    if (m[1] !== undefined) pushLiteral(m[1].slice(1, -1));
+    else if (m[2] !== undefined) pushLiteral(m[2]);
+    else if (m[3] !== undefined) parts.push({ kind: 'token', token: m[3] });
+    else if (m[4] !== undefined) {
+      for (const p of expandLong(m[4], depth)) {
+        if (p.kind === 'token') parts.push(p);
+        else pushLiteral(p.text);
+      }
+    }
+  }
+  return parts;
+}
+
+function expandLong(name: string, depth: number): FormatPart[] {
+  const expansion = LONG_FORMATS[name];
+  if (expansion === undefined || depth >= MAX_EXPANSION_DEPTH) return [{ kind: 'literal', text: name }];
+  return tokenize(expansion, depth + 1);
+}

@@ -1,0 +1,58 @@
+/**
+ * Argument handling for the date functions (spec/iml-spec.md §3.4, coercion §4.5, zones §4.3).
+ * Errors name the function and the 1-based argument (text-args.ts wording) and say what to map.
+ */
+import { toNumber, toText } from '../coerce.ts';
+import { toDate } from '../dates/coerce-date.ts';
+import { resolveZone } from '../dates/zone.ts';
+import { argumentError, isMissing } from './text-args.ts';
+import type { FunctionContext } from './types.ts';
+
+/**
+ * What a date function returns when its date argument is empty (a missing reference, null or
+ * ''). Not documented; we keep the field empty rather than fail the module, as Make does for
+ * other empty inputs to functions (fidelity.md). Functions return this value unchanged.
+ */
+export const EMPTY_DATE_RESULT = undefined;
+
+/** The date argument at `index`, or undefined when it is empty; unreadable values are a DataError. */
+export function dateArg(fn: string, args: readonly unknown[], index: number, zone: string): Date | undefined {
+  const value = args[index];
+  if (isMissing(value)) return undefined;
+  const date = toDate(value, zone);
+  if (date === undefined) {
+    throw argumentError(
+      fn,
+      index + 1,
+      `"${toText(value)}" is not a valid date.`,
+      'Map a date, a number of milliseconds, or text such as 2016-06-20T17:26:44.356Z.',
+    );
+  }
+  return date;
+}
+
+/** A required number (text like "-3" is read as a number, §4.5); anything else is a DataError. */
+export function amountArg(fn: string, args: readonly unknown[], index: number): number {
+  const value = args[index];
+  const n = isMissing(value) ? undefined : toNumber(value);
+  if (n === undefined || !Number.isFinite(n)) {
+    const shown = isMissing(value) ? 'An empty value' : `"${toText(value)}"`;
+    throw argumentError(fn, index + 1, `${shown} is not a number.`, 'Map or type a whole number here.');
+  }
+  return n;
+}
+
+/** The function's own zone argument when it names an IANA zone, else the organization zone. */
+export function zoneArg(args: readonly unknown[], index: number, ctx: FunctionContext): string {
+  return resolveZone(args[index], ctx.timezone);
+}
+
+/** Moment rounds day and month amounts half away from zero before adding them. */
+export function roundAmount(n: number): number {
+  return Math.sign(n) * Math.round(Math.abs(n));
+}
+
+/** The organization zone from the context (an invalid name falls back to UTC). */
+export function orgZone(ctx: FunctionContext): string {
+  return resolveZone(undefined, ctx.timezone);
+}

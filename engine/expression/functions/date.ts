@@ -1,0 +1,106 @@
+/**
+ * Date and time functions (spec/iml-spec.md §3.4 and appendix A; Help Center
+ * https://help.make.com/date-and-time-functions): formatDate, parseDate, add* and set*.
+ * Names Make does not have (dateDifference, startOfDay, addWeekDays … — Fusion-only or
+ * non-existent per the spec) are deliberately absent, so they stay unknown functions.
+ * `now` and `timestamp` are keywords (keywords.ts), not functions.
+ */
+import { toText } from '../coerce.ts';
+import { formatWithTokens } from '../dates/format-tokens.ts';
+import { parseWithTokens } from '../dates/parse-date.ts';
+import { amountArg, dateArg, EMPTY_DATE_RESULT, orgZone, roundAmount, zoneArg } from './date-args.ts';
+import { addCalendarDays, addCalendarMonths } from './date-calendar.ts';
+import { setFunctions } from './date-set.ts';
+import { argumentError, isMissing } from './text-args.ts';
+import type { FunctionContext, FunctionSpec } from './types.ts';
+
+/**
+ * An empty format prints Moment's default ISO 8601 form: `…Z` literally in UTC, the numeric
+ * offset elsewhere (Moment's defaultFormatUtc / defaultFormat).
+ */
+function defaultFormat(zone: string): string {
+  return zone === 'UTC' || zone === 'Etc/UTC' ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ';
+}
+
+const formatDate: FunctionSpec = {
+  name: 'formatDate',
+  minArgs: 2,
+  maxArgs: 3,
+  impl: (args, ctx) => {
+    const zone = zoneArg(args, 2, ctx);
+    // Text dates are read in the settings zone (§4.5); the zone argument only shapes the output.
+    const date = dateArg('formatDate', args, 0, orgZone(ctx));
+    if (date === undefined) return EMPTY_DATE_RESULT;
+    const format = isMissing(args[1]) ? defaultFormat(zone) : toText(args[1]);
+    return formatWithTokens(date, format, zone);
+  },
+};
+
+/** A Date passes through (Moment ignores the format for dates); a number is read as its text. */
+function parseDateImpl(args: unknown[], ctx: FunctionContext): unknown {
+  const zone = zoneArg(args, 2, ctx);
+  const input = args[0];
+  if (input instanceof Date) return dateArg('parseDate', args, 0, zone);
+  if (isMissing(input)) return EMPTY_DATE_RESULT;
+  // Open question 17: without a format we fall back to the §4.5 text forms.
+  if (isMissing(args[1])) return dateArg('parseDate', args, 0, zone);
+  const text = toText(input).trim();
+  const format = toText(args[1]);
+  const result = parseWithTokens(text, format, zone, ctx.now);
+  if (result.ok) return result.date;
+  throw argumentError(
+    'parseDate',
+    1,
+    `"${text}" does not match the format "${format}": ${result.reason}.`,
+    'Change the format to match the text, or map a different value.',
+  );
+}
+
+const parseDate: FunctionSpec = { name: 'parseDate', minArgs: 2, maxArgs: 3, impl: parseDateImpl };
+
+/** add* that move by an exact duration (Moment adds hours, minutes and seconds as milliseconds). */
+function addExact(name: string, unitMs: number): FunctionSpec {
+  return {
+    name,
+    minArgs: 2,
+    maxArgs: 2,
+    impl: (args, ctx) => {
+      const date = dateArg(name, args, 0, orgZone(ctx));
+      const amount = amountArg(name, args, 1);
+      if (date === undefined) return EMPTY_DATE_RESULT;
+      return new Date(date.getTime() + Math.trunc(amount * unitMs));
+    },
+  };
+}
+
+/** add* that move on the local calendar; amounts are rounded to whole days/months first. */
+function addCalendar(
+  name: string,
+  move: (date: Date, amount: number, zone: string) => Date,
+  scale: number,
+): FunctionSpec {
+  return {
+    name,
+    minArgs: 2,
+    maxArgs: 2,
+    impl: (args, ctx) => {
+      const date = dateArg(name, args, 0, orgZone(ctx));
+      const amount = roundAmount(amountArg(name, args, 1) * scale);
+      if (date === undefined) return EMPTY_DATE_RESULT;
+      return move(date, amount, orgZone(ctx));
+    },
+  };
+}
+
+export const dateFunctions: FunctionSpec[] = [
+  formatDate,
+  parseDate,
+  addExact('addSeconds', 1000),
+  addExact('addMinutes', 60_000),
+  addExact('addHours', 3_600_000),
+  addCalendar('addDays', addCalendarDays, 1),
+  // Moment turns years into months (×12) before rounding.
+  addCalendar('addMonths', addCalendarMonths, 1),
+  addCalendar('addYears', addCalendarMonths, 12),
+  ...setFunctions,
+];

@@ -1,0 +1,47 @@
+/**
+ * Reading items out of bundles (spec/iml-spec.md §1.4, §6.1, §6.15; DESIGN principle 8).
+ * Only own data properties are read: `__proto__`, `constructor`, `prototype` are ordinary
+ * missing keys. Missing anything → undefined, silently.
+ */
+import { isCollection, toNumber } from './coerce.ts';
+
+/**
+ * `a.key`. On an array of collections Make maps the key over the elements (`1.items.name` →
+ * every item's name); elements without the key are skipped. A numeric key on an array is a
+ * 1-based index, as in `get(array; "2")`.
+ */
+export function readKey(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) return readKeyOfArray(value, key);
+  if (!isCollection(value) || !Object.hasOwn(value, key)) return undefined;
+  return value[key];
+}
+
+function readKeyOfArray(items: readonly unknown[], key: string): unknown {
+  const index = toNumber(key);
+  if (index !== undefined && Number.isInteger(index)) return readIndex(items, index);
+  const out: unknown[] = [];
+  for (const item of items) {
+    if (isCollection(item) && Object.hasOwn(item, key)) out.push(item[key]);
+  }
+  return out;
+}
+
+/**
+ * `a[n]`: 1-based; negative counts from the end
+ * (`[-1]` last). `[0]`, fractions and out-of-range → undefined (Open question 6). A text index
+ * on a collection reads that key (a mapped key such as `a[2.field]`).
+ */
+export function readIndex(value: unknown, index: unknown): unknown {
+  if (!Array.isArray(value)) {
+    return typeof index === 'string' && isCollection(value) ? readKey(value, index) : undefined;
+  }
+  const n = typeof index === 'number' ? index : toNumber(index);
+  if (n === undefined || !Number.isInteger(n) || n === 0) return undefined;
+  return n > 0 ? value[n - 1] : value[value.length + n];
+}
+
+/** `a[]`: the UI's default when a sub-item of an array is mapped — the first element (§1.4). */
+export function readFirst(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : undefined;
+}

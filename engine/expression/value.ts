@@ -1,0 +1,96 @@
+/**
+ * Mapper values (spec/iml-spec.md §1.1): any JSON in which every string is a template.
+ * Fields whose template yields nothing (a missing reference or `ignore`) are left out, as Make
+ * leaves unmapped fields out (§6.3); `erase` gives null (keywords.ts).
+ */
+import { ExpressionError } from '../errors/expression-error.ts';
+import { compileTemplateWith, type TemplateOptions } from './template.ts';
+import type { CompiledValue, EvalContext } from './types.ts';
+
+type Eval = (ctx: EvalContext) => unknown;
+
+interface Compiled {
+  readonly evaluate: Eval;
+}
+
+export type ValueErrorSink = (pointer: string, error: ExpressionError) => void;
+
+export function compileValueWith(
+  raw: unknown,
+  pointer: string,
+  onError: ValueErrorSink,
+  options: TemplateOptions = {},
+): CompiledValue {
+  const references = new Set<number>();
+  const compiled = compileAny(raw, pointer, { onError, options, references });
+  return { references: [...references].sort((a, b) => a - b), evaluate: compiled.evaluate };
+}
+
+interface Walk {
+  readonly onError: ValueErrorSink;
+  readonly options: TemplateOptions;
+  readonly references: Set<number>;
+}
+
+function compileAny(raw: unknown, pointer: string, walk: Walk): Compiled {
+  if (typeof raw === 'string') return compileString(raw, pointer, walk);
+  if (Array.isArray(raw)) return compileArray(raw, pointer, walk);
+  if (typeof raw === 'object' && raw !== null)
+    return compileObject(raw as Record<string, unknown>, pointer, walk);
+  return { evaluate: () => raw };
+}
+
+function compileString(raw: string, pointer: string, walk: Walk): Compiled {
+  try {
+    const template = compileTemplateWith(raw, walk.options);
+    for (const id of template.references) walk.references.add(id);
+    if (!template.isDynamic) return { evaluate: () => raw };
+    return { evaluate: (ctx) => template.evaluate(ctx) };
+  } catch (error) {
+    if (!(error instanceof ExpressionError)) throw error;
+    walk.onError(pointer, error);
+    return { evaluate: () => undefined };
+  }
+}
+
+function compileArray(raw: readonly unknown[], pointer: string, walk: Walk): Compiled {
+  const items = raw.map((item, i) => compileAny(item, `${pointer}/${i}`, walk));
+  return {
+    evaluate: (ctx) => {
+      const out: unknown[] = [];
+      for (const item of items) {
+        const value = item.evaluate(ctx);
+        if (value !== undefined) out.push(value);
+      }
+      return out;
+    },
+  };
+}
+
+function compileObject(raw: Record<string, unknown>, pointer: string, walk: Walk): Compiled {
+  const entries = Object.keys(raw).map(
+    (key) => [key, compileAny(raw[key], `${pointer}/${escapePointer(key)}`, walk)] as const,
+  );
+  return {
+    evaluate: (ctx) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of entries) {
+        const value = item.evaluate(ctx);
+        if (value !== undefined) setOwn(out, key, value);
+      }
+      return out;
+    },
+  };
+}
+
+/** RFC 6901: `~` → `~0`, `/` → `~1`. */
+function escapePointer(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+/** A `__proto__` key is data, never the object's prototype (DESIGN principle 8). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}

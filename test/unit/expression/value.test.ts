@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { ExpressionError } from '../../../engine/errors/expression-error.ts';
+import { compileValue } from '../../../engine/expression/index.ts';
+import { evalContext } from './context.ts';
+
+const noErrors = (pointer: string, error: ExpressionError) => {
+  throw new Error(`unexpected error at ${pointer}: ${error.message}`);
+};
+
+describe('compileValue', () => {
+  it('evaluates every string of a nested mapper as a template', () => {
+    const value = compileValue(
+      { url: 'https://x.y/{{1.id}}', qs: [{ name: 'a', value: '{{1.n}}' }], parse: true, n: 3, none: null },
+      '/flow/0/mapper',
+      noErrors,
+    );
+    expect(value.evaluate(evalContext({ 1: { id: 7, n: 2 } }))).toEqual({
+      url: 'https://x.y/7',
+      qs: [{ name: 'a', value: 2 }],
+      parse: true,
+      n: 3,
+      none: null,
+    });
+    expect(value.references).toEqual([1]);
+  });
+
+  it('leaves out a field whose template yields ignore', () => {
+    const value = compileValue({ a: '{{ignore}}', b: 'x' }, '', noErrors);
+    expect(value.evaluate(evalContext())).toEqual({ b: 'x' });
+  });
+
+  it('leaves out a field whose whole-field reference is missing', () => {
+    const value = compileValue({ a: '{{1.nope}}', b: 'x' }, '', noErrors);
+    expect(Object.keys(value.evaluate(evalContext({ 1: {} })) as object)).toEqual(['b']);
+  });
+
+  it('drops an array element that yields ignore', () => {
+    const value = compileValue(['{{ignore}}', 'a'], '', noErrors);
+    expect(value.evaluate(evalContext())).toEqual(['a']);
+  });
+
+  it('gives null for erase and "" for emptystring', () => {
+    const value = compileValue({ a: '{{erase}}', b: '{{emptystring}}' }, '', noErrors);
+    expect(value.evaluate(evalContext())).toEqual({ a: null, b: '' });
+  });
+
+  it('reports every bad string with its JSON pointer and keeps going', () => {
+    const problems: [string, string][] = [];
+    const value = compileValue(
+      { a: '{{1.', list: ['ok', '{{)}}'], 'x/y': '{{"open}}' },
+      '/flow/2/mapper',
+      (pointer, error) => problems.push([pointer, error.code]),
+    );
+    expect(problems).toEqual([
+      ['/flow/2/mapper/a', 'unterminated-template'],
+      ['/flow/2/mapper/list/1', 'unexpected-token'],
+      ['/flow/2/mapper/x~1y', 'unterminated-string'],
+    ]);
+    expect(value.evaluate(evalContext())).toEqual({ list: ['ok'] });
+  });
+
+  it('keeps a __proto__ key as data', () => {
+    const raw = JSON.parse('{"__proto__": "{{1.a}}"}') as unknown;
+    const out = compileValue(raw, '', noErrors).evaluate(evalContext({ 1: { a: 'v' } })) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.hasOwn(out, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+  });
+});
