@@ -23,7 +23,7 @@ export function isTestFileName(name: string): boolean {
 export function loadTestFile(path: string): LoadedTestFile {
   const parsed = parseText(path, readFileSync(path, 'utf8'));
   if (!validateTestFile(parsed)) throw new TestFileError(path, describeSchemaErrors(validateTestFile.errors));
-  const file = parsed as TestFile;
+  const file = parsed as unknown as TestFile;
   const names = new Set<string>();
   for (const [i, c] of file.cases.entries()) {
     if (names.has(c.name))

@@ -1,0 +1,78 @@
+/**
+ * The one place the test runner builds what a run needs: the project config found beside the
+ * blueprint, through the same `createRunEnvironment` as `makesim run` and the server, but with
+ * an in-memory database per case so cases never share state.
+ */
+import { dirname } from 'node:path';
+import type { Dispatcher } from 'undici';
+import { loadConfig } from '../config/load-config.ts';
+import { createRunEnvironment } from '../config/run-environment.ts';
+import type { Scenario } from '../engine/blueprint/scenario.ts';
+import type { VariableScopes } from '../engine/expression/types.ts';
+import { loadScenarioFile } from '../engine/index.ts';
+import type { DataStoreHandle, DataStorePort } from '../engine/ports/data-store.ts';
+import type { ScenarioState } from '../engine/ports/state.ts';
+import { ModuleRegistry } from '../engine/registry/registry.ts';
+import { builtinModules } from '../modules/index.ts';
+import type { CaseSettings } from './types.ts';
+
+const registry = new ModuleRegistry(builtinModules);
+
+export function loadBlueprintForTests(path: string): Scenario {
+  return loadScenarioFile(path, { registry });
+}
+
+export interface CaseEnvironment {
+  readonly dataStores: DataStorePort;
+  readonly state: ScenarioState;
+  readonly vars: VariableScopes;
+  readonly timezone: string;
+  seed(store: string, records: Record<string, Record<string, unknown>>): void;
+  storeContents(store: string): Record<string, Record<string, unknown>> | undefined;
+  close(): void;
+}
+
+export function createCaseEnvironment(options: {
+  blueprintPath: string;
+  dispatcher: Dispatcher;
+  settings: CaseSettings;
+}): CaseEnvironment {
+  const config = loadConfig({ startDir: dirname(options.blueprintPath) });
+  const env = createRunEnvironment(config, { database: ':memory:' });
+  const handle = (store: string): DataStoreHandle | undefined => {
+    try {
+      return env.dataStores.store(/^\d+$/.test(store) ? Number(store) : store);
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    dataStores: env.dataStores,
+    state: env.state,
+    vars: env.vars,
+    timezone: options.settings.timezone ?? env.timezone,
+    seed(store, records) {
+      const target = handle(store);
+      if (!target)
+        throw new Error(
+          `cannot seed data store "${store}": it is not in the project config (makesim.config.json)`,
+        );
+      for (const [key, data] of Object.entries(records)) target.put(key, data);
+    },
+    storeContents(store) {
+      const target = handle(store);
+      if (!target) return undefined;
+      const out: Record<string, Record<string, unknown>> = {};
+      for (const record of target.search({})) {
+        Object.defineProperty(out, record.key, {
+          value: record.data,
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+      }
+      return out;
+    },
+    close: () => env.close(),
+  };
+}

@@ -1,0 +1,132 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
+import { coverageOf } from '../../test-runner/coverage.ts';
+import { runSuite } from '../../test-runner/run-suite.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+async function cli(args: string[]) {
+  const io = { stdout: '', stderr: '' };
+  const code = await main(args, {
+    cwd: root,
+    out: (s) => {
+      io.stdout += s;
+    },
+    err: (s) => {
+      io.stderr += s;
+    },
+  });
+  return { code, ...io };
+}
+
+describe('makesim test on the example blueprints', () => {
+  it('passes every case and exercises every route, filter and error route', async () => {
+    const files = ['webhook-router', 'iterator-aggregator', 'error-handling', 'data-store'].map((n) =>
+      join(root, 'blueprints', `${n}.test.json`),
+    );
+    const suite = await runSuite({ files, cwd: root });
+    expect(suite.fileErrors).toEqual([]);
+    expect(suite.results.filter((r) => !r.passed)).toEqual([]);
+    for (const run of suite.blueprints) expect(coverageOf(run)).toMatchObject({ complete: true });
+  });
+
+  it('ends with the N passed, N failed line and exits 0', async () => {
+    const { code, stdout } = await cli(['test', 'blueprints']);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+  });
+});
+
+describe('a case that should fail does fail', () => {
+  const fixture = join(root, 'test/fixtures/runner/failing.test.json');
+
+  async function failuresOf(name: string) {
+    const suite = await runSuite({ files: [fixture], cwd: root, filter: name });
+    const result = suite.results.find((r) => r.name === name);
+    if (!result) throw new Error(`no case ${name}`);
+    return result;
+  }
+
+  it('on a wrong status, naming the error that ended the run', async () => {
+    const r = await failuresOf('wrong status');
+    expect(r.passed).toBe(false);
+    expect(r.failures).toMatchObject([{ path: 'status', expected: 'error', actual: 'success' }]);
+  });
+
+  it('on wrong operations', async () => {
+    expect((await failuresOf('wrong operations')).failures).toMatchObject([
+      { path: 'operations', expected: 4, actual: 3 },
+    ]);
+  });
+
+  it('on an unexpected module output, naming the module and the path in the bundle', async () => {
+    const [failure] = (await failuresOf('unexpected module output')).failures;
+    expect(failure).toMatchObject({
+      path: 'modules.7.outputs[0].value',
+      expected: 'Welcome B (row 5)',
+      actual: 'Welcome A (row 5)',
+      module: { id: 7, label: 'Welcome text' },
+    });
+  });
+
+  it('on a missing mock, with the run error naming the module', async () => {
+    const r = await failuresOf('missing mock');
+    expect(r.status).toBe('error');
+    expect(r.failures[0]?.message).toMatch(/MissingMock/);
+  });
+
+  it('on a jsonata assertion that is false', async () => {
+    expect((await failuresOf('jsonata assertion false')).failures).toMatchObject([
+      { path: 'assert[0]', actual: false },
+    ]);
+  });
+
+  it('on an exhausted mock sequence', async () => {
+    const r = await failuresOf('exhausted mock sequence');
+    expect(r.status).toBe('error');
+    expect(r.failures[0]?.path).toBe('status');
+  });
+
+  it('and the CLI exits 1 with the failures listed', async () => {
+    const { code, stdout } = await cli(['test', fixture]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('✗ test/fixtures/runner/failing.test.json › wrong operations');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 6 failed');
+  });
+});
+
+describe('makesim test reporters and snapshots', () => {
+  it('writes JUnit XML with one testcase per case', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'makesim-junit-')), 'report.xml');
+    const { code } = await cli(['test', 'test/fixtures/runner', '--reporter', 'junit', '--output', out]);
+    expect(code).toBe(1);
+    const xml = readFileSync(out, 'utf8');
+    expect(xml.match(/<testcase /g)).toHaveLength(7);
+    expect(xml.match(/<failure /g)).toHaveLength(6);
+  });
+
+  it('records a snapshot with --update and then detects a change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'makesim-snap-'));
+    const file = join(dir, 'router.test.json');
+    const testFile = (type: string) =>
+      JSON.stringify({
+        blueprint: join(root, 'blueprints/webhook-router.blueprint.json'),
+        cases: [{ name: 'snap', input: { type, orderId: 'S-1', total: 1 }, expect: { snapshot: true } }],
+      });
+    writeFileSync(file, testFile('order'));
+    expect((await cli(['test', file])).code).toBe(1);
+    expect((await cli(['test', file, '--update'])).code).toBe(0);
+    expect((await cli(['test', file])).code).toBe(0);
+    writeFileSync(file, testFile('refund'));
+    const changed = await cli(['test', file]);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(/snapshot\./);
+  });
+
+  it('exits 2 when no test file is found', async () => {
+    expect((await cli(['test', 'docs'])).code).toBe(2);
+  });
+});
