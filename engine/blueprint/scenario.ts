@@ -59,6 +59,8 @@ export interface ModuleNode extends ModuleNodeInfo {
   readonly routes: readonly RouteNode[];
   readonly branches: readonly BranchNode[];
   readonly mergeOutputs: readonly MergeOutputNode[];
+  /** Merge only: the optional filter of each merged branch, in branch order (`filters`, spec §2.6). */
+  readonly mergeFilters?: readonly (CompiledFilter | null)[];
   readonly onerror: readonly ModuleNode[];
   /** True inside an `onerror` route (at any depth). */
   readonly inErrorRoute: boolean;

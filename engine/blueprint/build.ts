@@ -1,0 +1,159 @@
+/**
+ * Turns the raw `flow` tree into ModuleNodes (spec/execution-spec.md §1.3–1.5, §2.5–2.8):
+ * kinds from the registry (or inferred for app modules, kinds.ts), every template compiled,
+ * routes / if-else branches / merge outputs / error routes nested at any depth. Robust to any
+ * input: shapes the schema rejected are skipped here, never dereferenced.
+ */
+import type { ModuleRegistry } from '../registry/registry.ts';
+import { compileMapper, compileRawFilter } from './compile.ts';
+import { inferAppKind, structuralKind } from './kinds.ts';
+import { checkDefinition } from './module-checks.ts';
+import { buildBranches, buildMergeOutputs, buildRoutes } from './nested.ts';
+import type { ProblemList } from './problems.ts';
+import { scanValue, type TemplateUse } from './scan.ts';
+import type { ModuleNode } from './scenario.ts';
+import { PLACEHOLDER_MODULE } from './schema.ts';
+import { isRecord } from './settings.ts';
+
+export type DraftNode = { -readonly [K in keyof ModuleNode]: ModuleNode[K] };
+
+export interface BuildState {
+  readonly registry: ModuleRegistry;
+  readonly problems: ProblemList;
+  readonly scenarioInstant: boolean;
+  /** Depth-first, in blueprint order. */
+  readonly modules: DraftNode[];
+  readonly byId: Map<number, DraftNode>;
+  /** Templates each module reads (mapper, filter, groupBy, branch conditions). */
+  readonly uses: Map<DraftNode, TemplateUse[]>;
+  /** Merge output mappings, checked against the branches they merge. */
+  readonly mergeUses: Map<DraftNode, TemplateUse[]>;
+}
+
+export interface FlowPlace {
+  readonly inErrorRoute: boolean;
+  readonly isMain: boolean;
+}
+
+export function buildFlow(raw: unknown, pointer: string, place: FlowPlace, state: BuildState): DraftNode[] {
+  if (!Array.isArray(raw)) return [];
+  const nodes: DraftNode[] = [];
+  raw.forEach((item, i) => {
+    const node = buildModule(item, `${pointer}/${i}`, { ...place, isMain: place.isMain && i === 0 }, state);
+    if (node) nodes.push(node);
+  });
+  return nodes;
+}
+
+function buildModule(
+  raw: unknown,
+  pointer: string,
+  place: FlowPlace,
+  state: BuildState,
+): DraftNode | undefined {
+  if (!isRecord(raw) || typeof raw.module !== 'string') return undefined;
+  if (raw.module === PLACEHOLDER_MODULE) {
+    state.problems.warning({
+      code: 'placeholder',
+      pointer,
+      message: 'an empty module placeholder is left on the canvas; it is skipped',
+      hint: 'choose a module for it in Make, or delete it',
+    });
+    return undefined;
+  }
+  if (typeof raw.id !== 'number' || !Number.isInteger(raw.id) || raw.id < 1) return undefined;
+  const node = createNode(raw, raw.id, raw.module, pointer, place, state);
+  if (!register(node, state)) return undefined;
+  state.modules.push(node);
+  checkDefinition(node, state.problems);
+  node.routes = buildRoutes(raw.routes, `${pointer}/routes`, place.inErrorRoute, state);
+  node.branches = buildBranches(raw.branches, pointer, node, state);
+  node.mergeOutputs = buildMergeOutputs(raw.outputs, pointer, node, state);
+  node.onerror = buildFlow(raw.onerror, `${pointer}/onerror`, { inErrorRoute: true, isMain: false }, state);
+  return node;
+}
+
+function createNode(
+  raw: Record<string, unknown>,
+  id: number,
+  key: string,
+  pointer: string,
+  place: FlowPlace,
+  state: BuildState,
+): DraftNode {
+  const definition = state.registry.get(key);
+  const parameters = isRecord(raw.parameters) ? raw.parameters : {};
+  const flags = isRecord(raw.flags) ? raw.flags : {};
+  const kind =
+    definition?.kind ??
+    structuralKind(key, raw) ??
+    inferAppKind({
+      key,
+      isFirst: place.isMain,
+      scenarioInstant: state.scenarioInstant,
+      listener: raw.listener === true,
+    });
+  const uses: TemplateUse[] = [];
+  scanValue(raw.mapper, `${pointer}/mapper`, uses);
+  scanValue(raw.filter, `${pointer}/filter`, uses);
+  scanValue(flags.groupBy, `${pointer}/flags/groupBy`, uses);
+  const node: DraftNode = {
+    id,
+    key,
+    version: typeof raw.version === 'number' ? raw.version : 1,
+    label: readLabel(raw.metadata),
+    parameters,
+    raw,
+    kind,
+    pointer,
+    definition,
+    mapper:
+      isRecord(raw.mapper) || Array.isArray(raw.mapper)
+        ? compileMapper(raw.mapper, `${pointer}/mapper`, state.problems, id)
+        : null,
+    filter: compileRawFilter(raw.filter, `${pointer}/filter`, state.problems, id),
+    flags,
+    groupBy:
+      flags.groupBy === undefined
+        ? null
+        : compileMapper(flags.groupBy, `${pointer}/flags/groupBy`, state.problems, id),
+    feederId: readFeeder(parameters.feeder),
+    scopeDrop: [],
+    routes: [],
+    branches: [],
+    mergeOutputs: [],
+    onerror: [],
+    inErrorRoute: place.inErrorRoute,
+  };
+  state.uses.set(node, uses);
+  return node;
+}
+
+function register(node: DraftNode, state: BuildState): boolean {
+  const first = state.byId.get(node.id);
+  if (first) {
+    state.problems.error({
+      code: 'duplicate-id',
+      pointer: `${node.pointer}/id`,
+      message: `module id ${node.id} is used twice (first at ${first.pointer})`,
+      hint: 'give each module a unique id; mappings like {{N.field}} refer to modules by id',
+      moduleId: node.id,
+    });
+    return false;
+  }
+  state.byId.set(node.id, node);
+  return true;
+}
+
+function readLabel(metadata: unknown): string | undefined {
+  if (!isRecord(metadata) || !isRecord(metadata.designer)) return undefined;
+  const name = metadata.designer.name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+/** `parameters.feeder` is the source module's id (spec §2.8); exports store it as a number. */
+function readFeeder(feeder: unknown): number | undefined {
+  if (typeof feeder === 'number' && Number.isInteger(feeder)) return feeder;
+  if (typeof feeder === 'string' && /^\d+$/.test(feeder)) return Number(feeder);
+  return undefined;
+}

@@ -1,0 +1,105 @@
+/**
+ * The nested parts of a module: router routes (spec/execution-spec.md §2.5), if-else branches
+ * and merge outputs/filters (§2.6; Help Center https://help.make.com/if-else-and-merge).
+ */
+import type { CompiledFilter } from '../expression/types.ts';
+import type { BuildState, DraftNode } from './build.ts';
+import { buildFlow } from './build.ts';
+import { compileMapper, compileRawFilter } from './compile.ts';
+import { isDisabledRoute, isFallbackRoute } from './routes.ts';
+import { scanValue, type TemplateUse } from './scan.ts';
+import type { BranchNode, MergeOutputNode, RouteNode } from './scenario.ts';
+import { isRecord } from './settings.ts';
+
+export function buildRoutes(
+  raw: unknown,
+  pointer: string,
+  inErrorRoute: boolean,
+  state: BuildState,
+): RouteNode[] {
+  if (!Array.isArray(raw)) return [];
+  const routes: RouteNode[] = [];
+  raw.forEach((route, i) => {
+    if (!isRecord(route)) return;
+    const at = `${pointer}/${i}`;
+    routes.push({
+      pointer: at,
+      flow: buildFlow(route.flow, `${at}/flow`, { inErrorRoute, isMain: false }, state),
+      fallback: isFallbackRoute(route),
+      disabled: isDisabledRoute(route),
+    });
+  });
+  return routes;
+}
+
+export function buildBranches(
+  raw: unknown,
+  pointer: string,
+  node: DraftNode,
+  state: BuildState,
+): BranchNode[] {
+  if (!Array.isArray(raw)) return [];
+  const uses = state.uses.get(node) ?? [];
+  const branches: BranchNode[] = [];
+  raw.forEach((branch, i) => {
+    if (!isRecord(branch)) return;
+    const at = `${pointer}/branches/${i}`;
+    const type = branch.type === 'else' ? 'else' : 'condition';
+    scanValue(branch.conditions, `${at}/conditions`, uses);
+    const condition =
+      type === 'condition'
+        ? compileRawFilter(
+            { name: branch.label, conditions: branch.conditions ?? [] },
+            at,
+            state.problems,
+            node.id,
+          )
+        : null;
+    branches.push({
+      pointer: at,
+      type,
+      label: typeof branch.label === 'string' ? branch.label : undefined,
+      condition,
+      merge: branch.merge === true,
+      flow: buildFlow(branch.flow, `${at}/flow`, { inErrorRoute: node.inErrorRoute, isMain: false }, state),
+    });
+  });
+  return branches;
+}
+
+export function buildMergeOutputs(
+  raw: unknown,
+  pointer: string,
+  node: DraftNode,
+  state: BuildState,
+): MergeOutputNode[] {
+  const uses: TemplateUse[] = [];
+  state.mergeUses.set(node, uses);
+  node.mergeFilters = buildMergeFilters(node.raw.filters, `${pointer}/filters`, node, state);
+  if (!Array.isArray(raw)) return [];
+  const outputs: MergeOutputNode[] = [];
+  raw.forEach((output, i) => {
+    if (!isRecord(output) || typeof output.name !== 'string') return;
+    const at = `${pointer}/outputs/${i}/mappings`;
+    const mappings = Array.isArray(output.mappings) ? output.mappings : [];
+    scanValue(mappings, at, uses);
+    outputs.push({
+      name: output.name,
+      mappings: mappings.map((m, j) => compileMapper(m, `${at}/${j}`, state.problems, node.id)),
+    });
+  });
+  return outputs;
+}
+
+/** Merge `filters`: one per merged branch, `null` for none (spec §2.6). */
+function buildMergeFilters(
+  raw: unknown,
+  pointer: string,
+  node: DraftNode,
+  state: BuildState,
+): (CompiledFilter | null)[] {
+  if (!Array.isArray(raw)) return [];
+  const uses = state.mergeUses.get(node) ?? [];
+  scanValue(raw, pointer, uses);
+  return raw.map((filter, i) => compileRawFilter(filter, `${pointer}/${i}`, state.problems, node.id));
+}

@@ -1,0 +1,24 @@
+/**
+ * The engine's public API (DESIGN "Architecture: load, then run"). Other parts add their
+ * exports here, one line each.
+ */
+export { analyseBlueprint, type LoadOptions, loadScenario, loadScenarioFile } from './blueprint/load.ts';
+export type {
+  BranchNode,
+  MergeOutputNode,
+  ModuleNode,
+  RouteNode,
+  Scenario,
+  ScenarioSettings,
+} from './blueprint/scenario.ts';
+export { COUNTING_RULES, chargeFor } from './runtime/operations.ts';
+export type { Limits, RunOptions } from './runtime/options.ts';
+export { DEFAULT_LIMITS } from './runtime/options.ts';
+export type {
+  ExecutionRecord,
+  ExecutionStatus,
+  IncompleteExecution,
+  ModuleRecord,
+  RecordedError,
+} from './runtime/record.ts';
+export { runScenario } from './runtime/run-scenario.ts';
