@@ -17,7 +17,11 @@ import { type CliContext, type RegisterCommand, UsageError } from '../context.ts
 interface ValidateOptions {
   json?: boolean;
   quiet?: boolean;
+  strict?: boolean;
 }
+
+/** Files that sit beside blueprints but are not blueprints (test files, inputs, mocks, config). */
+const NOT_BLUEPRINTS = /(\.(test|input|mocks|expect|snap)\.json|^makesim\.config\.json)$/;
 
 export const registerValidate: RegisterCommand = (program: Command, ctx: CliContext) => {
   program
@@ -26,16 +30,19 @@ export const registerValidate: RegisterCommand = (program: Command, ctx: CliCont
     .argument('<paths...>', 'blueprint files, or directories of *.json blueprints')
     .option('--json', 'print an array of per-file reports as JSON')
     .option('--quiet', 'print only blueprints with errors, and a one-line total')
+    .option('--strict', 'fail on warnings too (formulas that do not parse, unknown functions, …)')
     .addHelpText(
       'after',
-      '\nExit code: 0 no errors (warnings allowed), 1 some blueprint has errors, 2 bad usage.',
+      '\nExit code: 0 no errors (warnings allowed unless --strict), 1 some blueprint has errors, 2 bad usage.\n' +
+        'In a directory, *.test.json, *.input.json, *.mocks.json and makesim.config.json are skipped.',
     )
     .action((paths: string[], options: ValidateOptions) => {
       const registry = new ModuleRegistry(builtinModules);
       const reports = expandPaths(paths, ctx.cwd).map((file) => validateFile(file, registry, ctx.cwd));
       if (options.json) ctx.out(`${JSON.stringify(reports, null, 2)}\n`);
       else printReports(reports, Boolean(options.quiet), ctx);
-      ctx.exitCode = reports.some((r) => r.errors > 0) ? 1 : 0;
+      const failing = (r: BlueprintReport) => r.errors > 0 || (options.strict === true && r.warnings > 0);
+      ctx.exitCode = reports.some(failing) ? 1 : 0;
     });
 };
 
@@ -70,7 +77,7 @@ function jsonFilesIn(dir: string): string[] {
     .flatMap((entry) => {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return jsonFilesIn(path);
-      return entry.name.endsWith('.json') ? [path] : [];
+      return entry.name.endsWith('.json') && !NOT_BLUEPRINTS.test(entry.name) ? [path] : [];
     });
 }
 

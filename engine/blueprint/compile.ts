@@ -12,10 +12,17 @@ import { isRecord } from './settings.ts';
 /**
  * A call to a function the catalogue does not know, or with an argument count it does not
  * accept (real exports call `parseDate(x)` with one argument). Make fails such a formula only when it runs
- * (the field evaluates to nothing here), and our catalogue may lag Make's, so loading warns
+ * (here the field raises a DataError when evaluated), and our catalogue may lag Make's, so loading warns
  * rather than refuses (choice recorded in docs/fidelity.md).
  */
 export const UNKNOWN_FUNCTION_SEVERITY = 'warning' as const;
+
+/**
+ * A formula that does not parse. Make imports such a blueprint and fails the module when it runs
+ * (the corpus has real exports with hand-broken escaping), so loading warns and the field raises a
+ * DataError when evaluated. `makesim validate --strict` fails on it.
+ */
+export const TEMPLATE_SYNTAX_SEVERITY = 'warning' as const;
 
 export function compileMapper(
   raw: unknown,
@@ -50,7 +57,8 @@ export function compileRawFilter(
     }
     const error = operandError(raw, at.slice(pointer.length));
     if (error) reportExpression(at, error, problems, moduleId);
-    else problems.error({ code: 'template-syntax', pointer: at, message, hint, moduleId });
+    else
+      problems[TEMPLATE_SYNTAX_SEVERITY]({ code: 'template-syntax', pointer: at, message, hint, moduleId });
   });
 }
 
@@ -67,7 +75,7 @@ function reportExpression(
     problems[UNKNOWN_FUNCTION_SEVERITY]({
       code: unknown ? 'unknown-function' : 'function-arity',
       pointer,
-      message: `${error.message} ${where}; makesim evaluates this field to nothing`,
+      message: `${error.message} ${where}; the module fails with a DataError when it maps this field`,
       hint: unknown
         ? "check the function name against Make's function list"
         : "check the arguments against the function's page in Make's help",
@@ -75,10 +83,10 @@ function reportExpression(
     });
     return;
   }
-  problems.error({
+  problems[TEMPLATE_SYNTAX_SEVERITY]({
     code: 'template-syntax',
     pointer,
-    message: `formula error ${where}: ${error.message}`,
+    message: `formula error ${where}: ${error.message}; the module fails with a DataError when it maps this field`,
     hint: 'fix the formula at that position (check {{ }} pairs, quotes and parentheses)',
     moduleId,
   });

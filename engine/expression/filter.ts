@@ -7,6 +7,7 @@ import { FILTER_OPERATORS, type FilterTest } from './filter-operators.ts';
 import { nearest } from './suggest.ts';
 import { compileTemplateWith, type TemplateOptions } from './template.ts';
 import type { CompiledFilter, EvalContext, FilterCondition, RawFilter } from './types.ts';
+import { unusableFormula } from './value.ts';
 
 export type FilterErrorSink = (pointer: string, message: string, hint?: string) => void;
 
@@ -94,6 +95,6 @@ function compileOperand(raw: unknown, pointer: string, walk: Walk): Operand {
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
     walk.onError(pointer, error.message, 'fix the formula at the given position');
-    return () => undefined;
+    return unusableFormula(error);
   }
 }

@@ -4,6 +4,7 @@
  * leaves unmapped fields out (§6.3); `erase` gives null (keywords.ts).
  */
 import { ExpressionError } from '../errors/expression-error.ts';
+import { dataError } from '../errors/make-error.ts';
 import { compileTemplateWith, type TemplateOptions } from './template.ts';
 import type { CompiledValue, EvalContext } from './types.ts';
 
@@ -40,6 +41,19 @@ function compileAny(raw: unknown, pointer: string, walk: Walk): Compiled {
   return { evaluate: () => raw };
 }
 
+/**
+ * Make imports a blueprint without checking its formulas and fails the module when it maps a
+ * broken one; so a field whose formula does not compile fails when it is evaluated.
+ */
+export function unusableFormula(error: ExpressionError): () => never {
+  return () => {
+    throw dataError(`Failed to map a field: ${error.message} in ${JSON.stringify(error.source)}`, {
+      code: error.code,
+      position: error.position,
+    });
+  };
+}
+
 function compileString(raw: string, pointer: string, walk: Walk): Compiled {
   try {
     const template = compileTemplateWith(raw, walk.options);
@@ -49,7 +63,7 @@ function compileString(raw: string, pointer: string, walk: Walk): Compiled {
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
     walk.onError(pointer, error);
-    return { evaluate: () => undefined };
+    return { evaluate: unusableFormula(error) };
   }
 }
 

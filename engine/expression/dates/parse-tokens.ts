@@ -12,6 +12,8 @@ export interface ParsedFields {
   day?: number;
   dayOfYear?: number;
   weekYear?: number;
+  localWeekYear?: number;
+  localWeek?: number;
   isoWeek?: number;
   isoWeekday?: number;
   weekday?: number;
@@ -120,6 +122,13 @@ export const READERS: Readonly<Record<string, TokenReader>> = {
   E: field(/[1-7]/y, 'isoWeekday'),
   W: field(digits(1, 2), 'isoWeek'),
   WW: field(digits(1, 2), 'isoWeek'),
+  w: field(digits(1, 2), 'localWeek'),
+  ww: field(digits(1, 2), 'localWeek'),
+  wo: field(ORDINAL, 'localWeek'),
+  Wo: field(ORDINAL, 'isoWeek'),
+  gg: field(digits(1, 2), 'localWeekYear', twoDigitYear),
+  gggg: field(digits(1, 4), 'localWeekYear', fullYear),
+  ggggg: field(/[+-]?\d{1,6}/y, 'localWeekYear'),
   GG: field(digits(1, 2), 'weekYear', twoDigitYear),
   GGGG: field(digits(1, 4), 'weekYear', fullYear),
   GGGGG: field(/[+-]?\d{1,6}/y, 'weekYear'),

@@ -7,13 +7,17 @@
  */
 import { daysInMonth } from '../dates/coerce-date.ts';
 import { instantOf, normalizeWall, type WallClock, wallClockOf } from '../dates/zone.ts';
+import { orgZone } from './date-args.ts';
+import type { FunctionContext } from './types.ts';
 
 /**
- * Open question 14: which zone `set*`/`add*` use. We use the organization zone (or the case's
- * zone) for all of them, as the documented setMonth example requires; Fusion's setHour examples
- * were written for a UTC organization and agree with this.
+ * Open question 14: which zone `set*`/`add*` work in. We use the organization zone for all of
+ * them, as the documented setMonth example requires (13:36 Prague time kept); Fusion's setHour
+ * examples were written for a UTC organization and agree. Change it here, and only here.
  */
-export const CALENDAR_ZONE_RULE = 'organization';
+export function calendarZone(ctx: FunctionContext): string {
+  return orgZone(ctx);
+}
 
 /** `date` with its wall clock in `zone` changed by `edit` (fields may overflow and roll over). */
 export function withWallClock(date: Date, zone: string, edit: (wall: WallClock) => WallClock): Date {

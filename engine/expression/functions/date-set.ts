@@ -9,7 +9,7 @@ import { toNumber, toText } from '../coerce.ts';
 import { MONTHS, matchName, WEEKDAYS } from '../dates/locale-en.ts';
 import type { WallClock } from '../dates/zone.ts';
 import { amountArg, dateArg, EMPTY_DATE_RESULT, orgZone } from './date-args.ts';
-import { addCalendarDays, localDayOfWeek, toMonth, withWallClock } from './date-calendar.ts';
+import { addCalendarDays, calendarZone, localDayOfWeek, toMonth, withWallClock } from './date-calendar.ts';
 import { argumentError } from './text-args.ts';
 import type { FunctionSpec } from './types.ts';
 
@@ -23,7 +23,7 @@ function setField(name: string, edit: (wall: WallClock, n: number) => WallClock)
       const date = dateArg(name, args, 0, orgZone(ctx));
       const n = Math.trunc(amountArg(name, args, 1));
       if (date === undefined) return EMPTY_DATE_RESULT;
-      return withWallClock(date, orgZone(ctx), (w) => edit(w, n));
+      return withWallClock(date, calendarZone(ctx), (w) => edit(w, n));
     },
   };
 }
@@ -51,7 +51,8 @@ const setDay: FunctionSpec = {
     const date = dateArg('setDay', args, 0, orgZone(ctx));
     const day = numberOrName('setDay', args[1], WEEKDAYS, 'day');
     if (date === undefined) return EMPTY_DATE_RESULT;
-    return addCalendarDays(date, day - 1 - localDayOfWeek(date, orgZone(ctx)), orgZone(ctx));
+    const zone = calendarZone(ctx);
+    return addCalendarDays(date, day - 1 - localDayOfWeek(date, zone), zone);
   },
 };
 
@@ -63,7 +64,7 @@ const setMonth: FunctionSpec = {
     const date = dateArg('setMonth', args, 0, orgZone(ctx));
     const month = numberOrName('setMonth', args[1], MONTHS, 'month');
     if (date === undefined) return EMPTY_DATE_RESULT;
-    return withWallClock(date, orgZone(ctx), (w) => toMonth(w, w.year, month));
+    return withWallClock(date, calendarZone(ctx), (w) => toMonth(w, w.year, month));
   },
 };
 

@@ -8,30 +8,35 @@
 import { toText } from '../coerce.ts';
 import { formatWithTokens } from '../dates/format-tokens.ts';
 import { parseWithTokens } from '../dates/parse-date.ts';
+import { offsetAt } from '../dates/zone.ts';
 import { amountArg, dateArg, EMPTY_DATE_RESULT, orgZone, roundAmount, zoneArg } from './date-args.ts';
-import { addCalendarDays, addCalendarMonths } from './date-calendar.ts';
+import { addCalendarDays, addCalendarMonths, calendarZone } from './date-calendar.ts';
 import { setFunctions } from './date-set.ts';
 import { argumentError, isMissing } from './text-args.ts';
 import type { FunctionContext, FunctionSpec } from './types.ts';
 
 /**
- * An empty format prints Moment's default ISO 8601 form: `…Z` literally in UTC, the numeric
- * offset elsewhere (Moment's defaultFormatUtc / defaultFormat).
+ * An empty format prints Moment's default ISO 8601 form: `…Z` literally while the zone's offset
+ * is zero (Moment treats a zero-offset zoned date as UTC: defaultFormatUtc), else the offset.
  */
-function defaultFormat(zone: string): string {
-  return zone === 'UTC' || zone === 'Etc/UTC' ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ';
+function defaultFormat(date: Date, zone: string): string {
+  return offsetAt(date.getTime(), zone) === 0 ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ';
 }
 
+/**
+ * The format may be left out: real exported blueprints contain `formatDate("…")` and
+ * `parseDate(40.ts)` (shared corpus), so Make's editor accepts both with one argument.
+ */
 const formatDate: FunctionSpec = {
   name: 'formatDate',
-  minArgs: 2,
+  minArgs: 1,
   maxArgs: 3,
   impl: (args, ctx) => {
     const zone = zoneArg(args, 2, ctx);
     // Text dates are read in the settings zone (§4.5); the zone argument only shapes the output.
     const date = dateArg('formatDate', args, 0, orgZone(ctx));
     if (date === undefined) return EMPTY_DATE_RESULT;
-    const format = isMissing(args[1]) ? defaultFormat(zone) : toText(args[1]);
+    const format = isMissing(args[1]) ? defaultFormat(date, zone) : toText(args[1]);
     return formatWithTokens(date, format, zone);
   },
 };
@@ -56,7 +61,7 @@ function parseDateImpl(args: unknown[], ctx: FunctionContext): unknown {
   );
 }
 
-const parseDate: FunctionSpec = { name: 'parseDate', minArgs: 2, maxArgs: 3, impl: parseDateImpl };
+const parseDate: FunctionSpec = { name: 'parseDate', minArgs: 1, maxArgs: 3, impl: parseDateImpl };
 
 /** add* that move by an exact duration (Moment adds hours, minutes and seconds as milliseconds). */
 function addExact(name: string, unitMs: number): FunctionSpec {
@@ -87,7 +92,7 @@ function addCalendar(
       const date = dateArg(name, args, 0, orgZone(ctx));
       const amount = roundAmount(amountArg(name, args, 1) * scale);
       if (date === undefined) return EMPTY_DATE_RESULT;
-      return move(date, amount, orgZone(ctx));
+      return move(date, amount, calendarZone(ctx));
     },
   };
 }

@@ -29,7 +29,9 @@ describe('parseWithTokens', () => {
     expect(parsed('08:00', 'HH:mm', 'Europe/Prague')).toBe('2024-01-16T07:00:00.000Z');
   });
   it('lets an offset in the text win over the zone', () => {
-    expect(parsed('2016-12-28 16:03 +0100', 'YYYY-MM-DD HH:mm ZZ', 'America/New_York')).toBe('2016-12-28T15:03:00.000Z');
+    expect(parsed('2016-12-28 16:03 +0100', 'YYYY-MM-DD HH:mm ZZ', 'America/New_York')).toBe(
+      '2016-12-28T15:03:00.000Z',
+    );
   });
   it('lets X win over every other field', () => {
     expect(parsed('1482940986 1999', 'X YYYY')).toBe('2016-12-28T16:03:06.000Z');
@@ -62,8 +64,10 @@ describe('parseWithTokens', () => {
   it('rejects 24:30 (only 24:00:00 means the next midnight)', () => {
     expect(rejected('2016-12-28 24:30', 'YYYY-MM-DD HH:mm')).toBe(true);
   });
-  it('rejects tokens that cannot parse (English week w)', () => {
-    const result = parseWithTokens('2023 05', 'gggg ww', 'UTC', now);
-    expect(result.ok).toBe(false);
+  it('rejects tokens that cannot parse (zone abbreviation z)', () => {
+    expect(rejected('2023 CET', 'YYYY z')).toBe(true);
+  });
+  it('reads English-locale weeks: week 1 of 2021 starts on Sunday 27 December 2020', () => {
+    expect(parsed('2021 01', 'gggg ww')).toBe('2020-12-27T00:00:00.000Z');
   });
 });

@@ -43,22 +43,32 @@ describe('resolveZone', () => {
 
 describe('wall clocks and instants', () => {
   it('reads the wall clock of an instant in a zone (CEST is UTC+2)', () => {
-    expect(wallClockOf(new Date('2024-07-01T10:00:00.250Z'), 'Europe/Prague')).toEqual(wall(2024, 7, 1, 12, 0, 0, 250));
+    expect(wallClockOf(new Date('2024-07-01T10:00:00.250Z'), 'Europe/Prague')).toEqual(
+      wall(2024, 7, 1, 12, 0, 0, 250),
+    );
   });
   it('finds the instant of an ordinary wall clock', () => {
     expect(instantOf(wall(2024, 1, 15, 10), 'Europe/Prague').toISOString()).toBe('2024-01-15T09:00:00.000Z');
   });
   it('moves a skipped spring time forward by the gap (Prague 02:30 → 03:30 CEST)', () => {
-    expect(instantOf(wall(2024, 3, 31, 2, 30), 'Europe/Prague').toISOString()).toBe('2024-03-31T01:30:00.000Z');
+    expect(instantOf(wall(2024, 3, 31, 2, 30), 'Europe/Prague').toISOString()).toBe(
+      '2024-03-31T01:30:00.000Z',
+    );
   });
   it('moves a skipped spring time forward in New York (02:30 → 03:30 EDT)', () => {
-    expect(instantOf(wall(2024, 3, 10, 2, 30), 'America/New_York').toISOString()).toBe('2024-03-10T07:30:00.000Z');
+    expect(instantOf(wall(2024, 3, 10, 2, 30), 'America/New_York').toISOString()).toBe(
+      '2024-03-10T07:30:00.000Z',
+    );
   });
   it('takes the earlier instant of a repeated autumn hour (Prague 02:30 CEST)', () => {
-    expect(instantOf(wall(2024, 10, 27, 2, 30), 'Europe/Prague').toISOString()).toBe('2024-10-27T00:30:00.000Z');
+    expect(instantOf(wall(2024, 10, 27, 2, 30), 'Europe/Prague').toISOString()).toBe(
+      '2024-10-27T00:30:00.000Z',
+    );
   });
   it('takes the earlier instant of a repeated autumn hour (New York 01:30 EDT)', () => {
-    expect(instantOf(wall(2024, 11, 3, 1, 30), 'America/New_York').toISOString()).toBe('2024-11-03T05:30:00.000Z');
+    expect(instantOf(wall(2024, 11, 3, 1, 30), 'America/New_York').toISOString()).toBe(
+      '2024-11-03T05:30:00.000Z',
+    );
   });
   it('applies an explicit offset without looking at any zone', () => {
     expect(instantAtOffset(wall(2016, 6, 20, 19, 26), 120).toISOString()).toBe('2016-06-20T17:26:00.000Z');
