@@ -1,0 +1,118 @@
+/**
+ * How one webhook request becomes the Custom webhook's bundle (http-spec §1.3). PURE: shared by
+ * the server and `makesim run`. Body by content type (JSON object → its keys; urlencoded and
+ * multipart forms → keys, repeated names → arrays in order; anything else → `{ value: text }`),
+ * then the query string merged over it (the query wins on a clash), then `__IMTHEADERS__` /
+ * `__IMTMETHOD__` when the hook asks for them.
+ */
+import { parseJsonText } from '../../engine/errors/json-syntax.ts';
+import { dataError } from '../../engine/errors/make-error.ts';
+import type { Bundle } from '../../engine/registry/define-module.ts';
+import { boundaryOf, type MultipartValue, parseMultipart } from './multipart.ts';
+
+export type HeaderInput =
+  | Readonly<Record<string, string | readonly string[] | undefined>>
+  | ReadonlyArray<readonly [string, string]>;
+
+export interface WebhookRequest {
+  method: string;
+  headers?: HeaderInput;
+  /** Raw query string (with or without `?`) or already-split values. */
+  query?: string | Readonly<Record<string, string | readonly string[]>>;
+  body?: string | Buffer;
+  /** Overrides the `content-type` header. */
+  contentType?: string;
+}
+
+/** The hook's data flags (REST `hook.data`: headers, method, stringify). */
+export interface HookOptions {
+  headers?: boolean;
+  method?: boolean;
+  /** "JSON pass-through": a JSON body is not parsed. */
+  stringify?: boolean;
+}
+
+/**
+ * Field name for an unparsed body: measured for text/plain (MEAS); for JSON pass-through and for
+ * JSON bodies that are not objects (arrays, scalars) it is our choice (http-spec open question 4).
+ */
+export const RAW_BODY_KEY = 'value';
+
+export function headerPairs(headers: HeaderInput | undefined): Array<{ name: string; value: string }> {
+  if (!headers) return [];
+  const entries: Array<readonly [string, unknown]> = Array.isArray(headers)
+    ? headers
+    : Object.entries(headers);
+  const out: Array<{ name: string; value: string }> = [];
+  for (const [name, value] of entries) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value])
+      out.push({ name: name.toLowerCase(), value: String(one) });
+  }
+  return out;
+}
+
+export function requestToBundle(request: WebhookRequest, hook: HookOptions = {}): Bundle {
+  const headers = headerPairs(request.headers);
+  const contentType = request.contentType ?? headers.find((h) => h.name === 'content-type')?.value ?? '';
+  const bundle: Bundle = { ...bodyFields(request.body, contentType, hook.stringify === true) };
+  for (const [name, value] of Object.entries(queryFields(request.query))) setField(bundle, name, value);
+  if (hook.headers) bundle.__IMTHEADERS__ = headers;
+  if (hook.method) bundle.__IMTMETHOD__ = request.method.toUpperCase();
+  return bundle;
+}
+
+function bodyFields(body: string | Buffer | undefined, contentType: string, stringify: boolean): Bundle {
+  if (body === undefined || body.length === 0) return {};
+  const type = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  const text = () => (typeof body === 'string' ? body : body.toString('utf8'));
+  if (type === 'application/x-www-form-urlencoded') return grouped(new URLSearchParams(text()));
+  if (type === 'multipart/form-data') {
+    const boundary = boundaryOf(contentType);
+    const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    return boundary ? grouped(parseMultipart(buffer, boundary)) : { [RAW_BODY_KEY]: text() };
+  }
+  if (isJson(type) && !stringify) return jsonFields(text());
+  return { [RAW_BODY_KEY]: text() };
+}
+
+function isJson(type: string): boolean {
+  return type === 'application/json' || type.endsWith('+json');
+}
+
+function jsonFields(text: string): Bundle {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const { line, column, offset, message } = parsed.problem;
+    throw dataError(`The webhook body is not valid JSON: ${message}.`, {
+      code: 'invalid-json-body',
+      line,
+      column,
+      position: offset,
+    });
+  }
+  const value = parsed.value;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return { ...(value as Bundle) };
+  return { [RAW_BODY_KEY]: value };
+}
+
+/** Repeated names become arrays, order kept (MEAS: `box=a&box=b` → `box: ["a","b"]`). */
+function grouped(entries: Iterable<[string, MultipartValue]>): Bundle {
+  const values = new Map<string, MultipartValue[]>();
+  for (const [name, value] of entries) values.set(name, [...(values.get(name) ?? []), value]);
+  return Object.fromEntries([...values].map(([name, list]) => [name, list.length === 1 ? list[0] : list]));
+}
+
+/** Own data property even for `__proto__` (a field name from the outside must never touch the prototype). */
+function setField(target: Bundle, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function queryFields(query: WebhookRequest['query']): Bundle {
+  if (query === undefined) return {};
+  if (typeof query === 'string')
+    return grouped(new URLSearchParams(query.startsWith('?') ? query.slice(1) : query));
+  return Object.fromEntries(
+    Object.entries(query).map(([name, value]) => [name, Array.isArray(value) ? [...value] : value]),
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Scenarios > Return output (`scenario-service:ReturnData` v2), HC:`use-scenario-outputs`: the
+ * mapped outputs become the result of the run (the caller's Call a scenario output); the first
+ * one reached wins. It costs no credits. Its output bundle is the outputs, which
+ * subscenario-runner.ts reads back from the execution record.
+ */
+import { defineModule } from '../../engine/registry/define-module.ts';
+
+export default defineModule({
+  key: 'scenario-service:ReturnData',
+  versions: [2],
+  kind: 'action',
+  label: 'Scenarios > Return output',
+  description: 'Returns the scenario outputs to the caller.',
+  fidelity: 'partial',
+  fidelityNotes:
+    'Make ends the run at the first Return output; makesim records the outputs and the runner takes the first one, ' +
+    'but later modules and routes still run unless the engine stops them.',
+  centicredits: 0,
+  mapper: [{ name: '<outputs>', type: 'any', description: 'One key per scenario output.' }],
+  output: 'The outputs as mapped.',
+  run: (call) => [{ ...call.input }],
+});
