@@ -4,26 +4,24 @@
  * an in-memory database per case so cases never share state.
  */
 import { dirname } from 'node:path';
-import type { Dispatcher } from 'undici';
 import { loadConfig } from '../config/load-config.ts';
 import { createRunEnvironment } from '../config/run-environment.ts';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { VariableScopes } from '../engine/expression/types.ts';
 import { loadScenarioFile } from '../engine/index.ts';
 import type { DataStoreHandle, DataStorePort } from '../engine/ports/data-store.ts';
+import type { HttpPort } from '../engine/ports/http.ts';
 import type { ScenarioState } from '../engine/ports/state.ts';
-import { ModuleRegistry } from '../engine/registry/registry.ts';
-import { builtinModules } from '../modules/index.ts';
+import { defaultRegistry } from '../modules/index.ts';
 import type { CaseSettings } from './types.ts';
 
-const registry = new ModuleRegistry(builtinModules);
-
 export function loadBlueprintForTests(path: string): Scenario {
-  return loadScenarioFile(path, { registry });
+  return loadScenarioFile(path, { registry: defaultRegistry });
 }
 
 export interface CaseEnvironment {
   readonly dataStores: DataStorePort;
+  readonly http: HttpPort;
   readonly state: ScenarioState;
   readonly vars: VariableScopes;
   readonly timezone: string;
@@ -34,7 +32,6 @@ export interface CaseEnvironment {
 
 export function createCaseEnvironment(options: {
   blueprintPath: string;
-  dispatcher: Dispatcher;
   settings: CaseSettings;
 }): CaseEnvironment {
   const config = loadConfig({ startDir: dirname(options.blueprintPath) });
@@ -48,6 +45,7 @@ export function createCaseEnvironment(options: {
   };
   return {
     dataStores: env.dataStores,
+    http: env.http,
     state: env.state,
     vars: env.vars,
     timezone: options.settings.timezone ?? env.timezone,

@@ -81,7 +81,6 @@ export interface MakesimMatchers<R = unknown> {
 }
 
 declare module 'vitest' {
-  // biome-ignore lint/suspicious/noExplicitAny: vitest's own declaration uses this exact signature
-  interface Assertion<T = any> extends MakesimMatchers<T> {}
-  interface AsymmetricMatchersContaining extends MakesimMatchers {}
+  // biome-ignore lint/suspicious/noExplicitAny: vitest declares Matchers with this exact default
+  interface Matchers<T = any> extends MakesimMatchers<T> {}
 }

@@ -1,0 +1,80 @@
+/**
+ * Runs a scenario the way a test case describes it — trigger input or webhook requests, mocks,
+ * data store seeds, HTTP mocks, settings — and hands back the record plus what the checks need.
+ * Shared by `makesim test` (run-case.ts) and the library's `runScenario` (library.ts).
+ */
+import type { Scenario } from '../engine/blueprint/scenario.ts';
+import { SimulatedClock } from '../engine/ports/clock.ts';
+import type { Mocks } from '../engine/registry/mocks.ts';
+import type { ExecutionRecord } from '../engine/runtime/record.ts';
+import { runScenario } from '../engine/runtime/run-scenario.ts';
+import { createCaseEnvironment } from './environment.ts';
+import type { SentRequest } from './expectations/check-context.ts';
+import { createHttpMocks } from './http-mocks.ts';
+import { seededRandom } from './seeded-random.ts';
+import type { CaseSettings, TestCase } from './types.ts';
+
+/** `now` when a test names none: fixed, so runs repeat. */
+export const DEFAULT_TEST_NOW = '2025-01-01T00:00:00.000Z';
+
+/** What a case gives to a run (everything of TestCase but its name and expectations). */
+export type CaseInput = Omit<TestCase, 'name' | 'expect'>;
+
+/** A finished run, inspected before its in-memory database is closed. */
+export interface CaseExecution {
+  record: ExecutionRecord;
+  httpRequests: SentRequest[];
+  storeContents(store: string): Record<string, Record<string, unknown>> | undefined;
+}
+
+export interface ExecuteOptions {
+  /** Where the blueprint lives: the project config is looked up from there. */
+  blueprintPath: string;
+  /** Seeds `random`/`uuid` and names the execution, so a case repeats. */
+  identity: string;
+  /** Shared settings and mocks (a test file's), under the case's own. */
+  settings?: CaseSettings;
+  mocks?: Mocks;
+}
+
+export async function executeCase<T>(
+  scenario: Scenario,
+  input: CaseInput,
+  options: ExecuteOptions,
+  inspect: (execution: CaseExecution) => T | Promise<T>,
+): Promise<T> {
+  const settings: CaseSettings = { ...options.settings, ...input.settings };
+  const http = createHttpMocks(input.http ?? []);
+  const env = createCaseEnvironment({ blueprintPath: options.blueprintPath, settings });
+  try {
+    for (const [store, records] of Object.entries(input.dataStores ?? {})) env.seed(store, records);
+    const record = await runScenario(scenario, {
+      input: input.request ?? input.input,
+      mocks: { ...options.mocks, ...input.mocks },
+      clock: new SimulatedClock(settings.now ?? DEFAULT_TEST_NOW),
+      timezone: env.timezone,
+      vars: { ...env.vars, ...settings.vars },
+      executionId: `test-${stableId(options.identity)}`,
+      random: seededRandom(options.identity),
+      maxCycles: settings.maxCycles ?? 1,
+      dataStores: env.dataStores,
+      // Nothing leaves the machine: the MockAgent answers the case's stubs and refuses other hosts.
+      http: { ...env.http, dispatcher: http.agent, allowNet: true },
+      state: env.state,
+    });
+    return await inspect({
+      record,
+      httpRequests: http.sent,
+      storeContents: (store) => env.storeContents(store),
+    });
+  } finally {
+    env.close();
+    await http.agent.close();
+  }
+}
+
+function stableId(text: string): string {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h, 33) ^ text.charCodeAt(i);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { BlueprintError, loadScenario, runScenario } from 'makesim';
+import { describe, expect, it } from 'vitest';
+import 'makesim/vitest';
+
+const blueprint = (name: string) =>
+  resolve(import.meta.dirname, '../../blueprints', `${name}.blueprint.json`);
+
+describe('the library API (docs/testing.md)', () => {
+  it('runs a blueprint path with test-case options and offers the makesim matchers', async () => {
+    const scenario = loadScenario(blueprint('webhook-router'));
+    const record = await runScenario(scenario, { input: { type: 'order', orderId: 'L-1', total: 10 } });
+    expect(record).toHaveStatus('success');
+    expect(record).toHaveOperations(3);
+    expect(record).toHaveRun(3);
+    expect(record).not.toHaveRun(7);
+    expect(record).toHaveOutput(3, { orderTotal: '10,00' });
+    expect(record).not.toHaveOutput(3, { orderTotal: '11,00' });
+  });
+
+  it('finds the project config beside the blueprint for data stores and seeds them', async () => {
+    const record = await runScenario(loadScenario(blueprint('data-store')), {
+      input: { type: 'order', orderId: 'A-1', customer: 'Ada', total: 5 },
+      dataStores: { 'seen-orders': { 'A-1': { customer: 'Ada', total: 5 } } },
+    });
+    expect(record).toHaveStatus('success');
+    expect(record).not.toHaveRun(3);
+  });
+
+  it('uses mocks and settings like a test case', async () => {
+    const record = await runScenario(blueprint('error-handling'), {
+      input: { email: 'a@x', name: 'A' },
+      mocks: { 'google-sheets:addRow': { output: { rowNumber: 9 } } },
+      settings: { now: '2025-03-01T09:00:00Z' },
+    });
+    expect(record).toHaveOutput(7, { value: 'Welcome A (row 9)' });
+  });
+
+  it('throws a BlueprintError with a pointer for broken blueprint JSON text', () => {
+    expect(() => loadScenario('{"name": "x", "flow": [ }')).toThrow(BlueprintError);
+  });
+
+  it('the matchers explain a wrong status with the run error', async () => {
+    const record = await runScenario(blueprint('error-handling'), { input: { email: 'a@x', name: 'A' } });
+    expect(() => expect(record).toHaveStatus('success')).toThrow(/got error \(MissingMock/);
+  });
+});
