@@ -1,6 +1,8 @@
 import { datastoreSuite } from './datastore.bench.ts';
+import { engineSuite } from './engine.bench.ts';
 import { httpSuite } from './http.bench.ts';
 import { imlSuite } from './iml.bench.ts';
+import { testRunnerSuite } from './test-runner.bench.ts';
 
 /** Benchmark suites, listed by hand. Each prints its own figures, ratios and verdicts. */
 export interface BenchSuite {
@@ -9,4 +11,4 @@ export interface BenchSuite {
   run(): Promise<void>;
 }
 
-export const suites: BenchSuite[] = [imlSuite, httpSuite, datastoreSuite];
+export const suites: BenchSuite[] = [imlSuite, httpSuite, datastoreSuite, engineSuite, testRunnerSuite];
