@@ -48,15 +48,23 @@ describe('parseCsv', () => {
 
 describe('writeCsv', () => {
   it('quotes only fields that need it and ends lines with CRLF', () => {
-    expect(writeCsv([['key', 'note'], ['k1', 'a "b", c']])).toBe('key,note\r\nk1,"a ""b"", c"\r\n');
+    expect(
+      writeCsv([
+        ['key', 'note'],
+        ['k1', 'a "b", c'],
+      ]),
+    ).toBe('key,note\r\nk1,"a ""b"", c"\r\n');
   });
 
   it('round-trips any table of text', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'Z', ',', '"', '\r', '\n', ' ', 'é') });
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        expect(parseCsv(writeCsv(rows))).toEqual(rows);
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        (rows) => {
+          expect(parseCsv(writeCsv(rows))).toEqual(rows);
+        },
+      ),
     );
   });
 });

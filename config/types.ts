@@ -1,0 +1,89 @@
+/**
+ * The project config, `makesim.config.json` (brief: modules-data). Other parts of makesim read
+ * `connections` (HTTP modules), `network`, `scenarios` and `server` (the dev server); this file is
+ * the one place their shape is defined. Validated by config/schema.ts.
+ */
+import type { DataStoreField } from '../engine/ports/data-store.ts';
+
+export interface DataStoreConfig {
+  /** Local name, used by the CLI (`makesim datastore show <name>`). */
+  name: string;
+  /** Make's numeric id, as blueprints write it in `parameters.datastore`. */
+  makeId?: number;
+  structure?: { strict: boolean; fields: DataStoreField[] };
+  /** Storage limit in bytes; default and minimum Make's 1 MB (spec §6.1). */
+  maxBytes?: number;
+}
+
+export interface BasicConnection {
+  type: 'basic';
+  username: string;
+  password: string;
+}
+
+export interface ApiKeyConnection {
+  type: 'apiKey';
+  apiKey: string;
+  /** Header or query parameter name; default `Authorization`-style header chosen by the module. */
+  apiKeyName?: string;
+  apiKeyPlacement?: 'header' | 'query';
+}
+
+export interface OAuthConnection {
+  type: 'oauth';
+  accessToken: string;
+  /** Default `Bearer`. */
+  tokenType?: string;
+}
+
+export type ConnectionConfig = BasicConnection | ApiKeyConnection | OAuthConnection;
+
+export interface SchedulingConfig {
+  /** Make's scheduling types (spec §7). */
+  type: 'indefinitely' | 'once' | 'daily' | 'weekly' | 'monthly' | 'yearly' | 'immediately' | 'on-demand';
+  /** Seconds between runs for `indefinitely` (Make's API minimum is 60). */
+  interval?: number;
+  /** ISO date for `once`. */
+  date?: string;
+  /** `HH:mm` times for daily/weekly/monthly/yearly. */
+  time?: string;
+  days?: number[];
+  months?: number[];
+}
+
+export interface ScenarioConfig {
+  /** Path of the blueprint, relative to the config file's directory. */
+  blueprint: string;
+  /** 32-character hook udid the dev server serves this scenario at. */
+  hookId?: string;
+  scheduling?: SchedulingConfig;
+}
+
+export interface ServerConfig {
+  /** Bearer token the Make API v2 emulation expects (`Authorization: Token …`). */
+  token?: string;
+  port?: number;
+  hookPort?: number;
+  /** How long a webhook waits for a Webhook response module before Make's "Accepted" reply. */
+  responseTimeoutMs?: number;
+}
+
+export interface ProjectConfig {
+  /** Directory of the config file (or the cwd when none was found); relative paths resolve here. */
+  readonly root: string;
+  /** The config file, when one was found. */
+  readonly file: string | undefined;
+  /** IANA zone of the organization; default `UTC`. */
+  timezone: string;
+  variables: { organization: Record<string, unknown>; team: Record<string, unknown> };
+  dataStores: DataStoreConfig[];
+  /** Keyed by `__IMTCONN__` id or connection name. */
+  connections: Record<string, ConnectionConfig>;
+  /** Keyed by Make's scenario id. */
+  scenarios: Record<string, ScenarioConfig>;
+  /** `allow: true` = any host; a list = loopback plus those hosts; absent = loopback only. */
+  network: { allow: boolean | string[] };
+  server: ServerConfig;
+  /** SQLite file for data stores (absolute after loading); default `<root>/.makesim/makesim.db`. */
+  database: string;
+}

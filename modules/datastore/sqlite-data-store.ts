@@ -1,0 +1,153 @@
+/**
+ * Data stores on SQLite (spec/execution-spec.md §6, §5). One database holds every store of the
+ * project; the engine's transaction calls (begin/commit/rollback around each ACID module, per the
+ * auto-commit rules of §5) become SQLite SAVEPOINTs, which nest, so a Rollback really restores
+ * the rows. A file database is opened in WAL mode on first use (its directory created then);
+ * `:memory:` is for tests.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { MakeError } from '../../engine/errors/make-error.ts';
+import type { DataStoreHandle, DataStoreInfo, DataStorePort } from '../../engine/ports/data-store.ts';
+import { unknownStoreError } from './errors.ts';
+import { GroupCommit } from './group-commit.ts';
+import { MIN_STORE_BYTES } from './limits.ts';
+import { SqliteStoreHandle } from './sqlite-store-handle.ts';
+
+export interface SqliteDataStoreOptions {
+  /** A file path, or `:memory:`. */
+  database: string;
+  /** The stores of the project config (`dataStores`). */
+  stores: ReadonlyArray<Omit<DataStoreInfo, 'maxBytes'> & { maxBytes?: number }>;
+  /** For date operators in Search records filters; default `UTC`. */
+  timezone?: string;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS datastore_records (
+    store TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL, bytes INTEGER NOT NULL,
+    PRIMARY KEY (store, key)
+  );`;
+
+export class SqliteDataStore implements DataStorePort {
+  readonly #options: SqliteDataStoreOptions;
+  readonly #infos: DataStoreInfo[];
+  readonly #handles = new Map<string, SqliteStoreHandle>();
+  #conn: { db: Database.Database; batch: GroupCommit } | undefined;
+  /** Open savepoints; `makesim_<depth>` is the innermost. */
+  #depth = 0;
+
+  constructor(options: SqliteDataStoreOptions) {
+    this.#options = options;
+    // Make's minimum allocation is also its default here (spec §6.1: min 1 MB per store).
+    this.#infos = options.stores.map((s) => ({ ...s, maxBytes: Math.max(s.maxBytes ?? MIN_STORE_BYTES, 1) }));
+  }
+
+  /** The database, opened (and its directory created) on first use. */
+  get database(): Database.Database {
+    return this.#connection().db;
+  }
+
+  #connection(): { db: Database.Database; batch: GroupCommit } {
+    if (this.#conn === undefined) {
+      const db = openDatabase(this.#options.database);
+      this.#conn = { db, batch: new GroupCommit(db, () => this.#depth === 0) };
+    }
+    return this.#conn;
+  }
+
+  /** Opens the outer (group-commit) transaction before a write; see group-commit.ts. */
+  #enter(): void {
+    this.#connection().batch.enter();
+  }
+
+  /** Commits pending writes to the file now (tests, and before handing the file to another process). */
+  flush(): void {
+    this.#conn?.batch.flush();
+  }
+
+  list(): DataStoreInfo[] {
+    return this.#infos.map((info) => ({ ...info }));
+  }
+
+  store(ref: number | string): DataStoreHandle {
+    const info = this.#find(ref);
+    if (info === undefined)
+      throw unknownStoreError(
+        ref,
+        this.#infos.map((i) => i.name),
+      );
+    let handle = this.#handles.get(info.name);
+    if (handle === undefined) {
+      handle = new SqliteStoreHandle(this.database, info, {
+        timezone: this.#options.timezone ?? 'UTC',
+        beforeWrite: () => this.#enter(),
+      });
+      this.#handles.set(info.name, handle);
+    }
+    return handle;
+  }
+
+  #find(ref: number | string): DataStoreInfo | undefined {
+    const id = typeof ref === 'number' ? ref : /^\d+$/.test(ref) ? Number(ref) : undefined;
+    return this.#infos.find((i) => (id !== undefined && i.makeId === id) || i.name === String(ref));
+  }
+
+  begin(): void {
+    this.#enter();
+    this.database.exec(`SAVEPOINT makesim_${this.#depth + 1}`);
+    this.#depth += 1;
+  }
+
+  commit(): void {
+    this.#requireOpen('commit');
+    this.database.exec(`RELEASE makesim_${this.#depth}`);
+    this.#depth -= 1;
+    this.#conn?.batch.schedule();
+  }
+
+  rollback(): void {
+    this.#requireOpen('rollback');
+    this.database.exec(`ROLLBACK TO makesim_${this.#depth}; RELEASE makesim_${this.#depth}`);
+    this.#depth -= 1;
+    this.#conn?.batch.schedule();
+    for (const handle of this.#handles.values()) handle.forgetSize();
+  }
+
+  /** How many transactions are open (0 outside any). */
+  get depth(): number {
+    return this.#depth;
+  }
+
+  /** An unbalanced commit/rollback is an engine fault; Make reports commit-phase faults as InconsistencyError (§5). */
+  #requireOpen(what: string): void {
+    if (this.#depth === 0) {
+      throw new MakeError('InconsistencyError', `Data store ${what} without an open transaction.`);
+    }
+  }
+
+  /** Rolls back whatever is still open (an interrupted run) and closes the database. */
+  close(): void {
+    while (this.#depth > 0) this.rollback();
+    this.#conn?.batch.flush();
+    this.#conn?.db.close();
+    this.#conn = undefined;
+    this.#handles.clear();
+  }
+}
+
+function openDatabase(path: string): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  if (path !== ':memory:') {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.exec(SCHEMA);
+  return db;
+}
+
+export function openSqliteDataStore(options: SqliteDataStoreOptions): SqliteDataStore {
+  return new SqliteDataStore(options);
+}

@@ -1,0 +1,135 @@
+/**
+ * One data store's records in the shared SQLite database (spec/execution-spec.md §6.1): records
+ * `{key, data}` kept in insertion order, the data structure checked on every write, and the bytes
+ * in use summed from the rows (each row keeps its size), so a rollback restores the figure with them.
+ * The sum is cached per process; another process writing the same file can make it stale until
+ * the next rollback or restart (only the space check reads it).
+ */
+import type Database from 'better-sqlite3';
+import type {
+  DataStoreHandle,
+  DataStoreInfo,
+  DataStoreRecord,
+  DataStoreSearch,
+} from '../../engine/ports/data-store.ts';
+import { checkSpace, recordBytes } from './limits.ts';
+import { matches, sortRecords } from './search.ts';
+import { applyStructure } from './structure.ts';
+
+interface Row {
+  key: string;
+  data: string;
+}
+
+function toRecord(row: Row): DataStoreRecord {
+  return { key: row.key, data: JSON.parse(row.data) as Record<string, unknown> };
+}
+
+export class SqliteStoreHandle implements DataStoreHandle {
+  readonly info: DataStoreInfo;
+  readonly #timezone: string;
+  readonly #beforeWrite: () => void;
+  /** Bytes in use, summed once and then kept up to date; dropped when a rollback rewinds the rows. */
+  #used: number | undefined;
+  readonly #sql;
+
+  constructor(
+    db: Database.Database,
+    info: DataStoreInfo,
+    options: { timezone: string; beforeWrite: () => void },
+  ) {
+    this.info = info;
+    this.#timezone = options.timezone;
+    this.#beforeWrite = options.beforeWrite;
+    this.#sql = {
+      get: db.prepare<[string, string], Row>(
+        'SELECT key, data FROM datastore_records WHERE store = ? AND key = ?',
+      ),
+      bytes: db.prepare<[string, string], { bytes: number }>(
+        'SELECT bytes FROM datastore_records WHERE store = ? AND key = ?',
+      ),
+      all: db.prepare<[string], Row>(
+        'SELECT key, data FROM datastore_records WHERE store = ? ORDER BY rowid',
+      ),
+      upsert: db.prepare<[string, string, string, number]>(
+        `INSERT INTO datastore_records (store, key, data, bytes) VALUES (?, ?, ?, ?)
+         ON CONFLICT (store, key) DO UPDATE SET data = excluded.data, bytes = excluded.bytes`,
+      ),
+      delete: db.prepare<[string, string]>('DELETE FROM datastore_records WHERE store = ? AND key = ?'),
+      deleteAll: db.prepare<[string]>('DELETE FROM datastore_records WHERE store = ?'),
+      count: db.prepare<[string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM datastore_records WHERE store = ?',
+      ),
+      used: db.prepare<[string], { used: number | null }>(
+        'SELECT SUM(bytes) AS used FROM datastore_records WHERE store = ?',
+      ),
+    };
+  }
+
+  get(key: string): DataStoreRecord | undefined {
+    const row = this.#sql.get.get(this.info.name, key);
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  has(key: string): boolean {
+    return this.#sql.bytes.get(this.info.name, key) !== undefined;
+  }
+
+  /**
+   * Every check happens before the first write, so a refused record changes nothing; the two
+   * writes (row, usage) then cannot be refused and need no transaction of their own.
+   */
+  put(key: string, data: Record<string, unknown>): DataStoreRecord {
+    const name = this.info.name;
+    const record = applyStructure(this.info.structure, data, { store: name, key });
+    const json = JSON.stringify(record);
+    const size = recordBytes(key, json);
+    const previous = this.#sql.bytes.get(name, key)?.bytes ?? 0;
+    const used = this.size();
+    checkSpace({ store: name, used, delta: size - previous, recordSize: size, maxBytes: this.info.maxBytes });
+    this.#beforeWrite();
+    this.#sql.upsert.run(name, key, json, size);
+    this.#used = used + size - previous;
+    return { key, data: JSON.parse(json) as Record<string, unknown> };
+  }
+
+  delete(key: string): boolean {
+    const previous = this.#sql.bytes.get(this.info.name, key);
+    if (previous === undefined) return false;
+    this.#beforeWrite();
+    this.#sql.delete.run(this.info.name, key);
+    if (this.#used !== undefined) this.#used -= previous.bytes;
+    return true;
+  }
+
+  deleteAll(): number {
+    this.#beforeWrite();
+    const removed = this.#sql.deleteAll.run(this.info.name).changes;
+    this.#used = 0;
+    return removed;
+  }
+
+  search(query: DataStoreSearch): DataStoreRecord[] {
+    const found: DataStoreRecord[] = [];
+    for (const row of this.#sql.all.iterate(this.info.name)) {
+      const record = toRecord(row);
+      if (matches(record, query.filter, this.#timezone)) found.push(record);
+    }
+    const sorted = sortRecords(found, query.sort);
+    return query.limit === undefined ? sorted : sorted.slice(0, query.limit);
+  }
+
+  count(): number {
+    return this.#sql.count.get(this.info.name)?.n ?? 0;
+  }
+
+  size(): number {
+    if (this.#used === undefined) this.#used = this.#sql.used.get(this.info.name)?.used ?? 0;
+    return this.#used;
+  }
+
+  /** Called by the port after a rollback: the rows changed under the cached figure. */
+  forgetSize(): void {
+    this.#used = undefined;
+  }
+}

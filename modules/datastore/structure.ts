@@ -1,0 +1,113 @@
+/**
+ * Data structure checks for data store records (spec/execution-spec.md §6.1; HC `data-stores`;
+ * FUS item data types). Mapped values are first converted to the field's type the way Make's
+ * mapping converts them (numeric text → number, dates → ISO text), then checked with ajv:
+ * required fields, types, and — for a strict structure — no fields outside it.
+ * A record that breaks the structure fails with BundleValidationError.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { MakeError } from '../../engine/errors/make-error.ts';
+import type { DataStoreField } from '../../engine/ports/data-store.ts';
+import { coerceRecord } from './coerce-field.ts';
+
+export interface Structure {
+  strict: boolean;
+  fields: DataStoreField[];
+}
+
+type JsonSchema = Record<string, unknown>;
+
+// ownProperties: a field named `__proto__` or `constructor` is a plain own key, never inherited.
+const ajv = new Ajv({ allErrors: true, strict: false, ownProperties: true });
+ajv.addFormat('make-date', (text: string) => !Number.isNaN(Date.parse(text)));
+
+const compiled = new WeakMap<Structure, ValidateFunction>();
+
+function fieldSchema(field: DataStoreField, strict: boolean): JsonSchema {
+  const base = typeSchema(field, strict);
+  return field.required ? base : { anyOf: [base, { type: 'null' }] };
+}
+
+function typeSchema(field: DataStoreField, strict: boolean): JsonSchema {
+  switch (field.type) {
+    case 'text':
+    case 'buffer':
+      return { type: 'string' };
+    case 'number':
+      return { type: 'number' };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'date':
+      return { type: 'string', format: 'make-date' };
+    case 'collection':
+      return objectSchema(Array.isArray(field.spec) ? field.spec : [], strict && Array.isArray(field.spec));
+    case 'array':
+      return { type: 'array', items: itemSchema(field.spec, strict) };
+    default:
+      return {};
+  }
+}
+
+/** An array's `spec` is one field (the item type) or a field list (items are collections). */
+function itemSchema(spec: DataStoreField['spec'], strict: boolean): JsonSchema {
+  if (spec === undefined) return {};
+  if (Array.isArray(spec)) return objectSchema(spec, strict);
+  return typeSchema(spec, strict);
+}
+
+function objectSchema(fields: readonly DataStoreField[], strict: boolean): JsonSchema {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f, strict)])),
+    required: fields.filter((f) => f.required).map((f) => f.name),
+    ...(strict ? { additionalProperties: false } : {}),
+  };
+}
+
+function validatorFor(structure: Structure): ValidateFunction {
+  let validate = compiled.get(structure);
+  if (validate === undefined) {
+    validate = ajv.compile(objectSchema(structure.fields, structure.strict));
+    compiled.set(structure, validate);
+  }
+  return validate;
+}
+
+/**
+ * Converts `data` to the structure's types, fills defaults of absent fields, and checks it.
+ * Without a structure the record is stored as given. Returns a new object; `data` is untouched.
+ */
+export function applyStructure(
+  structure: Structure | undefined,
+  data: Record<string, unknown>,
+  where: { store: string; key: string },
+): Record<string, unknown> {
+  if (structure === undefined) return data;
+  const record = coerceRecord(structure.fields, data);
+  const validate = validatorFor(structure);
+  if (!validate(record)) throw structureError(validate.errors ?? [], where);
+  return record;
+}
+
+function structureError(errors: readonly ErrorObject[], where: { store: string; key: string }): MakeError {
+  const problems = errors
+    .filter((e) => e.keyword !== 'anyOf')
+    .map((e) => {
+      const params = e.params as Record<string, unknown>;
+      if (e.keyword === 'additionalProperties') {
+        return `${e.instancePath}/${String(params.additionalProperty)}: not in the strict data structure`;
+      }
+      if (e.keyword === 'required') return `${e.instancePath}/${String(params.missingProperty)}: required`;
+      return `${e.instancePath || '/'}: ${e.keyword === 'format' ? 'not a date' : (e.message ?? 'invalid')}`;
+    });
+  return new MakeError(
+    'BundleValidationError',
+    `Data store "${where.store}", record "${where.key}" does not match the data structure: ${[...new Set(problems)].join('; ')}.`,
+    {
+      store: where.store,
+      key: where.key,
+      problems,
+      hint: 'map values of the field types, or change the data structure',
+    },
+  );
+}
