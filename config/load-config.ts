@@ -2,10 +2,12 @@
  * Finds, validates and normalises `makesim.config.json`: in the blueprint's directory or any parent,
  * or the file given with `--config`. No file = all defaults (UTC, no stores, loopback only).
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { IANAZone } from 'luxon';
+import { parseJsonText } from '../engine/errors/json-syntax.ts';
 import { ConfigError, type ConfigProblem } from './config-error.ts';
 import { configSchema } from './schema.ts';
 import type { ProjectConfig } from './types.ts';
@@ -44,16 +46,13 @@ export function loadConfig(options: LoadConfigOptions): ProjectConfig {
       { pointer: '', message: 'file not found', hint: 'check the --config path' },
     ]);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+  const parsed = parseJsonText(readFileSync(file, 'utf8'));
+  if (!parsed.ok) {
     throw new ConfigError(file, [
-      { pointer: '', message: `not valid JSON (${message})`, hint: 'fix the JSON syntax' },
+      { pointer: '', message: parsed.problem.message, hint: 'fix the JSON syntax there' },
     ]);
   }
-  return parseConfig(raw, { root: dirname(file), file });
+  return parseConfig(parsed.value, { root: dirname(file), file });
 }
 
 /** Validates a parsed config object and fills in defaults. */
