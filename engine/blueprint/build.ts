@@ -66,7 +66,12 @@ function buildModule(
   if (!register(node, state)) return undefined;
   state.modules.push(node);
   checkDefinition(node, state.problems);
-  node.routes = buildRoutes(raw.routes, `${pointer}/routes`, place.inErrorRoute, state);
+  node.routes = buildRoutes(
+    raw.routes,
+    `${pointer}/routes`,
+    { inErrorRoute: place.inErrorRoute, routerParameters: raw.parameters },
+    state,
+  );
   node.branches = buildBranches(raw.branches, pointer, node, state);
   node.mergeOutputs = buildMergeOutputs(raw.outputs, pointer, node, state);
   node.onerror = buildFlow(raw.onerror, `${pointer}/onerror`, { inErrorRoute: true, isMain: false }, state);

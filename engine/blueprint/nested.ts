@@ -14,7 +14,7 @@ import { isRecord } from './settings.ts';
 export function buildRoutes(
   raw: unknown,
   pointer: string,
-  inErrorRoute: boolean,
+  place: { inErrorRoute: boolean; routerParameters: unknown },
   state: BuildState,
 ): RouteNode[] {
   if (!Array.isArray(raw)) return [];
@@ -24,8 +24,8 @@ export function buildRoutes(
     const at = `${pointer}/${i}`;
     routes.push({
       pointer: at,
-      flow: buildFlow(route.flow, `${at}/flow`, { inErrorRoute, isMain: false }, state),
-      fallback: isFallbackRoute(route),
+      flow: buildFlow(route.flow, `${at}/flow`, { inErrorRoute: place.inErrorRoute, isMain: false }, state),
+      fallback: isFallbackRoute(route, i, place.routerParameters),
       disabled: isDisabledRoute(route),
     });
   });

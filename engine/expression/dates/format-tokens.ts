@@ -1,12 +1,77 @@
 /**
  * `formatDate` tokens (spec/iml-spec.md §4.1, Help Center https://help.make.com/tokens-for-datetime-formatting):
- * Moment.js format tokens rendered from a luxon DateTime in the chosen zone, English names.
+ * Moment.js format tokens rendered from the calendar fields in the chosen zone, English names.
  */
 import { DateTime } from 'luxon';
 import { MONTHS, minName, ordinal, shortName, WEEKDAYS } from './locale-en.ts';
 import { type FormatPart, tokenize } from './tokenize.ts';
+import { offsetAt } from './zone.ts';
 
-type Render = (dt: DateTime) => string;
+/**
+ * The calendar fields tokens read, in one zone, computed from the cached offset. luxon's
+ * DateTime costs more to build than the rest of `formatDate`, so it is made only for the few
+ * tokens that need it (ISO/locale weeks, zone names).
+ */
+class ZonedFields {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+  /** ISO weekday, Monday = 1 … Sunday = 7, like luxon's. */
+  readonly weekday: number;
+  #luxon: DateTime | undefined;
+
+  constructor(
+    private readonly ms: number,
+    private readonly zone: string,
+    readonly offset: number,
+  ) {
+    const wall = new Date(ms + offset * 60_000);
+    this.year = wall.getUTCFullYear();
+    this.month = wall.getUTCMonth() + 1;
+    this.day = wall.getUTCDate();
+    this.hour = wall.getUTCHours();
+    this.minute = wall.getUTCMinutes();
+    this.second = wall.getUTCSeconds();
+    this.millisecond = wall.getUTCMilliseconds();
+    this.weekday = wall.getUTCDay() || 7;
+  }
+
+  get quarter(): number {
+    return Math.ceil(this.month / 3);
+  }
+
+  /** Day of the year, 1-based. */
+  get ordinal(): number {
+    const start = new Date(0);
+    start.setUTCFullYear(this.year, 0, 1);
+    const today = new Date(0);
+    today.setUTCFullYear(this.year, this.month - 1, this.day);
+    return Math.round((today.getTime() - start.getTime()) / 86_400_000) + 1;
+  }
+
+  get luxon(): DateTime {
+    this.#luxon ??= DateTime.fromMillis(this.ms, { zone: this.zone });
+    return this.#luxon;
+  }
+
+  get weekNumber(): number {
+    return this.luxon.weekNumber;
+  }
+
+  get weekYear(): number {
+    return this.luxon.weekYear;
+  }
+
+  toMillis(): number {
+    return this.ms;
+  }
+}
+
+type Render = (dt: ZonedFields) => string;
 
 /** Moment's zeroFill: at least `width` digits, '-' for negatives, '+' only when forced. */
 function pad(n: number, width: number, forceSign = false): string {
@@ -15,23 +80,23 @@ function pad(n: number, width: number, forceSign = false): string {
 }
 
 /** Sunday = 0 … Saturday = 6. */
-const dayOfWeek = (dt: DateTime): number => dt.weekday % 7;
+const dayOfWeek = (dt: ZonedFields | DateTime): number => dt.weekday % 7;
 
 /** English-locale week: weeks start on Sunday and week 1 holds January 1st. */
-function localeWeek(dt: DateTime): { week: number; year: number } {
-  const saturday = dt.plus({ days: 6 - dayOfWeek(dt) });
+function localeWeek(dt: ZonedFields): { week: number; year: number } {
+  const saturday = dt.luxon.plus({ days: 6 - dayOfWeek(dt) });
   return { week: Math.floor((saturday.ordinal - 1) / 7) + 1, year: saturday.year };
 }
 
-function offset(dt: DateTime, separator: string): string {
+function offset(dt: ZonedFields, separator: string): string {
   const minutes = dt.offset;
   const abs = Math.abs(minutes);
   return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60), 2)}${separator}${pad(abs % 60, 2)}`;
 }
 
-const hour12 = (dt: DateTime): number => dt.hour % 12 || 12;
-const monthName = (dt: DateTime): string => MONTHS[dt.month - 1] ?? '';
-const dayName = (dt: DateTime): string => WEEKDAYS[dayOfWeek(dt)] ?? '';
+const hour12 = (dt: ZonedFields): number => dt.hour % 12 || 12;
+const monthName = (dt: ZonedFields): string => MONTHS[dt.month - 1] ?? '';
+const dayName = (dt: ZonedFields): string => WEEKDAYS[dayOfWeek(dt)] ?? '';
 
 const RENDERERS: Readonly<Record<string, Render>> = {
   Y: (dt) => (dt.year <= 9999 ? pad(dt.year, 4) : `+${dt.year}`),
@@ -91,18 +156,18 @@ const RENDERERS: Readonly<Record<string, Render>> = {
   ZZ: (dt) => offset(dt, ''),
   // Zone abbreviation: moment-timezone has its own table (CET); Intl's English short names
   // agree for UTC and North American zones and give "GMT+1"-style names elsewhere (fidelity.md).
-  z: (dt) => dt.toFormat('ZZZZ', { locale: 'en-US' }),
-  zz: (dt) => dt.toFormat('ZZZZ', { locale: 'en-US' }),
+  z: (dt) => dt.luxon.toFormat('ZZZZ', { locale: 'en-US' }),
+  zz: (dt) => dt.luxon.toFormat('ZZZZ', { locale: 'en-US' }),
   X: (dt) => String(Math.floor(dt.toMillis() / 1000)),
   x: (dt) => String(dt.toMillis()),
 };
 
 /** `S` … `SSSSSSSSS`: the first n digits of the fraction; digits past milliseconds are 0. */
-function fraction(dt: DateTime, digits: number): string {
+function fraction(dt: ZonedFields, digits: number): string {
   return pad(dt.millisecond, 3).padEnd(digits, '0').slice(0, digits);
 }
 
-function renderToken(dt: DateTime, token: string): string {
+function renderToken(dt: ZonedFields, token: string): string {
   if (token.startsWith('S')) return fraction(dt, token.length);
   const render = RENDERERS[token];
   return render === undefined ? token : render(dt);
@@ -110,7 +175,8 @@ function renderToken(dt: DateTime, token: string): string {
 
 /** `date` rendered in `zone` with the parts of a tokenized format. */
 export function formatParts(date: Date, parts: readonly FormatPart[], zone: string): string {
-  const dt = DateTime.fromMillis(date.getTime(), { zone });
+  const ms = date.getTime();
+  const dt = new ZonedFields(ms, zone, offsetAt(ms, zone));
   let out = '';
   for (const part of parts) out += part.kind === 'literal' ? part.text : renderToken(dt, part.token);
   return out;

@@ -62,7 +62,22 @@ const PART = new RegExp(
 const MAX_EXPANSION_DEPTH = 2;
 
 /** The parts of `format`, adjacent literals merged. */
-export function tokenize(format: string, depth = 0): FormatPart[] {
+/** Formats seen before: a blueprint uses a handful, evaluated once per bundle. Parts are not mutated by callers. */
+const tokenized = new Map<string, readonly FormatPart[]>();
+const TOKENIZED_LIMIT = 1000;
+
+/** The parts of a format string, cached (see `tokenizeUncached`). */
+export function tokenize(format: string): readonly FormatPart[] {
+  let parts = tokenized.get(format);
+  if (parts === undefined) {
+    if (tokenized.size >= TOKENIZED_LIMIT) tokenized.clear();
+    parts = tokenizeUncached(format);
+    tokenized.set(format, parts);
+  }
+  return parts;
+}
+
+function tokenizeUncached(format: string, depth = 0): FormatPart[] {
   const parts: FormatPart[] = [];
   const pushLiteral = (text: string) => {
     const last = parts.at(-1);
@@ -95,5 +110,5 @@ export function tokenize(format: string, depth = 0): FormatPart[] {
 function expandLong(name: string, depth: number): FormatPart[] {
   const expansion = LONG_FORMATS[name];
   if (expansion === undefined || depth >= MAX_EXPANSION_DEPTH) return [{ kind: 'literal', text: name }];
-  return tokenize(expansion, depth + 1);
+  return tokenizeUncached(expansion, depth + 1);
 }

@@ -22,15 +22,52 @@ export const DEFAULT_ZONE = 'UTC';
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
+/**
+ * Zone names already checked. luxon's `isValidZone` builds an Intl formatter on every call,
+ * which made `formatDate` 100× slower than the rest of the language; a scenario uses few zones.
+ */
+const knownZones = new Map<string, boolean>();
+
+function isZone(name: string): boolean {
+  let valid = knownZones.get(name);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(name);
+    knownZones.set(name, valid);
+  }
+  return valid;
+}
+
 /** `name` when it is a known IANA zone, else `fallback` (itself checked, else UTC). */
 export function resolveZone(name: unknown, fallback: string): string {
-  if (typeof name === 'string' && name.trim() !== '' && IANAZone.isValidZone(name.trim())) return name.trim();
-  return IANAZone.isValidZone(fallback) ? fallback : DEFAULT_ZONE;
+  if (typeof name === 'string' && name.trim() !== '' && isZone(name.trim())) return name.trim();
+  return isZone(fallback) ? fallback : DEFAULT_ZONE;
 }
+
+/**
+ * Offsets looked up, by zone and 15-minute UTC bucket. luxon asks Intl for every offset, which
+ * cost most of `formatDate`'s time. Since 1970 every offset change falls on a quarter hour, so one
+ * bucket has one offset; earlier instants (local mean times) are not cached.
+ */
+const BUCKET_MS = 15 * MINUTE_MS;
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_LIMIT = 50_000;
 
 /** Offset from UTC in minutes that `zone` had at the instant `ms`. */
 export function offsetAt(ms: number, zone: string): number {
-  return IANAZone.create(zone).offset(ms);
+  if (ms < 0) return IANAZone.create(zone).offset(ms);
+  let buckets = offsetCache.get(zone);
+  if (buckets === undefined) {
+    buckets = new Map();
+    offsetCache.set(zone, buckets);
+  }
+  const bucket = Math.floor(ms / BUCKET_MS);
+  let offset = buckets.get(bucket);
+  if (offset === undefined) {
+    if (buckets.size >= OFFSET_CACHE_LIMIT) buckets.clear();
+    offset = IANAZone.create(zone).offset(ms);
+    buckets.set(bucket, offset);
+  }
+  return offset;
 }
 
 /** The wall clock an instant shows in `zone`. */

@@ -107,6 +107,19 @@ describe('routers', () => {
     const scenario = loadScenario(router(routes), options);
     expect(scenario.byId.get(2)?.routes.map((r) => r.fallback)).toEqual([true, true, false]);
   });
+
+  it("marks the route named by the router's parameters.else (0-based) as the fallback, as Make exports do", () => {
+    const bp = blueprint([
+      mod(1, 'a:T'),
+      mod(2, 'builtin:BasicRouter', {
+        mapper: null,
+        parameters: { else: 1 },
+        routes: [{ flow: [mod(3, 'a:B')] }, { flow: [mod(4, 'a:C')] }, { flow: [mod(5, 'a:D')] }],
+      }),
+    ]);
+    const scenario = loadScenario(bp, options);
+    expect(scenario.byId.get(2)?.routes.map((r) => r.fallback)).toEqual([false, true, false]);
+  });
 });
 
 describe('if-else and merge', () => {
