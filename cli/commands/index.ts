@@ -1,8 +1,19 @@
 import type { RegisterCommand } from '../context.ts';
+import { registerCost } from './cost.ts';
 import { registerDatastore } from './datastore.ts';
 import { registerEval } from './eval.ts';
 import { registerRun } from './run.ts';
+import { registerServe } from './serve.ts';
+import { registerTest } from './test.ts';
 import { registerValidate } from './validate.ts';
 
 /** Every subcommand, in the order `makesim --help` lists them. */
-export const commands: readonly RegisterCommand[] = [registerRun, registerEval, registerValidate, registerDatastore];
+export const commands: readonly RegisterCommand[] = [
+  registerRun,
+  registerTest,
+  registerEval,
+  registerValidate,
+  registerDatastore,
+  registerServe,
+  registerCost,
+];

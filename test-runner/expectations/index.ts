@@ -1,3 +1,4 @@
+import { checkCostExpectations } from '../../cost/expectations.ts';
 import type { Failure } from '../types.ts';
 import { checkAssertions } from './assertions.ts';
 import type { CheckContext, Checker } from './check-context.ts';
@@ -8,6 +9,7 @@ import { checkRunLevel } from './run-level.ts';
 /** Every expectation checker, in the order failures are reported. */
 const checkers: readonly Checker[] = [
   checkRunLevel,
+  checkCostExpectations,
   checkModules,
   checkResponse,
   checkIncomplete,

@@ -90,11 +90,17 @@ describe('a case that should fail does fail', () => {
     expect(r.failures[0]?.path).toBe('status');
   });
 
+  it('on a monthly credit budget the schedule would exceed', async () => {
+    // 3 operations per run × 2,976 runs every 15 minutes in a 31-day month = 8,928 > 8,000.
+    const [failure] = (await failuresOf('over the monthly credit budget')).failures;
+    expect(failure).toMatchObject({ path: 'maxCreditsPerMonth', expected: 8000, actual: 8928 });
+  });
+
   it('and the CLI exits 1 with the failures listed', async () => {
     const { code, stdout } = await cli(['test', fixture]);
     expect(code).toBe(1);
     expect(stdout).toContain('✗ test/fixtures/runner/failing.test.json › wrong operations');
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 6 failed');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 7 failed');
   });
 });
 
@@ -104,8 +110,8 @@ describe('makesim test reporters and snapshots', () => {
     const { code } = await cli(['test', 'test/fixtures/runner', '--reporter', 'junit', '--output', out]);
     expect(code).toBe(1);
     const xml = readFileSync(out, 'utf8');
-    expect(xml.match(/<testcase /g)).toHaveLength(7);
-    expect(xml.match(/<failure /g)).toHaveLength(6);
+    expect(xml.match(/<testcase /g)).toHaveLength(8);
+    expect(xml.match(/<failure /g)).toHaveLength(7);
   });
 
   it('records a snapshot with --update and then detects a change', async () => {

@@ -1,0 +1,173 @@
+/**
+ * The cost report as a non-programmer reads it: per-module table (model beside measurement),
+ * the month, the plans that fit, where the credits go and what would save some.
+ */
+import pc from 'picocolors';
+import type { CostDiff } from './diff.ts';
+import type { CostEstimate } from './estimate.ts';
+import type { ModuleEstimate } from './model.ts';
+import { planTable } from './plans.ts';
+import { num, percent, range, table } from './table.ts';
+
+export function formatEstimate(e: CostEstimate): string {
+  const parts = [pc.bold(`Cost of "${e.scenario}"`) + (e.source ? ` (${e.source})` : ''), perRunSection(e)];
+  if (e.measured) parts.push(measuredSection(e));
+  parts.push(monthSection(e), plansSection(e));
+  if (e.dominant.length > 0) {
+    const lines = e.dominant.map((d) => `  ${d.label}: ${credits(d.credits)} per run (${percent(d.share)})`);
+    parts.push(`${pc.bold('Where the credits go')}\n${lines.join('\n')}`);
+  }
+  if (e.advice.length > 0) {
+    const lines = e.advice.map(
+      (a) => `  • ${a.message}\n    saves ${savingText(a.savingPerRun, a.savingPerMonth)}`,
+    );
+    parts.push(`${pc.bold('How to spend less')}\n${lines.join('\n')}`);
+  }
+  if (e.assumptions.length > 0)
+    parts.push(`${pc.bold('Assumptions')}\n${e.assumptions.map((a) => `  - ${a}`).join('\n')}`);
+  return `${parts.join('\n\n')}\n`;
+}
+
+function perRunSection(e: CostEstimate): string {
+  const measured = e.comparison ? new Map(e.comparison.map((c) => [c.id, c])) : undefined;
+  const columns = [
+    { title: 'Module' },
+    { title: 'Runs', align: 'right' as const },
+    { title: 'Operations', align: 'right' as const },
+    ...(measured ? [{ title: 'Measured', align: 'right' as const }] : []),
+    { title: 'Credits', align: 'right' as const },
+    { title: 'Why (formula)' },
+  ];
+  const rows = e.model.modules.map((m) => {
+    const c = measured?.get(m.id);
+    const mark = c && !c.agree ? pc.yellow(' ≠') : '';
+    return [
+      `${m.label ?? m.key} [${m.id}]`,
+      num(m.executions),
+      num(m.operations),
+      ...(measured ? [c ? `${num(c.measured)}${mark}` : '–'] : []),
+      moduleCredits(m),
+      m.formula === '1' ? '1' : `${m.formula} = ${m.numbers}`,
+    ];
+  });
+  const total = e.model.creditsRange;
+  rows.push([
+    'Total',
+    '',
+    num(e.model.operations),
+    ...(measured ? [num(e.measured?.operations.mean ?? 0)] : []),
+    range(total.min, total.max),
+    '',
+  ]);
+  const title = measured
+    ? `Per run — model calibrated by ${e.measured?.runs.length} measured run(s)`
+    : 'Per run — model';
+  return `${pc.bold(title)}\n${table(columns, rows)}`;
+}
+
+function moduleCredits(m: ModuleEstimate): string {
+  return m.creditsRange ? range(m.creditsRange.min, m.creditsRange.max) : num(m.credits);
+}
+
+function credits(n: number): string {
+  return `${num(n)} ${n === 1 ? 'credit' : 'credits'}`;
+}
+
+function measuredSection(e: CostEstimate): string {
+  const m = e.measured;
+  if (!m) return '';
+  const rows = m.runs.map((r) => [r.name, r.status, num(r.operations), num(r.credits)]);
+  const cols = [
+    { title: 'Run' },
+    { title: 'Status' },
+    { title: 'Operations', align: 'right' as const },
+    { title: 'Credits', align: 'right' as const },
+  ];
+  const spread = `operations min ${num(m.operations.min)} / mean ${num(m.operations.mean)} / max ${num(m.operations.max)}; credits min ${num(m.credits.min)} / mean ${num(m.credits.mean)} / max ${num(m.credits.max)}`;
+  return `${pc.bold('Measured')}\n${table(cols, rows)}\n  ${spread}`;
+}
+
+function monthSection(e: CostEstimate): string {
+  const m = e.monthly;
+  if (!m) {
+    return `${pc.bold('Per month')}\n  No schedule given: use --every 15m, --schedule '<JSON>', --runs-per-month N or --webhooks-per-day N.`;
+  }
+  const when = m.month ? ` in ${m.month}` : '';
+  const unit = e.polling ? 'run' : 'event';
+  const lines = [`  ${num(m.runs)} ${unit}s${when}`];
+  if (e.polling && m.emptyRuns > 0) {
+    lines.push(
+      `  ${num(m.runsWithData)} find data × ${num(e.perRun.credits)} credits + ${num(m.emptyRuns)} empty checks × ${num(e.perRun.emptyCheckCredits)} credit`,
+    );
+  } else {
+    lines.push(
+      `  ${num(m.runs)} × ${range(e.perRun.creditsRange.min, e.perRun.creditsRange.max)} credits per ${unit}`,
+    );
+  }
+  lines.push(
+    `  = ${pc.bold(range(m.creditsRange.min, m.creditsRange.max))} credits a month (${num(m.operations)} operations)`,
+  );
+  return `${pc.bold('Per month')}\n${lines.join('\n')}`;
+}
+
+function plansSection(e: CostEstimate): string {
+  const t = planTable();
+  const rows = e.plans.map((f) => [
+    f.plan.name,
+    f.plan.monthlyCredits === null ? 'custom' : num(f.plan.monthlyCredits),
+    f.plan.priceUsd === null ? 'ask Make' : `$${f.plan.priceUsd}`,
+    f.fits ? pc.green('yes') : pc.red('no'),
+    f.headroom === null || f.headroom < 0 ? '–' : percent(f.headroom),
+    f.warnings.map((w) => w.message).join('; '),
+  ]);
+  const cols = [
+    { title: 'Plan' },
+    { title: 'Credits/month', align: 'right' as const },
+    { title: 'From' },
+    { title: 'Fits' },
+    { title: 'Headroom', align: 'right' as const },
+    { title: 'Why not' },
+  ];
+  const chosen = e.plan
+    ? `\n  Your plan (${e.plan.plan.name}): ${e.plan.fits ? 'fits' : `does not fit — ${e.plan.warnings.map((w) => w.message).join('; ')}`}`
+    : '';
+  return `${pc.bold(`Make plans (base tiers, as of ${t.asOf}; sources in cost/plans.json)`)}\n${table(cols, rows)}${chosen}`;
+}
+
+function savingText(perRun: number, perMonth: number | undefined): string {
+  if (perMonth !== undefined) return `${credits(perMonth)} a month`;
+  return `${credits(perRun)} per run`;
+}
+
+export function formatDiff(d: CostDiff, names: { before: string; after: string }): string {
+  const cols = [
+    { title: 'Module' },
+    { title: 'Change' },
+    { title: 'Before', align: 'right' as const },
+    { title: 'After', align: 'right' as const },
+    { title: 'Δ credits/run', align: 'right' as const },
+  ];
+  const rows = d.modules.map((m) => [
+    `${m.label} [${m.id}]`,
+    m.change,
+    m.before ? num(m.before.credits) : '–',
+    m.after ? num(m.after.credits) : '–',
+    signed(m.credits),
+  ]);
+  rows.push(['Total per run', '', num(d.perRun.before), num(d.perRun.after), signed(d.perRun.change)]);
+  if (d.perMonth)
+    rows.push([
+      'Total per month',
+      '',
+      num(d.perMonth.before),
+      num(d.perMonth.after),
+      signed(d.perMonth.change),
+    ]);
+  return `${pc.bold(`Cost change: ${names.before} → ${names.after}`)}\n${table(cols, rows)}\n`;
+}
+
+function signed(n: number): string {
+  if (n > 0) return pc.red(`+${num(n)}`);
+  if (n < 0) return pc.green(num(n));
+  return '0';
+}
