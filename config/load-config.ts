@@ -72,6 +72,7 @@ export function parseConfig(raw: unknown, where: { root: string; file?: string }
     scenarios: input.scenarios ?? {},
     network: { allow: input.network?.allow ?? false },
     server: input.server ?? {},
+    cost: { usage: input.cost?.usage ?? {} },
     database: resolveDatabase(where.root, input.database),
   };
   const problems = semanticProblems(config);

@@ -133,6 +133,21 @@ export const configSchema = {
         responseTimeoutMs: { type: 'integer', minimum: 1 },
       },
     },
+    cost: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        usage: {
+          type: 'object',
+          additionalProperties: {
+            type: 'object',
+            required: ['min', 'max'],
+            additionalProperties: false,
+            properties: { min: { type: 'number', minimum: 0 }, max: { type: 'number', minimum: 0 } },
+          },
+        },
+      },
+    },
     database: { type: 'string', minLength: 1 },
   },
 } as const;

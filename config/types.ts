@@ -68,6 +68,12 @@ export interface ServerConfig {
   responseTimeoutMs?: number;
 }
 
+/** Credits per operation of a usage-billed module (AI, Make Code), for `makesim cost`. */
+export interface UsageRange {
+  min: number;
+  max: number;
+}
+
 export interface ProjectConfig {
   /** Directory of the config file (or the cwd when none was found); relative paths resolve here. */
   readonly root: string;
@@ -84,6 +90,8 @@ export interface ProjectConfig {
   /** `allow: true` = any host; a list = loopback plus those hosts; absent = loopback only. */
   network: { allow: boolean | string[] };
   server: ServerConfig;
+  /** `makesim cost` settings: `usage` by module key or app, overridden by `--usage`. */
+  cost: { usage: Record<string, UsageRange> };
   /** SQLite file for data stores (absolute after loading); default `<root>/.makesim/makesim.db`. */
   database: string;
 }

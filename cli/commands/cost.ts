@@ -129,7 +129,9 @@ async function estimateFile(file: string, options: CostCliOptions, ctx: CliConte
   const configured = configuredScheduling(config, file);
   const fallback = configured ?? (scenario.instant ? undefined : MAKE_DEFAULT_SCHEDULE);
   const basis = parseBasis(options, { now, timezone: config.timezone, fallback });
-  const model = parseModelInputs(options);
+  const parsed = parseModelInputs(options);
+  // The config's usage ranges apply unless --usage names the same module.
+  const model = { ...parsed, usage: { ...config.cost.usage, ...parsed.usage } };
   const dataRate = parseRate(options.dataRate, '--data-rate');
   const runs = await measure(scenario, { options, config, now, ctx });
   const notes: string[] = [];

@@ -1,5 +1,7 @@
 /** `makesim cost` end to end: measured + modelled per run, per month, plans, diff, exit codes. */
-import { resolve } from 'node:path';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import type { CostDiff } from '../../cost/diff.ts';
@@ -119,6 +121,21 @@ describe('makesim cost', () => {
     });
     const { out } = await cli(...thirtyOne, '--schedule', schedule, '--month', '2026-12', '--json');
     expect((JSON.parse(out) as CostEstimate).monthly).toMatchObject({ runs: 184, credits: 184 * 31 });
+  });
+
+  it('takes usage-billed credit ranges from makesim.config.json, with --usage winning', async () => {
+    // Trigger 1 + 3 agent runs × 2 credits = 7 (the range from the config); --usage 3..3 gives 1 + 9 = 10.
+    const dir = mkdtempSync(join(tmpdir(), 'makesim-cost-config-'));
+    copyFileSync(join(repoRoot, fixture('ai-agent.blueprint.json')), join(dir, 'ai-agent.blueprint.json'));
+    writeFileSync(
+      join(dir, 'makesim.config.json'),
+      JSON.stringify({ cost: { usage: { 'ai-agent': { min: 2, max: 2 } } } }),
+    );
+    const args = [join(dir, 'ai-agent.blueprint.json'), '--items', '1=3', '--runs-per-month', '1', '--json'];
+    const fromConfig = JSON.parse((await cli(...args)).out) as CostEstimate;
+    expect(fromConfig.model.creditsRange).toEqual({ min: 7, max: 7 });
+    const overridden = JSON.parse((await cli(...args, '--usage', 'ai-agent=3..3')).out) as CostEstimate;
+    expect(overridden.model.creditsRange).toEqual({ min: 10, max: 10 });
   });
 
   it('exits 1 when the usage does not fit the --plan', async () => {
