@@ -53,4 +53,11 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Deterministic `random`/`uuid` for tests. */
   random?: () => number;
+  /**
+   * Called when cycle `cycle`'s trigger may be acknowledged: after everything else committed when
+   * "Commit trigger last" is on (spec §5). The server removes the webhook queue item here.
+   */
+  onTriggerCommit?: (cycle: number) => void;
+  /** Called when cycle `cycle` was rolled back: its trigger event must come again (queue item returned). */
+  onTriggerRollback?: (cycle: number) => void;
 }

@@ -1,0 +1,133 @@
+/**
+ * `makesim run <blueprint.json>`: one execution of a blueprint, printed as a tree (or the
+ * execution record with --json). Exit 0 success or warning, 1 error, 2 bad usage.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ConfigError } from '../../config/config-error.ts';
+import { loadConfig } from '../../config/load-config.ts';
+import { createRunEnvironment } from '../../config/run-environment.ts';
+import { loadScenarioFile } from '../../engine/blueprint/load.ts';
+import { BlueprintError } from '../../engine/errors/blueprint-error.ts';
+import type { Mocks } from '../../engine/registry/mocks.ts';
+import { ModuleRegistry } from '../../engine/registry/registry.ts';
+import type { RunOptions } from '../../engine/runtime/options.ts';
+import { runScenario } from '../../engine/runtime/run-scenario.ts';
+import { builtinModules } from '../../modules/index.ts';
+import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
+import { isoDate, mergeVars, positive, readJsonFile } from './run-inputs.ts';
+import { formatRun } from './run-tree.ts';
+
+interface RunCliOptions {
+  input?: string;
+  mocks?: string;
+  json?: boolean;
+  timezone?: string;
+  now?: string;
+  var: string[];
+  maxOperations?: string;
+  cycles?: string;
+  config?: string;
+}
+
+const VAR_HELP = `
+Variables (--var, repeatable):
+  --var name=value               scenario variable, mapped as {{var.scenario.name}}
+  --var organization.name=value  organization variable ({{var.organization.name}})
+  --var team.name=value          team variable ({{var.team.name}})
+  Values are read as JSON when they parse (numbers, booleans, objects), else as text.
+
+Data stores, HTTP policy, connections and organization variables come from makesim.config.json
+(found from the blueprint's directory upwards, or --config). Exit code: 0 success or warning,
+1 the run ended in error, 2 bad usage.`;
+
+export const registerRun: RegisterCommand = (program: Command, ctx: CliContext) => {
+  program
+    .command('run')
+    .description('Run a blueprint once and print what each module did')
+    .argument('<blueprint>', 'the exported *.blueprint.json')
+    .option(
+      '--input <file>',
+      "JSON file with the trigger's output (object = one bundle, array = several / one per webhook event)",
+    )
+    .option('--mocks <file>', 'JSON file with mocks for app modules, by module id or key')
+    .option('--json', 'print the execution record as JSON')
+    .option('--timezone <tz>', 'organization time zone (IANA name), default from the config or UTC')
+    .option('--now <iso>', 'fixed execution time, e.g. 2026-01-01T09:00:00Z')
+    .option('--var <name=value>', 'set a variable (repeatable, see below)', collect, [])
+    .option('--max-operations <n>', 'stop the run after this many operations')
+    .option('--cycles <n>', 'maximum number of cycles (Make: "Max number of cycles"; Run once = 1)')
+    .option('--config <file>', 'project config file (default: nearest makesim.config.json)')
+    .addHelpText('after', VAR_HELP)
+    .action(async (blueprint: string, options: RunCliOptions) => {
+      ctx.exitCode = await runCommand(blueprint, options, ctx);
+    });
+};
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function runCommand(blueprint: string, options: RunCliOptions, ctx: CliContext): Promise<number> {
+  const file = resolve(ctx.cwd, blueprint);
+  if (!existsSync(file)) throw new UsageError(`blueprint file not found: ${file}`);
+  const scenario = loadBlueprint(file);
+  const base: RunOptions = {
+    input: options.input === undefined ? undefined : readJsonFile(ctx, options.input, '--input'),
+    mocks: options.mocks === undefined ? undefined : (readJsonFile(ctx, options.mocks, '--mocks') as Mocks),
+    maxCycles: positive(options.cycles, '--cycles') ?? 1,
+  };
+  if (options.now !== undefined) base.now = isoDate(options.now);
+  const maxOperations = positive(options.maxOperations, '--max-operations');
+  if (maxOperations !== undefined) base.limits = { maxOperations };
+  const env = buildEnvironment(dirname(file), options, ctx);
+  try {
+    const record = await runScenario(scenario, { ...base, ...env.options });
+    ctx.out(options.json ? `${JSON.stringify(record, null, 2)}\n` : formatRun(scenario, record));
+    return record.status === 'error' ? 1 : 0;
+  } finally {
+    env.close();
+  }
+}
+
+/**
+ * THE place where a run's environment is built (data stores, HTTP, state, variables, time zone)
+ * from the project config, via config/run-environment.ts — shared with the test runner and server.
+ */
+function buildEnvironment(
+  blueprintDir: string,
+  options: RunCliOptions,
+  ctx: CliContext,
+): { options: RunOptions; close(): void } {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig({
+      startDir: options.config ? ctx.cwd : blueprintDir,
+      ...(options.config ? { configPath: options.config } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const env = createRunEnvironment(config);
+  const vars = mergeVars(env.vars, options.var);
+  const runOptions: RunOptions = {
+    dataStores: env.dataStores,
+    http: env.http,
+    state: env.state,
+    vars,
+    timezone: options.timezone ?? env.timezone,
+  };
+  if (env.subscenarios) runOptions.subscenarios = env.subscenarios;
+  return { options: runOptions, close: () => env.close() };
+}
+
+function loadBlueprint(file: string) {
+  try {
+    return loadScenarioFile(file, { registry: new ModuleRegistry(builtinModules) });
+  } catch (error) {
+    if (error instanceof BlueprintError) throw new UsageError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Aggregators — HC `aggregator`; spec §2.8; MS `aggregators.md`. An aggregator collects the
+ * bundles that reach it during ONE operation of its source module (`parameters.feeder`) and
+ * outputs when that operation has finished (all its bundles walked): one bundle, or one per
+ * group (`flags.groupBy`, with `key`); nothing if empty and `flags.stopIfEmpty`. Afterwards the
+ * outputs of the feeder and of the modules in between are out of scope (`scopeDrop`).
+ */
+import type { ModuleNode } from '../blueprint/scenario.ts';
+import type { Bundle } from '../registry/define-module.ts';
+import type { Execution } from '../runtime/execution.ts';
+import { EngineStop } from '../runtime/limits.ts';
+import { missingMock } from '../runtime/mocks.ts';
+import { chargeOf } from '../runtime/operations.ts';
+import { asMakeError, evaluateInput } from '../runtime/step.ts';
+import type { Continuation, Walker } from './walker.ts';
+
+interface Bucket {
+  readonly items: Record<string, unknown>[];
+  /** Group-by values, parallel to `items`; null without group by. */
+  readonly keys: unknown[] | null;
+  readonly cont: Continuation | null;
+}
+
+export class Aggregation {
+  /** The open bucket of each aggregator, by id. */
+  readonly #open: (Bucket | undefined)[] = [];
+
+  /** A feeder operation starts: fresh buckets; returns the enclosing ones to restore. */
+  open(aggregators: readonly ModuleNode[], cont: Continuation | null): (Bucket | undefined)[] {
+    return aggregators.map((node) => {
+      const saved = this.#open[node.id];
+      this.#open[node.id] = { items: [], keys: node.groupBy ? [] : null, cont };
+      return saved;
+    });
+  }
+
+  /** The feeder operation finished: its buckets, in aggregator order. */
+  close(aggregators: readonly ModuleNode[], saved: readonly (Bucket | undefined)[]): Bucket[] {
+    return aggregators.map((node, i) => {
+      const bucket = this.#open[node.id] ?? { items: [], keys: null, cont: null };
+      this.#open[node.id] = saved[i];
+      return bucket;
+    });
+  }
+
+  /** A bundle reached the aggregator: its mapper (and group key) are evaluated now. */
+  collect(ex: Execution, node: ModuleNode): void {
+    ex.recorder.arrived(node.id);
+    const bucket = this.#open[node.id];
+    if (!bucket) return;
+    bucket.items.push(evaluateInput(ex, node));
+    bucket.keys?.push(node.groupBy?.evaluate(ex.ctx));
+  }
+}
+
+/** One aggregation: output bundle(s), then the walk continues after the aggregator. */
+export async function emit(ex: Execution, node: ModuleNode, bucket: Bucket, walker: Walker): Promise<void> {
+  if (bucket.items.length === 0 && node.flags.stopIfEmpty === true) return;
+  const cost = chargeOf(node);
+  ex.recorder.charge(node.id, cost);
+  ex.counters.addOperations(cost.operations, node.id);
+  let bundles: Bundle[];
+  try {
+    bundles = aggregate(ex, node, bucket);
+  } catch (error) {
+    if (error instanceof EngineStop) throw error;
+    const makeError = asMakeError(node, error);
+    ex.recorder.call(node.id, ex.cycle, { items: bucket.items.length }, [], {
+      type: makeError.type,
+      message: makeError.message,
+      moduleId: node.id,
+    });
+    const resumed = await walker.fail(ex, node, makeError);
+    if (!resumed) return;
+    bundles = [resumed];
+  }
+  ex.counters.addBundles(bundles.length, node.id);
+  ex.recorder.aggregated(node.id, ex.cycle, bucket.items.length, bundles);
+  await continueAfter(ex, node, bundles, bucket.cont, walker);
+}
+
+function aggregate(ex: Execution, node: ModuleNode, bucket: Bucket): Bundle[] {
+  if (ex.mocks.has(node)) return ex.mocks.next(node);
+  const run = node.definition?.aggregate;
+  if (!run) throw missingMock(node);
+  const call = (items: readonly Record<string, unknown>[]) =>
+    run({ items, parameters: node.parameters, node }, ex.moduleContext);
+  if (!bucket.keys) return [call(bucket.items)];
+  return groups(bucket).map(([key, items]) => ({ ...call(items), key }));
+}
+
+/** Groups in order of first appearance; keys compare by value. */
+function groups(bucket: Bucket): Array<[unknown, Record<string, unknown>[]]> {
+  const byKey = new Map<string, [unknown, Record<string, unknown>[]]>();
+  bucket.items.forEach((item, i) => {
+    const key = bucket.keys?.[i];
+    const id = typeof key === 'object' && key !== null ? JSON.stringify(key) : `${typeof key}:${String(key)}`;
+    const group = byKey.get(id) ?? [key, []];
+    group[1].push(item);
+    byKey.set(id, group);
+  });
+  return [...byKey.values()];
+}
+
+async function continueAfter(
+  ex: Execution,
+  node: ModuleNode,
+  bundles: Bundle[],
+  cont: Continuation | null,
+  walker: Walker,
+): Promise<void> {
+  const location = ex.plan.locations[node.id];
+  if (!location) return;
+  const dropped = node.scopeDrop.map((id) => ex.ctx.enter(id, undefined));
+  try {
+    for (const bundle of bundles) {
+      if (ex.stopped) break;
+      const previous = ex.ctx.enter(node.id, bundle);
+      await walker.walk(ex, location.flow, location.index + 1, cont);
+      ex.ctx.restore(node.id, previous);
+      ex.ignored = false;
+    }
+  } finally {
+    for (let i = 0; i < node.scopeDrop.length; i++) ex.ctx.restore(node.scopeDrop[i] as number, dropped[i]);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Cycles — HC `scenario-execution-cycles-and-phases`, HC `scenario-settings`; spec §2.3.
+ * Instant triggers: one queued event per cycle (each element of the input is one event).
+ * Polling triggers: the input is the trigger's bundles of cycle 1; further cycles (maxCycles > 1)
+ * take their bundles from a trigger mock given as a sequence (call N = cycle N). A cycle whose
+ * trigger returns nothing ends the run.
+ */
+
+/**
+ * Make runs at most 100 queued webhook events per execution (FUS webhooks-reference); the rest
+ * wait for the next run. We run every event given, but cap like Make.
+ */
+export const MAX_INSTANT_CYCLES = 100;
+
+export interface CyclePlan {
+  /** Number of cycles to attempt. */
+  readonly count: number;
+  /** The trigger input of cycle `n` (1-based). */
+  inputOf(cycle: number): unknown;
+}
+
+export function planCycles(instant: boolean, input: unknown, maxCycles: number): CyclePlan {
+  if (instant) {
+    const events = Array.isArray(input) ? input : input === undefined ? [] : [input];
+    const count = Math.max(1, Math.min(events.length, MAX_INSTANT_CYCLES));
+    return { count, inputOf: (cycle) => events[cycle - 1] };
+  }
+  return { count: Math.max(1, Math.floor(maxCycles)), inputOf: (cycle) => (cycle === 1 ? input : undefined) };
+}

@@ -1,0 +1,14 @@
+/**
+ * Filters — HC `filtering`; spec §2.4. A filter sits on the link INTO a module (stored on the
+ * downstream module). Fail = processing of this bundle stops on this path: no error, 0 operations.
+ */
+import type { ModuleNode } from '../blueprint/scenario.ts';
+import type { Execution } from '../runtime/execution.ts';
+
+/** Tests the module's filter for the current bundle and counts the result for coverage. */
+export function passes(ex: Execution, node: ModuleNode): boolean {
+  if (!node.filter) return true;
+  const ok = node.filter.test(ex.ctx);
+  ex.recorder.filter(node.id, ok);
+  return ok;
+}

@@ -1,0 +1,39 @@
+/**
+ * Incomplete executions — HC `incomplete-executions`, `break-error-handler`; spec §4.2, §4.4, §8.
+ * The failed bundle is stored with the outputs it had reached (what a retry resumes from) and the
+ * run becomes a warning.
+ */
+import type { ModuleNode } from '../blueprint/scenario.ts';
+import type { MakeError } from '../errors/make-error.ts';
+import { type Execution, toRecorded } from '../runtime/execution.ts';
+
+/** Break's "Retry automatically", "Number of retries", "Minutes between retries". */
+export interface RetrySettings {
+  enabled: boolean;
+  count: number;
+  intervalMinutes: number;
+}
+
+export function storeIncomplete(
+  ex: Execution,
+  node: ModuleNode,
+  error: MakeError,
+  reason: 'break' | 'unhandled',
+  retry: RetrySettings,
+): void {
+  const context: Record<string, unknown> = {};
+  ex.ctx.slots.forEach((value, id) => {
+    if (value !== undefined && id !== node.id) context[String(id)] = value;
+  });
+  const recorded = toRecorded(error, node.id);
+  ex.recorder.incomplete.push({
+    moduleId: node.id,
+    reason,
+    error: recorded,
+    context,
+    retry,
+    cycle: ex.cycle,
+  });
+  ex.recorder.warnings.push(recorded);
+  ex.raise('warning');
+}

@@ -1,0 +1,49 @@
+/**
+ * Router (`builtin:BasicRouter`) — HC `router`; spec §2.5. The bundle goes to every route whose
+ * condition (the filter of the route's first module) passes, in order, each finishing before the
+ * next starts. Fallback routes run last, and only when no other route passed.
+ */
+import type { ModuleNode, RouteNode } from '../blueprint/scenario.ts';
+import type { Execution } from '../runtime/execution.ts';
+import type { Continuation, Walker } from './walker.ts';
+
+/**
+ * Spec open question 10: an Ignore inside a route skips the router's later routes for that bundle
+ * (FUS directives-for-error-handling); Make's own pages are silent.
+ */
+export const IGNORE_SKIPS_LATER_ROUTES = true;
+
+export async function runRouter(
+  ex: Execution,
+  node: ModuleNode,
+  cont: Continuation | null,
+  walker: Walker,
+): Promise<void> {
+  ex.recorder.arrived(node.id);
+  let matched = false;
+  for (const route of node.routes) {
+    if (route.disabled || route.fallback) continue;
+    if (await enterRoute(ex, route, cont, walker)) matched = true;
+    if (ex.stopped || (IGNORE_SKIPS_LATER_ROUTES && ex.ignored)) return;
+  }
+  if (matched) return;
+  for (const route of node.routes) {
+    if (route.disabled || !route.fallback) continue;
+    await enterRoute(ex, route, cont, walker);
+    if (ex.stopped || (IGNORE_SKIPS_LATER_ROUTES && ex.ignored)) return;
+  }
+}
+
+/** Returns whether the bundle entered the route (its condition passed). */
+async function enterRoute(
+  ex: Execution,
+  route: RouteNode,
+  cont: Continuation | null,
+  walker: Walker,
+): Promise<boolean> {
+  const first = route.flow[0];
+  if (first && !(await walker.gate(ex, first))) return false;
+  ex.recorder.path(route.pointer);
+  if (first) await walker.dispatch(ex, route.flow, 0, cont);
+  return true;
+}

@@ -1,0 +1,81 @@
+/**
+ * The ModuleContext handed to every module (DESIGN principle 5): one object per execution whose
+ * per-bundle parts (cycle, evalContext, triggerInput) read the execution's current state.
+ */
+import type { EvalContext, VariableScopes } from '../expression/types.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DataStorePort } from '../ports/data-store.ts';
+import type { HttpPort } from '../ports/http.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { ScenarioState } from '../ports/state.ts';
+import type { SubscenarioPort } from '../ports/subscenarios.ts';
+import type { ModuleContext, VariableStore, WebhookResponse } from '../registry/define-module.ts';
+import type { Execution } from './execution.ts';
+
+export interface ModulePorts {
+  http: HttpPort;
+  dataStores: DataStorePort | undefined;
+  logger: Logger;
+  signal: AbortSignal;
+  state: ScenarioState;
+  subscenarios: SubscenarioPort | undefined;
+  vars: VariableScopes;
+  timezone: string;
+  executionId: string;
+}
+
+export class RunModuleContext implements ModuleContext {
+  readonly clock: Clock;
+  readonly http: HttpPort;
+  readonly dataStores: DataStorePort | undefined;
+  readonly logger: Logger;
+  readonly signal: AbortSignal;
+  readonly state: ScenarioState;
+  readonly subscenarios: SubscenarioPort | undefined;
+  readonly vars: VariableScopes;
+  readonly timezone: string;
+  readonly executionId: string;
+  readonly #execution: Execution;
+
+  constructor(execution: Execution, ports: ModulePorts) {
+    this.#execution = execution;
+    this.http = ports.http;
+    this.dataStores = ports.dataStores;
+    this.logger = ports.logger;
+    this.signal = ports.signal;
+    this.state = ports.state;
+    this.subscenarios = ports.subscenarios;
+    this.vars = ports.vars;
+    this.timezone = ports.timezone;
+    this.executionId = ports.executionId;
+    const clock = execution.clock;
+    // Time slept on purpose (Sleep module) does not count toward the module timeout.
+    this.clock = {
+      now: () => clock.now(),
+      sleep: (ms, signal) => {
+        execution.sleptMs += Math.max(0, ms);
+        return clock.sleep(ms, signal);
+      },
+    };
+  }
+
+  get variables(): VariableStore {
+    return this.#execution.variables;
+  }
+
+  get cycle(): number {
+    return this.#execution.cycle;
+  }
+
+  get evalContext(): EvalContext {
+    return this.#execution.ctx;
+  }
+
+  get triggerInput(): unknown {
+    return this.#execution.triggerInput;
+  }
+
+  respond(response: WebhookResponse): void {
+    this.#execution.recorder.respond(response);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Facts about a loaded scenario the walk needs in O(1): where each module sits, and which
+ * aggregators collect from which feeder. Computed once per Scenario and cached.
+ */
+import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
+
+export interface Location {
+  readonly flow: readonly ModuleNode[];
+  readonly index: number;
+}
+
+export interface FlowPlan {
+  readonly maxId: number;
+  /** By module id. */
+  readonly locations: readonly (Location | undefined)[];
+  /** By feeder id: the aggregators fed by that module, in blueprint order. */
+  readonly aggregatorsByFeeder: readonly (readonly ModuleNode[] | undefined)[];
+}
+
+const plans = new WeakMap<Scenario, FlowPlan>();
+
+export function planOf(scenario: Scenario): FlowPlan {
+  let plan = plans.get(scenario);
+  if (!plan) {
+    plan = buildPlan(scenario);
+    plans.set(scenario, plan);
+  }
+  return plan;
+}
+
+function buildPlan(scenario: Scenario): FlowPlan {
+  let maxId = 0;
+  for (const node of scenario.modules) maxId = Math.max(maxId, node.id);
+  const locations: (Location | undefined)[] = new Array(maxId + 1).fill(undefined);
+  const byFeeder: (ModuleNode[] | undefined)[] = new Array(maxId + 1).fill(undefined);
+  const visit = (flow: readonly ModuleNode[]): void => {
+    flow.forEach((node, index) => {
+      locations[node.id] = { flow, index };
+      if (node.kind === 'aggregator' && node.feederId !== undefined && node.feederId <= maxId) {
+        const list = byFeeder[node.feederId] ?? [];
+        list.push(node);
+        byFeeder[node.feederId] = list;
+      }
+      for (const route of node.routes) visit(route.flow);
+      for (const branch of node.branches) visit(branch.flow);
+      visit(node.onerror);
+    });
+  };
+  visit(scenario.flow);
+  return { maxId, locations, aggregatorsByFeeder: byFeeder };
+}

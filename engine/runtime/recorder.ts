@@ -1,0 +1,117 @@
+/**
+ * Builds the ExecutionRecord (DESIGN.md "Core contracts") from integer counters kept per module.
+ * `record: 'summary'` keeps the counts but no outputs or calls (big runs, benchmarks).
+ */
+import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
+import type { Bundle, WebhookResponse } from '../registry/define-module.ts';
+import type { Charge } from './operations.ts';
+import type { IncompleteExecution, ModuleRecord, RecordedError } from './record.ts';
+
+export class Recorder {
+  readonly full: boolean;
+  /** Module records by id (sparse). */
+  readonly #byId: ModuleRecord[] = [];
+  readonly #ordered: ModuleRecord[] = [];
+  readonly paths: Record<string, number> = {};
+  readonly warnings: RecordedError[] = [];
+  readonly incomplete: IncompleteExecution[] = [];
+  operations = 0;
+  centicredits = 0;
+  response: WebhookResponse | null = null;
+
+  constructor(scenario: Scenario, full: boolean) {
+    this.full = full;
+    for (const node of scenario.modules) {
+      const record = emptyRecord(node);
+      this.#byId[node.id] = record;
+      this.#ordered.push(record);
+    }
+  }
+
+  module(id: number): ModuleRecord {
+    const record = this.#byId[id];
+    if (record === undefined) throw new Error(`internal: no record for module ${id}`);
+    return record;
+  }
+
+  charge(id: number, charge: Charge): void {
+    const record = this.module(id);
+    record.operations += charge.operations;
+    record.centicredits += charge.centicredits;
+    this.operations += charge.operations;
+    this.centicredits += charge.centicredits;
+  }
+
+  filter(id: number, passed: boolean): void {
+    const record = this.module(id);
+    record.filter ??= { passed: 0, failed: 0 };
+    if (passed) record.filter.passed++;
+    else record.filter.failed++;
+  }
+
+  path(pointer: string): void {
+    this.paths[pointer] = (this.paths[pointer] ?? 0) + 1;
+  }
+
+  /** One module call (input → outputs or error). */
+  call(
+    id: number,
+    cycle: number,
+    input: Record<string, unknown>,
+    output: readonly Bundle[],
+    error: RecordedError | null,
+  ): void {
+    const record = this.module(id);
+    record.bundlesIn++;
+    record.bundlesOut += output.length;
+    if (error) record.errors.push(error);
+    if (!this.full) return;
+    for (const bundle of output) record.outputs.push(bundle);
+    record.calls.push({ input, output: [...output], error, cycle });
+  }
+
+  /** Bundles reaching a module that does not run per bundle (aggregators, directives). */
+  arrived(id: number): void {
+    this.module(id).bundlesIn++;
+  }
+
+  /** Output of a module that produced bundles outside `call` (aggregators, merge, resume). */
+  emitted(id: number, bundles: readonly Bundle[]): void {
+    const record = this.module(id);
+    record.bundlesOut += bundles.length;
+    if (this.full) for (const bundle of bundles) record.outputs.push(bundle);
+  }
+
+  /** One aggregation of `items` bundles (they were counted in as they arrived). */
+  aggregated(id: number, cycle: number, items: number, output: readonly Bundle[]): void {
+    this.emitted(id, output);
+    if (this.full) this.module(id).calls.push({ input: { items }, output: [...output], error: null, cycle });
+  }
+
+  respond(response: WebhookResponse): void {
+    // The caller receives the first response; later ones cannot be sent on the same request.
+    this.response ??= response;
+  }
+
+  modules(): ModuleRecord[] {
+    return this.#ordered;
+  }
+}
+
+function emptyRecord(node: ModuleNode): ModuleRecord {
+  const record: ModuleRecord = {
+    id: node.id,
+    module: node.key,
+    pointer: node.pointer,
+    operations: 0,
+    centicredits: 0,
+    bundlesIn: 0,
+    bundlesOut: 0,
+    filter: null,
+    outputs: [],
+    errors: [],
+    calls: [],
+  };
+  if (node.label !== undefined) record.label = node.label;
+  return record;
+}

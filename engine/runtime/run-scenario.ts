@@ -1,0 +1,131 @@
+/**
+ * `runScenario(scenario, options)`: one execution of a loaded scenario (spec §2.1: cycles, then
+ * finalization) giving back the ExecutionRecord. Builds the execution, runs the cycles, and turns
+ * the engine's own stops (limits, missing mocks) into a failed record instead of an exception.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Scenario } from '../blueprint/scenario.ts';
+import { MakeError } from '../errors/make-error.ts';
+import type { VariableScopes } from '../expression/types.ts';
+import { planCycles } from '../flow/cycles.ts';
+import { Transactions } from '../flow/transactions.ts';
+import { systemClock } from '../ports/clock.ts';
+import { loopbackOnly } from '../ports/http.ts';
+import { silentLogger } from '../ports/logger.ts';
+import { memoryState } from '../ports/state.ts';
+import { RunContext } from './context.ts';
+import { runCycles } from './cycles.ts';
+import { Execution } from './execution.ts';
+import { EngineStop, LimitCounters } from './limits.ts';
+import { MockBook } from './mocks.ts';
+import { DEFAULT_LIMITS, type RunOptions } from './options.ts';
+import { planOf } from './plan.ts';
+import type { ExecutionRecord } from './record.ts';
+import { Recorder } from './recorder.ts';
+import { RunVariables } from './variables.ts';
+
+export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ExecutionRecord> {
+  const ex = createExecution(scenario, options);
+  ex.hasTriggerInput = options.input !== undefined;
+  const startedAt = ex.clock.now();
+  try {
+    await runCycles(ex, planCycles(scenario.instant, options.input, options.maxCycles ?? 1));
+  } catch (error) {
+    if (!(error instanceof EngineStop) && !(error instanceof MakeError)) throw error;
+    abort(ex, error);
+  }
+  return toRecord(ex, startedAt);
+}
+
+/** Make's execution ids are 32 hex digits; a seeded `random` makes them deterministic. */
+function newExecutionId(random: (() => number) | undefined): string {
+  if (!random) return randomUUID().replaceAll('-', '');
+  return Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+}
+
+function createExecution(scenario: Scenario, options: RunOptions): Execution {
+  const clock = options.clock ?? systemClock;
+  const plan = planOf(scenario);
+  const now = options.now === undefined ? clock.now() : new Date(options.now);
+  const timezone = options.timezone ?? 'UTC';
+  const executionId = options.executionId ?? newExecutionId(options.random);
+  const vars = systemVariables(scenario, executionId, options.vars ?? {});
+  const ctx = new RunContext({ vars, now, timezone, executionId, random: options.random, maxId: plan.maxId });
+  const settings = scenario.settings;
+  return new Execution({
+    scenario,
+    plan,
+    ctx,
+    recorder: new Recorder(scenario, options.record !== 'summary'),
+    counters: new LimitCounters({ ...DEFAULT_LIMITS, ...options.limits }),
+    mocks: new MockBook(options.mocks),
+    tx: new Transactions(
+      options.dataStores,
+      { autoCommit: settings.autoCommit, autoCommitTriggerLast: settings.autoCommitTriggerLast },
+      { onTriggerCommit: options.onTriggerCommit, onTriggerRollback: options.onTriggerRollback },
+    ),
+    variables: new RunVariables(),
+    clock,
+    ports: {
+      http: options.http ?? loopbackOnly,
+      dataStores: options.dataStores,
+      logger: options.logger ?? silentLogger,
+      signal: options.signal ?? new AbortController().signal,
+      state: options.state ?? memoryState(),
+      subscenarios: options.subscenarios,
+      vars,
+      timezone,
+      executionId,
+    },
+  });
+}
+
+/**
+ * System variables (HC system-variables). Their raw IML names are unverified (iml-spec open
+ * question 3); we provide the forms seen in public blueprints. Values the caller gives win.
+ */
+function systemVariables(scenario: Scenario, executionId: string, given: VariableScopes): VariableScopes {
+  return {
+    ...given,
+    scenario: { name: scenario.name, executionId, ...given.scenario },
+    execution: { id: executionId, ...given.execution },
+  };
+}
+
+/** A limit, a missing mock, or a failed commit/rollback: the cycle is rolled back, status error. */
+function abort(ex: Execution, error: EngineStop | MakeError): void {
+  ex.rolledBack = true;
+  try {
+    ex.tx.rollback();
+  } catch {
+    // The rollback itself failed: the InconsistencyError below is already the run's error.
+  }
+  ex.stop('error', error);
+  ex.tx.endCycle(Math.max(1, ex.cycle), true);
+}
+
+function toRecord(ex: Execution, startedAt: Date): ExecutionRecord {
+  const finishedAt = ex.clock.now();
+  const failed = ex.status === 'error';
+  return {
+    id: ex.ctx.executionId,
+    scenario: ex.scenario.name,
+    status: ex.status,
+    operations: ex.recorder.operations,
+    centicredits: ex.recorder.centicredits,
+    cycles: ex.cyclesRun,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    error: ex.error,
+    warnings: ex.recorder.warnings,
+    modules: ex.recorder.modules(),
+    incomplete: ex.recorder.incomplete,
+    response: ex.recorder.response,
+    // Spec §4.5: runs ending in error count toward maxErrors; instant scenarios and fatal types
+    // deactivate at once. Open question 7: a Rollback directive counts like any error.
+    consecutiveErrors: { counts: failed, deactivateNow: failed && (ex.scenario.instant || ex.fatal) },
+    paths: ex.recorder.paths,
+    summary: !ex.recorder.full,
+  };
+}

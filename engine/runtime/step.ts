@@ -1,0 +1,174 @@
+/**
+ * One module, one bundle (DESIGN principle 3): evaluate the mapper into plain values, charge the
+ * operation, run the module (or its mock), record the call. Returns the output bundles, or throws
+ * a MakeError for the error handler. Stays synchronous when the module answered synchronously.
+ */
+import type { ModuleNode } from '../blueprint/scenario.ts';
+import { MakeError } from '../errors/make-error.ts';
+import type { Bundle, ModuleCall } from '../registry/define-module.ts';
+import { type Execution, toRecorded } from './execution.ts';
+import { EngineStop } from './limits.ts';
+import { missingMock } from './mocks.ts';
+import { chargeOf } from './operations.ts';
+
+export type StepResult = readonly Bundle[] | Promise<readonly Bundle[]>;
+
+export function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+/** Evaluates a module's mapper; an IML failure becomes the module's DataError. */
+export function evaluateInput(ex: Execution, node: ModuleNode): Record<string, unknown> {
+  if (!node.mapper) return {};
+  const value = node.mapper.evaluate(ex.ctx);
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+export function step(ex: Execution, node: ModuleNode): StepResult {
+  checkDuration(ex);
+  let input: Record<string, unknown> = {};
+  try {
+    input = evaluateInput(ex, node);
+  } catch (error) {
+    chargeAndCount(ex, node);
+    return fail(ex, node, input, error, false);
+  }
+  chargeAndCount(ex, node);
+  const acid = node.definition?.acid === true && !ex.mocks.has(node);
+  if (acid) ex.tx.beforeAcid();
+  let result: StepResult;
+  try {
+    result = invoke(ex, node, input);
+  } catch (error) {
+    return fail(ex, node, input, error, acid);
+  }
+  // Only an asynchronous answer can be late (measured from when the module handed back its
+  // promise, i.e. the wait for a response); synchronous work counts toward the run's duration.
+  if (isThenable(result)) {
+    ex.clockMoved = true;
+    return settle(ex, node, input, result, acid);
+  }
+  return succeed(ex, node, input, result, acid);
+}
+
+function settle(
+  ex: Execution,
+  node: ModuleNode,
+  input: Record<string, unknown>,
+  pending: Promise<readonly Bundle[]>,
+  acid: boolean,
+): Promise<readonly Bundle[]> {
+  const started = ex.clock.now().getTime() - ex.sleptMs;
+  const limit = ex.counters.limits.moduleTimeoutMs;
+  return pending.then(
+    (bundles) => {
+      if (ex.clock.now().getTime() - ex.sleptMs - started <= limit)
+        return succeed(ex, node, input, bundles, acid);
+      const error = new MakeError(
+        'ModuleTimeoutError',
+        `Module ${node.id} did not answer within ${limit} ms (option limits.moduleTimeoutMs).`,
+      );
+      return fail(ex, node, input, error, acid);
+    },
+    (error: unknown) => fail(ex, node, input, error, acid),
+  );
+}
+
+function chargeAndCount(ex: Execution, node: ModuleNode): void {
+  const charge = chargeOf(node);
+  ex.recorder.charge(node.id, charge);
+  ex.counters.addOperations(charge.operations, node.id);
+}
+
+/** Mock first (id or key wins over the real module), then the definition, then trigger input. */
+function invoke(ex: Execution, node: ModuleNode, input: Record<string, unknown>): StepResult {
+  if (ex.mocks.has(node)) return ex.mocks.next(node);
+  const run = node.definition?.run;
+  if (run) {
+    const call: ModuleCall = { input, parameters: node.parameters, node };
+    return run(call, ex.moduleContext);
+  }
+  // Cycles after the input's own get nothing: the trigger has no new data and the run ends.
+  if (ex.isFirst(node) && ex.hasTriggerInput) return bundlesOf(ex.triggerInput);
+  throw missingMock(node, ex.isFirst(node));
+}
+
+/** Trigger input: an object is one bundle, an array several (DESIGN "Trigger input"). */
+export function bundlesOf(input: unknown): Bundle[] {
+  if (input === undefined || input === null) return [];
+  const items = Array.isArray(input) ? input : [input];
+  return items.map((item) =>
+    item !== null && typeof item === 'object' ? (item as Bundle) : { value: item },
+  );
+}
+
+function succeed(
+  ex: Execution,
+  node: ModuleNode,
+  input: Record<string, unknown>,
+  bundles: readonly Bundle[],
+  acid: boolean,
+): readonly Bundle[] {
+  if (acid) ex.tx.afterAcid(true);
+  const out = node.kind === 'search' ? withPositions(bundles) : bundles;
+  ex.counters.addBundles(out.length, node.id);
+  ex.recorder.call(node.id, ex.cycle, input, out, null);
+  return out;
+}
+
+function fail(
+  ex: Execution,
+  node: ModuleNode,
+  input: Record<string, unknown>,
+  error: unknown,
+  acid: boolean,
+): never {
+  if (error instanceof EngineStop) throw error;
+  const makeError = asMakeError(node, error);
+  if (acid) ex.tx.afterAcid(false);
+  ex.recorder.call(node.id, ex.cycle, input, [], toRecorded(makeError, node.id));
+  throw makeError;
+}
+
+/** Anything a module throws that is not a MakeError is reported as Make would: a RuntimeError. */
+export function asMakeError(node: ModuleNode, error: unknown): MakeError {
+  if (error instanceof MakeError) return error;
+  if (error instanceof Error && error.name === 'ExpressionError') {
+    return new MakeError('DataError', `Module ${node.id}: ${error.message}`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new MakeError('RuntimeError', `Module ${node.id} (${node.key}) failed: ${message}`);
+}
+
+/** Search outputs carry their position (HC `iterator`: __IMTINDEX__, __IMTLENGTH__). */
+function withPositions(bundles: readonly Bundle[]): readonly Bundle[] {
+  if (bundles.length === 0 || '__IMTINDEX__' in (bundles[0] as Bundle)) return bundles;
+  const length = bundles.length;
+  return bundles.map((bundle, i) => ({ ...bundle, __IMTINDEX__: i + 1, __IMTLENGTH__: length }));
+}
+
+/** Steps between two reads of the clock for the run-time limit (reading it is not free). */
+const DURATION_CHECK_EVERY = 64;
+
+/** Make's run-time limit (HC types-of-warnings): ExecutionInterruptedError, a warning. */
+function checkDuration(ex: Execution): void {
+  // RunOptions.signal aborted (the server's stop): like Make's Stop, later modules do not run.
+  if (ex.moduleContext.signal.aborted) {
+    throw new MakeError(
+      'ExecutionInterruptedError',
+      'The run was stopped (RunOptions.signal aborted); remaining bundles were not processed.',
+    );
+  }
+  // Asynchronous modules (Sleep, HTTP) move time: check after every one of them; else every Nth step.
+  if (++ex.stepsSinceClock < DURATION_CHECK_EVERY && !ex.clockMoved) return;
+  ex.stepsSinceClock = 0;
+  ex.clockMoved = false;
+  const limit = ex.counters.limits.maxDurationMs;
+  if (ex.clock.now().getTime() - ex.startMs <= limit) return;
+  throw new MakeError(
+    'ExecutionInterruptedError',
+    `The run exceeded its maximum duration of ${limit} ms (option limits.maxDurationMs); remaining bundles were not processed.`,
+  );
+}
