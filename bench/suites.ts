@@ -2,6 +2,7 @@ import { datastoreSuite } from './datastore.bench.ts';
 import { engineSuite } from './engine.bench.ts';
 import { httpSuite } from './http.bench.ts';
 import { imlSuite } from './iml.bench.ts';
+import { serverSuite } from './server.bench.ts';
 import { testRunnerSuite } from './test-runner.bench.ts';
 
 /** Benchmark suites, listed by hand. Each prints its own figures, ratios and verdicts. */
@@ -11,4 +12,11 @@ export interface BenchSuite {
   run(): Promise<void>;
 }
 
-export const suites: BenchSuite[] = [imlSuite, httpSuite, datastoreSuite, engineSuite, testRunnerSuite];
+export const suites: BenchSuite[] = [
+  imlSuite,
+  httpSuite,
+  datastoreSuite,
+  engineSuite,
+  testRunnerSuite,
+  serverSuite,
+];

@@ -10,7 +10,7 @@ import type { Bundle } from '../registry/define-module.ts';
 import type { Execution } from '../runtime/execution.ts';
 import { EngineStop } from '../runtime/limits.ts';
 import { missingMock } from '../runtime/mocks.ts';
-import { chargeOf } from '../runtime/operations.ts';
+import { NO_CHARGE } from '../runtime/operations.ts';
 import { asMakeError, evaluateInput } from '../runtime/step.ts';
 import type { Continuation, Walker } from './walker.ts';
 
@@ -56,7 +56,7 @@ export class Aggregation {
 /** One aggregation: output bundle(s), then the walk continues after the aggregator. */
 export async function emit(ex: Execution, node: ModuleNode, bucket: Bucket, walker: Walker): Promise<void> {
   if (bucket.items.length === 0 && node.flags.stopIfEmpty === true) return;
-  const cost = chargeOf(node);
+  const cost = ex.plan.charges[node.id] ?? NO_CHARGE;
   ex.recorder.charge(node.id, cost);
   ex.counters.addOperations(cost.operations, node.id);
   let bundles: Bundle[];

@@ -6,11 +6,11 @@
 import type { BranchNode, ModuleNode } from '../blueprint/scenario.ts';
 import type { Bundle } from '../registry/define-module.ts';
 import type { Execution } from '../runtime/execution.ts';
-import { chargeOf } from '../runtime/operations.ts';
+import { NO_CHARGE } from '../runtime/operations.ts';
 import type { Continuation, Walker } from './walker.ts';
 
 function charge(ex: Execution, node: ModuleNode): void {
-  const cost = chargeOf(node);
+  const cost = ex.plan.charges[node.id] ?? NO_CHARGE;
   ex.recorder.charge(node.id, cost);
   ex.counters.addOperations(cost.operations, node.id);
 }

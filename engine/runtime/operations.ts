@@ -37,28 +37,12 @@ export const COUNTING_RULES: Readonly<Record<ModuleKind, CountingRule>> = {
 /** 1 credit per operation unless the module says otherwise (PROTO `Centicredits`). */
 export const CENTICREDITS_PER_OPERATION = 100;
 
-/**
- * A failed module run counts 1 operation, like a successful one.
- * Spec open question 12: Make does not say; the execution log of a failed retry shows 1 operation.
- */
-export const FAILED_RUN_COUNTS = true;
-
 export interface Charge {
   readonly operations: number;
   readonly centicredits: number;
 }
 
-const cache = new WeakMap<object, Charge>();
-
-/** `chargeFor` of a loaded module, computed once (it is charged for every bundle). */
-export function chargeOf(node: { kind: ModuleKind; definition: ModuleDefinition | undefined }): Charge {
-  let charge = cache.get(node);
-  if (!charge) {
-    charge = chargeFor(node.kind, node.definition);
-    cache.set(node, charge);
-  }
-  return charge;
-}
+export const NO_CHARGE: Charge = { operations: 0, centicredits: 0 };
 
 /** What one run of a module of `kind` (with `definition`, if any) costs. */
 export function chargeFor(kind: ModuleKind, definition: ModuleDefinition | undefined): Charge {

@@ -3,6 +3,7 @@
  * aggregators collect from which feeder. Computed once per Scenario and cached.
  */
 import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
+import { type Charge, chargeFor } from './operations.ts';
 
 export interface Location {
   readonly flow: readonly ModuleNode[];
@@ -15,6 +16,8 @@ export interface FlowPlan {
   readonly locations: readonly (Location | undefined)[];
   /** By feeder id: the aggregators fed by that module, in blueprint order. */
   readonly aggregatorsByFeeder: readonly (readonly ModuleNode[] | undefined)[];
+  /** By module id: what one run costs (runtime/operations.ts), looked up for every bundle. */
+  readonly charges: readonly Charge[];
 }
 
 const plans = new WeakMap<Scenario, FlowPlan>();
@@ -47,5 +50,7 @@ function buildPlan(scenario: Scenario): FlowPlan {
     });
   };
   visit(scenario.flow);
-  return { maxId, locations, aggregatorsByFeeder: byFeeder };
+  const charges: Charge[] = new Array(maxId + 1).fill({ operations: 0, centicredits: 0 });
+  for (const node of scenario.modules) charges[node.id] = chargeFor(node.kind, node.definition);
+  return { maxId, locations, aggregatorsByFeeder: byFeeder, charges };
 }

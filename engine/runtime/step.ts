@@ -9,7 +9,7 @@ import type { Bundle, ModuleCall } from '../registry/define-module.ts';
 import { type Execution, toRecorded } from './execution.ts';
 import { EngineStop } from './limits.ts';
 import { missingMock } from './mocks.ts';
-import { chargeOf } from './operations.ts';
+import { NO_CHARGE } from './operations.ts';
 
 export type StepResult = readonly Bundle[] | Promise<readonly Bundle[]>;
 
@@ -76,8 +76,12 @@ function settle(
   );
 }
 
+/**
+ * Charged BEFORE the module runs, so a failed run costs its operation too. Spec open question 12:
+ * Make does not say; the execution log of a failed incomplete-execution retry shows 1 operation.
+ */
 function chargeAndCount(ex: Execution, node: ModuleNode): void {
-  const charge = chargeOf(node);
+  const charge = ex.plan.charges[node.id] ?? NO_CHARGE;
   ex.recorder.charge(node.id, charge);
   ex.counters.addOperations(charge.operations, node.id);
 }
