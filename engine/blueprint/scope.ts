@@ -57,7 +57,9 @@ function applyAggregator(node: DraftNode, path: number[], state: BuildState): nu
   const start = node.feederId === undefined ? -1 : path.indexOf(node.feederId);
   if (start < 0) {
     const exists = node.feederId !== undefined && state.byId.has(node.feederId);
-    state.problems.error({
+    // Make's editor asks for a source module; we load the blueprint and the aggregator fails
+    // with InvalidConfigurationError when a bundle reaches it (engine/flow/aggregator.ts).
+    state.problems.warning({
       code: 'aggregator-feeder',
       pointer: `${node.pointer}/parameters/feeder`,
       message:

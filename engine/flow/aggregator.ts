@@ -6,6 +6,7 @@
  * outputs of the feeder and of the modules in between are out of scope (`scopeDrop`).
  */
 import type { ModuleNode } from '../blueprint/scenario.ts';
+import { MakeError } from '../errors/make-error.ts';
 import type { Bundle } from '../registry/define-module.ts';
 import type { Execution } from '../runtime/execution.ts';
 import { EngineStop } from '../runtime/limits.ts';
@@ -43,14 +44,33 @@ export class Aggregation {
     });
   }
 
-  /** A bundle reached the aggregator: its mapper (and group key) are evaluated now. */
-  collect(ex: Execution, node: ModuleNode): void {
+  /**
+   * A bundle reached the aggregator: its mapper (and group key) are evaluated now. False when no
+   * operation of a source module is open — the aggregator names no source upstream of it.
+   */
+  collect(ex: Execution, node: ModuleNode): boolean {
     ex.recorder.arrived(node.id);
     const bucket = this.#open[node.id];
-    if (!bucket) return;
+    if (!bucket) return false;
     bucket.items.push(evaluateInput(ex, node));
     bucket.keys?.push(node.groupBy?.evaluate(ex.ctx));
+    return true;
   }
+}
+
+/**
+ * Make's editor will not run an aggregator without a source module; a blueprint that names none
+ * (or one not upstream) loads with a warning, and the aggregator fails when a bundle reaches it.
+ */
+export function withoutSource(node: ModuleNode): MakeError {
+  const named =
+    node.feederId === undefined
+      ? 'names no source module (parameters.feeder)'
+      : `names module ${node.feederId} as its source, which is not upstream of it`;
+  return new MakeError(
+    'InvalidConfigurationError',
+    `aggregator ${node.id} ${named}; choose its "Source Module" (an iterator or search earlier on the same route)`,
+  );
 }
 
 /** One aggregation: output bundle(s), then the walk continues after the aggregator. */

@@ -6,7 +6,7 @@
  */
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
-import { emit } from '../flow/aggregator.ts';
+import { emit, withoutSource } from '../flow/aggregator.ts';
 import { handleModuleError, reachDirective } from '../flow/error-handler.ts';
 import { passes } from '../flow/filter.ts';
 import { runIfElse, runMerge } from '../flow/if-else.ts';
@@ -45,8 +45,8 @@ function dispatch(
       // Reached only through an If-else continuation; a stray Merge passes the bundle on.
       return walk(ex, flow, index + 1, cont);
     case 'aggregator':
-      ex.aggregation.collect(ex, node);
-      return;
+      if (ex.aggregation.collect(ex, node)) return;
+      return recover(ex, { node, outs: [], flow, index, cont, unit: false }, withoutSource(node));
     case 'directive':
       return reachDirective(ex, node) ? walk(ex, flow, index + 1, cont) : undefined;
     default:
