@@ -27,7 +27,7 @@ export function isoDate(value: string): string {
   return value;
 }
 
-/** `--var a=1` → scenario; `--var organization.a=1` / `team.a=1` → those scopes. */
+/** `--var a=1` → scenario; `--var organization.a=1` / `team.a=1` / `input.a=1` → those scopes. */
 export function mergeVars(base: VariableScopes, specs: readonly string[]): VariableScopes {
   const vars: VariableScopes = {
     ...base,
@@ -42,9 +42,9 @@ export function mergeVars(base: VariableScopes, specs: readonly string[]): Varia
     const value = parseValue(spec.slice(eq + 1));
     const dot = name.indexOf('.');
     const scope = dot > 0 ? name.slice(0, dot) : '';
-    if (scope === 'organization' || scope === 'team')
-      (vars[scope] as Record<string, unknown>)[name.slice(dot + 1)] = value;
-    else (vars.scenario as Record<string, unknown>)[name] = value;
+    if (scope === 'organization' || scope === 'team' || scope === 'input') {
+      vars[scope] = { ...vars[scope], [name.slice(dot + 1)]: value };
+    } else (vars.scenario as Record<string, unknown>)[name] = value;
   }
   return vars;
 }

@@ -36,7 +36,9 @@ Variables (--var, repeatable):
   --var name=value               scenario variable, mapped as {{var.scenario.name}}
   --var organization.name=value  organization variable ({{var.organization.name}})
   --var team.name=value          team variable ({{var.team.name}})
+  --var input.name=value         scenario input ({{var.input.name}})
   Values are read as JSON when they parse (numbers, booleans, objects), else as text.
+  A scenario that declares inputs (io.input_spec) and has no trigger takes --input as its inputs.
 
 Data stores, HTTP policy, connections and organization variables come from makesim.config.json
 (found from the blueprint's directory upwards, or --config). Exit code: 0 success or warning,

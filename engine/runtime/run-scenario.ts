@@ -49,7 +49,7 @@ function createExecution(scenario: Scenario, options: RunOptions): Execution {
   const now = options.now === undefined ? clock.now() : new Date(options.now);
   const timezone = options.timezone ?? 'UTC';
   const executionId = options.executionId ?? newExecutionId(options.random);
-  const vars = systemVariables(scenario, executionId, options.vars ?? {});
+  const vars = systemVariables(scenario, executionId, withScenarioInputs(scenario, options));
   const ctx = new RunContext({ vars, now, timezone, executionId, random: options.random, maxId: plan.maxId });
   const settings = scenario.settings;
   return new Execution({
@@ -84,6 +84,27 @@ function createExecution(scenario: Scenario, options: RunOptions): Execution {
  * System variables (HC system-variables). Their raw IML names are unverified (iml-spec open
  * question 3); we provide the forms seen in public blueprints. Values the caller gives win.
  */
+/**
+ * Scenario inputs (`var.input.*`). An on-demand scenario that declares inputs (`io.input_spec`)
+ * and starts with no trigger is run by Make with its inputs as the run's data (API
+ * `POST /scenarios/{id}/run {data}`); so there the run's input is the scenario inputs, unless the
+ * caller passes `vars.input` itself.
+ */
+function withScenarioInputs(scenario: Scenario, options: RunOptions): VariableScopes {
+  const given = options.vars ?? {};
+  const first = scenario.flow[0];
+  const startsWithTrigger = first?.kind === 'trigger' || first?.kind === 'instant-trigger';
+  const io = scenario.blueprint.io as { input_spec?: unknown } | undefined;
+  const declaresInputs = Array.isArray(io?.input_spec) && io.input_spec.length > 0;
+  const input = options.input;
+  if (given.input || startsWithTrigger || !declaresInputs || !isPlainObject(input)) return given;
+  return { ...given, input };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function systemVariables(scenario: Scenario, executionId: string, given: VariableScopes): VariableScopes {
   return {
     ...given,

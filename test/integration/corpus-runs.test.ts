@@ -16,11 +16,6 @@ import { casesDir, classify, qualifyingBlueprints } from '../corpus-runs/select.
  * when the defect is fixed the test says so, and the entry is removed.
  */
 const KNOWN_DEFECTS: Readonly<Record<string, string>> = {
-  'integromat__make-typescript-sdk__executions-blueprint.json':
-    'scenario inputs (blueprint io.input_spec, mapped as {{var.input.*}}) cannot be given to `makesim run`: ' +
-    '--input is ignored when the first module is not a trigger, so the greeting is "Hello, !"',
-  'ihsolutionsco-hue__CRMAgent-make.com__calculate_rate.json':
-    'same gap: the quote request maps {{var.input.unitId}}, arrivalDate, departureDate, which stay empty',
   'bicced__make-integromat-crypto-workflows__send_sol_and_eth_every_week_to_address.json':
     'the empty trigger slot (placeholder:Placeholder) is dropped at load, the router becomes the first module ' +
     'and the run stops with MissingMock on the router instead of feeding --input to the trigger slot',
