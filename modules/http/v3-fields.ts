@@ -100,3 +100,8 @@ export const V3_NOTES =
   'Output keys other than data are the common names (spec open question 5). Default timeout 40 s (open question 5). ' +
   'Status → error type table in modules/http/status-errors.ts. Cookies are shared per host only (no path/expiry). ' +
   'mTLS is not modelled. XML parsing uses fast-xml-parser (attributes as @_name), which may differ from Make.';
+
+/** The API-key and OAuth variants authenticate through their connection, so they have no inline basic-auth fields. */
+export const V3_MAPPER_WITHOUT_INLINE_AUTH: readonly FieldDoc[] = V3_MAPPER.filter(
+  (field) => field.name !== 'authUser' && field.name !== 'authPass',
+);

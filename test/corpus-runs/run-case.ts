@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { main } from '../../cli/main.ts';
 import type { ExecutionRecord, ModuleRecord } from '../../engine/runtime/record.ts';
+import { runCli } from '../helpers/cli.ts';
 import { type CaseExpectation, loadCase, type ModuleExpectation } from './expectations.ts';
 import { corpusDir } from './select.ts';
 
@@ -24,18 +24,7 @@ export async function runCase(file: string): Promise<CaseRun> {
   const argv = ['run', path.join(corpusDir, file), '--input', files.input, '--json'];
   if (files.mocks) argv.push('--mocks', files.mocks);
   argv.push('--config', files.config, '--now', NOW);
-  let out = '';
-  let err = '';
-  const exitCode = await main(argv, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-    cwd: path.dirname(files.config),
-    env: {},
-  });
+  const { code: exitCode, out, err } = await runCli(argv, { cwd: path.dirname(files.config), env: {} });
   let record: ExecutionRecord | undefined;
   try {
     record = out.trim() === '' ? undefined : (JSON.parse(out) as ExecutionRecord);

@@ -3,28 +3,14 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
 import type { CostDiff } from '../../cost/diff.ts';
 import type { CostEstimate } from '../../cost/estimate.ts';
+import { NO_COLOR_ENV, runCli } from '../helpers/cli.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => `test/unit/cost/fixtures/${name}`;
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['cost', ...argv], {
-    cwd: repoRoot,
-    env: { NO_COLOR: '1' },
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCli(['cost', ...argv], { cwd: repoRoot, env: NO_COLOR_ENV });
 
 const thirtyOne = [
   fixture('thirty-one.blueprint.json'),

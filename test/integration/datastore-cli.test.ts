@@ -4,25 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../cli/commands/datastore-csv.ts';
-import { main } from '../../cli/main.ts';
+import { NO_COLOR_ENV, runCli } from '../helpers/cli.ts';
 
 let dir: string;
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    cwd: dir,
-    env: { NO_COLOR: '1' },
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
+/** `dir` is read at call time: each test gets the directory its beforeEach made. */
+const cli = (...argv: string[]) => runCli(argv, { cwd: dir, env: NO_COLOR_ENV });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'makesim-cli-ds-'));

@@ -4,27 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+import { NO_COLOR_ENV, runCli } from '../helpers/cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const examples = path.join(root, 'blueprints');
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-    cwd: examples,
-    env: { NO_COLOR: '1' },
-  });
-  return { code, out, err };
-}
+const cli = (args: string[]) => runCli(args, { cwd: examples, env: NO_COLOR_ENV });
 
 describe('makesim run', () => {
   it('prints the module tree with operations and the status', async () => {

@@ -2,24 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
 import { coverageOf } from '../../test-runner/coverage.ts';
 import { runSuite } from '../../test-runner/run-suite.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
 async function cli(args: string[]) {
-  const io = { stdout: '', stderr: '' };
-  const code = await main(args, {
-    cwd: root,
-    out: (s) => {
-      io.stdout += s;
-    },
-    err: (s) => {
-      io.stderr += s;
-    },
-  });
-  return { code, ...io };
+  const { code, out, err } = await runCli(args, { cwd: root });
+  return { code, stdout: out, stderr: err };
 }
 
 describe('makesim test on the example blueprints', () => {

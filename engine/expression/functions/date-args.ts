@@ -6,7 +6,7 @@ import { toNumber, toText } from '../coerce.ts';
 import { toDate } from '../dates/coerce-date.ts';
 import { resolveZone } from '../dates/zone.ts';
 import { argumentError, isMissing } from './text-args.ts';
-import type { FunctionContext } from './types.ts';
+import type { FunctionContext, FunctionSpec } from './types.ts';
 
 /**
  * What a date function returns when its date argument is empty (a missing reference, null or
@@ -55,4 +55,25 @@ export function roundAmount(n: number): number {
 /** The organization zone from the context (an invalid name falls back to UTC). */
 export function orgZone(ctx: FunctionContext): string {
   return resolveZone(undefined, ctx.timezone);
+}
+
+/**
+ * A `(date; number)` function such as addDays or setHour. Both arguments are checked first, so a
+ * bad number fails even when the date is empty; an empty date then gives EMPTY_DATE_RESULT.
+ */
+export function dateAmountFunction(
+  name: string,
+  apply: (date: Date, amount: number, ctx: FunctionContext) => unknown,
+): FunctionSpec {
+  return {
+    name,
+    minArgs: 2,
+    maxArgs: 2,
+    impl: (args, ctx) => {
+      const date = dateArg(name, args, 0, orgZone(ctx));
+      const amount = amountArg(name, args, 1);
+      if (date === undefined) return EMPTY_DATE_RESULT;
+      return apply(date, amount, ctx);
+    },
+  };
 }

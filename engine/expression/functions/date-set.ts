@@ -8,24 +8,16 @@
 import { toNumber, toText } from '../coerce.ts';
 import { MONTHS, matchName, WEEKDAYS } from '../dates/locale-en.ts';
 import type { WallClock } from '../dates/zone.ts';
-import { amountArg, dateArg, EMPTY_DATE_RESULT, orgZone } from './date-args.ts';
+import { dateAmountFunction, dateArg, EMPTY_DATE_RESULT, orgZone } from './date-args.ts';
 import { addCalendarDays, calendarZone, localDayOfWeek, toMonth, withWallClock } from './date-calendar.ts';
 import { argumentError } from './text-args.ts';
 import type { FunctionSpec } from './types.ts';
 
 /** A `set*` function that replaces one wall-clock field (the value may overflow). */
 function setField(name: string, edit: (wall: WallClock, n: number) => WallClock): FunctionSpec {
-  return {
-    name,
-    minArgs: 2,
-    maxArgs: 2,
-    impl: (args, ctx) => {
-      const date = dateArg(name, args, 0, orgZone(ctx));
-      const n = Math.trunc(amountArg(name, args, 1));
-      if (date === undefined) return EMPTY_DATE_RESULT;
-      return withWallClock(date, calendarZone(ctx), (w) => edit(w, n));
-    },
-  };
+  return dateAmountFunction(name, (date, amount, ctx) =>
+    withWallClock(date, calendarZone(ctx), (w) => edit(w, Math.trunc(amount))),
+  );
 }
 
 /** A number (or numeric text), or an English name/abbreviation: 1-based index into `names`. */

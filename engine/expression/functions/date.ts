@@ -9,7 +9,14 @@ import { toText } from '../coerce.ts';
 import { formatWithTokens } from '../dates/format-tokens.ts';
 import { parseWithTokens } from '../dates/parse-date.ts';
 import { offsetAt } from '../dates/zone.ts';
-import { amountArg, dateArg, EMPTY_DATE_RESULT, orgZone, roundAmount, zoneArg } from './date-args.ts';
+import {
+  dateAmountFunction,
+  dateArg,
+  EMPTY_DATE_RESULT,
+  orgZone,
+  roundAmount,
+  zoneArg,
+} from './date-args.ts';
 import { addCalendarDays, addCalendarMonths, calendarZone } from './date-calendar.ts';
 import { setFunctions } from './date-set.ts';
 import { argumentError, isMissing } from './text-args.ts';
@@ -65,17 +72,7 @@ const parseDate: FunctionSpec = { name: 'parseDate', minArgs: 1, maxArgs: 3, imp
 
 /** add* that move by an exact duration (Moment adds hours, minutes and seconds as milliseconds). */
 function addExact(name: string, unitMs: number): FunctionSpec {
-  return {
-    name,
-    minArgs: 2,
-    maxArgs: 2,
-    impl: (args, ctx) => {
-      const date = dateArg(name, args, 0, orgZone(ctx));
-      const amount = amountArg(name, args, 1);
-      if (date === undefined) return EMPTY_DATE_RESULT;
-      return new Date(date.getTime() + Math.trunc(amount * unitMs));
-    },
-  };
+  return dateAmountFunction(name, (date, amount) => new Date(date.getTime() + Math.trunc(amount * unitMs)));
 }
 
 /** add* that move on the local calendar; amounts are rounded to whole days/months first. */
@@ -84,17 +81,9 @@ function addCalendar(
   move: (date: Date, amount: number, zone: string) => Date,
   scale: number,
 ): FunctionSpec {
-  return {
-    name,
-    minArgs: 2,
-    maxArgs: 2,
-    impl: (args, ctx) => {
-      const date = dateArg(name, args, 0, orgZone(ctx));
-      const amount = roundAmount(amountArg(name, args, 1) * scale);
-      if (date === undefined) return EMPTY_DATE_RESULT;
-      return move(date, amount, calendarZone(ctx));
-    },
-  };
+  return dateAmountFunction(name, (date, amount, ctx) =>
+    move(date, roundAmount(amount * scale), calendarZone(ctx)),
+  );
 }
 
 export const dateFunctions: FunctionSpec[] = [

@@ -4,20 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../../cli/main.ts';
 import type { BlueprintReport } from '../../../../engine/blueprint/report.ts';
-
-function capture(cwd: string) {
-  const io = { stdout: '', stderr: '' };
-  const ctx = {
-    cwd,
-    out: (s: string) => {
-      io.stdout += s;
-    },
-    err: (s: string) => {
-      io.stderr += s;
-    },
-  };
-  return { io, ctx };
-}
+import { captureOutput } from '../../../helpers/cli.ts';
 
 const mod = (id: number, module: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -48,20 +35,20 @@ function workspace(): string {
 
 describe('makesim validate', () => {
   it('exits 0 for a blueprint with only warnings, listing the mocks it needs', async () => {
-    const { io, ctx } = capture(workspace());
+    const { io, ctx } = captureOutput(workspace());
     expect(await main(['validate', 'bp'], ctx)).toBe(0);
     expect(io.stdout).toContain('acme:CreateThing');
     expect(io.stdout).toContain('unknown-function');
   });
 
   it('exits 1 when any blueprint has errors', async () => {
-    const { io, ctx } = capture(workspace());
+    const { io, ctx } = captureOutput(workspace());
     expect(await main(['validate', 'bp', 'bad.json'], ctx)).toBe(1);
     expect(io.stdout).toContain('duplicate-id');
   });
 
   it('prints per-file reports as JSON with problems, mocks and the fidelity summary', async () => {
-    const { io, ctx } = capture(workspace());
+    const { io, ctx } = captureOutput(workspace());
     expect(await main(['validate', 'bp/good.json', 'broken.json', '--json'], ctx)).toBe(1);
     const reports = JSON.parse(io.stdout) as BlueprintReport[];
     expect(reports.map((r) => r.file)).toEqual([path.join('bp', 'good.json'), 'broken.json']);
@@ -76,7 +63,7 @@ describe('makesim validate', () => {
   });
 
   it('with --quiet prints only blueprints with errors and a total', async () => {
-    const { io, ctx } = capture(workspace());
+    const { io, ctx } = captureOutput(workspace());
     expect(await main(['validate', 'bp', 'bad.json', '--quiet'], ctx)).toBe(1);
     expect(io.stdout).not.toContain('good.json');
     expect(io.stdout).toContain('bad.json');
@@ -84,7 +71,7 @@ describe('makesim validate', () => {
   });
 
   it('exits 2 for a path that does not exist', async () => {
-    const { io, ctx } = capture(workspace());
+    const { io, ctx } = captureOutput(workspace());
     expect(await main(['validate', 'nope.json'], ctx)).toBe(2);
     expect(io.stderr).toContain('nope.json');
   });

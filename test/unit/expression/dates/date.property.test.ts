@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wallClockOf } from '../../../../engine/expression/dates/zone.ts';
 import { functions } from '../../../../engine/expression/functions/index.ts';
-import type { FunctionContext } from '../../../../engine/expression/functions/types.ts';
+import { findFunction, functionContext } from '../functions/helpers.ts';
 
 const ZONES = [
   'UTC',
@@ -37,15 +37,13 @@ const WITH_OFFSET = [
 const WITHOUT_OFFSET = ['YYYY-MM-DD HH:mm:ss.SSS', 'DD.MM.YYYY HH:mm:ss.SSS'];
 
 function call(name: string, args: unknown[], timezone = 'UTC'): unknown {
-  const spec = functions.get(name);
-  if (spec === undefined) throw new Error(`function ${name} is not registered`);
-  const ctx: FunctionContext = {
+  const ctx = functionContext({
     timezone,
     now: new Date('2024-01-15T10:30:00Z'),
     random: () => 0,
     uuid: () => '',
-  };
-  return spec.impl(args, ctx);
+  });
+  return findFunction(functions, name).impl(args, ctx);
 }
 
 // From 1970: earlier, some zones had offsets with seconds (St John's was −03:30:52 in 1935),

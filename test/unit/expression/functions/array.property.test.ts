@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arrayFunctions } from '../../../../engine/expression/functions/array.ts';
-import type { FunctionContext } from '../../../../engine/expression/functions/types.ts';
+import { callerFor, functionContext } from './helpers.ts';
 
-const ctx: FunctionContext = { timezone: 'UTC', now: new Date(0), random: () => 0, uuid: () => 'u' };
-const sortSpec = arrayFunctions.find((spec) => spec.name === 'sort');
+const call = callerFor(
+  arrayFunctions,
+  functionContext({ now: new Date(0), random: () => 0, uuid: () => 'u' }),
+);
 
 function sort(...args: unknown[]): Record<string, unknown>[] {
-  if (sortSpec === undefined) throw new Error('sort is not registered');
-  return sortSpec.impl(args, ctx) as Record<string, unknown>[];
+  return call('sort', ...args) as Record<string, unknown>[];
 }
 
 const ORDERS = ['asc', 'desc', 'asc ci', 'desc ci'] as const;

@@ -1,29 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { MakeError } from '../../../../engine/errors/make-error.ts';
 import { arrayFunctions } from '../../../../engine/expression/functions/array.ts';
 import type { FunctionContext } from '../../../../engine/expression/functions/types.ts';
+import { callerFor, functionContext, makeErrorOf } from './helpers.ts';
 
 function contextWith(random: () => number): FunctionContext {
-  return { timezone: 'UTC', now: new Date('2024-01-01T00:00:00Z'), random, uuid: () => 'u' };
+  return functionContext({ random, uuid: () => 'u' });
 }
 
-const ctx = contextWith(() => 0);
-
-function call(name: string, ...args: unknown[]): unknown {
-  const spec = arrayFunctions.find((candidate) => candidate.name === name);
-  if (spec === undefined) throw new Error(`no function ${name}`);
-  return spec.impl(args, ctx);
-}
-
-function errorOf(run: () => unknown): MakeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MakeError) return error;
-    throw error;
-  }
-  throw new Error('expected a MakeError');
-}
+const call = callerFor(
+  arrayFunctions,
+  contextWith(() => 0),
+);
+const errorOf = makeErrorOf;
 
 const contacts = [
   { name: 'bob', age: 30, sender: { name: 'Zed' } },

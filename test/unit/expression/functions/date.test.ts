@@ -5,42 +5,20 @@
  * Expected values are reasoned in each test's name.
  */
 import { describe, expect, it } from 'vitest';
-import { MakeError } from '../../../../engine/errors/make-error.ts';
 import { functions } from '../../../../engine/expression/functions/index.ts';
-import type { FunctionContext } from '../../../../engine/expression/functions/types.ts';
+import { dataErrorThrower, findFunction, functionContext } from './helpers.ts';
 
-function ctxIn(timezone: string): FunctionContext {
-  return {
-    timezone,
-    now: new Date('2024-01-15T10:30:00.000Z'),
-    random: () => 0.5,
-    uuid: () => '00000000-0000-4000-8000-000000000000',
-  };
-}
+const NOW = new Date('2024-01-15T10:30:00.000Z');
 
 function callIn(timezone: string, name: string, ...args: unknown[]): unknown {
-  const spec = functions.get(name);
-  if (spec === undefined) throw new Error(`function ${name} is not registered`);
-  return spec.impl(args, ctxIn(timezone));
+  return findFunction(functions, name).impl(args, functionContext({ timezone, now: NOW }));
 }
 
 const call = (name: string, ...args: unknown[]) => callIn('UTC', name, ...args);
 const isoIn = (timezone: string, name: string, ...args: unknown[]) =>
   (callIn(timezone, name, ...args) as Date).toISOString();
 const iso = (name: string, ...args: unknown[]) => isoIn('UTC', name, ...args);
-
-function dataError(name: string, ...args: unknown[]): MakeError {
-  try {
-    call(name, ...args);
-  } catch (error) {
-    expect(error).toBeInstanceOf(MakeError);
-    const makeError = error as MakeError;
-    expect(makeError.type).toBe('DataError');
-    expect(makeError.details?.function).toBe(name);
-    return makeError;
-  }
-  throw new Error(`${name} did not throw`);
-}
+const dataError = dataErrorThrower(call);
 
 describe('catalogue', () => {
   it('registers every documented date function', () => {

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MakeError } from '../../../../engine/errors/make-error.ts';
 import { generalFunctions } from '../../../../engine/expression/functions/general.ts';
-import type { FunctionContext } from '../../../../engine/expression/functions/types.ts';
+import { callerFor, functionContext, makeErrorOf } from './helpers.ts';
 
-const ctx: FunctionContext = {
-  timezone: 'UTC',
-  now: new Date('2024-01-01T00:00:00Z'),
-  random: () => 0.5,
-  uuid: () => '00000000-0000-4000-8000-000000000000',
-};
-
-function call(name: string, ...args: unknown[]): unknown {
-  const spec = generalFunctions.find((candidate) => candidate.name === name);
-  if (spec === undefined) throw new Error(`no function ${name}`);
-  return spec.impl(args, ctx);
-}
-
-function dataErrorOf(run: () => unknown): MakeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MakeError) return error;
-    throw error;
-  }
-  throw new Error('expected a MakeError');
-}
+const call = callerFor(generalFunctions, functionContext());
+const dataErrorOf = makeErrorOf;
 
 describe('get', () => {
   const user = { name: 'Ann', address: { city: 'Prague' }, tags: ['a', 'b', 'c'] };

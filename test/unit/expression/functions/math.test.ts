@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MakeError } from '../../../../engine/errors/make-error.ts';
 import { mathFunctions } from '../../../../engine/expression/functions/math.ts';
-import type { FunctionContext } from '../../../../engine/expression/functions/types.ts';
+import { callerFor, functionContext, makeErrorOf } from './helpers.ts';
 
-const ctx: FunctionContext = {
-  timezone: 'UTC',
-  now: new Date('2024-01-01T00:00:00Z'),
-  random: () => 0.5,
-  uuid: () => '00000000-0000-4000-8000-000000000000',
-};
-
-function call(name: string, ...args: unknown[]): unknown {
-  const spec = mathFunctions.find((candidate) => candidate.name === name);
-  if (spec === undefined) throw new Error(`no function ${name}`);
-  return spec.impl(args, ctx);
-}
-
-function errorOf(run: () => unknown): MakeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MakeError) return error;
-    throw error;
-  }
-  throw new Error('expected a MakeError');
-}
+const call = callerFor(mathFunctions, functionContext());
+const errorOf = makeErrorOf;
 
 describe('abs, ceil, floor, round', () => {
   it('match the Help Center examples', () => {

@@ -5,40 +5,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MakeError } from '../../../../engine/errors/make-error.ts';
 import { ARRAY_TEXT_SEPARATOR } from '../../../../engine/expression/coerce.ts';
 import { functions } from '../../../../engine/expression/functions/index.ts';
 import {
   declaresNamedGroup,
   splitRegexString,
 } from '../../../../engine/expression/functions/regex-string.ts';
-import type { FunctionContext } from '../../../../engine/expression/functions/types.ts';
+import { callerFor, dataErrorThrower, functionContext } from './helpers.ts';
 
-const ctx: FunctionContext = {
-  timezone: 'UTC',
-  now: new Date('2026-01-01T00:00:00.000Z'),
-  random: () => 0.5,
-  uuid: () => '00000000-0000-4000-8000-000000000000',
-};
-
-function call(name: string, ...args: unknown[]): unknown {
-  const spec = functions.get(name);
-  if (spec === undefined) throw new Error(`function ${name} is not registered`);
-  return spec.impl(args, ctx);
-}
-
-function dataErrorOf(name: string, ...args: unknown[]): MakeError {
-  try {
-    call(name, ...args);
-  } catch (error) {
-    expect(error).toBeInstanceOf(MakeError);
-    const makeError = error as MakeError;
-    expect(makeError.type).toBe('DataError');
-    expect(makeError.details?.function).toBe(name);
-    return makeError;
-  }
-  throw new Error(`${name} did not throw`);
-}
+const call = callerFor(functions, functionContext({ now: new Date('2026-01-01T00:00:00.000Z') }));
+const dataErrorOf = dataErrorThrower(call);
 
 describe('lower / upper / capitalize / startcase / trim', () => {
   it('converts case as documented', () => {

@@ -1,11 +1,9 @@
 /** Runs one data store module against a `:memory:` SqliteDataStore, as the engine would call it. */
 import { MakeError } from '../../../../engine/errors/make-error.ts';
-import { SimulatedClock } from '../../../../engine/ports/clock.ts';
 import type { DataStoreInfo } from '../../../../engine/ports/data-store.ts';
-import { silentLogger } from '../../../../engine/ports/logger.ts';
-import { memoryState } from '../../../../engine/ports/state.ts';
 import type { Bundle, ModuleContext, ModuleDefinition } from '../../../../engine/registry/define-module.ts';
 import { SqliteDataStore } from '../../../../modules/datastore/sqlite-data-store.ts';
+import { fakeContext } from '../../../helpers/module-context.ts';
 
 export const STORE_ID = 36975;
 
@@ -18,34 +16,14 @@ export function memoryStore(options: { structure?: DataStoreInfo['structure'] } 
   });
 }
 
+/** `uuids` are handed out first; after them, uuids numbered by call (`00000004-0000-4000-…`). */
 export function moduleContext(port: SqliteDataStore | undefined, uuids: string[] = []): ModuleContext {
-  const vars = {};
   let next = 0;
-  return {
-    clock: new SimulatedClock('2025-01-01T00:00:00Z'),
-    http: { allowNet: false },
+  return fakeContext({
     dataStores: port,
-    logger: silentLogger,
-    signal: new AbortController().signal,
-    state: memoryState(),
-    subscenarios: undefined,
-    variables: { get: () => undefined, set: () => {} },
-    vars,
-    timezone: 'UTC',
     executionId: 'test',
-    cycle: 1,
-    evalContext: {
-      output: () => undefined,
-      vars,
-      now: new Date('2025-01-01T00:00:00Z'),
-      timezone: 'UTC',
-      executionId: 'test',
-      random: () => 0.5,
-      uuid: () => uuids[next++] ?? `${String(next).padStart(8, '0')}-0000-4000-8000-000000000000`,
-    },
-    triggerInput: undefined,
-    respond: () => {},
-  };
+    uuid: () => uuids[next++] ?? `${String(next).padStart(8, '0')}-0000-4000-8000-000000000000`,
+  });
 }
 
 export interface RunOptions {

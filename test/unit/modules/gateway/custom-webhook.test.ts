@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import customWebhook, { isRequestDescription } from '../../../../modules/gateway/custom-webhook.ts';
-import { fakeCall, fakeContext } from '../http/fake-context.ts';
+import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
 
 async function trigger(input: unknown, raw: Record<string, unknown> = {}) {
   const call = fakeCall('gateway:CustomWebHook', {}, { hook: 1, maxResults: 1 }, raw);

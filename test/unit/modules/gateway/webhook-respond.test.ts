@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MakeError } from '../../../../engine/errors/make-error.ts';
 import webhookRespond from '../../../../modules/gateway/webhook-respond.ts';
-import { fakeCall, fakeContext } from '../http/fake-context.ts';
+import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
 
 async function respond(input: Record<string, unknown>) {
   const ctx = fakeContext();

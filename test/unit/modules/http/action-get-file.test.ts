@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MakeError } from '../../../../engine/errors/make-error.ts';
 import getFile from '../../../../modules/http/action-get-file.ts';
 import downloadFile from '../../../../modules/http/download-file.ts';
-import { fakeCall, fakeContext } from './fake-context.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
+import { useTestServer } from './test-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useTestServer();
 
 async function get(path: string, parameters: Record<string, unknown> = {}) {
   const call = fakeCall('http:ActionGetFile', { url: `${server.url}${path}`, method: 'get' }, parameters);

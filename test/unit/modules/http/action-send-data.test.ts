@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MakeError } from '../../../../engine/errors/make-error.ts';
 import sendData from '../../../../modules/http/action-send-data.ts';
-import { fakeCall, fakeContext } from './fake-context.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
+import { type Echo, useTestServer } from './test-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-
-interface Echo {
-  method: string;
-  url: string;
-  query: Record<string, unknown>;
-  headers: Record<string, string>;
-  body: string;
-}
+const server = useTestServer();
 
 async function send(input: Record<string, unknown>, parameters: Record<string, unknown> = {}) {
   const call = fakeCall('http:ActionSendData', { method: 'get', parseResponse: true, ...input }, parameters);

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MakeError } from '../../../../engine/errors/make-error.ts';
 import type { HttpConnection } from '../../../../engine/ports/http.ts';
 import type { ModuleDefinition } from '../../../../engine/registry/define-module.ts';
 import apiKeyAuth from '../../../../modules/http/action-send-data-api-key-auth.ts';
 import basicAuth from '../../../../modules/http/action-send-data-basic-auth.ts';
 import oauth from '../../../../modules/http/action-send-data-oauth.ts';
-import { fakeCall, fakeContext } from './fake-context.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
+import { type Echo, useTestServer } from './test-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-
-interface Echo {
-  url: string;
-  headers: Record<string, string>;
-}
+const server = useTestServer();
 
 async function echo(
   definition: ModuleDefinition,

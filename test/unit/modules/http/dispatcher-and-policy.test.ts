@@ -1,17 +1,11 @@
 import { MockAgent } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MakeError } from '../../../../engine/errors/make-error.ts';
 import sendData from '../../../../modules/http/action-send-data.ts';
-import { fakeCall, fakeContext } from './fake-context.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
+import { useTestServer } from './test-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useTestServer();
 
 function mockAgent(): MockAgent {
   const agent = new MockAgent();

@@ -3,22 +3,16 @@
  * becomes the bundle, HTTP calls the local server, JSON and Math shape the answer, and the
  * Webhook response is recorded. Also a subscenario call through createSubscenarioRunner.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../../engine/blueprint/load.ts';
 import { ModuleRegistry } from '../../../../engine/registry/registry.ts';
 import { runScenario } from '../../../../engine/runtime/run-scenario.ts';
 import { builtinModules } from '../../../../modules/index.ts';
 import { createSubscenarioRunner } from '../../../../modules/scenario-service/subscenario-runner.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { useTestServer } from './test-server.ts';
 
 const registry = new ModuleRegistry(builtinModules);
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useTestServer();
 
 function webhookBlueprint(base: string) {
   return {

@@ -1,11 +1,42 @@
 /** A local Fastify server on 127.0.0.1 (port 0) for the HTTP module tests: never the internet. */
 import { gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface TestServer {
   app: FastifyInstance;
   url: string;
   close(): Promise<void>;
+}
+
+/** What `/echo` answers: the request as the server received it. */
+export interface Echo {
+  method: string;
+  url: string;
+  query: Record<string, unknown>;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * One server for the whole test file: started in beforeAll, closed in afterAll. Read `url`
+ * inside tests (or hooks that run after beforeAll), never while the file is being collected.
+ */
+export function useTestServer(): { readonly url: string } {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startTestServer();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get url(): string {
+      if (started === undefined)
+        throw new Error('the test server starts in beforeAll: read url inside a test');
+      return started.url;
+    },
+  };
 }
 
 export async function startTestServer(): Promise<TestServer> {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MakeError } from '../../../../engine/errors/make-error.ts';
 import sendData from '../../../../modules/http/action-send-data.ts';
-import { fakeCall, fakeContext } from './fake-context.ts';
+import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const cert = readFileSync(path.join(fixtures, 'self-signed-cert.pem'), 'utf8');

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MakeError } from '../../../../engine/errors/make-error.ts';
 import parseJson, { parseJsonBundles } from '../../../../modules/json/parse-json.ts';
-import { fakeCall, fakeContext } from '../http/fake-context.ts';
+import { makeErrorOf } from '../../../helpers/make-error.ts';
+import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
 
-function failure(source: unknown): MakeError {
-  try {
-    parseJsonBundles(source);
-  } catch (error) {
-    if (error instanceof MakeError) return error;
-  }
-  throw new Error('expected a MakeError');
-}
+const failure = (source: unknown) => makeErrorOf(() => parseJsonBundles(source));
 
 describe('json:ParseJSON', () => {
   it('outputs an object as one bundle with its fields at top level', async () => {

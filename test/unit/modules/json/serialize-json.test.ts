@@ -3,7 +3,7 @@ import aggregateToJson from '../../../../modules/json/aggregate-to-json.ts';
 import createJson from '../../../../modules/json/create-json.ts';
 import { indentOf } from '../../../../modules/json/indent.ts';
 import transformToJson from '../../../../modules/json/transform-to-json.ts';
-import { fakeCall, fakeContext } from '../http/fake-context.ts';
+import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
 
 describe('JSON indentation', () => {
   it.each([

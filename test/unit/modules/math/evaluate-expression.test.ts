@@ -1,18 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MakeError } from '../../../../engine/errors/make-error.ts';
 import { evaluateArithmetic } from '../../../../modules/math/arithmetic.ts';
 import evaluate, { evaluateExpression } from '../../../../modules/math/evaluate-expression.ts';
-import { fakeCall, fakeContext } from '../http/fake-context.ts';
+import { makeErrorOf } from '../../../helpers/make-error.ts';
+import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
 
-function failure(source: string): MakeError {
-  try {
-    evaluateExpression(source);
-  } catch (error) {
-    if (error instanceof MakeError) return error;
-  }
-  throw new Error('expected a MakeError');
-}
+const failure = (source: string) => makeErrorOf(() => evaluateExpression(source));
 
 describe('math:EvaluateExpression', () => {
   it.each([

@@ -4,7 +4,7 @@ import type { SubscenarioPort } from '../../../../engine/ports/subscenarios.ts';
 import callSubscenario from '../../../../modules/scenario-service/call-subscenario.ts';
 import returnData from '../../../../modules/scenario-service/return-data.ts';
 import startSubscenario from '../../../../modules/scenario-service/start-subscenario.ts';
-import { fakeCall, fakeContext } from '../http/fake-context.ts';
+import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
 
 function port(log: string[]): SubscenarioPort {
   return {
