@@ -1,21 +1,21 @@
 /**
  * `makesim serve` under load, measured with autocannon against listening servers in one run:
  * webhook → set variable → webhook response beside a bare Fastify route (requests/s, p50/p99 and
- * the ratio), and accepted-and-queued webhooks (no response module, scenario inactive so only the
- * durable intake is measured). Targets: ≥ 50 % of bare Fastify, p99 < 10 ms at concurrency 10,
- * queued ≥ 5,000/s. Only 127.0.0.1, bounded in time.
+ * the ratio), and accepted-and-queued webhooks (no response module, scenario on demand so only the
+ * durable intake is measured). Each server is its own process (`node bin/makesim.js serve`, a
+ * bare Fastify script), so autocannon does not share its CPU. Targets: ≥ 50 % of bare Fastify,
+ * p99 < 10 ms at concurrency 10, queued ≥ 5,000/s. Only 127.0.0.1, bounded in time.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
-import { startServer } from '../server/main.ts';
-import { setActive } from '../server/project/admin.ts';
 import { formatRate, verdict } from './harness.ts';
 import type { BenchSuite } from './suites.ts';
 
 const DURATION_S = 5;
+const repoRoot = join(import.meta.dirname, '..');
 const BODY = JSON.stringify({ name: 'Ada', n: 1 });
 
 const trigger = {
@@ -69,49 +69,104 @@ function line(label: string, figures: Load): string {
   return `  ${label.padEnd(40)} ${formatRate(figures.perSecond).padStart(8)}/s   p50 ${figures.p50} ms   p99 ${figures.p99} ms${figures.non2xx ? `   (${figures.non2xx} non-2xx)` : ''}`;
 }
 
+/** Starts a server as a child process (so it does not share a CPU with autocannon); resolves its banner. */
+function spawnServer(
+  args: string[],
+  ready: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+    const read = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = ready.exec(out);
+      if (!match) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({ child, match });
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+const BARE_SERVER = `
+import Fastify from 'fastify';
+const app = Fastify({ logger: false });
+app.post('/bare', async () => 'Hello Ada');
+console.log('bare ' + (await app.listen({ host: '127.0.0.1', port: 0 })));
+`;
+
 async function bareFastify(): Promise<Load> {
-  const app = Fastify({ logger: false });
-  app.post('/bare', async () => 'Hello Ada');
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const { child, match } = await spawnServer(['--input-type=module', '-e', BARE_SERVER], /bare (\S+)\n/);
   try {
-    return await load(`${url}/bare`, 10);
+    return await load(`${match[1]}/bare`, 10);
   } finally {
-    await app.close();
+    await stop(child);
+  }
+}
+
+async function makesimServer(dir: string, connections: number): Promise<Load> {
+  const bin = join(repoRoot, 'bin/makesim.js');
+  const args = [
+    bin,
+    'serve',
+    dir,
+    '--port',
+    '0',
+    '--no-rate-limit',
+    '--no-watch',
+    '--queue-limit',
+    '100000000',
+  ];
+  const { child, match } = await spawnServer(args, /hook (\S+)\n/);
+  try {
+    return await load(String(match[1]), connections);
+  } finally {
+    await stop(child);
   }
 }
 
 async function makesim(): Promise<{ responsive: Load; queued: Load }> {
-  const dir = mkdtempSync(join(tmpdir(), 'makesim-bench-'));
-  writeFileSync(join(dir, 'makesim.config.json'), JSON.stringify({ database: ':memory:' }));
-  writeFileSync(
-    join(dir, 'respond.blueprint.json'),
-    JSON.stringify({ name: 'Respond', flow: [trigger, setVariable, respond], metadata: meta }),
-  );
-  writeFileSync(
-    join(dir, 'queued.blueprint.json'),
-    JSON.stringify({ name: 'Queued', flow: [trigger, setVariable], metadata: meta }),
-  );
-  const running = await startServer({
-    dir,
-    port: 0,
-    rateLimit: false,
-    watch: false,
-    queueLimit: 100_000_000,
+  const project = (name: string, blueprint: unknown, scheduling?: unknown) => {
+    const dir = mkdtempSync(join(tmpdir(), 'makesim-bench-'));
+    writeFileSync(join(dir, 'makesim.config.json'), JSON.stringify({ database: ':memory:' }));
+    writeFileSync(join(dir, `${name}.blueprint.json`), JSON.stringify(blueprint));
+    if (scheduling) writeFileSync(join(dir, `${name}.scheduling.json`), JSON.stringify(scheduling));
+    return dir;
+  };
+  const respondDir = project('respond', {
+    name: 'Respond',
+    flow: [trigger, setVariable, respond],
+    metadata: meta,
   });
+  // Scheduled on demand: requests are accepted and queued but never run, so only the intake is measured.
+  const queuedDir = project(
+    'queued',
+    { name: 'Queued', flow: [trigger, setVariable], metadata: meta },
+    { type: 'on-demand' },
+  );
   try {
-    const { services } = running.server;
-    const udidOf = (name: string) => {
-      const scenario = services.scenarios.list().find((s) => s.name === name);
-      return services.hooks.get(scenario?.hookId ?? 0)?.udid ?? '';
+    return {
+      responsive: await makesimServer(respondDir, 10),
+      queued: await makesimServer(queuedDir, 50),
     };
-    const queued = services.scenarios.list().find((s) => s.name === 'Queued');
-    if (queued) setActive(services, queued.id, false);
-    const responsive = await load(`${running.hookBase}/${udidOf('Respond')}`, 10);
-    const queuedLoad = await load(`${running.hookBase}/${udidOf('Queued')}`, 50);
-    return { responsive, queued: queuedLoad };
   } finally {
-    await running.close();
-    rmSync(dir, { recursive: true, force: true });
+    for (const dir of [respondDir, queuedDir]) rmSync(dir, { recursive: true, force: true });
   }
 }
 

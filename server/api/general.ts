@@ -1,0 +1,63 @@
+/**
+ * `/ping`, `/users/me`, `/users/me/current-authorization`, `/organizations`, `/teams`
+ * (http-spec §2.1, §2.9): what tools call first to check a token. One local user, organization
+ * and team (id 1 each).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ServerServices } from '../services.ts';
+import { LOCAL_IDS, LOCAL_USER } from './shapes.ts';
+
+const SCOPES = [
+  'scenarios:read',
+  'scenarios:write',
+  'scenarios:run',
+  'hooks:read',
+  'hooks:write',
+  'datastores:read',
+  'datastores:write',
+  'dlqs:read',
+  'dlqs:write',
+  'teams:read',
+  'organizations:read',
+  'user:read',
+];
+
+export async function generalRoutes(
+  app: FastifyInstance,
+  options: { services: ServerServices },
+): Promise<void> {
+  const { timezone } = options.services.settings;
+  app.get('/ping', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('pong'));
+  app.get('/users/me', async () => ({
+    authUser: {
+      ...LOCAL_USER,
+      language: 'en',
+      timezoneId: 1,
+      localeId: 1,
+      countryId: 1,
+      features: {},
+      avatar: '',
+      lastLogin: null,
+      timezone,
+      locale: 'en',
+    },
+  }));
+  app.get('/users/me/current-authorization', async () => ({
+    authorization: { authUsed: 'token', scope: SCOPES },
+  }));
+  const organization = {
+    id: LOCAL_IDS.organizationId,
+    name: 'makesim',
+    timezoneId: 1,
+    timezone,
+    zone: 'localhost',
+  };
+  app.get('/organizations', async () => ({ organizations: [organization], pg: { offset: 0, limit: 10000 } }));
+  app.get('/organizations/:id', async () => ({ organization }));
+  const team = { id: LOCAL_IDS.teamId, name: 'makesim', organizationId: LOCAL_IDS.organizationId };
+  app.get('/teams', async () => ({
+    teams: [team],
+    pg: { sortBy: 'name', sortDir: 'asc', limit: 10000, offset: 0 },
+  }));
+  app.get('/teams/:id', async () => ({ team }));
+}

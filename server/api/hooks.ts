@@ -1,0 +1,141 @@
+/**
+ * Hooks (http-spec §2.6, §1.9): list, get, ping, enable/disable, learn-start/stop, set-data and the
+ * hook's queue (`incomings`: list, get, stats, delete with `confirmed=true`).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ServerServices } from '../services.ts';
+import type { HookData, StoredHook } from '../store/hooks.ts';
+import { confirmationRequired, notFound, validationError } from './errors.ts';
+import { bodyObject, intParam, type Query, readPage } from './params.ts';
+import { hookShape, hookUrl } from './shapes.ts';
+
+export async function hookRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
+  const { services } = options;
+  const find = (params: unknown): StoredHook => {
+    const hook = services.hooks.get(intParam(params, 'id'));
+    if (!hook) throw notFound('Hook');
+    return hook;
+  };
+
+  app.get('/hooks', async (request) => {
+    const page = readPage(request.query as Query, {
+      offset: 0,
+      limit: 10000,
+      sortBy: 'name',
+      sortDir: 'asc',
+    });
+    const hooks = services.hooks.list().slice(page.offset, page.offset + page.limit);
+    return { hooks: hooks.map((hook) => hookShape(services, hook)), pg: page };
+  });
+
+  app.get('/hooks/:id', async (request) => ({ hook: hookShape(services, find(request.params)) }));
+
+  app.get('/hooks/:id/ping', async (request) => {
+    const hook = find(request.params);
+    return {
+      address: hookUrl(services, hook),
+      attached: hook.scenarioId !== null,
+      learning: hook.learning,
+      gone: false,
+    };
+  });
+
+  const toggles: Record<string, Partial<StoredHook>> = {
+    enable: { enabled: true },
+    disable: { enabled: false },
+    'learn-start': { learning: true },
+    'learn-stop': { learning: false },
+  };
+  for (const [action, patch] of Object.entries(toggles)) {
+    app.post(`/hooks/:id/${action}`, async (request) => {
+      services.hooks.update(find(request.params).id, patch);
+      return { success: true };
+    });
+  }
+
+  app.post('/hooks/:id/set-data', async (request) => {
+    const hook = find(request.params);
+    const data = readHookData(bodyObject(request.body));
+    const next = { ...hook.data, ...data };
+    const changed = JSON.stringify(next) !== JSON.stringify(hook.data);
+    if (changed) services.hooks.update(hook.id, { data: next });
+    return { changed };
+  });
+
+  app.get('/hooks/:id/incomings', async (request) => {
+    const hook = find(request.params);
+    const page = readPage(request.query as Query, { offset: 0, limit: 10, sortBy: 'id', sortDir: 'asc' });
+    const items = services.queue.list(hook.id, page);
+    return {
+      incomings: items.map((item) => ({
+        id: item.id,
+        scope: 'hook',
+        size: item.size,
+        created: item.created,
+      })),
+      pg: { offset: page.offset, limit: page.limit },
+    };
+  });
+
+  app.get('/hooks/:id/incomings/stats', async (request) => {
+    const hook = find(request.params);
+    return {
+      incomingStat: {
+        queue: services.queue.count(hook.id),
+        limit: services.settings.queueLimit,
+        enabled: hook.enabled,
+      },
+    };
+  });
+
+  app.get('/hooks/:id/incomings/:incomingId', async (request) => {
+    const hook = find(request.params);
+    const item = services.queue.get(intParam(request.params, 'incomingId'));
+    if (!item || item.hookId !== hook.id) throw notFound('Incoming');
+    const body = Buffer.isBuffer(item.request.body)
+      ? item.request.body.toString('base64')
+      : item.request.body;
+    return {
+      incoming: {
+        id: item.id,
+        scope: 'hook',
+        size: item.size,
+        created: item.created,
+        data: { ...item.request, body },
+      },
+    };
+  });
+
+  app.delete('/hooks/:id/incomings', async (request) => {
+    const hook = find(request.params);
+    if ((request.query as Query).confirmed !== 'true') throw confirmationRequired();
+    const body = bodyObject(request.body);
+    const ids =
+      body.all === true ? 'all' : Array.isArray(body.ids) ? body.ids.filter(Number.isInteger) : undefined;
+    if (!ids) throw validationError(["Send 'ids' (an array of incoming ids) or 'all': true."]);
+    return { incomings: services.queue.purge(hook.id, ids as number[] | 'all') };
+  });
+}
+
+/** The hook options set-data accepts; anything else is a 400 with the field named. */
+function readHookData(body: Record<string, unknown>): Partial<HookData> {
+  const problems: string[] = [];
+  const data: Partial<HookData> = {};
+  for (const flag of ['headers', 'method', 'stringify'] as const) {
+    if (body[flag] === undefined) continue;
+    if (typeof body[flag] === 'boolean') data[flag] = body[flag];
+    else problems.push(`Parameter '${flag}' must be a boolean.`);
+  }
+  if (body.ip !== undefined) {
+    if (body.ip === null || typeof body.ip === 'string') data.ip = body.ip;
+    else problems.push("Parameter 'ip' must be a string or null.");
+  }
+  if (body.apiKeys !== undefined) {
+    const keys = body.apiKeys;
+    if (Array.isArray(keys) && keys.every((key) => typeof key === 'string' && key.length <= 512))
+      data.apiKeys = keys;
+    else problems.push("Parameter 'apiKeys' must be an array of strings of at most 512 characters.");
+  }
+  if (problems.length > 0) throw validationError(problems);
+  return data;
+}

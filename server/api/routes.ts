@@ -1,0 +1,48 @@
+/**
+ * The Make API v2 subset under `/api/v2` (http-spec §2): token auth on every route except
+ * `/ping`, Make's error body for every failure (including malformed JSON and unknown paths).
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ServerServices } from '../services.ts';
+import { checkToken } from './auth.ts';
+import { clockRoutes } from './clock.ts';
+import { dataStoreRoutes } from './data-stores.ts';
+import { dlqRoutes } from './dlqs.ts';
+import { ApiError } from './errors.ts';
+import { generalRoutes } from './general.ts';
+import { hookRoutes } from './hooks.ts';
+import { logRoutes } from './logs.ts';
+import { scenarioActionRoutes } from './scenario-actions.ts';
+import { scenarioRoutes } from './scenarios.ts';
+
+export async function apiRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
+  const { services } = options;
+  app.addHook('onRequest', async (request) => {
+    // Only `GET /api/v2/ping` is open (hook pings at /hooks/{id}/ping need the token).
+    if (request.url.split('?')[0] === '/api/v2/ping') return;
+    checkToken(request.headers.authorization, services.settings.token);
+  });
+  app.setErrorHandler((error: FastifyError | ApiError, _request, reply) => {
+    const apiError =
+      error instanceof ApiError
+        ? error
+        : new ApiError(error.statusCode && error.statusCode >= 400 ? error.statusCode : 500, error.message);
+    return reply.code(apiError.status).type('application/json; charset=utf-8').send(apiError.toBody());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = new ApiError(404, `Route ${request.method} ${request.url.split('?')[0]} not found.`);
+    return reply.code(404).type('application/json; charset=utf-8').send(error.toBody());
+  });
+  for (const plugin of [
+    generalRoutes,
+    scenarioRoutes,
+    scenarioActionRoutes,
+    logRoutes,
+    hookRoutes,
+    dataStoreRoutes,
+    dlqRoutes,
+    clockRoutes,
+  ]) {
+    app.register(plugin, { services });
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Scenario actions (http-spec §2.3): start/stop (the response carries `isActive`, which the SDK
+ * checks), run (`data`, `responsive`; inactive → 422 IM325), blueprint, triggers.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+import { setActive } from '../project/admin.ts';
+import { WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
+import type { ServerServices } from '../services.ts';
+import { STATUS_CODE } from '../store/executions.ts';
+import { ApiError } from './errors.ts';
+import { bodyObject } from './params.ts';
+import { findScenario } from './scenarios.ts';
+import { hookUrl } from './shapes.ts';
+
+/** A responsive run answers within 40 s (http-spec §2.3). */
+export const RESPONSIVE_RUN_TIMEOUT_MS = 40_000;
+
+export async function scenarioActionRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+  const { services } = options;
+
+  app.post('/scenarios/:id/start', async (request) => {
+    const scenario = findScenario(services, request.params);
+    const problem = services.catalog.problem(scenario.id);
+    if (problem) throw new ApiError(400, `The scenario's blueprint does not load: ${problem}`);
+    setActive(services, scenario.id, true);
+    return { scenario: { id: scenario.id, isActive: true, islinked: true } };
+  });
+
+  app.post('/scenarios/:id/stop', async (request) => {
+    const scenario = findScenario(services, request.params);
+    setActive(services, scenario.id, false);
+    return { scenario: { id: scenario.id, isActive: false, islinked: false } };
+  });
+
+  app.post('/scenarios/:id/run', async (request, reply) => {
+    const scenario = findScenario(services, request.params);
+    const body = bodyObject(request.body, true);
+    if (
+      body.data !== undefined &&
+      (typeof body.data !== 'object' || body.data === null || Array.isArray(body.data))
+    ) {
+      throw new ApiError(400, "Parameter 'data' must be an object.");
+    }
+    if (!scenario.isActive) throw new ApiError(422, 'Scenario is not activated', { code: 'IM325' });
+    const prepared = services.catalog.prepared(scenario.id);
+    if (!prepared)
+      throw new ApiError(
+        400,
+        `The scenario's blueprint does not load: ${services.catalog.problem(scenario.id)}`,
+      );
+    const data = (body.data ?? {}) as Record<string, unknown>;
+    const executionId = crypto.randomUUID().replaceAll('-', '');
+    const run = services.runner.run({
+      scenarioId: scenario.id,
+      type: 'manual',
+      executionId,
+      vars: { input: data },
+      ...(prepared.triggerKey === WEBHOOK_TRIGGER ? { input: data } : {}),
+    });
+    if (!run) throw new ApiError(503, 'The server is shutting down.');
+    if (body.responsive !== true) return { executionId };
+    const record = await Promise.race([run, timeout(RESPONSIVE_RUN_TIMEOUT_MS)]);
+    if (!record) {
+      // Open question 6: Make's status for a responsive run over 40 s is undocumented.
+      return reply
+        .code(504)
+        .send(
+          new ApiError(504, `The run did not finish within 40 s; it continues as ${executionId}.`).toBody(),
+        );
+    }
+    return { executionId, status: STATUS_CODE[record.status] };
+  });
+
+  app.get('/scenarios/:id/blueprint', async (request) => {
+    const scenario = findScenario(services, request.params);
+    return {
+      code: 'OK',
+      response: {
+        blueprint: scenario.blueprint,
+        scheduling: scenario.scheduling,
+        idSequence: maxModuleId(scenario.blueprint) + 1,
+        created: scenario.created,
+        last_edit: scenario.lastEdit,
+      },
+    };
+  });
+
+  app.get('/scenarios/:id/triggers', async (request) => {
+    const scenario = findScenario(services, request.params);
+    const hook = scenario.hookId === null ? undefined : services.hooks.get(scenario.hookId);
+    if (!hook) return {};
+    return {
+      id: hook.id,
+      name: hook.name,
+      udid: hook.udid,
+      scope: 'hook',
+      queueCount: services.queue.count(hook.id),
+      queueLimit: services.settings.queueLimit,
+      typeName: 'gateway-webhook',
+      type: 'web',
+      flags: {},
+      url: hookUrl(services, hook),
+    };
+  });
+}
+
+function timeout(ms: number): Promise<ExecutionRecord | undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+}
+
+function maxModuleId(blueprint: Record<string, unknown>): number {
+  let max = 0;
+  const walk = (flow: unknown): void => {
+    if (!Array.isArray(flow)) return;
+    for (const node of flow as Array<Record<string, unknown>>) {
+      if (typeof node.id === 'number') max = Math.max(max, node.id);
+      for (const route of (node.routes as Array<{ flow?: unknown }> | undefined) ?? []) walk(route.flow);
+      walk(node.onerror);
+    }
+  };
+  walk(blueprint.flow);
+  return max;
+}

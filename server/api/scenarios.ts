@@ -1,0 +1,112 @@
+/**
+ * Scenarios CRUD (http-spec §2.3): list (teamId xor organizationId, `pg`), get, create and update
+ * with `blueprint`/`scheduling` as JSON strings, delete. A new scenario is always inactive.
+ * Every body is checked completely before anything is written.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createScenario, deleteScenario, updateScenario } from '../project/admin.ts';
+import type { ServerServices } from '../services.ts';
+import type { Scheduling, StoredScenario } from '../store/scenarios.ts';
+import { ApiError, notFound, validationError } from './errors.ts';
+import { bodyObject, intParam, jsonStringField, optionalInt, type Query, readPage } from './params.ts';
+import { schedulingProblems } from './scheduling-check.ts';
+import { scenarioShape } from './shapes.ts';
+
+export async function scenarioRoutes(
+  app: FastifyInstance,
+  options: { services: ServerServices },
+): Promise<void> {
+  const { services } = options;
+
+  app.get('/scenarios', async (request) => {
+    const query = request.query as Query;
+    const teamId = optionalInt(query, 'teamId');
+    const organizationId = optionalInt(query, 'organizationId');
+    if (teamId !== undefined && organizationId !== undefined) {
+      throw new ApiError(400, 'teamId and organizationId cannot be used together');
+    }
+    if (teamId === undefined && organizationId === undefined) {
+      throw new ApiError(400, 'Missing required parameter teamId or organizationId');
+    }
+    const page = readPage(query, { offset: 0, limit: 10, sortBy: 'proprietal', sortDir: 'desc' });
+    const active = query.isActive;
+    const all = services.scenarios
+      .list()
+      .filter((s) => active === undefined || String(s.isActive) === String(active))
+      .sort((a, b) => (page.sortDir === 'asc' ? 1 : -1) * compare(a, b, page.sortBy));
+    const scenarios = all.slice(page.offset, page.offset + page.limit).map((s) => scenarioShape(services, s));
+    return {
+      scenarios,
+      pg: { sortBy: page.sortBy, limit: page.limit, sortDir: page.sortDir, offset: page.offset },
+    };
+  });
+
+  app.get('/scenarios/:id', async (request) => ({
+    scenario: scenarioShape(services, findScenario(services, request.params)),
+  }));
+
+  app.post('/scenarios', async (request) => {
+    const body = bodyObject(request.body);
+    const problems: string[] = [];
+    if (typeof body.teamId !== 'number') problems.push("Missing value of required parameter 'teamId'.");
+    if (body.blueprint === undefined) problems.push("Missing value of required parameter 'blueprint'.");
+    if (body.scheduling === undefined) problems.push("Missing value of required parameter 'scheduling'.");
+    const { blueprint, scheduling } = readDefinition(services, body, problems);
+    if (problems.length > 0 || !blueprint || !scheduling) throw validationError(problems);
+    return {
+      scenario: scenarioShape(
+        services,
+        createScenario(services, { source: null, blueprint, scheduling, isActive: false }),
+      ),
+    };
+  });
+
+  app.patch('/scenarios/:id', async (request) => {
+    const scenario = findScenario(services, request.params);
+    const body = bodyObject(request.body, true);
+    const problems: string[] = [];
+    if (body.name !== undefined && (typeof body.name !== 'string' || body.name.length > 120)) {
+      problems.push("Parameter 'name' must be a string of at most 120 characters.");
+    }
+    const { blueprint, scheduling } = readDefinition(services, body, problems);
+    if (problems.length > 0) throw validationError(problems);
+    const updated = updateScenario(services, scenario.id, {
+      ...(typeof body.name === 'string' ? { name: body.name } : {}),
+      ...(blueprint ? { blueprint } : {}),
+      ...(scheduling ? { scheduling } : {}),
+    });
+    return { scenario: scenarioShape(services, updated ?? scenario) };
+  });
+
+  app.delete('/scenarios/:id', async (request) => {
+    const scenario = findScenario(services, request.params);
+    deleteScenario(services, scenario.id);
+    return { scenario: scenario.id };
+  });
+}
+
+export function findScenario(services: ServerServices, params: unknown): StoredScenario {
+  const scenario = services.scenarios.get(intParam(params, 'id'));
+  if (!scenario) throw notFound('Scenario');
+  return scenario;
+}
+
+/** Parses and checks `blueprint` (it must load) and `scheduling` (JSON strings). */
+function readDefinition(services: ServerServices, body: Record<string, unknown>, problems: string[]) {
+  const blueprint = jsonStringField(body, 'blueprint', problems);
+  const scheduling = jsonStringField(body, 'scheduling', problems) as Scheduling | undefined;
+  if (blueprint) {
+    const problem = services.catalog.check(blueprint);
+    if (problem) problems.push(`Invalid blueprint: ${problem}`);
+  }
+  if (scheduling) problems.push(...schedulingProblems(scheduling));
+  return { blueprint, scheduling };
+}
+
+function compare(a: StoredScenario, b: StoredScenario, sortBy: string): number {
+  if (sortBy === 'name') return a.name.localeCompare(b.name);
+  if (sortBy === 'lastEdit') return a.lastEdit.localeCompare(b.lastEdit);
+  if (sortBy === 'created') return a.created.localeCompare(b.created);
+  if (sortBy === 'isActive') return Number(a.isActive) - Number(b.isActive);
+  return a.id - b.id;
+}

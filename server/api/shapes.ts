@@ -1,0 +1,122 @@
+/**
+ * Make API v2 object shapes with Make's exact casing (http-spec §2.3–§2.6): `isActive`/`isPaused`
+ * camelCase beside `isinvalid`/`islinked`/`islocked`/`iswaiting`; ids and times as Make sends them.
+ */
+import type { ServerServices } from '../services.ts';
+import type { StoredExecution } from '../store/executions.ts';
+import type { StoredHook } from '../store/hooks.ts';
+import type { StoredIncomplete } from '../store/incompletes.ts';
+import type { StoredScenario } from '../store/scenarios.ts';
+
+export const LOCAL_IDS = { userId: 1, teamId: 1, organizationId: 1 };
+export const LOCAL_USER = { id: 1, name: 'makesim', email: 'makesim@localhost' };
+
+export function scenarioShape(services: ServerServices, scenario: StoredScenario): Record<string, unknown> {
+  return {
+    id: scenario.id,
+    name: scenario.name,
+    teamId: LOCAL_IDS.teamId,
+    hookId: scenario.hookId,
+    deviceId: null,
+    deviceScope: null,
+    concept: false,
+    description: '',
+    folderId: null,
+    isinvalid: scenario.isInvalid,
+    islinked: scenario.isActive,
+    isActive: scenario.isActive,
+    islocked: false,
+    isPaused: false,
+    usedPackages: usedPackages(scenario.blueprint),
+    lastEdit: scenario.lastEdit,
+    scheduling: scenario.scheduling,
+    iswaiting: false,
+    dlqCount: services.incompletes.unresolvedCount(scenario.id),
+    createdByUser: LOCAL_USER,
+    updatedByUser: LOCAL_USER,
+    nextExec: scenario.nextExec,
+    created: scenario.created,
+  };
+}
+
+/** App names of the blueprint's modules (`json` from `json:ParseJSON`), as Make lists them. */
+function usedPackages(blueprint: Record<string, unknown>): string[] {
+  const found = new Set<string>();
+  const walk = (flow: unknown): void => {
+    if (!Array.isArray(flow)) return;
+    for (const node of flow as Array<Record<string, unknown>>) {
+      if (typeof node.module === 'string') found.add(node.module.split(':')[0] ?? node.module);
+      for (const route of (node.routes as Array<{ flow?: unknown }> | undefined) ?? []) walk(route.flow);
+      walk(node.onerror);
+    }
+  };
+  walk(blueprint.flow);
+  return [...found];
+}
+
+export function hookUrl(services: ServerServices, hook: StoredHook): string {
+  return `${services.settings.hookBase}/${hook.udid}`;
+}
+
+export function hookShape(services: ServerServices, hook: StoredHook): Record<string, unknown> {
+  const scenario = hook.scenarioId === null ? undefined : services.scenarios.get(hook.scenarioId);
+  const { apiKeys: _keys, ...data } = hook.data;
+  return {
+    id: hook.id,
+    name: hook.name,
+    teamId: LOCAL_IDS.teamId,
+    udid: hook.udid,
+    type: 'web',
+    packageName: null,
+    theme: '#c73a63',
+    flags: {},
+    editable: true,
+    queueCount: services.queue.count(hook.id),
+    queueLimit: services.settings.queueLimit,
+    enabled: hook.enabled,
+    gone: false,
+    typeName: 'gateway-webhook',
+    data: { ...data, teamId: LOCAL_IDS.teamId },
+    scenarioId: hook.scenarioId,
+    ...(scenario ? { scenarioName: scenario.name, scenarioIsActive: scenario.isActive } : {}),
+    url: hookUrl(services, hook),
+  };
+}
+
+export function logShape(execution: StoredExecution): Record<string, unknown> {
+  const startedMs = new Date(execution.started).getTime();
+  return {
+    imtId: `${startedMs}_scenario.${execution.scenarioId}.${execution.type}.${execution.id}`,
+    id: execution.id,
+    type: execution.type,
+    status: execution.status,
+    duration: execution.duration,
+    operations: execution.operations,
+    centicredits: execution.centicredits,
+    transfer: 0,
+    organizationId: LOCAL_IDS.organizationId,
+    teamId: LOCAL_IDS.teamId,
+    authorId: LOCAL_IDS.userId,
+    instant: execution.instant,
+    timestamp: execution.started,
+  };
+}
+
+export function dlqShape(services: ServerServices, item: StoredIncomplete): Record<string, unknown> {
+  return {
+    id: item.id,
+    scenarioId: item.scenarioId,
+    scenarioName: services.scenarios.get(item.scenarioId)?.name ?? '',
+    companyId: LOCAL_IDS.organizationId,
+    companyName: 'makesim',
+    reason: item.reason,
+    resolved: item.resolved,
+    deleted: false,
+    index: 0,
+    created: item.created,
+    executionId: item.executionId,
+    retry: item.retry,
+    attempts: item.attempts,
+    size: JSON.stringify(item.input ?? null).length,
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Every fixed answer of the webhook gateway, in one table (http-spec §1.4, §1.7, §1.8). Bodies are
+ * byte-exact where Make's are known; the others are our choices for http-spec §5 open question 1
+ * and are listed in docs/fidelity.md.
+ */
+export interface GatewayAnswer {
+  status: number;
+  body: string;
+  /** Make's 410 carried no CORS header (measured, §1.2). */
+  cors: boolean;
+}
+
+export const ANSWERS = {
+  accepted: { status: 200, body: 'Accepted', cors: true },
+  preflight: { status: 200, body: 'ok', cors: true },
+  scenarioFailed: { status: 500, body: 'Scenario failed to complete.', cors: true },
+  notFound: { status: 410, body: 'Webhook not found.', cors: false },
+  noScenario: { status: 410, body: 'There is no scenario listening for this webhook.', cors: false },
+  queueFull: { status: 400, body: 'Queue is full.', cors: true },
+  /** help.make.com says "Too many requests"; the exact body is unverified (open question 2). */
+  tooManyRequests: { status: 429, body: 'Too many requests', cors: true },
+  /** Open question 1: Make states only the 5 MB limit. We answer 413. */
+  tooLarge: { status: 413, body: 'Payload too large.', cors: true },
+  /** Open question 1: clients report 401 for a missing or wrong `x-make-apikey`. */
+  unauthorized: { status: 401, body: 'Unauthorized.', cors: true },
+  /** Open question 1: the status for an address outside the hook's allow-list is undocumented. */
+  forbidden: { status: 403, body: 'Forbidden.', cors: true },
+  /** Open question 1: a body the hook cannot parse (malformed JSON) or that fails its data structure. */
+  badRequest: { status: 400, body: 'Bad Request.', cors: true },
+} satisfies Record<string, GatewayAnswer>;
+
+/** A disabled hook "does not accept any data" (DEV); we answer as for a gone hook (open question 1). */
+export const DISABLED_HOOK_ANSWER = ANSWERS.notFound;
+
+/** Webhook payload limit: 5 MB = 5,242,880 bytes (http-spec §1.7). */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** 300 requests per 10-second window per webhook (http-spec §1.7; open question 2: per hook). */
+export const DEFAULT_RATE_LIMIT = { max: 300, windowMs: 10_000 };
+
+/** Make's hard cap on a hook's queue (http-spec §1.6). */
+export const DEFAULT_QUEUE_LIMIT = 10_000;
+
+/** How long a caller waits for a Webhook response module: current Help Center 180 s (open question 5). */
+export const DEFAULT_RESPONSE_TIMEOUT_MS = 180_000;
+
+/** Methods the gateway lists in `Allow` / preflight answers (measured, §1.2). */
+export const CORS_ALLOW_METHODS = 'GET, PUT, POST, PATCH, DELETE, HEAD, OPTIONS';

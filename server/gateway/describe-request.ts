@@ -1,0 +1,35 @@
+/**
+ * The request description the webhook trigger converts (modules/gateway/request-to-bundle.ts):
+ * method, headers, query, raw body and content type, exactly as received.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { RequestDescription } from '../queue/queue.ts';
+
+export function describeRequest(request: FastifyRequest): RequestDescription {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = value;
+  }
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string' || Array.isArray(value)) query[name] = value as string | string[];
+  }
+  const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  const contentType = request.headers['content-type'];
+  return {
+    method: request.method,
+    headers,
+    query,
+    body: isBinary(contentType) ? body : body.toString('utf8'),
+    contentType,
+  };
+}
+
+/** Multipart and other binary payloads stay bytes; text-like payloads become strings. */
+function isBinary(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type.startsWith('text/') || type === 'application/x-www-form-urlencoded') return false;
+  if (type.includes('json') || type.includes('xml')) return false;
+  return true;
+}

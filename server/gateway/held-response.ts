@@ -1,0 +1,53 @@
+/**
+ * Callers held for a Webhook response (http-spec §1.5). When the scenario can run at once, the
+ * request runs without a queue row: the response IS the acknowledgement (a crash before it leaves
+ * the caller unanswered, not acknowledged). Only when the timeout forces `200 Accepted` is a
+ * running queue row committed first, so an acknowledged request still survives a crash.
+ */
+import type { FastifyReply } from 'fastify';
+import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+import type { RequestDescription } from '../queue/queue.ts';
+import type { PreparedScenario } from '../runner/engine-port.ts';
+import type { PendingItem } from '../runner/runner.ts';
+import type { ServerServices } from '../services.ts';
+import { ANSWERS } from './answers.ts';
+import { sendAnswer, sendWebhookResponse } from './reply.ts';
+
+/** What a finished run answers: its response, else 500 on error, else `Accepted`. */
+export function answerFinished(reply: FastifyReply, record: ExecutionRecord): FastifyReply {
+  if (record.response) return sendWebhookResponse(reply, record.response);
+  return sendAnswer(reply, record.status === 'error' ? ANSWERS.scenarioFailed : ANSWERS.accepted);
+}
+
+export async function answerHeld(
+  services: ServerServices,
+  reply: FastifyReply,
+  held: { prepared: PreparedScenario; hookId: number; scenarioId: number; description: RequestDescription },
+): Promise<FastifyReply> {
+  const pending: PendingItem = { hookId: held.hookId, stored: false };
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await new Promise<ExecutionRecord | undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), services.settings.responseTimeoutMs);
+    services.runner.startDirect(held.prepared, {
+      scenarioId: held.scenarioId,
+      type: 'auto',
+      input: held.description,
+      pendingItem: pending,
+      onRecord: resolve,
+    });
+  });
+  clearTimeout(timer);
+  if (outcome) return answerFinished(reply, outcome);
+  await services.commits.run(() => {
+    if (pending.stored) return;
+    pending.itemId = services.queue.enqueue({
+      hookId: held.hookId,
+      scenarioId: held.scenarioId,
+      request: held.description,
+      limit: Number.POSITIVE_INFINITY,
+      now: services.clock.now(),
+      claimed: true,
+    });
+  });
+  return sendAnswer(reply, ANSWERS.accepted);
+}

@@ -1,0 +1,39 @@
+/**
+ * Writing gateway answers: Make's fixed text answers with their CORS and gateway headers
+ * (http-spec §1.2), and a scenario's own Webhook response (§1.5).
+ */
+import type { FastifyReply } from 'fastify';
+import type { WebhookResponse } from '../../engine/registry/define-module.ts';
+import { CORS_ALLOW_METHODS, type GatewayAnswer } from './answers.ts';
+
+export function sendAnswer(reply: FastifyReply, answer: GatewayAnswer): FastifyReply {
+  if (answer.cors) reply.header('access-control-allow-origin', '*');
+  return reply
+    .code(answer.status)
+    .header('make-actual-status', String(answer.status))
+    .header('content-type', 'text/plain; charset=utf-8')
+    .send(answer.body);
+}
+
+/** OPTIONS: `200 ok`, every method, and the requested headers echoed back (measured, §1.2). */
+export function sendPreflight(reply: FastifyReply, requested: string | undefined): FastifyReply {
+  reply.header('access-control-allow-methods', CORS_ALLOW_METHODS);
+  if (requested) reply.header('access-control-allow-headers', requested);
+  return sendAnswer(reply, { status: 200, body: 'ok', cors: true });
+}
+
+/**
+ * The Webhook response module's answer. Make's default content type is undocumented: we send
+ * text/plain for text and application/json for anything else unless the module set one.
+ */
+export function sendWebhookResponse(reply: FastifyReply, response: WebhookResponse): FastifyReply {
+  reply.header('access-control-allow-origin', '*');
+  for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
+  const hasType = Object.keys(response.headers).some((name) => name.toLowerCase() === 'content-type');
+  const { body } = response;
+  const isText = typeof body === 'string' || Buffer.isBuffer(body);
+  if (!hasType)
+    reply.header('content-type', isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
+  const payload = isText ? body : body === undefined || body === null ? '' : JSON.stringify(body);
+  return reply.code(response.status).header('make-actual-status', String(response.status)).send(payload);
+}

@@ -1,0 +1,113 @@
+/**
+ * The webhook gateway (http-spec §1): every method on `/<udid>` and `/hook/<udid>`. A request is
+ * answered `200 Accepted` only after its queue item is committed to SQLite (§1.6); a scenario with
+ * a Webhook response module holds the caller until the response, the timeout, or its failure (§1.5).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerServices } from '../services.ts';
+import { ANSWERS, DISABLED_HOOK_ANSWER, PAYLOAD_LIMIT_BYTES } from './answers.ts';
+import { describeRequest } from './describe-request.ts';
+import { checkHookGuard } from './guard.ts';
+import { answerFinished, answerHeld } from './held-response.ts';
+import { HookRateLimiter } from './rate-limit.ts';
+import { sendAnswer, sendPreflight } from './reply.ts';
+import { RunRateLimiter } from './run-rate.ts';
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+export async function gatewayRoutes(
+  app: FastifyInstance,
+  options: { services: ServerServices },
+): Promise<void> {
+  const { services } = options;
+  const limiter = new HookRateLimiter(services.settings.rateLimit);
+  const runRate = new RunRateLimiter();
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PAYLOAD_LIMIT_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
+    if (error.statusCode === 413) return sendAnswer(reply, ANSWERS.tooLarge);
+    return sendAnswer(reply, ANSWERS.badRequest);
+  });
+  const handler = (request: FastifyRequest<{ Params: { udid: string } }>, reply: FastifyReply) =>
+    receive(services, { limiter, runRate }, request, reply);
+  for (const url of ['/:udid', '/hook/:udid']) {
+    app.route({ method: [...METHODS], url, exposeHeadRoute: false, bodyLimit: PAYLOAD_LIMIT_BYTES, handler });
+  }
+}
+
+async function receive(
+  services: ServerServices,
+  { limiter, runRate }: { limiter: HookRateLimiter; runRate: RunRateLimiter },
+  request: FastifyRequest<{ Params: { udid: string } }>,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  const hook = services.hooks.byUdid(request.params.udid);
+  if (!hook) return sendAnswer(reply, ANSWERS.notFound);
+  if (request.method === 'OPTIONS')
+    return sendPreflight(reply, request.headers['access-control-request-headers']);
+  if (!hook.enabled) return sendAnswer(reply, DISABLED_HOOK_ANSWER);
+  if (!limiter.allow(hook.id, Date.now())) return sendAnswer(reply, ANSWERS.tooManyRequests);
+  const apiKey = request.headers['x-make-apikey'];
+  const verdict = checkHookGuard(hook.data, {
+    apiKey: typeof apiKey === 'string' ? apiKey : undefined,
+    ip: request.ip,
+  });
+  if (verdict !== 'ok') return sendAnswer(reply, ANSWERS[verdict]);
+  const { headers, method, stringify } = hook.data;
+  const description = { ...describeRequest(request), hook: { headers, method, stringify } };
+  try {
+    services.convert(description, hook.data);
+  } catch {
+    return sendAnswer(reply, ANSWERS.badRequest);
+  }
+  if (hook.learning) services.hooks.update(hook.id, { learning: false });
+  if (hook.scenarioId === null)
+    return sendAnswer(reply, hook.learning ? ANSWERS.accepted : ANSWERS.noScenario);
+  const { scenarioId } = hook;
+  if (services.queue.count(hook.id) >= services.settings.queueLimit)
+    return sendAnswer(reply, ANSWERS.queueFull);
+  if (!runRateAllows(services, runRate, scenarioId)) return sendAnswer(reply, ANSWERS.tooManyRequests);
+  // A free run slot is taken before the write, so the item can be stored already claimed.
+  const reserved = services.runner.reserve(scenarioId);
+  if (reserved?.responds)
+    return answerHeld(services, reply, { prepared: reserved, hookId: hook.id, scenarioId, description });
+  let itemId: number | undefined;
+  try {
+    itemId = await services.commits.run(() =>
+      services.queue.enqueue({
+        hookId: hook.id,
+        scenarioId,
+        request: description,
+        limit: services.settings.queueLimit,
+        now: services.clock.now(),
+        claimed: reserved !== undefined,
+      }),
+    );
+  } finally {
+    if (reserved && itemId === undefined) services.runner.unreserve(scenarioId);
+  }
+  if (itemId === undefined) return sendAnswer(reply, ANSWERS.queueFull);
+  const responds = services.catalog.prepared(scenarioId)?.responds ?? false;
+  const waiting = responds
+    ? services.runner.waiters.wait(itemId, services.settings.responseTimeoutMs)
+    : undefined;
+  if (reserved) {
+    const item = { id: itemId, hookId: hook.id, scenarioId, created: '', size: 0, request: description };
+    services.runner.startReserved(reserved, item);
+  } else {
+    services.runner.kick(scenarioId);
+  }
+  if (!waiting) return sendAnswer(reply, ANSWERS.accepted);
+  const outcome = await waiting;
+  if (outcome.kind === 'timeout') return sendAnswer(reply, ANSWERS.accepted);
+  return answerFinished(reply, outcome.record);
+}
+
+/** Only callers waiting for a Webhook response are refused over the per-minute run limit (§1.5). */
+function runRateAllows(services: ServerServices, runRate: RunRateLimiter, scenarioId: number): boolean {
+  if (!services.catalog.prepared(scenarioId)?.responds) return true;
+  const max = services.scenarios.get(scenarioId)?.scheduling.maximum_runs_per_minute;
+  return runRate.allow(scenarioId, max, services.clock.now().getTime());
+}

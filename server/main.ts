@@ -1,0 +1,113 @@
+/**
+ * startServer: builds the app for a blueprint directory and LISTENS (buildApp never does). The
+ * gateway answers on the API port (`/<udid>`, `/hook/<udid>`) and, with `hookPort`, on its own port
+ * as Make's separate hook host does. Watches the directory and reloads changed blueprints.
+ */
+import { type FSWatcher, watch } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { loadConfig } from '../config/load-config.ts';
+import { createRunEnvironment } from '../config/run-environment.ts';
+import { SimulatedClock, systemClock } from '../engine/ports/clock.ts';
+import { buildApp, type ServerApp } from './app.ts';
+import { PAYLOAD_LIMIT_BYTES } from './gateway/answers.ts';
+import { gatewayRoutes } from './gateway/routes.ts';
+import { type LoadedEntry, loadDirectory } from './project/load-dir.ts';
+import { convertRequest, createMakeEngine } from './runner/make-engine.ts';
+
+export interface StartOptions {
+  dir: string;
+  host?: string;
+  port?: number;
+  hookPort?: number;
+  /** Server database; default `<dir>/.makesim/makesim.db`. */
+  db?: string;
+  clock?: 'system' | 'simulated';
+  configPath?: string;
+  /** `false` turns the 300-per-10-s gateway limit off (load tests). */
+  rateLimit?: boolean;
+  queueLimit?: number;
+  responseTimeoutMs?: number;
+  watch?: boolean;
+}
+
+export interface RunningServer {
+  server: ServerApp;
+  url: string;
+  hookBase: string;
+  entries: LoadedEntry[];
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const dir = resolve(options.dir);
+  const config = loadConfig({
+    startDir: dir,
+    ...(options.configPath ? { configPath: options.configPath } : {}),
+  });
+  const environment = createRunEnvironment(config);
+  const server = buildApp({
+    engine: createMakeEngine(environment),
+    convert: convertRequest,
+    database: options.db ? resolve(options.db) : join(dir, '.makesim', 'makesim.db'),
+    clock: options.clock === 'simulated' ? new SimulatedClock(Date.now()) : systemClock,
+    timezone: config.timezone,
+    dataStores: environment.dataStores,
+    ...(config.server.token ? { token: config.server.token } : {}),
+    ...(options.rateLimit === false ? { rateLimit: false as const } : {}),
+    ...(options.queueLimit ? { queueLimit: options.queueLimit } : {}),
+    ...((options.responseTimeoutMs ?? config.server.responseTimeoutMs)
+      ? { responseTimeoutMs: options.responseTimeoutMs ?? config.server.responseTimeoutMs }
+      : {}),
+  });
+  const host = options.host ?? '127.0.0.1';
+  const url = await server.app.listen({ host, port: options.port ?? config.server.port ?? 8080 });
+  const hookPort = options.hookPort ?? config.server.hookPort;
+  const hookApp = hookPort === undefined ? undefined : await listenHooks(server, host, hookPort);
+  const hookBase = hookApp ? baseOf(hookApp) : url;
+  server.services.settings.hookBase = hookBase;
+  const entries = loadDirectory(server.services, dir, config);
+  server.start();
+  const watcher =
+    options.watch === false ? undefined : watchDir(dir, () => loadDirectory(server.services, dir, config));
+  return {
+    server,
+    url,
+    hookBase,
+    entries,
+    async close() {
+      watcher?.close();
+      await hookApp?.close();
+      await server.close();
+      environment.close();
+    },
+  };
+}
+
+async function listenHooks(server: ServerApp, host: string, port: number): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: PAYLOAD_LIMIT_BYTES });
+  app.register(gatewayRoutes, { services: server.services });
+  await app.listen({ host, port });
+  return app;
+}
+
+function baseOf(app: FastifyInstance): string {
+  const address = app.server.address();
+  if (!address || typeof address === 'string') return String(address);
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+/** Reloads blueprints shortly after files change (editors write in several steps). */
+function watchDir(dir: string, reload: () => void): FSWatcher | undefined {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return watch(dir, (_event, name) => {
+      if (!name?.endsWith('.json')) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(reload, 200);
+    });
+  } catch {
+    return undefined;
+  }
+}

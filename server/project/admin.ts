@@ -1,0 +1,123 @@
+/**
+ * Creating, editing, activating and deleting scenarios — shared by the API and the blueprint
+ * directory loader so both keep hooks, schedules and the queue consistent. Every write is one
+ * SQLite transaction: a failure leaves nothing half-written.
+ */
+
+import { WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
+import type { ServerServices } from '../services.ts';
+import type { Scheduling, StoredScenario } from '../store/scenarios.ts';
+
+export interface ScenarioInput {
+  id?: number;
+  name?: string;
+  source: string | null;
+  blueprint: Record<string, unknown>;
+  scheduling?: Scheduling;
+  /** A 32-character udid for the scenario's webhook (config `hookId`). */
+  udid?: string;
+  isActive: boolean;
+}
+
+/** The trigger of a raw blueprint: its first module's key. */
+export function triggerOf(blueprint: Record<string, unknown>): string | undefined {
+  const flow = blueprint.flow;
+  const first = Array.isArray(flow) ? (flow[0] as { module?: unknown } | undefined) : undefined;
+  return typeof first?.module === 'string' ? first.module : undefined;
+}
+
+/** Webhook scenarios run `immediately`; others every 15 minutes — Make's defaults (execution-spec §7). */
+export function defaultScheduling(blueprint: Record<string, unknown>): Scheduling {
+  return triggerOf(blueprint) === WEBHOOK_TRIGGER
+    ? { type: 'immediately' }
+    : { type: 'indefinitely', interval: 900 };
+}
+
+export function createScenario(services: ServerServices, input: ScenarioInput): StoredScenario {
+  const now = services.clock.now();
+  const created = services.db.transaction(() => {
+    const scenario = services.scenarios.create({
+      ...(input.id === undefined ? {} : { id: input.id }),
+      name: input.name ?? nameOf(input.blueprint),
+      source: input.source,
+      blueprint: input.blueprint,
+      scheduling: input.scheduling ?? defaultScheduling(input.blueprint),
+      isActive: input.isActive,
+      now,
+    });
+    ensureHook(services, scenario.id, input.udid);
+    return scenario;
+  })();
+  afterChange(services, created.id);
+  return services.scenarios.get(created.id) as StoredScenario;
+}
+
+export function updateScenario(
+  services: ServerServices,
+  id: number,
+  patch: { name?: string; blueprint?: Record<string, unknown>; scheduling?: Scheduling; udid?: string },
+): StoredScenario | undefined {
+  const now = services.clock.now();
+  services.db.transaction(() => {
+    const { udid, ...fields } = patch;
+    const name = fields.name ?? (fields.blueprint ? nameOf(fields.blueprint) : undefined);
+    services.scenarios.update(id, { ...fields, ...(name ? { name } : {}) }, now);
+    ensureHook(services, id, udid);
+  })();
+  services.catalog.forget(id);
+  afterChange(services, id);
+  return services.scenarios.get(id);
+}
+
+export function deleteScenario(services: ServerServices, id: number): void {
+  services.db.transaction(() => {
+    const scenario = services.scenarios.get(id);
+    if (scenario?.hookId != null) services.hooks.update(scenario.hookId, { scenarioId: null });
+    services.scenarios.delete(id);
+  })();
+  services.catalog.forget(id);
+  services.events.emit('scenario', id);
+}
+
+/** Start/stop (http-spec §2.3). Starting an interval schedule runs once at once, as Make does. */
+export function setActive(services: ServerServices, id: number, active: boolean): void {
+  services.scenarios.setActive(id, active);
+  afterChange(services, id);
+  const scenario = services.scenarios.get(id);
+  if (active && scenario?.scheduling.type === 'indefinitely') {
+    void services.runner.run({ scenarioId: id, type: 'auto' });
+  }
+}
+
+function afterChange(services: ServerServices, id: number): void {
+  services.scheduler.refresh(id);
+  services.runner.kick(id);
+  services.events.emit('scenario', id);
+}
+
+/** A webhook scenario gets a hook (udid from the config when given, else a new one). */
+function ensureHook(services: ServerServices, scenarioId: number, udid: string | undefined): void {
+  const scenario = services.scenarios.get(scenarioId);
+  if (!scenario || triggerOf(scenario.blueprint) !== WEBHOOK_TRIGGER) return;
+  const existing = scenario.hookId === null ? undefined : services.hooks.get(scenario.hookId);
+  if (existing) {
+    if (udid && existing.udid !== udid) services.hooks.update(existing.id, { udid });
+    return;
+  }
+  const taken = udid ? services.hooks.byUdid(udid) : undefined;
+  const hook = taken
+    ? services.hooks.update(taken.id, { scenarioId })
+    : services.hooks.create({
+        ...(udid ? { udid } : {}),
+        name: `${scenario.name} webhook`,
+        scenarioId,
+        now: services.clock.now(),
+      });
+  if (!hook) return;
+  services.scenarios.setHook(scenarioId, hook.id);
+  services.queue.attach(hook.id, scenarioId);
+}
+
+function nameOf(blueprint: Record<string, unknown>): string {
+  return typeof blueprint.name === 'string' && blueprint.name.trim() !== '' ? blueprint.name : 'New scenario';
+}

@@ -1,0 +1,101 @@
+/**
+ * The server's SQLite database (better-sqlite3, WAL): scenarios, hooks, the webhook queue,
+ * execution history and incomplete executions. One file (`.makesim/makesim.db` or `--db`);
+ * WAL + synchronous=NORMAL keeps every committed row across a process crash (SIGKILL), which is
+ * what "acknowledged only after it is committed" needs (http-spec §1.6).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS scenarios (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  source TEXT UNIQUE,
+  blueprint TEXT NOT NULL,
+  scheduling TEXT NOT NULL,
+  is_active INTEGER NOT NULL DEFAULT 0,
+  is_invalid INTEGER NOT NULL DEFAULT 0,
+  consecutive_errors INTEGER NOT NULL DEFAULT 0,
+  hook_id INTEGER,
+  next_exec TEXT,
+  created TEXT NOT NULL,
+  last_edit TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hooks (
+  id INTEGER PRIMARY KEY,
+  udid TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  scenario_id INTEGER,
+  enabled INTEGER NOT NULL DEFAULT 1,
+  learning INTEGER NOT NULL DEFAULT 0,
+  data TEXT NOT NULL DEFAULT '{}',
+  created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS queue (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  hook_id INTEGER NOT NULL,
+  scenario_id INTEGER,
+  state TEXT NOT NULL DEFAULT 'queued',
+  owner TEXT,
+  request TEXT NOT NULL,
+  body BLOB,
+  size INTEGER NOT NULL,
+  created TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS queue_by_scenario ON queue (scenario_id, state, id);
+CREATE INDEX IF NOT EXISTS queue_by_hook ON queue (hook_id, id);
+CREATE TABLE IF NOT EXISTS executions (
+  id TEXT PRIMARY KEY,
+  scenario_id INTEGER NOT NULL,
+  queue_item INTEGER UNIQUE,
+  type TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  operations INTEGER NOT NULL,
+  centicredits INTEGER NOT NULL,
+  duration INTEGER NOT NULL,
+  started TEXT NOT NULL,
+  instant INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS executions_by_scenario ON executions (scenario_id, started);
+CREATE TABLE IF NOT EXISTS incompletes (
+  id TEXT PRIMARY KEY,
+  scenario_id INTEGER NOT NULL,
+  execution_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created TEXT NOT NULL,
+  resolved INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  retry INTEGER NOT NULL DEFAULT 0,
+  next_retry TEXT,
+  input TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+`;
+
+/** Opens (creating when needed) the server database. `:memory:` for tests. */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return db;
+}
+
+export function getMeta(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
+}

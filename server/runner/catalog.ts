@@ -1,0 +1,67 @@
+/**
+ * Prepared (loaded, compiled) scenarios by id, re-prepared when the stored blueprint changes.
+ * A blueprint that does not load is remembered with its error so the API and the inspector can
+ * show it; its queued items wait (nothing acknowledged is dropped).
+ */
+import type { ScenarioStore, StoredScenario } from '../store/scenarios.ts';
+import type { PreparedScenario, ServerEngine } from './engine-port.ts';
+
+type Entry = { edit: string; prepared: PreparedScenario } | { edit: string; error: string };
+
+export class ScenarioCatalog {
+  readonly #engine: ServerEngine;
+  readonly #store: ScenarioStore;
+  readonly #entries = new Map<number, Entry>();
+
+  constructor(engine: ServerEngine, store: ScenarioStore) {
+    this.#engine = engine;
+    this.#store = store;
+  }
+
+  /** The prepared scenario, or undefined when it is missing or its blueprint does not load. */
+  prepared(id: number): PreparedScenario | undefined {
+    const entry = this.#entry(id);
+    return entry && 'prepared' in entry ? entry.prepared : undefined;
+  }
+
+  /** Why the scenario's blueprint does not load, if it does not. */
+  problem(id: number): string | undefined {
+    const entry = this.#entry(id);
+    return entry && 'error' in entry ? entry.error : undefined;
+  }
+
+  /** Validates a blueprint without storing it (API create/update): the error text, or undefined. */
+  check(blueprint: Record<string, unknown>): string | undefined {
+    try {
+      this.#engine.prepare(blueprint);
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  forget(id: number): void {
+    this.#entries.delete(id);
+  }
+
+  #entry(id: number): Entry | undefined {
+    const scenario = this.#store.get(id);
+    if (!scenario) return undefined;
+    const cached = this.#entries.get(id);
+    if (cached && cached.edit === scenario.lastEdit) return cached;
+    const entry = this.#prepare(scenario);
+    this.#entries.set(id, entry);
+    return entry;
+  }
+
+  #prepare(scenario: StoredScenario): Entry {
+    try {
+      return {
+        edit: scenario.lastEdit,
+        prepared: this.#engine.prepare(scenario.blueprint, scenario.source ?? undefined),
+      };
+    } catch (error) {
+      return { edit: scenario.lastEdit, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}

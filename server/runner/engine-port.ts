@@ -1,0 +1,39 @@
+/**
+ * What the server needs from the engine, as a port: prepare a blueprint once, run it many times.
+ * `make-engine.ts` implements it with loadScenario/runScenario and the project's run environment
+ * (the same runs as `makesim run`/`makesim test`); tests may pass a scripted engine.
+ */
+import type { VariableScopes } from '../../engine/expression/types.ts';
+import type { Clock } from '../../engine/ports/clock.ts';
+import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+
+export interface PreparedRun {
+  /** Trigger output: one request description / bundle, or an array (one per cycle). */
+  input?: unknown;
+  executionId: string;
+  clock: Clock;
+  maxCycles: number;
+  vars?: VariableScopes;
+}
+
+export interface PreparedScenario {
+  readonly name: string;
+  /** Key of the first module (`gateway:CustomWebHook` for webhook scenarios). */
+  readonly triggerKey: string | undefined;
+  readonly instant: boolean;
+  /** Contains a `gateway:WebhookRespond`: the caller is held for the response (http-spec §1.5). */
+  readonly responds: boolean;
+  readonly settings: { sequential: boolean; maxErrors: number; roundtrips: number; dlq: boolean };
+  /** `maxResults` of a webhook trigger: items a scheduled run takes (http-spec §1.6). */
+  readonly maxResults: number;
+  run(options: PreparedRun): Promise<ExecutionRecord>;
+}
+
+export interface ServerEngine {
+  /** Loads and validates; throws the loader's BlueprintError on a bad blueprint. */
+  prepare(blueprint: Record<string, unknown>, source?: string): PreparedScenario;
+  close?(): void;
+}
+
+export const WEBHOOK_TRIGGER = 'gateway:CustomWebHook';
+export const WEBHOOK_RESPONDER = 'gateway:WebhookRespond';

@@ -1,0 +1,65 @@
+/**
+ * The real engine behind the server's port: blueprints loaded with the built-in modules, runs
+ * built through the project's run environment (config/run-environment.ts) so a served run behaves
+ * as `makesim run` / `makesim test` — same data stores, HTTP policy, variables and time zone.
+ */
+import type { RunEnvironment } from '../../config/run-environment.ts';
+import { loadScenario } from '../../engine/blueprint/load.ts';
+import type { Scenario } from '../../engine/blueprint/scenario.ts';
+import { ModuleRegistry } from '../../engine/registry/registry.ts';
+import { runScenario } from '../../engine/runtime/run-scenario.ts';
+import { requestToBundle } from '../../modules/gateway/request-to-bundle.ts';
+import { builtinModules } from '../../modules/index.ts';
+import type { RequestDescription } from '../queue/queue.ts';
+import type { ConvertRequest } from '../services.ts';
+import type { HookData } from '../store/hooks.ts';
+import {
+  type PreparedScenario,
+  type ServerEngine,
+  WEBHOOK_RESPONDER,
+  WEBHOOK_TRIGGER,
+} from './engine-port.ts';
+
+/** Make's default "Maximum number of results" of a scheduled custom webhook (http-spec §1.6). */
+const DEFAULT_MAX_RESULTS = 2;
+
+export function createMakeEngine(environment: RunEnvironment): ServerEngine {
+  const registry = new ModuleRegistry(builtinModules);
+  return {
+    prepare(blueprint, source) {
+      const scenario = loadScenario(blueprint, { registry, ...(source ? { source } : {}) });
+      return prepared(scenario, environment);
+    },
+    close: () => environment.close(),
+  };
+}
+
+function prepared(scenario: Scenario, environment: RunEnvironment): PreparedScenario {
+  const trigger = scenario.flow[0];
+  const maxResults = Number(trigger?.parameters.maxResults);
+  return {
+    name: scenario.name,
+    triggerKey: trigger?.key,
+    instant: scenario.instant,
+    responds: scenario.modules.some((module) => module.key === WEBHOOK_RESPONDER),
+    settings: scenario.settings,
+    maxResults: trigger?.key === WEBHOOK_TRIGGER && maxResults > 0 ? maxResults : DEFAULT_MAX_RESULTS,
+    run: (options) =>
+      runScenario(scenario, {
+        input: options.input,
+        executionId: options.executionId,
+        clock: options.clock,
+        maxCycles: options.maxCycles,
+        timezone: environment.timezone,
+        vars: { ...environment.vars, ...options.vars },
+        dataStores: environment.dataStores,
+        http: environment.http,
+        state: environment.state,
+        ...(environment.subscenarios ? { subscenarios: environment.subscenarios } : {}),
+      }),
+  };
+}
+
+/** The gateway's check that a request can be turned into a bundle (the module's own conversion). */
+export const convertRequest: ConvertRequest = (request: RequestDescription, hook: HookData) =>
+  requestToBundle(request, { headers: hook.headers, method: hook.method, stringify: hook.stringify });

@@ -1,0 +1,51 @@
+/**
+ * The server's parts, built once by buildApp and handed to every route plugin.
+ */
+import type { EventEmitter } from 'node:events';
+import type { Clock } from '../engine/ports/clock.ts';
+import type { DataStorePort } from '../engine/ports/data-store.ts';
+import type { RateLimit } from './gateway/rate-limit.ts';
+import type { Db } from './queue/db.ts';
+import type { GroupCommit } from './queue/group-commit.ts';
+import type { RequestDescription, WebhookQueue } from './queue/queue.ts';
+import type { ScenarioCatalog } from './runner/catalog.ts';
+import type { Runner } from './runner/runner.ts';
+import type { Scheduler } from './scheduler/scheduler.ts';
+import type { ExecutionStore } from './store/executions.ts';
+import type { HookData, HookStore } from './store/hooks.ts';
+import type { IncompleteStore } from './store/incompletes.ts';
+import type { ScenarioStore } from './store/scenarios.ts';
+
+/** The shared request → bundle conversion (modules/gateway); throws on a body it cannot parse. */
+export type ConvertRequest = (request: RequestDescription, hook: HookData) => unknown;
+
+export interface ServerSettings {
+  /** Make API token (`Authorization: Token …`). */
+  token: string;
+  responseTimeoutMs: number;
+  queueLimit: number;
+  rateLimit: RateLimit | false;
+  /** Base of hook URLs, e.g. `http://127.0.0.1:8080`; url = base + `/` + udid. */
+  hookBase: string;
+  timezone: string;
+}
+
+export interface ServerServices {
+  db: Db;
+  /** Every write of the hot path (queue items, executions) goes through one group commit. */
+  commits: GroupCommit;
+  clock: Clock;
+  queue: WebhookQueue;
+  hooks: HookStore;
+  scenarios: ScenarioStore;
+  executions: ExecutionStore;
+  incompletes: IncompleteStore;
+  catalog: ScenarioCatalog;
+  runner: Runner;
+  scheduler: Scheduler;
+  convert: ConvertRequest;
+  dataStores: DataStorePort | undefined;
+  settings: ServerSettings;
+  /** `execution` (scenarioId, executionId) and `scenario` (scenarioId) events for live updates. */
+  events: EventEmitter;
+}

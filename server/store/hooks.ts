@@ -1,0 +1,150 @@
+/**
+ * Webhooks (http-spec §1.1, §1.8, §1.9, §2.6): a 32-character udid, the hook options that shape
+ * the bundle (`headers`, `method`, `stringify`) and guard it (`ip`, `apiKeys`), learning mode.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../queue/db.ts';
+
+export interface HookData {
+  headers: boolean;
+  method: boolean;
+  stringify: boolean;
+  /** Comma-separated allow-list (addresses or CIDR); null = every address. */
+  ip: string | null;
+  /** Keys accepted in `x-make-apikey`; empty = no key needed. Field name is ours (open question 8). */
+  apiKeys: string[];
+  udt: number | null;
+}
+
+export const DEFAULT_HOOK_DATA: HookData = {
+  headers: false,
+  method: false,
+  stringify: false,
+  ip: null,
+  apiKeys: [],
+  udt: null,
+};
+
+export interface StoredHook {
+  id: number;
+  udid: string;
+  name: string;
+  scenarioId: number | null;
+  enabled: boolean;
+  learning: boolean;
+  data: HookData;
+  created: string;
+}
+
+interface Row {
+  id: number;
+  udid: string;
+  name: string;
+  scenario_id: number | null;
+  enabled: number;
+  learning: number;
+  data: string;
+  created: string;
+}
+
+const UDID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A fresh udid: 32 lowercase alphanumerics, as Make's (http-spec §1.1). */
+export function newUdid(): string {
+  const bytes = randomBytes(32);
+  let udid = '';
+  for (const byte of bytes) udid += UDID_ALPHABET[byte % UDID_ALPHABET.length];
+  return udid;
+}
+
+export const UDID_PATTERN = /^[a-z0-9]{32}$/;
+
+function toHook(row: Row): StoredHook {
+  return {
+    id: row.id,
+    udid: row.udid,
+    name: row.name,
+    scenarioId: row.scenario_id,
+    enabled: row.enabled === 1,
+    learning: row.learning === 1,
+    data: { ...DEFAULT_HOOK_DATA, ...(JSON.parse(row.data) as Partial<HookData>) },
+    created: row.created,
+  };
+}
+
+export class HookStore {
+  readonly #db: Db;
+  readonly #byUdid = new Map<string, StoredHook>();
+
+  constructor(db: Db) {
+    this.#db = db;
+    for (const hook of this.list()) this.#byUdid.set(hook.udid, hook);
+  }
+
+  /** Cached: the gateway looks a hook up on every request. */
+  byUdid(udid: string): StoredHook | undefined {
+    return this.#byUdid.get(udid);
+  }
+
+  get(id: number): StoredHook | undefined {
+    const row = this.#db.prepare('SELECT * FROM hooks WHERE id = ?').get(id) as Row | undefined;
+    return row ? toHook(row) : undefined;
+  }
+
+  list(): StoredHook[] {
+    return (this.#db.prepare('SELECT * FROM hooks ORDER BY name, id').all() as Row[]).map(toHook);
+  }
+
+  create(input: {
+    udid?: string;
+    name: string;
+    scenarioId: number | null;
+    data?: Partial<HookData>;
+    now: Date;
+  }) {
+    const data = { ...DEFAULT_HOOK_DATA, ...input.data };
+    const result = this.#db
+      .prepare('INSERT INTO hooks (udid, name, scenario_id, data, created) VALUES (?, ?, ?, ?, ?)')
+      .run(
+        input.udid ?? newUdid(),
+        input.name,
+        input.scenarioId,
+        JSON.stringify(data),
+        input.now.toISOString(),
+      );
+    return this.#refresh(Number(result.lastInsertRowid));
+  }
+
+  update(id: number, patch: Partial<Omit<StoredHook, 'id' | 'created'>>): StoredHook | undefined {
+    const current = this.get(id);
+    if (!current) return undefined;
+    const next = { ...current, ...patch };
+    this.#db
+      .prepare(
+        'UPDATE hooks SET udid = ?, name = ?, scenario_id = ?, enabled = ?, learning = ?, data = ? WHERE id = ?',
+      )
+      .run(
+        next.udid,
+        next.name,
+        next.scenarioId,
+        next.enabled ? 1 : 0,
+        next.learning ? 1 : 0,
+        JSON.stringify(next.data),
+        id,
+      );
+    this.#byUdid.delete(current.udid);
+    return this.#refresh(id);
+  }
+
+  delete(id: number): void {
+    const current = this.get(id);
+    this.#db.prepare('DELETE FROM hooks WHERE id = ?').run(id);
+    if (current) this.#byUdid.delete(current.udid);
+  }
+
+  #refresh(id: number): StoredHook {
+    const hook = this.get(id) as StoredHook;
+    this.#byUdid.set(hook.udid, hook);
+    return hook;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * What the inspector shows, shaped from the stores: scenario rows, execution rows, and one
+ * execution's module graph (the blueprint's flow, routes and error routes, each module joined
+ * with its record: operations, bundles in/out, calls, errors).
+ */
+import type { ModuleRecord } from '../../engine/runtime/record.ts';
+import { hookUrl } from '../api/shapes.ts';
+import type { ServerServices } from '../services.ts';
+
+export function scenarioList(services: ServerServices) {
+  return services.scenarios.list().map((scenario) => {
+    const hook = scenario.hookId === null ? undefined : services.hooks.get(scenario.hookId);
+    return {
+      id: scenario.id,
+      name: scenario.name,
+      isActive: scenario.isActive,
+      isInvalid: scenario.isInvalid,
+      scheduling: scenario.scheduling,
+      nextExec: scenario.nextExec,
+      hookUrl: hook ? hookUrl(services, hook) : null,
+      queueCount: hook ? services.queue.count(hook.id) : 0,
+      problem: services.catalog.problem(scenario.id) ?? null,
+      executions: services.executions.count(scenario.id),
+    };
+  });
+}
+
+const STATUS_NAMES: Record<number, string> = { 1: 'success', 2: 'warning', 3: 'error' };
+
+export function executionList(services: ServerServices, query: Record<string, string>) {
+  const status = Object.entries(STATUS_NAMES).find(([, name]) => name === query.status)?.[0];
+  const scenarioId = query.scenarioId ? Number(query.scenarioId) : undefined;
+  const names = new Map(services.scenarios.list().map((s) => [s.id, s.name]));
+  const rows = services.executions.list({
+    ...(scenarioId === undefined || Number.isNaN(scenarioId) ? {} : { scenarioId }),
+    ...(status ? { status: Number(status) } : {}),
+    offset: 0,
+    limit: Math.min(500, Number(query.limit) || 100),
+    sortDir: 'desc',
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    scenarioId: row.scenarioId,
+    scenarioName: names.get(row.scenarioId) ?? `#${row.scenarioId}`,
+    status: STATUS_NAMES[row.status] ?? 'running',
+    type: row.type,
+    operations: row.operations,
+    duration: row.duration,
+    started: row.started,
+  }));
+}
+
+interface GraphNode {
+  id: number;
+  module: string;
+  label: string;
+  record: ModuleRecord | null;
+  routes: GraphNode[][];
+  onerror: GraphNode[];
+}
+
+export function executionDetail(services: ServerServices, id: string) {
+  const execution = services.executions.get(id);
+  if (!execution) return undefined;
+  const scenario = services.scenarios.get(execution.scenarioId);
+  const byId = new Map(execution.record.modules.map((module) => [module.id, module]));
+  return {
+    id: execution.id,
+    scenarioId: execution.scenarioId,
+    scenarioName: scenario?.name ?? `#${execution.scenarioId}`,
+    status: STATUS_NAMES[execution.status] ?? 'running',
+    operations: execution.operations,
+    duration: execution.duration,
+    started: execution.started,
+    error: execution.record.error,
+    warnings: execution.record.warnings,
+    response: execution.record.response,
+    graph: graph(scenario?.blueprint.flow, byId),
+  };
+}
+
+function graph(flow: unknown, byId: Map<number, ModuleRecord>): GraphNode[] {
+  if (!Array.isArray(flow)) return [];
+  return (flow as Array<Record<string, unknown>>).map((node) => {
+    const id = typeof node.id === 'number' ? node.id : -1;
+    const designer = (node.metadata as { designer?: { name?: unknown } } | undefined)?.designer;
+    return {
+      id,
+      module: String(node.module ?? ''),
+      label: typeof designer?.name === 'string' ? designer.name : String(node.module ?? ''),
+      record: byId.get(id) ?? null,
+      routes: ((node.routes as Array<{ flow?: unknown }> | undefined) ?? []).map((route) =>
+        graph(route.flow, byId),
+      ),
+      onerror: graph(node.onerror, byId),
+    };
+  });
+}

@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../config/load-config.ts';
+import { createRunEnvironment } from '../../../config/run-environment.ts';
+import type { ServerApp } from '../../../server/app.ts';
+import { addScenario, auth, blueprints, breakBlueprint, testServer } from './fixtures.ts';
+
+let server: ServerApp;
+afterEach(async () => server?.close());
+
+const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, payload?: unknown) =>
+  server.app.inject({
+    method,
+    url: `/api/v2${url}`,
+    headers: auth,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+
+describe('Make API v2: hooks (http-spec §2.6)', () => {
+  it('lists and gets hooks with udid, url and queue counts', async () => {
+    server = testServer();
+    const { udid, scenario } = addScenario(server, blueprints.queued(), { isActive: false });
+    await server.app.inject({ method: 'POST', url: `/${udid}`, payload: { n: 1 } });
+    const { hooks } = (await api('GET', '/hooks?teamId=1')).json();
+    expect(hooks[0]).toMatchObject({
+      udid,
+      url: `http://127.0.0.1:9999/${udid}`,
+      queueCount: 1,
+      enabled: true,
+      scenarioId: scenario.id,
+    });
+    expect((await api('GET', `/hooks/${hooks[0].id}`)).json().hook.typeName).toBe('gateway-webhook');
+  });
+
+  it('pings, disables, enables and toggles learning', async () => {
+    server = testServer();
+    const { udid, scenario } = addScenario(server, blueprints.queued(), { isActive: false });
+    const id = scenario.hookId;
+    expect((await api('GET', `/hooks/${id}/ping`)).json()).toEqual({
+      address: `http://127.0.0.1:9999/${udid}`,
+      attached: true,
+      learning: false,
+      gone: false,
+    });
+    expect((await api('POST', `/hooks/${id}/disable`)).json()).toEqual({ success: true });
+    expect((await server.app.inject({ method: 'POST', url: `/${udid}`, payload: {} })).statusCode).toBe(410);
+    await api('POST', `/hooks/${id}/enable`);
+    expect((await server.app.inject({ method: 'POST', url: `/${udid}`, payload: {} })).statusCode).toBe(200);
+    await api('POST', `/hooks/${id}/learn-start`);
+    expect((await api('GET', `/hooks/${id}/ping`)).json().learning).toBe(true);
+    await api('POST', `/hooks/${id}/learn-stop`);
+    expect((await api('GET', `/hooks/${id}/ping`)).json().learning).toBe(false);
+  });
+
+  it('lists incomings and deletes them only with confirmed=true', async () => {
+    server = testServer();
+    const { udid, scenario } = addScenario(server, blueprints.queued(), { isActive: false });
+    for (const n of [1, 2]) await server.app.inject({ method: 'POST', url: `/${udid}`, payload: { n } });
+    const id = scenario.hookId;
+    const { incomings } = (await api('GET', `/hooks/${id}/incomings`)).json();
+    expect(incomings).toHaveLength(2);
+    const refused = await api('DELETE', `/hooks/${id}/incomings`, { all: true });
+    expect([refused.statusCode, refused.json().code]).toEqual([406, 'IM004']);
+    expect(
+      (await api('DELETE', `/hooks/${id}/incomings?confirmed=true`, { ids: [incomings[0].id] })).json(),
+    ).toEqual({
+      incomings: [incomings[0].id],
+    });
+    expect((await api('GET', `/hooks/${id}/incomings/stats`)).json().incomingStat.queue).toBe(1);
+  });
+
+  it('needs the token for a hook ping', async () => {
+    server = testServer();
+    const { scenario } = addScenario(server, blueprints.queued(), { isActive: false });
+    const res = await server.app.inject({ method: 'GET', url: `/api/v2/hooks/${scenario.hookId}/ping` });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('refuses set-data with a non-boolean flag and changes nothing', async () => {
+    server = testServer();
+    const { scenario } = addScenario(server, blueprints.queued(), { isActive: false });
+    const res = await api('POST', `/hooks/${scenario.hookId}/set-data`, { headers: 'yes', method: true });
+    expect(res.statusCode).toBe(400);
+    expect(server.services.hooks.get(scenario.hookId ?? 0)?.data.method).toBe(false);
+  });
+});
+
+describe('Make API v2: data stores and records (http-spec §2.7)', () => {
+  const withStore = () => {
+    const config = parseConfig(
+      { database: ':memory:', dataStores: [{ name: 'customers', makeId: 137 }] },
+      { root: process.cwd() },
+    );
+    const environment = createRunEnvironment(config, { database: ':memory:' });
+    return testServer({ dataStores: environment.dataStores });
+  };
+
+  it('creates, lists, replaces, merges and deletes records', async () => {
+    server = withStore();
+    expect((await api('GET', '/data-stores?teamId=1')).json().dataStores[0]).toMatchObject({
+      id: 137,
+      name: 'customers',
+      records: 0,
+    });
+    const created = (
+      await api('POST', '/data-stores/137/data', { key: 'a1', data: { name: 'Ada', age: 36 } })
+    ).json();
+    expect(created).toEqual({ key: 'a1', data: { name: 'Ada', age: 36 } });
+    const generated = (await api('POST', '/data-stores/137/data', { data: { name: 'Bob' } })).json();
+    expect(generated.key).toMatch(/^[0-9a-f]{12}$/);
+    expect((await api('PUT', '/data-stores/137/data/a1', { name: 'Ada L.' })).json().data).toEqual({
+      name: 'Ada L.',
+    });
+    expect((await api('PATCH', '/data-stores/137/data/a1', { age: 37 })).json().data).toEqual({
+      name: 'Ada L.',
+      age: 37,
+    });
+    const list = (await api('GET', '/data-stores/137/data?pg[limit]=1')).json();
+    expect(list).toMatchObject({ count: 2, pg: { limit: 1, offset: 0 } });
+    expect(list.records).toHaveLength(1);
+    const refused = await api('DELETE', '/data-stores/137/data', { keys: ['a1'] });
+    expect(refused.json().code).toBe('IM004');
+    expect((await api('DELETE', '/data-stores/137/data?confirmed=true', { keys: ['a1'] })).json()).toEqual({
+      keys: ['a1'],
+    });
+    expect((await api('GET', '/data-stores/137')).json().dataStore.records).toBe(1);
+  });
+
+  it('refuses a record whose data is not an object and writes nothing', async () => {
+    server = withStore();
+    const res = await api('POST', '/data-stores/137/data', { key: 'x', data: [1, 2] });
+    expect(res.statusCode).toBe(400);
+    expect((await api('GET', '/data-stores/137/data')).json().count).toBe(0);
+  });
+
+  it('answers 404 for an unknown store', async () => {
+    server = withStore();
+    expect((await api('GET', '/data-stores/999/data')).statusCode).toBe(404);
+  });
+});
+
+describe('Make API v2: incomplete executions (http-spec §2.5)', () => {
+  it('lists a Break incomplete execution, and a retry that succeeds resolves it', async () => {
+    server = testServer();
+    const { udid, scenario } = addScenario(server, breakBlueprint());
+    await server.app.inject({ method: 'POST', url: `/${udid}`, payload: { doc: 'broken' } });
+    await server.services.runner.idle();
+    const { dlqs } = (await api('GET', `/dlqs?scenarioId=${scenario.id}`)).json();
+    expect(dlqs).toHaveLength(1);
+    expect(dlqs[0]).toMatchObject({ resolved: false, retry: true, attempts: 0 });
+    const dlq = (await api('GET', `/dlqs/${dlqs[0].id}`)).json().dlq;
+    expect(dlq).toMatchObject({
+      scenarioId: scenario.id,
+      executionId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    // The retry runs the same input again: still broken, so it stays unresolved with one attempt.
+    expect((await api('POST', `/dlqs/${dlqs[0].id}/retry`)).json()).toEqual({ success: true });
+    expect((await api('GET', `/dlqs/${dlqs[0].id}`)).json().dlq).toMatchObject({
+      attempts: 1,
+      resolved: false,
+    });
+    const logs = (await api('GET', `/scenarios/${scenario.id}/logs`)).json().scenarioLogs;
+    expect(logs.map((log: { type: string }) => log.type)).toEqual(['dlq', 'auto']);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * Blueprints and a server factory for the server's integration tests: the real engine (built-in
+ * modules, `:memory:` run environment), never the network.
+ */
+import { parseConfig } from '../../../config/load-config.ts';
+import { createRunEnvironment } from '../../../config/run-environment.ts';
+import type { Clock } from '../../../engine/ports/clock.ts';
+import { type BuildAppOptions, buildApp, type ServerApp } from '../../../server/app.ts';
+import { createScenario } from '../../../server/project/admin.ts';
+import { convertRequest, createMakeEngine } from '../../../server/runner/make-engine.ts';
+import type { StoredScenario } from '../../../server/store/scenarios.ts';
+
+export const TOKEN = '0f3c2d1e-1234-4abc-8def-0123456789ab';
+
+const hook = (id = 1) => ({
+  id,
+  module: 'gateway:CustomWebHook',
+  version: 1,
+  parameters: { hook: 1, maxResults: 1 },
+  mapper: {},
+  metadata: { designer: { x: 0, y: 0 } },
+});
+
+const setVariable = (id: number, value: string) => ({
+  id,
+  module: 'util:SetVariable2',
+  version: 1,
+  parameters: {},
+  mapper: { name: 'seen', scope: 'roundtrip', value },
+  metadata: { designer: { x: 300, y: 0 } },
+});
+
+const respond = (id: number, body: string, status = '200') => ({
+  id,
+  module: 'gateway:WebhookRespond',
+  version: 1,
+  parameters: {},
+  mapper: { status, body, headers: [{ key: 'Content-Type', value: 'application/json' }] },
+  metadata: { designer: { x: 600, y: 0 } },
+});
+
+const parseJson = (id: number, json: string) => ({
+  id,
+  module: 'json:ParseJSON',
+  version: 1,
+  parameters: { type: '' },
+  mapper: { json },
+  metadata: { designer: { x: 300, y: 0 } },
+});
+
+export interface ScenarioSettingsInput {
+  sequential?: boolean;
+  maxErrors?: number;
+}
+
+function blueprint(name: string, flow: unknown[], settings: ScenarioSettingsInput = {}) {
+  return {
+    name,
+    flow,
+    metadata: {
+      version: 1,
+      instant: true,
+      scenario: {
+        roundtrips: 1,
+        maxErrors: settings.maxErrors ?? 3,
+        autoCommit: true,
+        sequential: settings.sequential ?? false,
+      },
+      designer: { orphans: [] },
+    },
+  };
+}
+
+export const blueprints = {
+  /** Webhook → Set variable: no response module, so callers get `Accepted` at once. */
+  queued: (settings?: ScenarioSettingsInput) =>
+    blueprint('Queued', [hook(), setVariable(2, '{{1.n}}')], settings),
+  /** Webhook → Webhook response echoing `name` as JSON. */
+  responder: () => blueprint('Responder', [hook(), respond(2, '{"hello":"{{1.name}}"}')]),
+  /** Webhook → Parse JSON of a broken document (fails) → Webhook response that never runs. */
+  failing: () => blueprint('Failing', [hook(), parseJson(2, '{not json'), respond(3, 'never')]),
+  /** Webhook → Parse JSON of `{{1.doc}}`: fails only when `doc` is not JSON. */
+  sometimesFailing: (settings?: ScenarioSettingsInput) =>
+    blueprint('Sometimes failing', [hook(), parseJson(2, '{{1.doc}}')], settings),
+  /** Webhook → Sleep 1 s → Webhook response: slower than a short response timeout. */
+  slowResponder: () =>
+    blueprint('Slow responder', [
+      hook(),
+      {
+        id: 2,
+        module: 'util:FunctionSleep',
+        version: 1,
+        parameters: {},
+        mapper: { duration: '1' },
+        metadata: { designer: { x: 300, y: 0 } },
+      },
+      respond(3, '{"late":true}'),
+    ]),
+  /** A scheduled (non-webhook) scenario: a Set variable alone, started by the schedule. */
+  scheduled: () => ({
+    name: 'Scheduled',
+    flow: [setVariable(1, 'tick')],
+    metadata: {
+      version: 1,
+      scenario: { roundtrips: 1, maxErrors: 3, autoCommit: true },
+      designer: { orphans: [] },
+    },
+  }),
+};
+
+export function testServer(options: Partial<BuildAppOptions> & { clock?: Clock } = {}): ServerApp {
+  const config = parseConfig({ database: ':memory:' }, { root: process.cwd() });
+  const environment = createRunEnvironment(config, { database: ':memory:' });
+  const server = buildApp({
+    engine: createMakeEngine(environment),
+    convert: convertRequest,
+    token: TOKEN,
+    hookBase: 'http://127.0.0.1:9999',
+    dataStores: environment.dataStores,
+    ...options,
+  });
+  server.start();
+  return server;
+}
+
+export function addScenario(
+  server: ServerApp,
+  bp: Record<string, unknown>,
+  options: { isActive?: boolean; udid?: string; scheduling?: StoredScenario['scheduling'] } = {},
+): { scenario: StoredScenario; udid: string } {
+  const scenario = createScenario(server.services, {
+    source: null,
+    blueprint: bp,
+    isActive: options.isActive ?? true,
+    ...(options.udid ? { udid: options.udid } : {}),
+    ...(options.scheduling ? { scheduling: options.scheduling } : {}),
+  });
+  const hook = scenario.hookId === null ? undefined : server.services.hooks.get(scenario.hookId);
+  return { scenario, udid: hook?.udid ?? '' };
+}
+
+export const auth = { authorization: `Token ${TOKEN}` };
+
+/**
+ * Webhook → Parse JSON of `{{1.doc}}` with a Break error route (retry every 15 min, 3 attempts):
+ * a bad `doc` becomes an incomplete execution (execution-spec §4.4).
+ */
+export function breakBlueprint() {
+  const bp = blueprints.sometimesFailing() as {
+    flow: Array<Record<string, unknown>>;
+    metadata: Record<string, unknown>;
+  };
+  const parse = bp.flow[1] as Record<string, unknown>;
+  parse.onerror = [
+    {
+      id: 3,
+      module: 'builtin:Break',
+      version: 1,
+      parameters: {},
+      mapper: { retry: true, count: '3', interval: '15' },
+      metadata: { designer: { x: 300, y: 200 } },
+    },
+  ];
+  (bp.metadata.scenario as Record<string, unknown>).dlq = true;
+  bp.flow[1] = parse;
+  return bp;
+}
