@@ -29,15 +29,21 @@ class ZonedFields {
     private readonly zone: string,
     readonly offset: number,
   ) {
-    const wall = new Date(ms + offset * 60_000);
-    this.year = wall.getUTCFullYear();
-    this.month = wall.getUTCMonth() + 1;
-    this.day = wall.getUTCDate();
-    this.hour = wall.getUTCHours();
-    this.minute = wall.getUTCMinutes();
-    this.second = wall.getUTCSeconds();
-    this.millisecond = wall.getUTCMilliseconds();
-    this.weekday = wall.getUTCDay() || 7;
+    const wall = ms + offset * 60_000;
+    const days = Math.floor(wall / DAY_MS);
+    let rest = wall - days * DAY_MS;
+    this.hour = Math.floor(rest / 3_600_000);
+    rest -= this.hour * 3_600_000;
+    this.minute = Math.floor(rest / 60_000);
+    rest -= this.minute * 60_000;
+    this.second = Math.floor(rest / 1000);
+    this.millisecond = rest - this.second * 1000;
+    // 1970-01-01 was a Thursday (ISO 4).
+    this.weekday = ((((days + 3) % 7) + 7) % 7) + 1;
+    const civil = civilFromDays(days);
+    this.year = civil.year;
+    this.month = civil.month;
+    this.day = civil.day;
   }
 
   get quarter(): number {
@@ -72,6 +78,30 @@ class ZonedFields {
 }
 
 type Render = (dt: ZonedFields) => string;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Calendar date of a day count since 1970-01-01, proleptic Gregorian like JavaScript's Date
+ * (H. Hinnant's days_from_civil inverse): plain arithmetic, cheaper than a Date and its getters.
+ */
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
 
 /** Moment's zeroFill: at least `width` digits, '-' for negatives, '+' only when forced. */
 function pad(n: number, width: number, forceSign = false): string {
