@@ -52,7 +52,7 @@ function buildModule(
   state: BuildState,
 ): DraftNode | undefined {
   if (!isRecord(raw) || typeof raw.module !== 'string') return undefined;
-  if (raw.module === PLACEHOLDER_MODULE) {
+  if (raw.module === PLACEHOLDER_MODULE && !place.isMain) {
     state.problems.warning({
       code: 'placeholder',
       pointer,
@@ -61,8 +61,9 @@ function buildModule(
     });
     return undefined;
   }
-  if (typeof raw.id !== 'number' || !Number.isInteger(raw.id) || raw.id < 1) return undefined;
-  const node = createNode(raw, raw.id, raw.module, pointer, place, state);
+  const id = raw.module === PLACEHOLDER_MODULE ? placeholderTrigger(pointer, state) : raw.id;
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) return undefined;
+  const node = createNode(raw, id, raw.module, pointer, place, state);
   if (!register(node, state)) return undefined;
   state.modules.push(node);
   checkDefinition(node, state.problems);
@@ -77,6 +78,22 @@ function buildModule(
   node.onerror = buildFlow(raw.onerror, `${pointer}/onerror`, { inErrorRoute: true, isMain: false }, state);
   return node;
 }
+
+/**
+ * The trigger slot left empty (`placeholder:Placeholder`, id null): Make cannot run it until a
+ * trigger is chosen; makesim keeps it as an app trigger with id 0, fed by the run's input.
+ */
+function placeholderTrigger(pointer: string, state: BuildState): number {
+  state.problems.warning({
+    code: 'placeholder',
+    pointer,
+    message: 'the trigger slot is an empty placeholder; makesim feeds it the run input like any app trigger',
+    hint: 'choose a trigger for it in Make',
+  });
+  return PLACEHOLDER_TRIGGER_ID;
+}
+
+export const PLACEHOLDER_TRIGGER_ID = 0;
 
 function createNode(
   raw: Record<string, unknown>,

@@ -15,11 +15,7 @@ import { casesDir, classify, qualifyingBlueprints } from '../corpus-runs/select.
  * Cases whose expectation (right per the spec) makesim does not meet yet. Each must STILL fail:
  * when the defect is fixed the test says so, and the entry is removed.
  */
-const KNOWN_DEFECTS: Readonly<Record<string, string>> = {
-  'bicced__make-integromat-crypto-workflows__send_sol_and_eth_every_week_to_address.json':
-    'the empty trigger slot (placeholder:Placeholder) is dropped at load, the router becomes the first module ' +
-    'and the run stops with MissingMock on the router instead of feeding --input to the trigger slot',
-};
+const KNOWN_DEFECTS: Readonly<Record<string, string>> = {};
 
 const qualifying = qualifyingBlueprints();
 

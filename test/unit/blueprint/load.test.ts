@@ -107,6 +107,20 @@ describe('loadScenario: schema', () => {
     expect(scenario.modules.map((m) => m.id)).toEqual([1]);
     expect(codes(scenario.problems)).toEqual(['placeholder']);
   });
+
+  it('keeps an empty trigger slot as an app trigger (id 0) that the run input feeds', () => {
+    const placeholder = {
+      id: null,
+      module: 'placeholder:Placeholder',
+      metadata: { designer: { x: 0, y: 0 } },
+    };
+    const scenario = loadScenario(blueprint([placeholder, mod(2, 'a:B')]), options);
+    expect(scenario.flow.map((m) => [m.id, m.kind])).toEqual([
+      [0, 'trigger'],
+      [2, 'action'],
+    ]);
+    expect(codes(scenario.problems)).toEqual(['placeholder']);
+  });
 });
 
 describe('loadScenario: settings', () => {
