@@ -1,4 +1,5 @@
 /** Runs the makesim CLI in-process (`main(argv, ctx)`) and captures what it prints. */
+import { stripVTControlCharacters } from 'node:util';
 import type { CliContext } from '../../cli/context.ts';
 import { main } from '../../cli/main.ts';
 
@@ -14,7 +15,10 @@ export interface CliResult {
   err: string;
 }
 
-/** Picocolors reads NO_COLOR from the context's env, so output compares as plain text. */
+/**
+ * An env for commands that read it. Colours are decided by picocolors from the process env at
+ * import (CI=true turns them on), so captured output is stripped of ANSI codes below instead.
+ */
 export const NO_COLOR_ENV: Readonly<Record<string, string>> = { NO_COLOR: '1' };
 
 /**
@@ -26,10 +30,10 @@ export function captureOutput(cwd?: string): { io: CapturedOutput; ctx: Partial<
   const ctx: Partial<CliContext> = {
     ...(cwd === undefined ? {} : { cwd }),
     out: (s) => {
-      io.stdout += s;
+      io.stdout += stripVTControlCharacters(s);
     },
     err: (s) => {
-      io.stderr += s;
+      io.stderr += stripVTControlCharacters(s);
     },
   };
   return { io, ctx };
