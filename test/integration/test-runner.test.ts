@@ -123,6 +123,26 @@ describe('makesim test reporters and snapshots', () => {
     expect(changed.stdout).toMatch(/snapshot\./);
   });
 
+  it('--init writes a starter test file with the trigger input shape and a mock skeleton for every app module', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'makesim-init-'));
+    const source = JSON.parse(readFileSync(join(root, 'blueprints/error-handling.blueprint.json'), 'utf8'));
+    // Give the app module an output interface, as Make's exports carry one.
+    source.flow[1].metadata.interface = [
+      { name: 'rowNumber', type: 'number' },
+      { name: 'values', type: 'collection', spec: [{ name: 'email', type: 'text' }] },
+    ];
+    writeFileSync(join(dir, 'signup.blueprint.json'), JSON.stringify(source));
+    const { code, stdout } = await cli(['test', '--init', join(dir, 'signup.blueprint.json')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('signup.test.json');
+    const starter = JSON.parse(readFileSync(join(dir, 'signup.test.json'), 'utf8'));
+    expect(starter.blueprint).toBe('signup.blueprint.json');
+    expect(starter.cases[0].mocks).toEqual({ '2': { output: { rowNumber: 0, values: { email: '' } } } });
+    // The starter is a valid test file, and refuses to be overwritten.
+    expect((await cli(['test', join(dir, 'signup.test.json')])).code).toBe(0);
+    expect((await cli(['test', '--init', join(dir, 'signup.blueprint.json')])).code).toBe(1);
+  });
+
   it('exits 2 when no test file is found', async () => {
     expect((await cli(['test', 'docs'])).code).toBe(2);
   });
