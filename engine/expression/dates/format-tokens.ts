@@ -105,6 +105,7 @@ function civilFromDays(days: number): { year: number; month: number; day: number
 
 /** Moment's zeroFill: at least `width` digits, '-' for negatives, '+' only when forced. */
 function pad(n: number, width: number, forceSign = false): string {
+  if (width === 2 && n >= 0 && n < 10 && !forceSign) return `0${n}`;
   const sign = n < 0 ? '-' : forceSign ? '+' : '';
   return sign + String(Math.abs(n)).padStart(width, '0');
 }
@@ -197,10 +198,26 @@ function fraction(dt: ZonedFields, digits: number): string {
   return pad(dt.millisecond, 3).padEnd(digits, '0').slice(0, digits);
 }
 
-function renderToken(dt: ZonedFields, token: string): string {
-  if (token.startsWith('S')) return fraction(dt, token.length);
-  const render = RENDERERS[token];
-  return render === undefined ? token : render(dt);
+function rendererOf(part: FormatPart): Render {
+  if (part.kind === 'literal') {
+    const text = part.text;
+    return () => text;
+  }
+  const token = part.token;
+  if (token.startsWith('S')) return (dt) => fraction(dt, token.length);
+  return RENDERERS[token] ?? (() => token);
+}
+
+/** Each tokenized format's renderers, resolved once (tokenize caches the parts arrays). */
+const renderers = new WeakMap<readonly FormatPart[], readonly Render[]>();
+
+function renderersOf(parts: readonly FormatPart[]): readonly Render[] {
+  let list = renderers.get(parts);
+  if (list === undefined) {
+    list = parts.map(rendererOf);
+    renderers.set(parts, list);
+  }
+  return list;
 }
 
 /** `date` rendered in `zone` with the parts of a tokenized format. */
@@ -208,7 +225,7 @@ export function formatParts(date: Date, parts: readonly FormatPart[], zone: stri
   const ms = date.getTime();
   const dt = new ZonedFields(ms, zone, offsetAt(ms, zone));
   let out = '';
-  for (const part of parts) out += part.kind === 'literal' ? part.text : renderToken(dt, part.token);
+  for (const render of renderersOf(parts)) out += render(dt);
   return out;
 }
 
