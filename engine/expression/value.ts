@@ -85,12 +85,18 @@ function compileObject(raw: Record<string, unknown>, pointer: string, walk: Walk
   const entries = Object.keys(raw).map(
     (key) => [key, compileAny(raw[key], `${pointer}/${escapePointer(key)}`, walk)] as const,
   );
+  // Every evaluation starts from a copy of this object, which already has the mapper's keys in
+  // order: copying one shape is much cheaper than adding the properties one by one.
+  const shape: Record<string, unknown> = {};
+  for (const [key] of entries) setOwn(shape, key, undefined);
   return {
     evaluate: (ctx) => {
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = { ...shape };
       for (const [key, item] of entries) {
         const value = item.evaluate(ctx);
-        if (value !== undefined) setOwn(out, key, value);
+        // `ignore`, or a whole-field reference to something missing, leaves the field out.
+        if (value === undefined) delete out[key];
+        else out[key] = value;
       }
       return out;
     },
