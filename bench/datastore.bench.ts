@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import { loadScenario } from '../engine/index.ts';
 import { SimulatedClock } from '../engine/ports/clock.ts';
 import type { ModuleContext } from '../engine/registry/define-module.ts';
-import { ModuleRegistry } from '../engine/registry/registry.ts';
 import { runScenario } from '../engine/runtime/run-scenario.ts';
 import addRecord from '../modules/datastore/add-record.ts';
 import { SqliteDataStore } from '../modules/datastore/sqlite-data-store.ts';
-import { builtinModules } from '../modules/index.ts';
+import { defaultRegistry } from '../modules/index.ts';
 import { verdict } from './harness.ts';
 import type { BenchSuite } from './suites.ts';
 
@@ -50,7 +49,7 @@ async function addAll(database: string, autoCommit: boolean): Promise<{ perSecon
     // Room for 100,000 small records (~40 bytes each) above Make's 1 MB default.
     stores: [{ name: 'bench', makeId: STORE, maxBytes: 64 * 1024 * 1024 }],
   });
-  const scenario = loadScenario(blueprint(autoCommit), { registry: new ModuleRegistry(builtinModules) });
+  const scenario = loadScenario(blueprint(autoCommit), { registry: defaultRegistry });
   const input = Array.from({ length: RECORDS }, (_, n) => ({ n, name: `name ${n}` }));
   const start = performance.now();
   const record = await runScenario(scenario, {

@@ -7,16 +7,15 @@
  */
 import { loadScenario } from '../engine/blueprint/load.ts';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
-import { ModuleRegistry } from '../engine/registry/registry.ts';
 import { runScenario } from '../engine/runtime/run-scenario.ts';
-import { builtinModules } from '../modules/index.ts';
+import { defaultRegistry } from '../modules/index.ts';
 import { peakRssMb, verdict } from './harness.ts';
 import type { BenchSuite } from './suites.ts';
 
 const ITEMS = 100_000;
 /** Best of this many runs: the machine is shared, a single run measures the neighbours too. */
 const RUNS = 5;
-const registry = new ModuleRegistry(builtinModules);
+const registry = defaultRegistry;
 
 function scenarioOf(flow: unknown[]): Scenario {
   return loadScenario({ name: 'bench', flow, metadata: { instant: false, scenario: {} } }, { registry });

@@ -27,8 +27,7 @@ import type { Scenario } from '../../engine/blueprint/scenario.ts';
 import { BlueprintError } from '../../engine/errors/blueprint-error.ts';
 import { parseJsonText } from '../../engine/errors/json-syntax.ts';
 import type { Mocks } from '../../engine/registry/mocks.ts';
-import { ModuleRegistry } from '../../engine/registry/registry.ts';
-import { builtinModules } from '../../modules/index.ts';
+import { defaultRegistry } from '../../modules/index.ts';
 import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
 
 interface CostCliOptions extends BasisOptions {
@@ -198,7 +197,7 @@ function projectConfig(blueprintDir: string, options: CostCliOptions, ctx: CliCo
 function loadBlueprint(file: string): Scenario {
   if (!existsSync(file)) throw new UsageError(`blueprint file not found: ${file}`);
   try {
-    return loadScenarioFile(file, { registry: new ModuleRegistry(builtinModules) });
+    return loadScenarioFile(file, { registry: defaultRegistry });
   } catch (error) {
     if (error instanceof BlueprintError) throw new UsageError(error.message);
     throw error;

@@ -11,10 +11,9 @@ import { createRunEnvironment } from '../../config/run-environment.ts';
 import { loadScenarioFile } from '../../engine/blueprint/load.ts';
 import { BlueprintError } from '../../engine/errors/blueprint-error.ts';
 import type { Mocks } from '../../engine/registry/mocks.ts';
-import { ModuleRegistry } from '../../engine/registry/registry.ts';
 import type { RunOptions } from '../../engine/runtime/options.ts';
 import { runScenario } from '../../engine/runtime/run-scenario.ts';
-import { builtinModules } from '../../modules/index.ts';
+import { defaultRegistry } from '../../modules/index.ts';
 import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
 import { isoDate, mergeVars, positive, readJsonFile } from './run-inputs.ts';
 import { formatRun } from './run-tree.ts';
@@ -127,7 +126,7 @@ function buildEnvironment(
 
 function loadBlueprint(file: string) {
   try {
-    return loadScenarioFile(file, { registry: new ModuleRegistry(builtinModules) });
+    return loadScenarioFile(file, { registry: defaultRegistry });
   } catch (error) {
     if (error instanceof BlueprintError) throw new UsageError(error.message);
     throw error;

@@ -10,8 +10,8 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { analyseAll, readBlueprintFile } from '../../engine/blueprint/load.ts';
 import { type BlueprintReport, buildReport } from '../../engine/blueprint/report.ts';
-import { ModuleRegistry } from '../../engine/registry/registry.ts';
-import { builtinModules } from '../../modules/index.ts';
+import type { ModuleRegistry } from '../../engine/registry/registry.ts';
+import { defaultRegistry } from '../../modules/index.ts';
 import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
 
 interface ValidateOptions {
@@ -37,8 +37,7 @@ export const registerValidate: RegisterCommand = (program: Command, ctx: CliCont
         'In a directory, *.test.json, *.input.json, *.mocks.json and makesim.config.json are skipped.',
     )
     .action((paths: string[], options: ValidateOptions) => {
-      const registry = new ModuleRegistry(builtinModules);
-      const reports = expandPaths(paths, ctx.cwd).map((file) => validateFile(file, registry, ctx.cwd));
+      const reports = expandPaths(paths, ctx.cwd).map((file) => validateFile(file, defaultRegistry, ctx.cwd));
       if (options.json) ctx.out(`${JSON.stringify(reports, null, 2)}\n`);
       else printReports(reports, Boolean(options.quiet), ctx);
       const failing = (r: BlueprintReport) => r.errors > 0 || (options.strict === true && r.warnings > 0);

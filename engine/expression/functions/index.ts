@@ -6,10 +6,7 @@ import { mathFunctions } from './math.ts';
 import { textFunctions } from './text.ts';
 import type { FunctionSpec } from './types.ts';
 
-/**
- * The whole catalogue, by name. Category files (general, math, text, date, array) are added
- * to `catalogue` below as they land.
- */
+/** The whole catalogue: one list per category file (spec/iml-spec.md §3, appendix A). */
 const catalogue: readonly FunctionSpec[][] = [
   textFunctions,
   binaryFunctions,
@@ -18,6 +15,9 @@ const catalogue: readonly FunctionSpec[][] = [
   arrayFunctions,
   dateFunctions,
 ];
+
+/** Every name as registered, duplicates included (a structure test checks there are none). */
+export const catalogueNames: readonly string[] = catalogue.flat().map((spec) => spec.name);
 
 export const functions: ReadonlyMap<string, FunctionSpec> = new Map(
   catalogue.flat().map((spec) => [spec.name, spec]),
