@@ -18,6 +18,7 @@ import { WebhookQueue } from './queue/queue.ts';
 import { ScenarioCatalog } from './runner/catalog.ts';
 import type { ServerEngine } from './runner/engine-port.ts';
 import { Runner } from './runner/runner.ts';
+import { Backoff } from './scheduler/backoff.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import type { ConvertRequest, ServerServices } from './services.ts';
 import { ExecutionStore } from './store/executions.ts';
@@ -88,6 +89,8 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
   const commits = new GroupCommit(db, () => queue.recount());
   const events = new EventEmitter();
   events.setMaxListeners(0);
+  const backoff = new Backoff();
+  let scheduler: Scheduler | undefined;
   const runner = new Runner({
     clock,
     queue,
@@ -96,10 +99,12 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
     incompletes,
     catalog,
     commits,
+    backoff,
+    onBackoff: () => scheduler?.wake(),
     onExecution: (scenarioId, executionId) => events.emit('execution', scenarioId, executionId),
   });
   const timezone = options.timezone ?? 'UTC';
-  const scheduler = new Scheduler({ clock, timezone, scenarios, incompletes, queue, catalog, runner });
+  scheduler = new Scheduler({ clock, timezone, scenarios, incompletes, queue, catalog, runner, backoff });
   return {
     db,
     commits,

@@ -41,6 +41,19 @@ export async function dataStoreRoutes(app: FastifyInstance, options: { services:
     return { dataStores: list.map(({ id, info }) => shape(id, info)), pg: page };
   });
 
+  // The stores come from the project config (the engine's DataStorePort has no create/remove):
+  // changing them over the API is refused with a 400 that says where to change them instead.
+  const configOnly = async () => {
+    throw new ApiError(
+      400,
+      "makesim's data stores are defined in makesim.config.json ('dataStores'): add, rename or remove them there and restart the server.",
+    );
+  };
+  app.post('/data-stores', configOnly);
+  app.patch('/data-stores/:id', configOnly);
+  app.delete('/data-stores', configOnly);
+  app.delete('/data-stores/:id', configOnly);
+
   app.get('/data-stores/:id', async (request) => {
     const { id, info } = find(request.params);
     return { dataStore: shape(id, info) };

@@ -10,6 +10,7 @@ import { dataStoreRoutes } from './data-stores.ts';
 import { dlqRoutes } from './dlqs.ts';
 import { ApiError } from './errors.ts';
 import { generalRoutes } from './general.ts';
+import { hookAdminRoutes } from './hook-admin.ts';
 import { hookRoutes } from './hooks.ts';
 import { logRoutes } from './logs.ts';
 import { scenarioActionRoutes } from './scenario-actions.ts';
@@ -39,6 +40,7 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     scenarioActionRoutes,
     logRoutes,
     hookRoutes,
+    hookAdminRoutes,
     dataStoreRoutes,
     dlqRoutes,
     clockRoutes,

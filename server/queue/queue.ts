@@ -148,7 +148,7 @@ export class WebhookQueue {
   }
 
   /** Puts a claimed item back (the scenario could not run it now). */
-  release(item: QueueItem): void {
+  release(item: Pick<QueueItem, 'id' | 'scenarioId'>): void {
     this.#db.prepare(`UPDATE queue SET state = 'queued', owner = NULL WHERE id = ?`).run(item.id);
     this.#addWaiting(item.scenarioId, 1);
   }

@@ -14,6 +14,8 @@ export interface PreparedRun {
   clock: Clock;
   maxCycles: number;
   vars?: VariableScopes;
+  /** Cycle `cycle` (1-based) rolled back: its trigger event must come again (execution-spec §4.2 point 2). */
+  onTriggerRollback?: (cycle: number) => void;
 }
 
 export interface PreparedScenario {

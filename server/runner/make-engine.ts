@@ -55,6 +55,7 @@ function prepared(scenario: Scenario, environment: RunEnvironment): PreparedScen
         dataStores: environment.dataStores,
         http: environment.http,
         state: environment.state,
+        ...(options.onTriggerRollback ? { onTriggerRollback: options.onTriggerRollback } : {}),
         ...(environment.subscenarios ? { subscenarios: environment.subscenarios } : {}),
       }),
   };

@@ -10,6 +10,7 @@ import type { Clock } from '../../engine/ports/clock.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import type { GroupCommit } from '../queue/group-commit.ts';
 import type { QueueItem, WebhookQueue } from '../queue/queue.ts';
+import type { Backoff } from '../scheduler/backoff.ts';
 import type { ExecutionStore, ExecutionType } from '../store/executions.ts';
 import type { IncompleteStore } from '../store/incompletes.ts';
 import type { ScenarioStore } from '../store/scenarios.ts';
@@ -30,6 +31,10 @@ export interface RunnerDeps {
   incompletes: IncompleteStore;
   catalog: ScenarioCatalog;
   commits: GroupCommit;
+  /** Backoff reruns (execution-spec §4.5): a scenario waiting for one takes no queued items. */
+  backoff?: Backoff;
+  /** Told when a backoff rerun was scheduled (the scheduler re-arms its timer). */
+  onBackoff?: () => void;
   /** Told after every stored execution (live updates for the inspector). */
   onExecution?: (scenarioId: number, executionId: string) => void;
 }
@@ -115,6 +120,7 @@ export class Runner {
     if (!scenario?.isActive || scenario.scheduling.type !== 'immediately') return undefined;
     const prepared = this.#deps.catalog.prepared(scenarioId);
     if (!prepared) return undefined;
+    if (this.#deps.backoff?.waiting(scenarioId, () => this.#deps.clock.now().getTime())) return undefined;
     const cap = prepared.settings.sequential ? 1 : MAX_PARALLEL_RUNS;
     const slots = cap - (this.#running.get(scenarioId) ?? 0);
     return slots > 0 ? { prepared, slots } : undefined;
@@ -152,6 +158,18 @@ export class Runner {
     while (this.#inflight.size > 0) await Promise.allSettled([...this.#inflight]);
   }
 
+  /** A Connection/Timeout/RateLimit failure schedules a rerun, or switches the scenario off. */
+  #afterBackoff(prepared: PreparedScenario, scenarioId: number, record: ExecutionRecord): void {
+    const backoff = this.#deps.backoff;
+    if (!backoff) return;
+    const decision = backoff.afterRun(scenarioId, record, {
+      incompleteEnabled: prepared.settings.dlq,
+      now: this.#deps.clock.now().getTime(),
+    });
+    if (decision.kind === 'deactivate') this.#deps.scenarios.invalidate(scenarioId);
+    if (decision.kind === 'rerun') this.#deps.onBackoff?.();
+  }
+
   #track(promise: Promise<unknown>): void {
     this.#inflight.add(promise);
     void promise.finally(() => this.#inflight.delete(promise)).catch(() => undefined);
@@ -159,7 +177,9 @@ export class Runner {
 
   /**
    * `counted`: the caller already took the running slot synchronously (so bursts respect the cap).
-   * The slot is freed only after the execution is committed, so `sequential` runs never overlap.
+   * Callers waiting for a response are answered as soon as the run ends, before its history is
+   * stored. A `sequential` scenario's slot is freed only after the execution is committed, so its
+   * runs never overlap; a parallel one's as soon as the run ends (its store is deferred).
    */
   async #runItems(
     prepared: PreparedScenario,
@@ -168,37 +188,64 @@ export class Runner {
   ): Promise<ExecutionRecord> {
     const { scenarioId } = request;
     if (!counted) this.#running.set(scenarioId, (this.#running.get(scenarioId) ?? 0) + 1);
-    const executionId = request.executionId ?? randomUUID().replaceAll('-', '');
-    let record: ExecutionRecord;
+    const rolledBack = new Set<number>();
+    const record = await this.#execute(prepared, request, rolledBack);
+    request.onRecord?.(record);
+    this.waiters.settle(
+      (request.items ?? []).map((item) => item.id),
+      record,
+    );
+    const defer = deferStore(prepared, request);
+    if (defer) this.#free(scenarioId);
+    const store = () => storeExecution(this.#deps, { prepared, request, record, rolledBack });
     try {
-      try {
-        const cycles = Array.isArray(request.input) ? request.input.length : 1;
-        record = await prepared.run({
-          input: request.input,
-          executionId,
-          clock: this.#deps.clock,
-          maxCycles:
-            request.items || request.pendingItem ? Math.max(1, cycles) : prepared.settings.roundtrips,
-          ...(request.vars ? { vars: request.vars } : {}),
-        });
-      } catch (error) {
-        record = failedRecord({ executionId, scenario: prepared.name, error, now: this.#deps.clock.now() });
-      }
-      request.onRecord?.(record);
-      await this.#deps.commits.run(() => storeExecution(this.#deps, { prepared, request, record }));
+      await (defer ? this.#deps.commits.later(store) : this.#deps.commits.run(store));
     } catch (error) {
       // The execution could not be stored: its items go back to the queue to run again.
       for (const item of request.items ?? []) this.#deps.queue.release(item);
       throw error;
     } finally {
-      this.#running.set(scenarioId, Math.max(0, (this.#running.get(scenarioId) ?? 1) - 1));
+      if (!defer) this.#free(scenarioId);
     }
-    this.waiters.settle(
-      (request.items ?? []).map((item) => item.id),
-      record,
-    );
+    this.#afterBackoff(prepared, scenarioId, record);
     this.#deps.onExecution?.(scenarioId, record.id);
     if (request.items) this.kick(scenarioId);
     return record;
   }
+
+  /** The engine run; a run that throws instead of returning a record becomes an `error` record. */
+  async #execute(
+    prepared: PreparedScenario,
+    request: RunRequest,
+    rolledBack: Set<number>,
+  ): Promise<ExecutionRecord> {
+    const executionId = request.executionId ?? randomUUID().replaceAll('-', '');
+    try {
+      const cycles = Array.isArray(request.input) ? request.input.length : 1;
+      return await prepared.run({
+        input: request.input,
+        executionId,
+        clock: this.#deps.clock,
+        maxCycles: request.items || request.pendingItem ? Math.max(1, cycles) : prepared.settings.roundtrips,
+        ...(request.vars ? { vars: request.vars } : {}),
+        onTriggerRollback: (cycle) => rolledBack.add(cycle),
+      });
+    } catch (error) {
+      return failedRecord({ executionId, scenario: prepared.name, error, now: this.#deps.clock.now() });
+    }
+  }
+
+  #free(scenarioId: number): void {
+    this.#running.set(scenarioId, Math.max(0, (this.#running.get(scenarioId) ?? 1) - 1));
+  }
+}
+
+/**
+ * Webhook runs of a parallel scenario store their history on the group commit's deferred lane:
+ * the caller was already answered (onRecord) or acknowledged, so nobody waits on this commit.
+ * A `sequential` scenario's next item waits for it (its slot frees on commit), and API/scheduled
+ * callers await the stored record, so those commit at once.
+ */
+function deferStore(prepared: PreparedScenario, request: RunRequest): boolean {
+  return !prepared.settings.sequential && (request.items !== undefined || request.pendingItem !== undefined);
 }

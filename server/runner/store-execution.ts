@@ -4,6 +4,7 @@
  * was), and the consecutive-error streak that may switch the scenario off (execution-spec §4.5).
  */
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+import { isBackoffFailure } from '../scheduler/backoff.ts';
 import type { PreparedScenario } from './engine-port.ts';
 import { nextStreak } from './error-streak.ts';
 import type { RunnerDeps, RunRequest } from './runner.ts';
@@ -12,26 +13,46 @@ export interface FinishedRun {
   prepared: PreparedScenario;
   request: RunRequest;
   record: ExecutionRecord;
+  /** Cycles (1-based) whose trigger was rolled back: their queue items go back to the queue. */
+  rolledBack?: ReadonlySet<number>;
 }
 
 export function storeExecution(deps: RunnerDeps, run: FinishedRun): void {
-  const { queue, executions } = deps;
+  const { executions } = deps;
   const { prepared, request, record } = run;
   executions.add({
     scenarioId: request.scenarioId,
-    queueItem: request.items?.[0]?.id ?? request.pendingItem?.itemId ?? null,
+    // A rolled-back first item returns to the queue and will run again: only the run that
+    // settles it claims it in history (the column is UNIQUE so nothing runs into history twice).
+    queueItem: run.rolledBack?.has(1)
+      ? null
+      : (request.items?.[0]?.id ?? request.pendingItem?.itemId ?? null),
     type: request.type,
     instant: prepared.instant,
     record,
   });
-  for (const item of request.items ?? []) queue.remove(item.id, item.hookId);
-  const pending = request.pendingItem;
-  if (pending) {
-    pending.stored = true;
-    if (pending.itemId !== undefined) queue.remove(pending.itemId, pending.hookId);
-  }
+  settleItems(deps, run);
   storeIncomplete(deps, run);
   applyStreak(deps, run);
+}
+
+/**
+ * A cycle that rolled back puts its webhook item back into the queue, as Make does for instant
+ * triggers (execution-spec §4.2 point 2; http-spec §1.6); every other item is done and deleted in
+ * this same transaction, so a run that succeeded is never run again. A held caller answered
+ * directly (no queue row, never acknowledged) has nothing to put back.
+ */
+function settleItems({ queue }: RunnerDeps, { request, rolledBack }: FinishedRun): void {
+  for (const [index, item] of (request.items ?? []).entries()) {
+    if (rolledBack?.has(index + 1)) queue.release(item);
+    else queue.remove(item.id, item.hookId);
+  }
+  const pending = request.pendingItem;
+  if (!pending) return;
+  pending.stored = true;
+  if (pending.itemId === undefined) return;
+  if (rolledBack?.has(1)) queue.release({ id: pending.itemId, scenarioId: request.scenarioId });
+  else queue.remove(pending.itemId, pending.hookId);
 }
 
 function storeIncomplete(deps: RunnerDeps, { request, record }: FinishedRun): void {
@@ -56,6 +77,10 @@ function applyStreak(deps: RunnerDeps, { prepared, request, record }: FinishedRu
   const { scenarios } = deps;
   const scenario = scenarios.get(request.scenarioId);
   if (!scenario) return;
+  // Backoff failures are answered by reruns, not the error count (FUS excludes them, §4.5), unless
+  // fatal (deactivateNow on a scheduled scenario).
+  const fatal = record.consecutiveErrors.deactivateNow && !prepared.instant;
+  if (isBackoffFailure(record) && !fatal) return;
   const decision = nextStreak(record, {
     instant: prepared.instant,
     maxErrors: prepared.settings.maxErrors,

@@ -11,6 +11,7 @@ import { WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
 import type { Runner } from '../runner/runner.ts';
 import type { IncompleteStore } from '../store/incompletes.ts';
 import type { ScenarioStore } from '../store/scenarios.ts';
+import type { Backoff } from './backoff.ts';
 import { isTimed, nextRunAfter } from './next-run.ts';
 
 export interface SchedulerDeps {
@@ -21,6 +22,7 @@ export interface SchedulerDeps {
   queue: WebhookQueue;
   catalog: ScenarioCatalog;
   runner: Runner;
+  backoff?: Backoff;
 }
 
 const MAX_PARALLEL_RETRIES = 3;
@@ -45,6 +47,11 @@ export class Scheduler {
     this.#stopped = false;
     for (const scenario of this.#deps.scenarios.list()) this.refresh(scenario.id);
     this.#arm();
+  }
+
+  /** Looks again at the next due time (a backoff rerun was just scheduled). */
+  wake(): void {
+    if (!this.#stopped) this.#arm();
   }
 
   stop(): void {
@@ -73,6 +80,12 @@ export class Scheduler {
       const run = this.#runScheduled(scenario.id);
       if (run) runs.push(run);
       this.refresh(scenario.id, new Date(scenario.nextExec));
+    }
+    // Backoff reruns (execution-spec §4.5) run the scenario as its schedule would.
+    for (const scenarioId of this.#deps.backoff?.takeDue(now.getTime()) ?? []) {
+      if (!this.#deps.scenarios.get(scenarioId)?.isActive) continue;
+      const run = this.#runScheduled(scenarioId);
+      if (run) runs.push(run);
     }
     // Incomplete executions: never while the scenario itself runs, at most 3 at once per scenario
     // (execution-spec §4.5, HC automatic-retry-of-incomplete-executions).
@@ -140,6 +153,7 @@ export class Scheduler {
     for (const item of this.#deps.incompletes.list()) {
       if (!item.resolved && item.retry && item.nextRetry) times.push(new Date(item.nextRetry).getTime());
     }
+    times.push(...(this.#deps.backoff?.dueTimes() ?? []));
     const later = times.filter((time) => time > after);
     return later.length > 0 ? Math.min(...later) : undefined;
   }

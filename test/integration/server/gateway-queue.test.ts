@@ -49,7 +49,8 @@ describe('webhook queue and scenario state (http-spec §1.6, execution-spec §4.
     expect((await post(udid, { doc: '{}' })).body).toBe('Accepted');
     await server.services.runner.idle();
     expect(runs(scenario.id).map((run) => run.status)).toEqual([1, 3]);
-    expect(server.services.queue.count(scenario.hookId ?? 0)).toBe(1);
+    // The failed run's item was rolled back into the queue (execution-spec §4.2) beside the new one.
+    expect(server.services.queue.count(scenario.hookId ?? 0)).toBe(2);
   });
 
   it('answers 410 There is no scenario listening for a hook without a scenario', async () => {

@@ -1,0 +1,75 @@
+/**
+ * Hooks created, renamed and deleted through the API (http-spec §2.6): POST `/hooks` with a flat
+ * body (`gateway-webhook` needs the booleans `method`, `headers`, `stringify` unless
+ * `useDefaults=requiredOnly`; another `typeName` is IM005), PATCH `/hooks/{id}` renames only,
+ * DELETE `/hooks/{id}` needs `confirmed=true` when a scenario uses the hook.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ServerServices } from '../services.ts';
+import { ApiError, confirmationRequired, notFound, validationError } from './errors.ts';
+import { bodyObject, intParam, isConfirmed, type Query } from './params.ts';
+import { hookShape } from './shapes.ts';
+
+const MAX_NAME = 128;
+const HOOK_TYPE = 'gateway-webhook';
+const FLAGS = ['method', 'headers', 'stringify'] as const;
+
+export async function hookAdminRoutes(
+  app: FastifyInstance,
+  options: { services: ServerServices },
+): Promise<void> {
+  const { services } = options;
+
+  app.post('/hooks', async (request) => {
+    const body = bodyObject(request.body);
+    const defaults = (request.query as Query).useDefaults === 'requiredOnly';
+    const problems = [...nameProblems(body.name)];
+    if (body.typeName !== HOOK_TYPE && typeof body.typeName === 'string')
+      throw new ApiError(400, 'Invalid hook type', { code: 'IM005' });
+    if (body.typeName === undefined) problems.push("Missing value of required parameter 'typeName'.");
+    const flags: Partial<Record<(typeof FLAGS)[number], boolean>> = {};
+    for (const flag of FLAGS) {
+      const value = body[flag];
+      if (typeof value === 'boolean') flags[flag] = value;
+      else if (value !== undefined) problems.push(`Parameter '${flag}' must be a boolean.`);
+      else if (!defaults) problems.push(`Missing value of required parameter '${flag}'.`);
+    }
+    if (problems.length > 0) throw validationError(problems);
+    const hook = services.hooks.create({
+      name: String(body.name),
+      scenarioId: null,
+      data: flags,
+      now: services.clock.now(),
+    });
+    return { hook: hookShape(services, hook) };
+  });
+
+  app.patch('/hooks/:id', async (request) => {
+    const hook = services.hooks.get(intParam(request.params, 'id'));
+    if (!hook) throw notFound('Hook');
+    const body = bodyObject(request.body);
+    const problems = nameProblems(body.name);
+    if (problems.length > 0) throw validationError(problems);
+    const renamed = services.hooks.update(hook.id, { name: String(body.name) }) ?? hook;
+    return { hook: hookShape(services, renamed) };
+  });
+
+  app.delete('/hooks/:id', async (request) => {
+    const hook = services.hooks.get(intParam(request.params, 'id'));
+    if (!hook) throw notFound('Hook');
+    if (hook.scenarioId !== null && !isConfirmed(request.query as Query)) throw confirmationRequired();
+    // The hook's queued requests go with it, in one transaction.
+    services.db.transaction(() => {
+      services.queue.purge(hook.id, 'all');
+      services.hooks.delete(hook.id);
+    })();
+    return { hook: hook.id };
+  });
+}
+
+function nameProblems(name: unknown): string[] {
+  if (name === undefined) return ["Missing value of required parameter 'name'."];
+  if (typeof name !== 'string' || name.trim() === '') return ["Parameter 'name' must be a non-empty string."];
+  if (name.length > MAX_NAME) return [`Parameter 'name' must be at most ${MAX_NAME} characters.`];
+  return [];
+}

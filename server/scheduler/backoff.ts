@@ -1,0 +1,103 @@
+/**
+ * Scenario reruns with exponential backoff (execution-spec §4.5, HC `exponential-backoff`): a run
+ * that ends in ConnectionError, ModuleTimeoutError or RateLimitError is run again after 1 min, then
+ * longer waits (one column with incomplete executions enabled, another without); a success ends
+ * the series, and when the last rerun fails too scheduling is disabled. Times come from the
+ * scheduler's clock, so `--clock simulated` + advance walks a whole series in milliseconds.
+ */
+import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** execution-spec §4.5 table, "IE enabled" column: waits before reruns 1…8. */
+export const BACKOFF_WITH_INCOMPLETE_MS = [1, 10, 10, 30, 30, 30, 180, 180].map((m) => m * MINUTE);
+/** execution-spec §4.5 table, "IE disabled" column. */
+export const BACKOFF_WITHOUT_INCOMPLETE_MS = [
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  HOUR,
+  3 * HOUR,
+  12 * HOUR,
+  24 * HOUR,
+];
+
+/** The error types Make reruns with backoff (execution-spec §4.5; the brief adds RateLimitError). */
+export const BACKOFF_ERRORS: ReadonlySet<string> = new Set([
+  'ConnectionError',
+  'ModuleTimeoutError',
+  'RateLimitError',
+]);
+
+/** Whether a finished run is one Make answers with a backoff rerun rather than its error count. */
+export function isBackoffFailure(record: Pick<ExecutionRecord, 'status' | 'error'>): boolean {
+  return record.status === 'error' && record.error !== null && BACKOFF_ERRORS.has(record.error.type);
+}
+
+export type BackoffDecision =
+  | { kind: 'none' }
+  | { kind: 'rerun'; attempt: number; at: number }
+  | { kind: 'deactivate' };
+
+interface Series {
+  /** Reruns scheduled so far (1-based number of the pending one). */
+  attempt: number;
+  due: number;
+}
+
+/**
+ * Open question (spec: "After the 8th failure scheduling is disabled"): we read it as the failure
+ * of the 8th RERUN — the original failure plus eight failed reruns, one per row of the table.
+ */
+export class Backoff {
+  readonly #series = new Map<number, Series>();
+
+  /** Records a finished run of `scenarioId` at `now` (ms) and says what follows. */
+  afterRun(
+    scenarioId: number,
+    record: Pick<ExecutionRecord, 'status' | 'error'>,
+    options: { incompleteEnabled: boolean; now: number },
+  ): BackoffDecision {
+    if (!isBackoffFailure(record)) {
+      if (record.status === 'success') this.#series.delete(scenarioId);
+      return { kind: 'none' };
+    }
+    const table = options.incompleteEnabled ? BACKOFF_WITH_INCOMPLETE_MS : BACKOFF_WITHOUT_INCOMPLETE_MS;
+    const attempt = (this.#series.get(scenarioId)?.attempt ?? 0) + 1;
+    const wait = table[attempt - 1];
+    if (wait === undefined) {
+      this.#series.delete(scenarioId);
+      return { kind: 'deactivate' };
+    }
+    const at = options.now + wait;
+    this.#series.set(scenarioId, { attempt, due: at });
+    return { kind: 'rerun', attempt, at };
+  }
+
+  /** A rerun is pending and not yet due: the scenario's queue waits for it. `now` is read only then. */
+  waiting(scenarioId: number, now: () => number): boolean {
+    const due = this.#series.get(scenarioId)?.due;
+    // Infinity: the rerun was taken and is running, so the queue is free for it.
+    return due !== undefined && Number.isFinite(due) && due > now();
+  }
+
+  /** Scenarios whose rerun is due at or before `now`; each is handed out once. */
+  takeDue(now: number): number[] {
+    const due: number[] = [];
+    for (const [scenarioId, series] of this.#series) {
+      if (series.due <= now && Number.isFinite(series.due)) {
+        due.push(scenarioId);
+        // Taken: stays in the series (for the attempt count) but is no longer due.
+        series.due = Number.POSITIVE_INFINITY;
+      }
+    }
+    return due;
+  }
+
+  /** Due times of pending reruns (for the scheduler's next wake-up). */
+  dueTimes(): number[] {
+    return [...this.#series.values()].map((series) => series.due).filter(Number.isFinite);
+  }
+}

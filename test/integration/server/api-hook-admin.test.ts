@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ServerApp } from '../../../server/app.ts';
+import { addScenario, auth, blueprints, testServer } from './fixtures.ts';
+
+let server: ServerApp;
+afterEach(async () => server?.close());
+
+const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+  server.app.inject({
+    method,
+    url: `/api/v2${url}`,
+    headers: auth,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+
+const webhook = { name: 'Orders', teamId: 1, typeName: 'gateway-webhook' };
+
+describe('Make API v2: hooks create, rename, delete (http-spec §2.6)', () => {
+  it('creates a gateway-webhook hook that answers on its udid', async () => {
+    server = testServer();
+    const res = await api('POST', '/hooks', { ...webhook, method: true, headers: false, stringify: false });
+    expect(res.statusCode).toBe(200);
+    const { hook } = res.json();
+    expect(hook).toMatchObject({ name: 'Orders', typeName: 'gateway-webhook', enabled: true });
+    expect(hook.data).toMatchObject({ method: true, headers: false, stringify: false });
+    expect(hook.udid).toMatch(/^[a-z0-9]{32}$/);
+    // No scenario listens yet: the gateway's 410 "no scenario" answer, not "not found" (§1.2).
+    const hit = await server.app.inject({ method: 'POST', url: `/${hook.udid}`, payload: {} });
+    expect(hit.body).toBe('There is no scenario listening for this webhook.');
+  });
+
+  it('needs method, headers and stringify unless useDefaults=requiredOnly', async () => {
+    server = testServer();
+    const missing = await api('POST', '/hooks', webhook);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().code).toBe('SC400');
+    expect(missing.json().suberrors).toHaveLength(3);
+    const defaulted = await api('POST', '/hooks?useDefaults=requiredOnly', webhook);
+    expect(defaulted.json().hook.data).toMatchObject({ method: false, headers: false, stringify: false });
+  });
+
+  it('refuses an unknown hook type with IM005 and writes nothing', async () => {
+    server = testServer();
+    const res = await api('POST', '/hooks?useDefaults=requiredOnly', { ...webhook, typeName: 'mail' });
+    expect([res.statusCode, res.json().code]).toEqual([400, 'IM005']);
+    expect(server.services.hooks.list()).toHaveLength(0);
+  });
+
+  it('renames a hook and refuses an empty name', async () => {
+    server = testServer();
+    const { hook } = (await api('POST', '/hooks?useDefaults=requiredOnly', webhook)).json();
+    expect((await api('PATCH', `/hooks/${hook.id}`, { name: 'Renamed' })).json().hook.name).toBe('Renamed');
+    expect((await api('PATCH', `/hooks/${hook.id}`, { name: '' })).statusCode).toBe(400);
+    expect((await api('PATCH', '/hooks/999', { name: 'x' })).statusCode).toBe(404);
+  });
+
+  it('deletes an unused hook at once, and a used one only with confirmed=true', async () => {
+    server = testServer();
+    const { hook } = (await api('POST', '/hooks?useDefaults=requiredOnly', webhook)).json();
+    expect((await api('DELETE', `/hooks/${hook.id}`)).json()).toEqual({ hook: hook.id });
+    expect((await api('GET', `/hooks/${hook.id}`)).statusCode).toBe(404);
+
+    const { udid, scenario } = addScenario(server, blueprints.queued(), { isActive: false });
+    await server.app.inject({ method: 'POST', url: `/${udid}`, payload: { n: 1 } });
+    const refused = await api('DELETE', `/hooks/${scenario.hookId}`);
+    expect([refused.statusCode, refused.json().code]).toEqual([406, 'IM004']);
+    expect((await api('DELETE', `/hooks/${scenario.hookId}?confirmed=true`)).statusCode).toBe(200);
+    expect(server.services.queue.count(scenario.hookId ?? 0)).toBe(0);
+    expect((await server.app.inject({ method: 'POST', url: `/${udid}`, payload: {} })).statusCode).toBe(410);
+  });
+});
+
+describe('Make API v2: data store create, update, delete (http-spec §2.7)', () => {
+  // Stores come from makesim.config.json; the API answers Make's error body pointing there.
+  it('refuses to create, update or delete a data store with a 400 error body', async () => {
+    server = testServer();
+    const calls = [
+      api('POST', '/data-stores', { name: 'New', teamId: 1, maxSizeMB: 1 }),
+      api('PATCH', '/data-stores/1', { name: 'Renamed' }),
+      api('DELETE', '/data-stores?confirmed=true', { ids: [1] }),
+      api('DELETE', '/data-stores/1?confirmed=true'),
+    ];
+    for (const res of await Promise.all(calls)) {
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'SC400', message: 'Bad Request' });
+    }
+  });
+});
