@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerApp } from '../../../server/app.ts';
-import { addScenario, auth, blueprints, testServer } from './fixtures.ts';
+import { addScenario, apiClient, blueprints, testServer } from './fixtures.ts';
 
 let server: ServerApp;
 afterEach(async () => server?.close());
 
-const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
-  server.app.inject({
-    method,
-    url: `/api/v2${url}`,
-    headers: auth,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const api = apiClient(() => server);
 
 const webhook = { name: 'Orders', teamId: 1, typeName: 'gateway-webhook' };
 

@@ -2,18 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../config/load-config.ts';
 import { createRunEnvironment } from '../../../config/run-environment.ts';
 import type { ServerApp } from '../../../server/app.ts';
-import { addScenario, auth, blueprints, breakBlueprint, testServer } from './fixtures.ts';
+import { addScenario, apiClient, blueprints, breakBlueprint, testServer } from './fixtures.ts';
 
 let server: ServerApp;
 afterEach(async () => server?.close());
 
-const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, payload?: unknown) =>
-  server.app.inject({
-    method,
-    url: `/api/v2${url}`,
-    headers: auth,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const api = apiClient(() => server);
 
 describe('Make API v2: hooks (http-spec §2.6)', () => {
   it('lists and gets hooks with udid, url and queue counts', async () => {

@@ -141,6 +141,17 @@ export function addScenario(
 
 export const auth = { authorization: `Token ${TOKEN}` };
 
+/** An authorised Make API v2 call through `inject`, for the server the test is using now. */
+export function apiClient(current: () => ServerApp) {
+  return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, payload?: unknown) =>
+    current().app.inject({
+      method,
+      url: `/api/v2${url}`,
+      headers: auth,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+}
+
 /**
  * Webhook → Parse JSON of `{{1.doc}}` with a Break error route (retry every 15 min, 3 attempts):
  * a bad `doc` becomes an incomplete execution (execution-spec §4.4).
