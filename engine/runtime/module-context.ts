@@ -76,6 +76,6 @@ export class RunModuleContext implements ModuleContext {
   }
 
   respond(response: WebhookResponse): void {
-    this.#execution.recorder.respond(response);
+    this.#execution.recorder.respond(response, this.#execution.cycle);
   }
 }

@@ -5,6 +5,7 @@ import type { HttpPort } from '../ports/http.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { ScenarioState } from '../ports/state.ts';
 import type { SubscenarioPort } from '../ports/subscenarios.ts';
+import type { WebhookResponse } from '../registry/define-module.ts';
 import type { Mocks } from '../registry/mocks.ts';
 
 /** Guardrails (DESIGN principle 7); each failure names the limit and the option that raises it. */
@@ -60,4 +61,9 @@ export interface RunOptions {
   onTriggerCommit?: (cycle: number) => void;
   /** Called when cycle `cycle` was rolled back: its trigger event must come again (queue item returned). */
   onTriggerRollback?: (cycle: number) => void;
+  /**
+   * Called the moment a Webhook response module produces cycle `cycle`'s first response, while the
+   * run goes on: Make answers the held caller then, not when the run ends (http-spec §1.5).
+   */
+  onRespond?: (response: WebhookResponse, cycle: number) => void;
 }

@@ -7,6 +7,9 @@ import type { Bundle, WebhookResponse } from '../registry/define-module.ts';
 import type { Charge } from './operations.ts';
 import type { IncompleteExecution, ModuleRecord, RecordedError } from './record.ts';
 
+/** Told the moment a cycle's first Webhook response is produced (RunOptions.onRespond). */
+export type RespondListener = (response: WebhookResponse, cycle: number) => void;
+
 export class Recorder {
   readonly full: boolean;
   /** Module records by id (sparse). */
@@ -18,9 +21,13 @@ export class Recorder {
   operations = 0;
   centicredits = 0;
   response: WebhookResponse | null = null;
+  readonly #onRespond: RespondListener | undefined;
+  /** Cycles whose caller already has its response (one request per cycle). */
+  readonly #respondedCycles = new Set<number>();
 
-  constructor(scenario: Scenario, full: boolean) {
+  constructor(scenario: Scenario, full: boolean, onRespond?: RespondListener) {
     this.full = full;
+    this.#onRespond = onRespond;
     for (const node of scenario.modules) {
       const record = emptyRecord(node);
       this.#byId[node.id] = record;
@@ -88,9 +95,15 @@ export class Recorder {
     if (this.full) this.module(id).calls.push({ input: { items }, output: [...output], error: null, cycle });
   }
 
-  respond(response: WebhookResponse): void {
-    // The caller receives the first response; later ones cannot be sent on the same request.
+  /**
+   * A Webhook response module ran in `cycle`. Each cycle answers its own request, and only with
+   * its first response: later ones cannot be sent on the same request (http-spec §1.5).
+   */
+  respond(response: WebhookResponse, cycle: number): void {
     this.response ??= response;
+    if (this.#respondedCycles.has(cycle)) return;
+    this.#respondedCycles.add(cycle);
+    this.#onRespond?.(response, cycle);
   }
 
   modules(): ModuleRecord[] {

@@ -56,7 +56,7 @@ function createExecution(scenario: Scenario, options: RunOptions): Execution {
     scenario,
     plan,
     ctx,
-    recorder: new Recorder(scenario, options.record !== 'summary'),
+    recorder: new Recorder(scenario, options.record !== 'summary', options.onRespond),
     counters: new LimitCounters({ ...DEFAULT_LIMITS, ...options.limits }),
     mocks: new MockBook(options.mocks),
     tx: new Transactions(

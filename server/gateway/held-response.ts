@@ -1,17 +1,22 @@
 /**
- * Callers held for a Webhook response (http-spec §1.5). When the scenario can run at once, the
+ * Callers held for a Webhook response (http-spec §1.5), answered the moment the response module
+ * runs — the run goes on — or when the run ends without one. When the scenario can run at once, the
  * request runs without a queue row: the response IS the acknowledgement (a crash before it leaves
  * the caller unanswered, not acknowledged). Only when the timeout forces `200 Accepted` is a
  * running queue row committed first, so an acknowledged request still survives a crash.
  */
 import type { FastifyReply } from 'fastify';
+import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import type { RequestDescription } from '../queue/queue.ts';
 import type { PreparedScenario } from '../runner/engine-port.ts';
-import type { PendingItem } from '../runner/runner.ts';
+import type { PendingItem } from '../runner/run-request.ts';
 import type { ServerServices } from '../services.ts';
 import { ANSWERS } from './answers.ts';
 import { sendAnswer, sendWebhookResponse } from './reply.ts';
+
+/** The first of: the response module ran, or the run ended without one. */
+type HeldOutcome = { response: WebhookResponse } | { record: ExecutionRecord };
 
 /** What a finished run answers: its response, else 500 on error, else `Accepted`. */
 export function answerFinished(reply: FastifyReply, record: ExecutionRecord): FastifyReply {
@@ -26,18 +31,20 @@ export async function answerHeld(
 ): Promise<FastifyReply> {
   const pending: PendingItem = { hookId: held.hookId, stored: false };
   let timer: NodeJS.Timeout | undefined;
-  const outcome = await new Promise<ExecutionRecord | undefined>((resolve) => {
+  const outcome = await new Promise<HeldOutcome | undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), services.settings.responseTimeoutMs);
     services.runner.startDirect(held.prepared, {
       scenarioId: held.scenarioId,
       type: 'auto',
       input: held.description,
       pendingItem: pending,
-      onRecord: resolve,
+      onRespond: (response) => resolve({ response }),
+      onRecord: (record) => resolve({ record }),
     });
   });
   clearTimeout(timer);
-  if (outcome) return answerFinished(reply, outcome);
+  if (outcome && 'response' in outcome) return sendWebhookResponse(reply, outcome.response);
+  if (outcome) return answerFinished(reply, outcome.record);
   await services.commits.run(() => {
     if (pending.stored) return;
     pending.itemId = services.queue.enqueue({

@@ -10,8 +10,7 @@ import { describeRequest } from './describe-request.ts';
 import { checkHookGuard } from './guard.ts';
 import { answerFinished, answerHeld } from './held-response.ts';
 import { HookRateLimiter } from './rate-limit.ts';
-import { sendAnswer, sendPreflight } from './reply.ts';
-import { RunRateLimiter } from './run-rate.ts';
+import { sendAnswer, sendPreflight, sendWebhookResponse } from './reply.ts';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
@@ -21,7 +20,6 @@ export async function gatewayRoutes(
 ): Promise<void> {
   const { services } = options;
   const limiter = new HookRateLimiter(services.settings.rateLimit);
-  const runRate = new RunRateLimiter();
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PAYLOAD_LIMIT_BYTES }, (_req, body, done) =>
     done(null, body),
@@ -31,7 +29,7 @@ export async function gatewayRoutes(
     return sendAnswer(reply, ANSWERS.badRequest);
   });
   const handler = (request: FastifyRequest<{ Params: { udid: string } }>, reply: FastifyReply) =>
-    receive(services, { limiter, runRate }, request, reply);
+    receive(services, limiter, request, reply);
   for (const url of ['/:udid', '/hook/:udid']) {
     app.route({ method: [...METHODS], url, exposeHeadRoute: false, bodyLimit: PAYLOAD_LIMIT_BYTES, handler });
   }
@@ -39,7 +37,7 @@ export async function gatewayRoutes(
 
 async function receive(
   services: ServerServices,
-  { limiter, runRate }: { limiter: HookRateLimiter; runRate: RunRateLimiter },
+  limiter: HookRateLimiter,
   request: FastifyRequest<{ Params: { udid: string } }>,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
@@ -68,7 +66,7 @@ async function receive(
   const { scenarioId } = hook;
   if (services.queue.count(hook.id) >= services.settings.queueLimit)
     return sendAnswer(reply, ANSWERS.queueFull);
-  if (!runRateAllows(services, runRate, scenarioId)) return sendAnswer(reply, ANSWERS.tooManyRequests);
+  if (!runRateAllows(services, scenarioId)) return sendAnswer(reply, ANSWERS.tooManyRequests);
   // A free run slot is taken before the write, so the item can be stored already claimed.
   const reserved = services.runner.reserve(scenarioId);
   if (reserved?.responds)
@@ -102,12 +100,11 @@ async function receive(
   if (!waiting) return sendAnswer(reply, ANSWERS.accepted);
   const outcome = await waiting;
   if (outcome.kind === 'timeout') return sendAnswer(reply, ANSWERS.accepted);
+  if (outcome.kind === 'responded') return sendWebhookResponse(reply, outcome.response);
   return answerFinished(reply, outcome.record);
 }
 
 /** Only callers waiting for a Webhook response are refused over the per-minute run limit (§1.5). */
-function runRateAllows(services: ServerServices, runRate: RunRateLimiter, scenarioId: number): boolean {
-  if (!services.catalog.prepared(scenarioId)?.responds) return true;
-  const max = services.scenarios.get(scenarioId)?.scheduling.maximum_runs_per_minute;
-  return runRate.allow(scenarioId, max, services.clock.now().getTime());
+function runRateAllows(services: ServerServices, scenarioId: number): boolean {
+  return !services.catalog.prepared(scenarioId)?.responds || services.runner.mayStart(scenarioId);
 }

@@ -5,6 +5,7 @@
  */
 import type { VariableScopes } from '../../engine/expression/types.ts';
 import type { Clock } from '../../engine/ports/clock.ts';
+import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 
 export interface PreparedRun {
@@ -16,6 +17,8 @@ export interface PreparedRun {
   vars?: VariableScopes;
   /** Cycle `cycle` (1-based) rolled back: its trigger event must come again (execution-spec §4.2 point 2). */
   onTriggerRollback?: (cycle: number) => void;
+  /** Cycle `cycle`'s first Webhook response, the moment its module runs (http-spec §1.5). */
+  onRespond?: (response: WebhookResponse, cycle: number) => void;
 }
 
 export interface PreparedScenario {

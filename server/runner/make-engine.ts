@@ -56,6 +56,7 @@ function prepared(scenario: Scenario, environment: RunEnvironment): PreparedScen
         http: environment.http,
         state: environment.state,
         ...(options.onTriggerRollback ? { onTriggerRollback: options.onTriggerRollback } : {}),
+        ...(options.onRespond ? { onRespond: options.onRespond } : {}),
         ...(environment.subscenarios ? { subscenarios: environment.subscenarios } : {}),
       }),
   };

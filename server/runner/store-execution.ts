@@ -7,7 +7,7 @@ import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import { isBackoffFailure } from '../scheduler/backoff.ts';
 import type { PreparedScenario } from './engine-port.ts';
 import { nextStreak } from './error-streak.ts';
-import type { RunnerDeps, RunRequest } from './runner.ts';
+import type { RunnerDeps, RunRequest } from './run-request.ts';
 
 export interface FinishedRun {
   prepared: PreparedScenario;

@@ -1,10 +1,15 @@
 /**
- * Callers held open for a Webhook response (http-spec §1.5): keyed by queue item id, settled when
- * the item's execution is stored, or by the timeout (then Make answers `200 Accepted`).
+ * Callers held open for a Webhook response (http-spec §1.5): keyed by queue item id, settled the
+ * moment the item's Webhook response module runs, else when its run finishes, or by the timeout
+ * (then Make answers `200 Accepted`).
  */
+import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 
-export type WaitOutcome = { kind: 'finished'; record: ExecutionRecord } | { kind: 'timeout' };
+export type WaitOutcome =
+  | { kind: 'responded'; response: WebhookResponse }
+  | { kind: 'finished'; record: ExecutionRecord }
+  | { kind: 'timeout' };
 
 export class Waiters {
   readonly #pending = new Map<number, (outcome: WaitOutcome) => void>();
@@ -22,6 +27,10 @@ export class Waiters {
         resolve(outcome);
       });
     });
+  }
+
+  respond(itemId: number | undefined, response: WebhookResponse): void {
+    if (itemId !== undefined) this.#pending.get(itemId)?.({ kind: 'responded', response });
   }
 
   settle(itemIds: readonly number[], record: ExecutionRecord): void {
