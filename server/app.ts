@@ -12,6 +12,7 @@ import { apiRoutes } from './api/routes.ts';
 import { DEFAULT_QUEUE_LIMIT, DEFAULT_RATE_LIMIT, DEFAULT_RESPONSE_TIMEOUT_MS } from './gateway/answers.ts';
 import type { RateLimit } from './gateway/rate-limit.ts';
 import { gatewayRoutes } from './gateway/routes.ts';
+import { startCheckpointer } from './queue/checkpointer.ts';
 import { type Db, getMeta, openDatabase, setMeta } from './queue/db.ts';
 import { GroupCommit } from './queue/group-commit.ts';
 import { WebhookQueue } from './queue/queue.ts';
@@ -56,6 +57,7 @@ export function buildApp(options: BuildAppOptions): ServerApp {
   const db =
     typeof options.database === 'object' ? options.database : openDatabase(options.database ?? ':memory:');
   const services = createServices(db, options);
+  const checkpointer = startCheckpointer(db);
   // Inspector event streams never go idle: close them with the server.
   const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024, forceCloseConnections: true });
   app.register(gatewayRoutes, { services });
@@ -74,6 +76,7 @@ export function buildApp(options: BuildAppOptions): ServerApp {
       await services.runner.close();
       services.commits.flush();
       await app.close();
+      await checkpointer.stop();
       if (typeof options.database !== 'object') db.close();
     },
   };
@@ -100,6 +103,7 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
     catalog,
     commits,
     backoff,
+    responseTimeoutMs: options.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
     onBackoff: () => scheduler?.wake(),
     onExecution: (scenarioId, executionId) => events.emit('execution', scenarioId, executionId),
   });

@@ -22,8 +22,37 @@ export interface CyclePlan {
 export function planCycles(instant: boolean, input: unknown, maxCycles: number): CyclePlan {
   if (instant) {
     const events = Array.isArray(input) ? input : input === undefined ? [] : [input];
-    const count = Math.max(1, Math.min(events.length, MAX_INSTANT_CYCLES));
-    return { count, inputOf: (cycle) => events[cycle - 1] };
+    return new InstantCycles(events);
   }
-  return { count: Math.max(1, Math.floor(maxCycles)), inputOf: (cycle) => (cycle === 1 ? input : undefined) };
+  return new PolledCycles(input, maxCycles);
+}
+
+// Classes rather than object literals of arrow functions: a plan is made per run, and under tsx
+// (esbuild keepNames) every named closure costs a defineProperty when it is created.
+class InstantCycles implements CyclePlan {
+  readonly count: number;
+  readonly #events: unknown[];
+
+  constructor(events: unknown[]) {
+    this.#events = events;
+    this.count = Math.max(1, Math.min(events.length, MAX_INSTANT_CYCLES));
+  }
+
+  inputOf(cycle: number): unknown {
+    return this.#events[cycle - 1];
+  }
+}
+
+class PolledCycles implements CyclePlan {
+  readonly count: number;
+  readonly #input: unknown;
+
+  constructor(input: unknown, maxCycles: number) {
+    this.#input = input;
+    this.count = Math.max(1, Math.floor(maxCycles));
+  }
+
+  inputOf(cycle: number): unknown {
+    return cycle === 1 ? this.#input : undefined;
+  }
 }

@@ -8,6 +8,17 @@ export interface ScenarioState {
 }
 
 export function memoryState(): ScenarioState {
-  const values = new Map<string, unknown>();
-  return { get: (key) => values.get(key), set: (key, value) => void values.set(key, value) };
+  return new MemoryState();
+}
+
+class MemoryState implements ScenarioState {
+  readonly #values = new Map<string, unknown>();
+
+  get(key: string): unknown {
+    return this.#values.get(key);
+  }
+
+  set(key: string, value: unknown): void {
+    this.#values.set(key, value);
+  }
 }

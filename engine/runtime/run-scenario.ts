@@ -24,6 +24,9 @@ import type { ExecutionRecord } from './record.ts';
 import { Recorder } from './recorder.ts';
 import { RunVariables } from './variables.ts';
 
+/** The signal of a run given none: never aborted and shared, so a run does not build its own. */
+const NEVER_ABORTED: AbortSignal = new AbortController().signal;
+
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ExecutionRecord> {
   const ex = createExecution(scenario, options);
   ex.hasTriggerInput = options.input !== undefined;
@@ -70,7 +73,7 @@ function createExecution(scenario: Scenario, options: RunOptions): Execution {
       http: options.http ?? loopbackOnly,
       dataStores: options.dataStores,
       logger: options.logger ?? silentLogger,
-      signal: options.signal ?? new AbortController().signal,
+      signal: options.signal ?? NEVER_ABORTED,
       state: options.state ?? memoryState(),
       subscenarios: options.subscenarios,
       vars,

@@ -65,15 +65,18 @@ export function requestToBundle(request: WebhookRequest, hook: HookOptions = {})
 function bodyFields(body: string | Buffer | undefined, contentType: string, stringify: boolean): Bundle {
   if (body === undefined || body.length === 0) return {};
   const type = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
-  const text = () => (typeof body === 'string' ? body : body.toString('utf8'));
-  if (type === 'application/x-www-form-urlencoded') return grouped(new URLSearchParams(text()));
+  if (type === 'application/x-www-form-urlencoded') return grouped(new URLSearchParams(textOf(body)));
   if (type === 'multipart/form-data') {
     const boundary = boundaryOf(contentType);
     const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    return boundary ? grouped(parseMultipart(buffer, boundary)) : { [RAW_BODY_KEY]: text() };
+    return boundary ? grouped(parseMultipart(buffer, boundary)) : { [RAW_BODY_KEY]: textOf(body) };
   }
-  if (isJson(type) && !stringify) return jsonFields(text());
-  return { [RAW_BODY_KEY]: text() };
+  if (isJson(type) && !stringify) return jsonFields(textOf(body));
+  return { [RAW_BODY_KEY]: textOf(body) };
+}
+
+function textOf(body: string | Buffer): string {
+  return typeof body === 'string' ? body : body.toString('utf8');
 }
 
 function isJson(type: string): boolean {

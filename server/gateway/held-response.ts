@@ -6,7 +6,6 @@
  * running queue row committed first, so an acknowledged request still survives a crash.
  */
 import type { FastifyReply } from 'fastify';
-import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import type { RequestDescription } from '../queue/queue.ts';
 import type { PreparedScenario } from '../runner/engine-port.ts';
@@ -14,9 +13,6 @@ import type { PendingItem } from '../runner/run-request.ts';
 import type { ServerServices } from '../services.ts';
 import { ANSWERS } from './answers.ts';
 import { sendAnswer, sendWebhookResponse } from './reply.ts';
-
-/** The first of: the response module ran, or the run ended without one. */
-type HeldOutcome = { response: WebhookResponse } | { record: ExecutionRecord };
 
 /** What a finished run answers: its response, else 500 on error, else `Accepted`. */
 export function answerFinished(reply: FastifyReply, record: ExecutionRecord): FastifyReply {
@@ -30,21 +26,18 @@ export async function answerHeld(
   held: { prepared: PreparedScenario; hookId: number; scenarioId: number; description: RequestDescription },
 ): Promise<FastifyReply> {
   const pending: PendingItem = { hookId: held.hookId, stored: false };
-  let timer: NodeJS.Timeout | undefined;
-  const outcome = await new Promise<HeldOutcome | undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), services.settings.responseTimeoutMs);
+  const outcome = await services.runner.waiters.hold((settle) =>
     services.runner.startDirect(held.prepared, {
       scenarioId: held.scenarioId,
       type: 'auto',
       input: held.description,
       pendingItem: pending,
-      onRespond: (response) => resolve({ response }),
-      onRecord: (record) => resolve({ record }),
-    });
-  });
-  clearTimeout(timer);
-  if (outcome && 'response' in outcome) return sendWebhookResponse(reply, outcome.response);
-  if (outcome) return answerFinished(reply, outcome.record);
+      onRespond: (response) => settle({ kind: 'responded', response }),
+      onRecord: (record) => settle({ kind: 'finished', record }),
+    }),
+  );
+  if (outcome.kind === 'responded') return sendWebhookResponse(reply, outcome.response);
+  if (outcome.kind === 'finished') return answerFinished(reply, outcome.record);
   await services.commits.run(() => {
     if (pending.stored) return;
     pending.itemId = services.queue.enqueue({

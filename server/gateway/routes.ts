@@ -88,9 +88,7 @@ async function receive(
   }
   if (itemId === undefined) return sendAnswer(reply, ANSWERS.queueFull);
   const responds = services.catalog.prepared(scenarioId)?.responds ?? false;
-  const waiting = responds
-    ? services.runner.waiters.wait(itemId, services.settings.responseTimeoutMs)
-    : undefined;
+  const waiting = responds ? services.runner.waiters.wait(itemId) : undefined;
   if (reserved) {
     const item = { id: itemId, hookId: hook.id, scenarioId, created: '', size: 0, request: description };
     services.runner.startReserved(reserved, item);

@@ -26,6 +26,8 @@ export interface RunnerDeps {
   incompletes: IncompleteStore;
   catalog: ScenarioCatalog;
   commits: GroupCommit;
+  /** How long a caller is held for a Webhook response before `200 Accepted` (http-spec §1.5). */
+  responseTimeoutMs: number;
   /** Backoff reruns (execution-spec §4.5): a scenario waiting for one takes no queued items. */
   backoff?: Backoff;
   /** Told when a backoff rerun was scheduled (the scheduler re-arms its timer). */

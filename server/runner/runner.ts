@@ -15,7 +15,7 @@ import { storeExecution } from './store-execution.ts';
 import { Waiters } from './waiters.ts';
 
 export class Runner {
-  readonly waiters = new Waiters();
+  readonly waiters: Waiters;
   readonly #deps: RunnerDeps;
   readonly #slots = new RunSlots();
   readonly #inflight = new Set<Promise<unknown>>();
@@ -25,6 +25,7 @@ export class Runner {
 
   constructor(deps: RunnerDeps) {
     this.#deps = deps;
+    this.waiters = new Waiters(deps.responseTimeoutMs);
   }
 
   /** Starts as many queued items of an active instant scenario as its mode and rate allow. */

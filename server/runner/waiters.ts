@@ -1,29 +1,47 @@
 /**
- * Callers held open for a Webhook response (http-spec §1.5): keyed by queue item id, settled the
- * moment the item's Webhook response module runs, else when its run finishes, or by the timeout
- * (then Make answers `200 Accepted`).
+ * Callers held open for a Webhook response (http-spec §1.5): settled the moment their Webhook
+ * response module runs, else when the run finishes, or by the response timeout (then Make
+ * answers `200 Accepted`). Queued callers are keyed by queue item id; a caller whose request
+ * runs at once without a queue row is held through `hold`.
  */
 import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+import { Deadlines } from './deadlines.ts';
 
 export type WaitOutcome =
   | { kind: 'responded'; response: WebhookResponse }
   | { kind: 'finished'; record: ExecutionRecord }
   | { kind: 'timeout' };
 
-export class Waiters {
-  readonly #pending = new Map<number, (outcome: WaitOutcome) => void>();
+type Settle = (outcome: WaitOutcome) => void;
 
-  wait(itemId: number, timeoutMs: number): Promise<WaitOutcome> {
+export class Waiters {
+  readonly #deadlines: Deadlines;
+  readonly #pending = new Map<number, Settle>();
+
+  constructor(responseTimeoutMs: number) {
+    this.#deadlines = new Deadlines(responseTimeoutMs);
+  }
+
+  /** Waits for queue item `itemId`'s response, its run's end, or the timeout. */
+  wait(itemId: number): Promise<WaitOutcome> {
+    return this.hold((settle) => this.#pending.set(itemId, settle)).finally(() =>
+      this.#pending.delete(itemId),
+    );
+  }
+
+  /** Holds a caller: `start` gets the function that answers it; the timeout answers otherwise. */
+  hold(start: (settle: Settle) => void): Promise<WaitOutcome> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.#pending.delete(itemId);
+      let settled = false;
+      const key = this.#deadlines.add(() => {
+        settled = true;
         resolve({ kind: 'timeout' });
-      }, timeoutMs);
-      timer.unref();
-      this.#pending.set(itemId, (outcome) => {
-        clearTimeout(timer);
-        this.#pending.delete(itemId);
+      });
+      start((outcome) => {
+        if (settled) return;
+        settled = true;
+        this.#deadlines.cancel(key);
         resolve(outcome);
       });
     });
@@ -39,6 +57,6 @@ export class Waiters {
 
   /** Releases every held caller with the timeout answer (server closing). */
   releaseAll(): void {
-    for (const settle of [...this.#pending.values()]) settle({ kind: 'timeout' });
+    this.#deadlines.expireAll();
   }
 }
