@@ -3,7 +3,8 @@
  * webhook → set variable → webhook response beside a bare Fastify route (requests/s, p50/p99 and
  * the ratio), and accepted-and-queued webhooks (no response module, scenario on demand so only the
  * durable intake is measured). Each server is its own process (`node bin/makesim.js serve`, a
- * bare Fastify script), so autocannon does not share its CPU. Targets: ≥ 50 % of bare Fastify,
+ * bare Fastify script), so autocannon does not share its CPU; each gets the same warm-up load
+ * first (WARMUP_S). Targets: ≥ 50 % of bare Fastify,
  * p99 < 10 ms at concurrency 10, queued ≥ 5,000/s. Only 127.0.0.1, bounded in time.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -15,6 +16,8 @@ import { formatRate, verdict } from './harness.ts';
 import type { BenchSuite } from './suites.ts';
 
 const DURATION_S = 5;
+/** Load before measuring, so lazy module loading and JIT compilation are not measured. */
+const WARMUP_S = 2;
 const repoRoot = join(import.meta.dirname, '..');
 const BODY = JSON.stringify({ name: 'Ada', n: 1 });
 
@@ -49,14 +52,14 @@ interface Load {
 }
 
 async function load(url: string, connections: number): Promise<Load> {
-  const result = await autocannon({
+  const request = {
     url,
-    method: 'POST',
+    method: 'POST' as const,
     headers: { 'content-type': 'application/json' },
     body: BODY,
-    connections,
-    duration: DURATION_S,
-  });
+  };
+  await autocannon({ ...request, connections, duration: WARMUP_S });
+  const result = await autocannon({ ...request, connections, duration: DURATION_S });
   return {
     perSecond: result['2xx'] / DURATION_S,
     p50: result.latency.p50,
