@@ -45,6 +45,7 @@ function context(): ModuleContext {
     },
     triggerInput: undefined,
     respond: () => undefined,
+    finishRun: () => undefined,
   };
 }
 

@@ -64,6 +64,11 @@ export interface ModuleContext {
   readonly triggerInput: unknown;
   /** For the webhook responder: records the response of this execution. */
   respond(response: WebhookResponse): void;
+  /**
+   * Ends the run, successfully, once this module's bundle is recorded: no further modules,
+   * routes, bundles or cycles (Scenarios > Return output, HC use-scenario-outputs).
+   */
+  finishRun(): void;
 }
 
 export interface ModuleCall {

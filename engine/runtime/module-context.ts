@@ -67,6 +67,10 @@ export class RunModuleContext implements ModuleContext {
     return this.#execution.triggerInput;
   }
 
+  finishRun(): void {
+    this.#execution.stop('success');
+  }
+
   respond(response: WebhookResponse): void {
     this.#execution.recorder.respond(response, this.#execution.cycle);
   }

@@ -1,8 +1,9 @@
 /**
  * Scenarios > Return output (`scenario-service:ReturnData` v2), HC:`use-scenario-outputs`: the
- * mapped outputs become the result of the run (the caller's Call a scenario output); the first
- * one reached wins. It costs no credits. Its output bundle is the outputs, which
- * subscenario-runner.ts reads back from the execution record.
+ * mapped outputs become the result of the run (the caller's Call a scenario output). It "always
+ * finishes the scenario run", like a return statement: later routes, bundles and cycles do not
+ * run, so the first one reached is the only one. It costs no credits. Its output bundle is the
+ * outputs, which subscenario-runner.ts reads back from the execution record.
  */
 import { defineModule } from '../../engine/registry/define-module.ts';
 
@@ -12,12 +13,12 @@ export default defineModule({
   kind: 'action',
   label: 'Scenarios > Return output',
   description: 'Returns the scenario outputs to the caller.',
-  fidelity: 'partial',
-  fidelityNotes:
-    'Make ends the run at the first Return output; makesim records the outputs and the runner takes the first one, ' +
-    'but later modules and routes still run unless the engine stops them.',
+  fidelity: 'full',
   centicredits: 0,
   mapper: [{ name: '<outputs>', type: 'any', description: 'One key per scenario output.' }],
   output: 'The outputs as mapped.',
-  run: (call) => [{ ...call.input }],
+  run: (call, ctx) => {
+    ctx.finishRun();
+    return [{ ...call.input }];
+  },
 });

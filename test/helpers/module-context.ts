@@ -36,10 +36,13 @@ export interface FakeOptions {
 export interface FakeContext extends ModuleContext {
   /** Every `ctx.respond(…)` in call order. */
   readonly responses: WebhookResponse[];
+  /** How many times the module asked to end the run (`ctx.finishRun()`). */
+  readonly finished: { count: number };
 }
 
 export function fakeContext(options: FakeOptions = {}): FakeContext {
   const responses: WebhookResponse[] = [];
+  const finished = { count: 0 };
   const values = new Map<string, unknown>();
   const vars: VariableScopes = { input: options.inputVars ?? {} };
   const executionId = options.executionId ?? 'test-execution';
@@ -67,6 +70,10 @@ export function fakeContext(options: FakeOptions = {}): FakeContext {
     },
     triggerInput: options.triggerInput,
     respond: (response) => void responses.push(response),
+    finishRun: () => {
+      finished.count += 1;
+    },
+    finished,
     responses,
   };
 }

@@ -44,6 +44,7 @@ export function fakeContext(options: { state?: ScenarioState; clock?: SimulatedC
     triggerInput: undefined,
     responses,
     respond: (response) => void responses.push(response),
+    finishRun: () => undefined,
   };
 }
 
