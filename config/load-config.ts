@@ -9,6 +9,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { IANAZone } from 'luxon';
 import { parseJsonText } from '../engine/errors/json-syntax.ts';
 import { ConfigError, type ConfigProblem } from './config-error.ts';
+import { dataStructureProblems } from './data-structures.ts';
 import { configSchema } from './schema.ts';
 import type { ProjectConfig } from './types.ts';
 
@@ -68,6 +69,7 @@ export function parseConfig(raw: unknown, where: { root: string; file?: string }
     timezone: input.timezone ?? 'UTC',
     variables: { organization: input.variables?.organization ?? {}, team: input.variables?.team ?? {} },
     dataStores: input.dataStores ?? [],
+    dataStructures: input.dataStructures ?? [],
     connections: input.connections ?? {},
     scenarios: input.scenarios ?? {},
     network: { allow: input.network?.allow ?? false },
@@ -116,6 +118,7 @@ function semanticProblems(config: ProjectConfig): ConfigProblem[] {
     names.add(store.name);
     if (store.makeId !== undefined) ids.add(store.makeId);
   });
+  problems.push(...dataStructureProblems(config.dataStructures));
   return problems;
 }
 

@@ -1,3 +1,5 @@
+import { FIELD_TYPES } from '../modules/datastore/structure-spec.ts';
+
 /**
  * JSON Schema of `makesim.config.json` (see config/types.ts for the meaning of each section).
  * `additionalProperties: false` everywhere so a misspelt key is reported, not silently ignored.
@@ -8,11 +10,13 @@ const field = {
   additionalProperties: false,
   properties: {
     name: { type: 'string', minLength: 1 },
-    type: { enum: ['text', 'number', 'boolean', 'date', 'collection', 'array', 'buffer'] },
+    type: { enum: FIELD_TYPES },
     label: { type: 'string' },
     required: { type: 'boolean' },
     default: {},
     multiline: { type: 'boolean' },
+    help: { type: 'string' },
+    options: { type: 'array', items: { type: 'object', required: ['value'] } },
     spec: {
       anyOf: [{ type: 'array', items: { $ref: '#/$defs/field' } }, { $ref: '#/$defs/field' }],
     },
@@ -101,6 +105,20 @@ export const configSchema = {
             },
           },
           maxBytes: { type: 'integer', minimum: 1 },
+        },
+      },
+    },
+    dataStructures: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'spec'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'integer', minimum: 1 },
+          name: { type: 'string', minLength: 1, maxLength: 128 },
+          strict: { type: 'boolean' },
+          spec: { type: 'array', items: { $ref: '#/$defs/field' } },
         },
       },
     },

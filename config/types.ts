@@ -15,6 +15,16 @@ export interface DataStoreConfig {
   maxBytes?: number;
 }
 
+/** A data structure (http-spec §2.8) the dev server offers by id: hooks (`udt`) and stores use it. */
+export interface DataStructureConfig {
+  /** Its id over the API; default: the id stored for this name, or a new one. */
+  id?: number;
+  name: string;
+  /** Refuse fields outside the structure (default false). */
+  strict?: boolean;
+  spec: DataStoreField[];
+}
+
 export interface BasicConnection {
   type: 'basic';
   username: string;
@@ -83,6 +93,8 @@ export interface ProjectConfig {
   timezone: string;
   variables: { organization: Record<string, unknown>; team: Record<string, unknown> };
   dataStores: DataStoreConfig[];
+  /** Data structures served by the dev server (written to its database at start). */
+  dataStructures: DataStructureConfig[];
   /** Keyed by `__IMTCONN__` id or connection name. */
   connections: Record<string, ConnectionConfig>;
   /** Keyed by Make's scenario id. */

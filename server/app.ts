@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Clock, systemClock } from '../engine/ports/clock.ts';
-import type { DataStorePort } from '../engine/ports/data-store.ts';
+import { restoreDataStores } from './api/data-store-admin.ts';
 import { apiRoutes } from './api/routes.ts';
 import { DEFAULT_QUEUE_LIMIT, DEFAULT_RATE_LIMIT, DEFAULT_RESPONSE_TIMEOUT_MS } from './gateway/answers.ts';
 import type { RateLimit } from './gateway/rate-limit.ts';
@@ -21,7 +21,10 @@ import type { ServerEngine } from './runner/engine-port.ts';
 import { Runner } from './runner/runner.ts';
 import { Backoff } from './scheduler/backoff.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
-import type { ConvertRequest, ServerServices } from './services.ts';
+import type { ConvertRequest, ServerDataStores, ServerServices } from './services.ts';
+import { BackoffStateStore } from './store/backoff-state.ts';
+import { DataStoreDefStore } from './store/data-store-defs.ts';
+import { type ConfigDataStructure, DataStructureStore } from './store/data-structures.ts';
 import { ExecutionStore } from './store/executions.ts';
 import { HookStore } from './store/hooks.ts';
 import { IncompleteStore } from './store/incompletes.ts';
@@ -42,7 +45,9 @@ export interface BuildAppOptions {
   rateLimit?: RateLimit | false;
   hookBase?: string;
   timezone?: string;
-  dataStores?: DataStorePort;
+  dataStores?: ServerDataStores;
+  /** The config's `dataStructures`, written to the server database at start (config wins). */
+  dataStructures?: ConfigDataStructure[];
 }
 
 export interface ServerApp {
@@ -57,6 +62,8 @@ export function buildApp(options: BuildAppOptions): ServerApp {
   const db =
     typeof options.database === 'object' ? options.database : openDatabase(options.database ?? ':memory:');
   const services = createServices(db, options);
+  services.dataStructures.seed(options.dataStructures ?? [], services.clock.now());
+  restoreDataStores(services);
   const checkpointer = startCheckpointer(db);
   // Inspector event streams never go idle: close them with the server.
   const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024, forceCloseConnections: true });
@@ -92,7 +99,7 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
   const commits = new GroupCommit(db, () => queue.recount());
   const events = new EventEmitter();
   events.setMaxListeners(0);
-  const backoff = new Backoff();
+  const backoff = new Backoff(new BackoffStateStore(db));
   let scheduler: Scheduler | undefined;
   const runner = new Runner({
     clock,
@@ -123,6 +130,8 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
     scheduler,
     convert: options.convert,
     dataStores: options.dataStores,
+    dataStructures: new DataStructureStore(db),
+    dataStoreDefs: new DataStoreDefStore(db),
     events,
     settings: {
       token: options.token ?? storedToken(db),

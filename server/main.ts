@@ -49,10 +49,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server = buildApp({
     engine: createMakeEngine(environment),
     convert: convertRequest,
-    database: options.db ? resolve(options.db) : join(dir, '.makesim', 'makesim.db'),
+    database: databasePath(dir, options.db),
     clock: options.clock === 'simulated' ? new SimulatedClock(Date.now()) : systemClock,
     timezone: config.timezone,
     dataStores: environment.dataStores,
+    dataStructures: config.dataStructures,
     ...(config.server.token ? { token: config.server.token } : {}),
     ...(options.rateLimit === false ? { rateLimit: false as const } : {}),
     ...(options.queueLimit ? { queueLimit: options.queueLimit } : {}),
@@ -110,4 +111,10 @@ function watchDir(dir: string, reload: () => void): FSWatcher | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `--db`: a file (relative to the working directory), or `:memory:` for a server that keeps nothing. */
+function databasePath(dir: string, db: string | undefined): string {
+  if (db === ':memory:') return db;
+  return db ? resolve(db) : join(dir, '.makesim', 'makesim.db');
 }

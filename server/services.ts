@@ -4,6 +4,7 @@
 import type { EventEmitter } from 'node:events';
 import type { Clock } from '../engine/ports/clock.ts';
 import type { DataStorePort } from '../engine/ports/data-store.ts';
+import type { DataStoreAdmin } from '../modules/datastore/store-admin.ts';
 import type { RateLimit } from './gateway/rate-limit.ts';
 import type { Db } from './queue/db.ts';
 import type { GroupCommit } from './queue/group-commit.ts';
@@ -11,6 +12,8 @@ import type { RequestDescription, WebhookQueue } from './queue/queue.ts';
 import type { ScenarioCatalog } from './runner/catalog.ts';
 import type { Runner } from './runner/runner.ts';
 import type { Scheduler } from './scheduler/scheduler.ts';
+import type { DataStoreDefStore } from './store/data-store-defs.ts';
+import type { DataStructureStore } from './store/data-structures.ts';
 import type { ExecutionStore } from './store/executions.ts';
 import type { HookData, HookStore } from './store/hooks.ts';
 import type { IncompleteStore } from './store/incompletes.ts';
@@ -18,6 +21,8 @@ import type { ScenarioStore } from './store/scenarios.ts';
 
 /** The shared request → bundle conversion (modules/gateway); throws on a body it cannot parse. */
 export type ConvertRequest = (request: RequestDescription, hook: HookData) => unknown;
+
+export type ServerDataStores = DataStorePort & Partial<DataStoreAdmin>;
 
 export interface ServerSettings {
   /** Make API token (`Authorization: Token …`). */
@@ -44,7 +49,11 @@ export interface ServerServices {
   runner: Runner;
   scheduler: Scheduler;
   convert: ConvertRequest;
-  dataStores: DataStorePort | undefined;
+  /** The engine's stores; with `DataStoreAdmin` (SqliteDataStore) the API can create and change them. */
+  dataStores: ServerDataStores | undefined;
+  dataStructures: DataStructureStore;
+  /** Definitions of the data stores created over the API (restored into `dataStores` at start). */
+  dataStoreDefs: DataStoreDefStore;
   settings: ServerSettings;
   /** `execution` (scenarioId, executionId) and `scenario` (scenarioId) events for live updates. */
   events: EventEmitter;

@@ -14,6 +14,14 @@ import { unknownStoreError } from './errors.ts';
 import { GroupCommit } from './group-commit.ts';
 import { MIN_STORE_BYTES } from './limits.ts';
 import { SqliteStoreHandle } from './sqlite-store-handle.ts';
+import {
+  configuredStoreError,
+  type DataStoreAdmin,
+  type DataStorePatch,
+  editableStoreKey,
+  type NewDataStore,
+  storeTakenError,
+} from './store-admin.ts';
 
 export interface SqliteDataStoreOptions {
   /** A file path, or `:memory:`. */
@@ -30,10 +38,12 @@ const SCHEMA = `
     PRIMARY KEY (store, key)
   );`;
 
-export class SqliteDataStore implements DataStorePort {
+export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
   readonly #options: SqliteDataStoreOptions;
   readonly #infos: DataStoreInfo[];
   readonly #handles = new Map<string, SqliteStoreHandle>();
+  /** Names of the stores created through `create` (not the config's), with their rows' key. */
+  readonly #editable = new Map<string, string>();
   #conn: { db: Database.Database; batch: GroupCommit } | undefined;
   /** Open savepoints; `makesim_<depth>` is the innermost. */
   #depth = 0;
@@ -80,9 +90,11 @@ export class SqliteDataStore implements DataStorePort {
       );
     let handle = this.#handles.get(info.name);
     if (handle === undefined) {
+      const storeKey = this.#editable.get(info.name);
       handle = new SqliteStoreHandle(this.database, info, {
         timezone: this.#options.timezone ?? 'UTC',
         beforeWrite: () => this.#enter(),
+        ...(storeKey === undefined ? {} : { storeKey }),
       });
       this.#handles.set(info.name, handle);
     }
@@ -92,6 +104,65 @@ export class SqliteDataStore implements DataStorePort {
   #find(ref: number | string): DataStoreInfo | undefined {
     const id = typeof ref === 'number' ? ref : /^\d+$/.test(ref) ? Number(ref) : undefined;
     return this.#infos.find((i) => (id !== undefined && i.makeId === id) || i.name === String(ref));
+  }
+
+  create(store: NewDataStore): DataStoreInfo {
+    if (this.#infos.some((i) => i.name === store.name)) throw storeTakenError('name', store.name);
+    if (this.#infos.some((i) => i.makeId === store.makeId)) throw storeTakenError('id', store.makeId);
+    const info: DataStoreInfo = { ...store, maxBytes: Math.max(store.maxBytes, 1) };
+    if (info.structure === undefined) delete info.structure;
+    this.#infos.push(info);
+    this.#editable.set(info.name, editableStoreKey(store.makeId));
+    return { ...info };
+  }
+
+  update(makeId: number, patch: DataStorePatch): DataStoreInfo {
+    const index = this.#editableIndex(makeId);
+    const current = this.#infos[index] as DataStoreInfo;
+    const name = patch.name ?? current.name;
+    if (name !== current.name && this.#infos.some((i) => i.name === name))
+      throw storeTakenError('name', name);
+    const { structure: _old, ...rest } = current;
+    const structure = patch.structure === undefined ? current.structure : (patch.structure ?? undefined);
+    const next: DataStoreInfo = {
+      ...rest,
+      name,
+      maxBytes: Math.max(patch.maxBytes ?? current.maxBytes, 1),
+      ...(structure ? { structure } : {}),
+    };
+    this.#infos[index] = next;
+    this.#editable.delete(current.name);
+    this.#editable.set(name, editableStoreKey(makeId));
+    // Running executions keep the handle they hold; the next lookup sees the new definition.
+    this.#handles.delete(current.name);
+    return { ...next };
+  }
+
+  remove(makeId: number): void {
+    const index = this.#editableIndex(makeId);
+    const info = this.#infos[index] as DataStoreInfo;
+    this.#enter();
+    this.database.prepare('DELETE FROM datastore_records WHERE store = ?').run(editableStoreKey(makeId));
+    this.#infos.splice(index, 1);
+    this.#editable.delete(info.name);
+    this.#handles.delete(info.name);
+  }
+
+  isEditable(makeId: number): boolean {
+    const info = this.#infos.find((i) => i.makeId === makeId);
+    return info !== undefined && this.#editable.has(info.name);
+  }
+
+  #editableIndex(makeId: number): number {
+    const index = this.#infos.findIndex((i) => i.makeId === makeId);
+    const info = this.#infos[index];
+    if (info === undefined)
+      throw unknownStoreError(
+        makeId,
+        this.#infos.map((i) => i.name),
+      );
+    if (!this.#editable.has(info.name)) throw configuredStoreError(info.name);
+    return index;
   }
 
   begin(): void {

@@ -27,6 +27,8 @@ function toRecord(row: Row): DataStoreRecord {
 
 export class SqliteStoreHandle implements DataStoreHandle {
   readonly info: DataStoreInfo;
+  /** The rows' `store` column: the store's name, or a fixed key that survives a rename (API stores). */
+  readonly #key: string;
   readonly #timezone: string;
   readonly #beforeWrite: () => void;
   /** Bytes in use, summed once and then kept up to date; dropped when a rollback rewinds the rows. */
@@ -36,9 +38,10 @@ export class SqliteStoreHandle implements DataStoreHandle {
   constructor(
     db: Database.Database,
     info: DataStoreInfo,
-    options: { timezone: string; beforeWrite: () => void },
+    options: { timezone: string; beforeWrite: () => void; storeKey?: string },
   ) {
     this.info = info;
+    this.#key = options.storeKey ?? info.name;
     this.#timezone = options.timezone;
     this.#beforeWrite = options.beforeWrite;
     this.#sql = {
@@ -67,12 +70,12 @@ export class SqliteStoreHandle implements DataStoreHandle {
   }
 
   get(key: string): DataStoreRecord | undefined {
-    const row = this.#sql.get.get(this.info.name, key);
+    const row = this.#sql.get.get(this.#key, key);
     return row === undefined ? undefined : toRecord(row);
   }
 
   has(key: string): boolean {
-    return this.#sql.bytes.get(this.info.name, key) !== undefined;
+    return this.#sql.bytes.get(this.#key, key) !== undefined;
   }
 
   /**
@@ -80,13 +83,19 @@ export class SqliteStoreHandle implements DataStoreHandle {
    * writes (row, usage) then cannot be refused and need no transaction of their own.
    */
   put(key: string, data: Record<string, unknown>): DataStoreRecord {
-    const name = this.info.name;
-    const record = applyStructure(this.info.structure, data, { store: name, key });
+    const name = this.#key;
+    const record = applyStructure(this.info.structure, data, { store: this.info.name, key });
     const json = JSON.stringify(record);
     const size = recordBytes(key, json);
     const previous = this.#sql.bytes.get(name, key)?.bytes ?? 0;
     const used = this.size();
-    checkSpace({ store: name, used, delta: size - previous, recordSize: size, maxBytes: this.info.maxBytes });
+    checkSpace({
+      store: this.info.name,
+      used,
+      delta: size - previous,
+      recordSize: size,
+      maxBytes: this.info.maxBytes,
+    });
     this.#beforeWrite();
     this.#sql.upsert.run(name, key, json, size);
     this.#used = used + size - previous;
@@ -94,24 +103,24 @@ export class SqliteStoreHandle implements DataStoreHandle {
   }
 
   delete(key: string): boolean {
-    const previous = this.#sql.bytes.get(this.info.name, key);
+    const previous = this.#sql.bytes.get(this.#key, key);
     if (previous === undefined) return false;
     this.#beforeWrite();
-    this.#sql.delete.run(this.info.name, key);
+    this.#sql.delete.run(this.#key, key);
     if (this.#used !== undefined) this.#used -= previous.bytes;
     return true;
   }
 
   deleteAll(): number {
     this.#beforeWrite();
-    const removed = this.#sql.deleteAll.run(this.info.name).changes;
+    const removed = this.#sql.deleteAll.run(this.#key).changes;
     this.#used = 0;
     return removed;
   }
 
   search(query: DataStoreSearch): DataStoreRecord[] {
     const found: DataStoreRecord[] = [];
-    for (const row of this.#sql.all.iterate(this.info.name)) {
+    for (const row of this.#sql.all.iterate(this.#key)) {
       const record = toRecord(row);
       if (matches(record, query.filter, this.#timezone)) found.push(record);
     }
@@ -120,11 +129,11 @@ export class SqliteStoreHandle implements DataStoreHandle {
   }
 
   count(): number {
-    return this.#sql.count.get(this.info.name)?.n ?? 0;
+    return this.#sql.count.get(this.#key)?.n ?? 0;
   }
 
   size(): number {
-    if (this.#used === undefined) this.#used = this.#sql.used.get(this.info.name)?.used ?? 0;
+    if (this.#used === undefined) this.#used = this.#sql.used.get(this.#key)?.used ?? 0;
     return this.#used;
   }
 

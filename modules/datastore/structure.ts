@@ -91,7 +91,11 @@ export function applyStructure(
 
 function structureError(errors: readonly ErrorObject[], where: { store: string; key: string }): MakeError {
   const problems = errors
-    .filter((e) => e.keyword !== 'anyOf')
+    // An optional field's schema is `anyOf [type, null]`: the null branch's complaint adds nothing.
+    .filter(
+      (e) =>
+        e.keyword !== 'anyOf' && !(e.keyword === 'type' && (e.params as { type?: unknown }).type === 'null'),
+    )
     .map((e) => {
       const params = e.params as Record<string, unknown>;
       if (e.keyword === 'additionalProperties') {

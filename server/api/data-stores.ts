@@ -1,8 +1,9 @@
 /**
- * Data stores and records (http-spec §2.7): stores come from the project config; records are
- * listed (`{records, spec, strict, count, pg}`), created (`{key?, data?}`, 12-hex key when absent),
- * replaced (PUT, bare data), merged (PATCH, bare data) and deleted (`confirmed=true`, `{keys}` or
- * `{all: true, exceptKeys?}`). Create/update/replace answer `{key, data}` without an envelope.
+ * Data stores and records (http-spec §2.7): stores come from the project config or are created
+ * over the API (data-store-admin.ts); records are listed (`{records, spec, strict, count, pg}`),
+ * created (`{key?, data?}`, 12-hex key when absent), replaced (PUT, bare data), merged (PATCH,
+ * bare data) and deleted (`confirmed=true`, `{keys}` or `{all: true, exceptKeys?}`).
+ * Create/update/replace answer `{key, data}` without an envelope.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -12,51 +13,56 @@ import { ApiError, confirmationRequired, notFound, validationError } from './err
 import { bodyObject, intParam, isConfirmed, type Query, readPage } from './params.ts';
 import { LOCAL_IDS } from './shapes.ts';
 
+export interface ListedStore {
+  id: number;
+  info: DataStoreInfo;
+}
+
+/** Every store with its API id: Make's id (`makeId`), else its position (config stores without one). */
+export function listStores(services: ServerServices): ListedStore[] {
+  return (services.dataStores?.list() ?? []).map((info, index) => ({ id: info.makeId ?? index + 1, info }));
+}
+
+export function findStore(
+  services: ServerServices,
+  params: unknown,
+): ListedStore & { handle: DataStoreHandle } {
+  const id = intParam(params, 'id');
+  const entry = listStores(services).find((store) => store.id === id);
+  if (!entry || !services.dataStores) throw notFound('Data store');
+  return { ...entry, handle: services.dataStores.store(entry.info.name) };
+}
+
+/** Make's data store object; `size`/`maxSize` are byte counts as strings (http-spec §2.7). */
+export function dataStoreShape(services: ServerServices, { id, info }: ListedStore): Record<string, unknown> {
+  const handle = services.dataStores?.store(info.name);
+  return {
+    id,
+    name: info.name,
+    records: handle?.count() ?? 0,
+    size: String(handle?.size() ?? 0),
+    maxSize: String(info.maxBytes),
+    teamId: LOCAL_IDS.teamId,
+    // Config stores carry their structure inline: they have no data structure id.
+    datastructureId: services.dataStores?.isEditable?.(id)
+      ? (services.dataStoreDefs.get(id)?.datastructureId ?? null)
+      : null,
+  };
+}
+
 export async function dataStoreRoutes(app: FastifyInstance, options: { services: ServerServices }) {
   const { services } = options;
-  const stores = (): Array<{ id: number; info: DataStoreInfo }> =>
-    (services.dataStores?.list() ?? []).map((info, index) => ({ id: info.makeId ?? index + 1, info }));
-  const find = (params: unknown): { id: number; info: DataStoreInfo; handle: DataStoreHandle } => {
-    const id = intParam(params, 'id');
-    const entry = stores().find((store) => store.id === id);
-    if (!entry || !services.dataStores) throw notFound('Data store');
-    return { ...entry, handle: services.dataStores.store(entry.info.name) };
-  };
-  const shape = (id: number, info: DataStoreInfo) => {
-    const handle = services.dataStores?.store(info.name);
-    return {
-      id,
-      name: info.name,
-      records: handle?.count() ?? 0,
-      size: String(handle?.size() ?? 0),
-      maxSize: String(info.maxBytes),
-      teamId: LOCAL_IDS.teamId,
-      datastructureId: null,
-    };
-  };
+  const find = (params: unknown) => findStore(services, params);
 
   app.get('/data-stores', async (request) => {
     const page = readPage(request.query as Query, { offset: 0, limit: 10, sortBy: 'name', sortDir: 'asc' });
-    const list = stores().slice(page.offset, page.offset + page.limit);
-    return { dataStores: list.map(({ id, info }) => shape(id, info)), pg: page };
+    const list = listStores(services).slice(page.offset, page.offset + page.limit);
+    return { dataStores: list.map((store) => dataStoreShape(services, store)), pg: page };
   });
-
-  // The stores come from the project config (the engine's DataStorePort has no create/remove):
-  // changing them over the API is refused with a 400 that says where to change them instead.
-  const configOnly = async () => {
-    throw new ApiError(
-      400,
-      "makesim's data stores are defined in makesim.config.json ('dataStores'): add, rename or remove them there and restart the server.",
-    );
-  };
-  app.post('/data-stores', configOnly);
-  app.patch('/data-stores/:id', configOnly);
-  app.delete('/data-stores', configOnly);
-  app.delete('/data-stores/:id', configOnly);
 
   app.get('/data-stores/:id', async (request) => {
     const { id, info } = find(request.params);
-    return { dataStore: shape(id, info) };
+    return { dataStore: dataStoreShape(services, { id, info }) };
   });
 
   app.get('/data-stores/:id/data', async (request) => {
@@ -122,7 +128,7 @@ export async function dataStoreRoutes(app: FastifyInstance, options: { services:
 }
 
 /** A store write; the store's own refusal (structure, storage full → IM003) becomes a 400. */
-function write<T>(fn: () => T): T {
+export function write<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {

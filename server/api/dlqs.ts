@@ -1,13 +1,15 @@
 /**
- * Incomplete executions (http-spec §2.5): list by scenario, get, retry one or several. A retry runs
- * the scenario again with the stored trigger input (Make resumes from the failed module; we re-run
- * the whole scenario — docs/fidelity.md).
+ * Incomplete executions (http-spec §2.5): list by scenario, get, retry one or several, delete
+ * several (`confirmed=true`); their blueprint, bundle, edits and logs are in dlq-detail.ts. A retry
+ * runs the scenario again with the stored trigger input (Make resumes from the failed module; we
+ * re-run the whole scenario — docs/fidelity.md), with the item's edited blueprint if it has one.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import type { StoredIncomplete } from '../store/incompletes.ts';
-import { ApiError, notFound, validationError } from './errors.ts';
-import { bodyObject, optionalInt, type Query, readPage } from './params.ts';
+import { dlqDetailRoutes } from './dlq-detail.ts';
+import { ApiError, confirmationRequired, notFound, validationError } from './errors.ts';
+import { bodyObject, isConfirmed, optionalInt, type Query, readPage } from './params.ts';
 import { dlqShape } from './shapes.ts';
 
 export async function dlqRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
@@ -25,7 +27,7 @@ export async function dlqRoutes(app: FastifyInstance, options: { services: Serve
       input: item.input,
       incompleteId: item.id,
     });
-    if (!run) throw new ApiError(400, `The scenario of incomplete execution ${item.id} does not load.`);
+    if (!run) throw new ApiError(400, `The blueprint of incomplete execution ${item.id} does not load.`);
     await run;
   };
 
@@ -52,18 +54,49 @@ export async function dlqRoutes(app: FastifyInstance, options: { services: Serve
 
   app.post('/dlqs/retry', async (request) => {
     const scenarioId = optionalInt(request.query as Query, 'scenarioId');
-    const body = bodyObject(request.body);
     const open = services.incompletes.list(scenarioId).filter((item) => !item.resolved);
-    let chosen: StoredIncomplete[];
-    if (body.all === true) {
-      const except = Array.isArray(body.exceptIds) ? body.exceptIds : [];
-      chosen = open.filter((item) => !except.includes(item.id));
-    } else if (Array.isArray(body.ids)) {
-      chosen = open.filter((item) => (body.ids as unknown[]).includes(item.id));
-    } else {
-      throw validationError(["Send 'ids' (an array of incomplete execution ids) or 'all': true."]);
-    }
+    const { chosen } = choose(open, bodyObject(request.body));
     for (const item of chosen) await retry(item);
     return { success: true };
   });
+
+  /**
+   * Open question (http-spec §2.5 has this row from a secondary summary, no answer body): we answer
+   * `{dlqs: [<deleted ids>]}`, the plural of Make's `{<singular>: <id>}` delete answer. Unknown ids
+   * are a 404 and nothing is deleted.
+   */
+  app.delete('/dlqs', async (request) => {
+    const query = request.query as Query;
+    const scenarioId = optionalInt(query, 'scenarioId');
+    const { chosen, unknown } = choose(services.incompletes.list(scenarioId), bodyObject(request.body));
+    if (unknown.length > 0) throw notFound(`Incomplete execution ${unknown.join(', ')}`);
+    if (!isConfirmed(query)) throw confirmationRequired();
+    const ids = chosen.map((item) => item.id);
+    services.incompletes.remove(ids);
+    return { dlqs: ids };
+  });
+
+  await dlqDetailRoutes(app, { services, find });
+}
+
+/** `{ids: [...]}` or `{all: true, exceptIds?: [...]}` (http-spec §2.5) applied to `pool`. */
+function choose(pool: StoredIncomplete[], body: Record<string, unknown>) {
+  const strings = (value: unknown) => Array.isArray(value) && value.every((id) => typeof id === 'string');
+  if (body.all === true) {
+    if (body.exceptIds !== undefined && !strings(body.exceptIds))
+      throw validationError(["Parameter 'exceptIds' must be an array of incomplete execution ids."]);
+    const except = new Set(((body.exceptIds as string[] | undefined) ?? []).map(plain));
+    return { chosen: pool.filter((item) => !except.has(item.id)), unknown: [] };
+  }
+  if (!strings(body.ids) || (body.ids as string[]).length === 0)
+    throw validationError(["Send 'ids' (a non-empty array of incomplete execution ids) or 'all': true."]);
+  const ids = new Set((body.ids as string[]).map(plain));
+  const chosen = pool.filter((item) => ids.has(item.id));
+  const found = new Set(chosen.map((item) => item.id));
+  return { chosen, unknown: [...ids].filter((id) => !found.has(id)) };
+}
+
+/** Ids are accepted with or without dashes (http-spec §2.3: one DLQ mock shows a dashed UUID). */
+function plain(id: string): string {
+  return id.replaceAll('-', '');
 }

@@ -1,12 +1,14 @@
 /**
  * Hooks created, renamed and deleted through the API (http-spec §2.6): POST `/hooks` with a flat
  * body (`gateway-webhook` needs the booleans `method`, `headers`, `stringify` unless
- * `useDefaults=requiredOnly`; another `typeName` is IM005), PATCH `/hooks/{id}` renames only,
- * DELETE `/hooks/{id}` needs `confirmed=true` when a scenario uses the hook.
+ * `useDefaults=requiredOnly`; another `typeName` is IM005; `udt` names a data structure),
+ * PATCH `/hooks/{id}` renames only, DELETE `/hooks/{id}` needs `confirmed=true` when a scenario
+ * uses the hook.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import { ApiError, confirmationRequired, notFound, validationError } from './errors.ts';
+import { udtProblem } from './hooks.ts';
 import { bodyObject, intParam, isConfirmed, type Query } from './params.ts';
 import { hookShape } from './shapes.ts';
 
@@ -34,11 +36,13 @@ export async function hookAdminRoutes(
       else if (value !== undefined) problems.push(`Parameter '${flag}' must be a boolean.`);
       else if (!defaults) problems.push(`Missing value of required parameter '${flag}'.`);
     }
+    const udt = udtProblem(body.udt, (id) => services.dataStructures.get(id) !== undefined);
+    if (udt) problems.push(udt);
     if (problems.length > 0) throw validationError(problems);
     const hook = services.hooks.create({
       name: String(body.name),
       scenarioId: null,
-      data: flags,
+      data: { ...flags, ...(typeof body.udt === 'number' ? { udt: body.udt } : {}) },
       now: services.clock.now(),
     });
     return { hook: hookShape(services, hook) };

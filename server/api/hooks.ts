@@ -55,7 +55,10 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Serv
 
   app.post('/hooks/:id/set-data', async (request) => {
     const hook = find(request.params);
-    const data = readHookData(bodyObject(request.body));
+    const data = readHookData(
+      bodyObject(request.body),
+      (id) => services.dataStructures.get(id) !== undefined,
+    );
     const next = { ...hook.data, ...data };
     const changed = JSON.stringify(next) !== JSON.stringify(hook.data);
     if (changed) services.hooks.update(hook.id, { data: next });
@@ -118,7 +121,10 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Serv
 }
 
 /** The hook options set-data accepts; anything else is a 400 with the field named. */
-function readHookData(body: Record<string, unknown>): Partial<HookData> {
+function readHookData(
+  body: Record<string, unknown>,
+  structureExists: (id: number) => boolean,
+): Partial<HookData> {
   const problems: string[] = [];
   const data: Partial<HookData> = {};
   for (const flag of ['headers', 'method', 'stringify'] as const) {
@@ -136,6 +142,21 @@ function readHookData(body: Record<string, unknown>): Partial<HookData> {
       data.apiKeys = keys;
     else problems.push("Parameter 'apiKeys' must be an array of strings of at most 512 characters.");
   }
+  const udt = udtProblem(body.udt, structureExists);
+  if (udt) problems.push(udt);
+  else if (body.udt !== undefined) data.udt = body.udt as number | null;
   if (problems.length > 0) throw validationError(problems);
   return data;
+}
+
+/**
+ * `udt`: the data structure incoming requests are validated against (http-spec §1.8), or null for
+ * none. An id that names no data structure is refused rather than silently validating nothing.
+ */
+export function udtProblem(udt: unknown, structureExists: (id: number) => boolean): string | undefined {
+  if (udt === undefined || udt === null) return undefined;
+  if (!Number.isInteger(udt)) return "Parameter 'udt' must be a data structure id (an integer) or null.";
+  if (!structureExists(udt as number))
+    return `Parameter 'udt': data structure ${String(udt)} not found; create it first (POST /data-structures).`;
+  return undefined;
 }

@@ -6,7 +6,9 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import { checkToken } from './auth.ts';
 import { clockRoutes } from './clock.ts';
+import { dataStoreAdminRoutes } from './data-store-admin.ts';
 import { dataStoreRoutes } from './data-stores.ts';
+import { dataStructureRoutes } from './data-structures.ts';
 import { dlqRoutes } from './dlqs.ts';
 import { ApiError } from './errors.ts';
 import { generalRoutes } from './general.ts';
@@ -14,6 +16,7 @@ import { hookAdminRoutes } from './hook-admin.ts';
 import { hookRoutes } from './hooks.ts';
 import { logRoutes } from './logs.ts';
 import { scenarioActionRoutes } from './scenario-actions.ts';
+import { scenarioInterfaceRoutes } from './scenario-interface.ts';
 import { scenarioRoutes } from './scenarios.ts';
 
 export async function apiRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
@@ -38,10 +41,13 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     generalRoutes,
     scenarioRoutes,
     scenarioActionRoutes,
+    scenarioInterfaceRoutes,
     logRoutes,
     hookRoutes,
     hookAdminRoutes,
     dataStoreRoutes,
+    dataStoreAdminRoutes,
+    dataStructureRoutes,
     dlqRoutes,
     clockRoutes,
   ]) {

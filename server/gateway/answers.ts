@@ -29,6 +29,18 @@ export const ANSWERS = {
   badRequest: { status: 400, body: 'Bad Request.', cors: true },
 } satisfies Record<string, GatewayAnswer>;
 
+/**
+ * Open question 1: Make documents only the 400 for a payload that fails the hook's data structure
+ * (HELP). The body is ours: it starts as the other 400 and names the failing fields.
+ */
+export function structureMismatchAnswer(problems: string): GatewayAnswer {
+  return {
+    status: 400,
+    body: `Bad Request. The data does not match the webhook's data structure: ${problems}.`,
+    cors: true,
+  };
+}
+
 /** A disabled hook "does not accept any data" (DEV); we answer as for a gone hook (open question 1). */
 export const DISABLED_HOOK_ANSWER = ANSWERS.notFound;
 

@@ -11,6 +11,7 @@ import { checkHookGuard } from './guard.ts';
 import { answerFinished, answerHeld } from './held-response.ts';
 import { HookRateLimiter } from './rate-limit.ts';
 import { sendAnswer, sendPreflight, sendWebhookResponse } from './reply.ts';
+import { structureMismatch } from './validate-structure.ts';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
@@ -60,6 +61,8 @@ async function receive(
   } catch {
     return sendAnswer(reply, ANSWERS.badRequest);
   }
+  const mismatch = hook.data.udt === null ? undefined : structureMismatch(services, hook.data, description);
+  if (mismatch) return sendAnswer(reply, mismatch);
   if (hook.learning) services.hooks.update(hook.id, { learning: false });
   if (hook.scenarioId === null)
     return sendAnswer(reply, hook.learning ? ANSWERS.accepted : ANSWERS.noScenario);

@@ -1,6 +1,7 @@
 /**
  * The server's SQLite database (better-sqlite3, WAL): scenarios, hooks, the webhook queue,
- * execution history and incomplete executions. One file (`.makesim/makesim.db` or `--db`);
+ * execution history, incomplete executions (with their edits and retry runs), backoff series,
+ * scenario interfaces, data structures and the data stores created over the API. One file (`.makesim/makesim.db` or `--db`);
  * WAL + synchronous=NORMAL keeps every committed row across a process crash (SIGKILL), which is
  * what "acknowledged only after it is committed" needs (http-spec §1.6).
  */
@@ -63,6 +64,43 @@ CREATE TABLE IF NOT EXISTS executions (
   record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS executions_by_scenario ON executions (scenario_id, started);
+CREATE TABLE IF NOT EXISTS data_structures (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  strict INTEGER NOT NULL DEFAULT 0,
+  spec TEXT NOT NULL,
+  created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS data_store_defs (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  datastructure_id INTEGER,
+  max_bytes INTEGER NOT NULL,
+  created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS backoff_state (
+  scenario_id INTEGER PRIMARY KEY,
+  attempt INTEGER NOT NULL,
+  due TEXT
+);
+CREATE TABLE IF NOT EXISTS scenario_interfaces (
+  scenario_id INTEGER PRIMARY KEY,
+  scenario_created TEXT NOT NULL,
+  input TEXT NOT NULL,
+  output TEXT
+);
+CREATE TABLE IF NOT EXISTS incomplete_edits (
+  id TEXT PRIMARY KEY,
+  blueprint TEXT,
+  failer INTEGER,
+  edited TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS incomplete_attempts (
+  execution_id TEXT PRIMARY KEY,
+  incomplete_id TEXT NOT NULL,
+  started TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incomplete_attempts_by_item ON incomplete_attempts (incomplete_id, started);
 CREATE TABLE IF NOT EXISTS incompletes (
   id TEXT PRIMARY KEY,
   scenario_id INTEGER NOT NULL,

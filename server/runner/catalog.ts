@@ -40,6 +40,18 @@ export class ScenarioCatalog {
     }
   }
 
+  /**
+   * A blueprint other than the scenario's stored one, prepared for one run — an incomplete
+   * execution whose blueprint was edited (PATCH /dlqs/{id}); undefined when it does not load.
+   */
+  prepareOther(blueprint: Record<string, unknown>): PreparedScenario | undefined {
+    try {
+      return this.#engine.prepare(blueprint);
+    } catch {
+      return undefined;
+    }
+  }
+
   forget(id: number): void {
     this.#entries.delete(id);
   }

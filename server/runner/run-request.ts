@@ -65,6 +65,11 @@ export interface PendingItem {
   stored: boolean;
 }
 
+/** Make's execution ids: 32 hex digits. */
+export function newExecutionId(): string {
+  return randomUUID().replaceAll('-', '');
+}
+
 /**
  * The engine run; a run that throws instead of returning a record becomes an `error` record.
  * `respond(response, cycle)` hears each cycle's first Webhook response as it is produced.
@@ -79,7 +84,7 @@ export async function executeRun(
   },
 ): Promise<ExecutionRecord> {
   const { request, clock } = run;
-  const executionId = request.executionId ?? randomUUID().replaceAll('-', '');
+  const executionId = request.executionId ?? newExecutionId();
   try {
     const cycles = Array.isArray(request.input) ? request.input.length : 1;
     return await prepared.run({

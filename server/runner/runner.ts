@@ -9,7 +9,14 @@ import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import type { QueueItem } from '../queue/queue.ts';
 import type { PreparedScenario } from './engine-port.ts';
-import { deferStore, executeRun, type PendingItem, type RunnerDeps, type RunRequest } from './run-request.ts';
+import {
+  deferStore,
+  executeRun,
+  newExecutionId,
+  type PendingItem,
+  type RunnerDeps,
+  type RunRequest,
+} from './run-request.ts';
 import { RunSlots } from './run-slots.ts';
 import { storeExecution } from './store-execution.ts';
 import { Waiters } from './waiters.ts';
@@ -31,10 +38,11 @@ export class Runner {
   /** Starts as many queued items of an active instant scenario as its mode and rate allow. */
   kick(scenarioId: number): void {
     const free = this.#freeSlots(scenarioId);
-    if (!free) return;
-    for (const item of this.#deps.queue.claim(scenarioId, free.slots)) {
-      this.#slots.take(scenarioId);
-      this.#startItem(free.prepared, item);
+    if (free) {
+      for (const item of this.#deps.queue.claim(scenarioId, free.slots)) {
+        this.#slots.take(scenarioId);
+        this.#startItem(free.prepared, item);
+      }
     }
     this.#wakeWhenThrottled(scenarioId);
   }
@@ -77,9 +85,28 @@ export class Runner {
 
   /** One run (scheduled, API, retry); resolves with its record once stored. */
   run(request: RunRequest): Promise<ExecutionRecord> | undefined {
+    if (this.#closed) return undefined;
+    if (request.incompleteId) return this.#retry({ ...request, incompleteId: request.incompleteId });
     const prepared = this.#deps.catalog.prepared(request.scenarioId);
-    if (!prepared || this.#closed) return undefined;
+    if (!prepared) return undefined;
     const promise = this.#runItems(prepared, request);
+    this.#track(promise);
+    return promise;
+  }
+
+  /**
+   * A retry of an incomplete execution (execution-spec §4.5): it runs the item's own blueprint
+   * when that was edited (PATCH /dlqs/{id}), else the scenario's, and is linked to the item for
+   * `/dlqs/{id}/logs`.
+   */
+  #retry(request: RunRequest & { incompleteId: string }): Promise<ExecutionRecord> | undefined {
+    const { incompletes, catalog, clock } = this.#deps;
+    const edited = incompletes.edits(request.incompleteId).blueprint;
+    const prepared = edited ? catalog.prepareOther(edited) : catalog.prepared(request.scenarioId);
+    if (!prepared) return undefined;
+    const executionId = request.executionId ?? newExecutionId();
+    incompletes.linkAttempt(request.incompleteId, executionId, clock.now());
+    const promise = this.#runItems(prepared, { ...request, executionId });
     this.#track(promise);
     return promise;
   }
@@ -128,6 +155,18 @@ export class Runner {
 
   #countStart(scenarioId: number): void {
     this.#slots.rate.started(scenarioId, this.#perMinute(scenarioId), this.#nowMs());
+  }
+
+  /**
+   * Looks again at scenarios held back by their per-minute limit — the scheduler calls this on
+   * each tick, so a simulated clock moved past the minute starts them too.
+   */
+  kickThrottled(): void {
+    for (const [scenarioId, timer] of [...this.#throttled]) {
+      clearTimeout(timer);
+      this.#throttled.delete(scenarioId);
+      this.kick(scenarioId);
+    }
   }
 
   /** Items left waiting by the per-minute limit are started when the window has room again. */

@@ -3,9 +3,12 @@
  * that ends in ConnectionError, ModuleTimeoutError or RateLimitError is run again after 1 min, then
  * longer waits (one column with incomplete executions enabled, another without); a success ends
  * the series, and when the last rerun fails too scheduling is disabled. Times come from the
- * scheduler's clock, so `--clock simulated` + advance walks a whole series in milliseconds.
+ * scheduler's clock, so `--clock simulated` + advance walks a whole series in milliseconds. With a
+ * store, each series is kept in the server database, so a restart neither forgets a pending rerun
+ * nor starts the count again.
  */
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+import type { BackoffStateStore } from '../store/backoff-state.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -53,6 +56,14 @@ interface Series {
  */
 export class Backoff {
   readonly #series = new Map<number, Series>();
+  readonly #store: BackoffStateStore | undefined;
+
+  /** With a store, the series of the last process are loaded, so their pending reruns are armed again. */
+  constructor(store?: BackoffStateStore) {
+    this.#store = store;
+    for (const row of store?.list() ?? [])
+      this.#series.set(row.scenarioId, { attempt: row.attempt, due: row.due });
+  }
 
   /** Records a finished run of `scenarioId` at `now` (ms) and says what follows. */
   afterRun(
@@ -61,18 +72,20 @@ export class Backoff {
     options: { incompleteEnabled: boolean; now: number },
   ): BackoffDecision {
     if (!isBackoffFailure(record)) {
-      if (record.status === 'success') this.#series.delete(scenarioId);
+      if (record.status === 'success') this.#end(scenarioId);
+      else this.#settleTaken(scenarioId);
       return { kind: 'none' };
     }
     const table = options.incompleteEnabled ? BACKOFF_WITH_INCOMPLETE_MS : BACKOFF_WITHOUT_INCOMPLETE_MS;
     const attempt = (this.#series.get(scenarioId)?.attempt ?? 0) + 1;
     const wait = table[attempt - 1];
     if (wait === undefined) {
-      this.#series.delete(scenarioId);
+      this.#end(scenarioId);
       return { kind: 'deactivate' };
     }
     const at = options.now + wait;
     this.#series.set(scenarioId, { attempt, due: at });
+    this.#store?.save({ scenarioId, attempt, due: at });
     return { kind: 'rerun', attempt, at };
   }
 
@@ -89,7 +102,8 @@ export class Backoff {
     for (const [scenarioId, series] of this.#series) {
       if (series.due <= now && Number.isFinite(series.due)) {
         due.push(scenarioId);
-        // Taken: stays in the series (for the attempt count) but is no longer due.
+        // Taken: stays in the series (for the attempt count) but is no longer due. The stored row
+        // keeps its due time, so a process that dies during the rerun runs it again after restart.
         series.due = Number.POSITIVE_INFINITY;
       }
     }
@@ -99,5 +113,15 @@ export class Backoff {
   /** Due times of pending reruns (for the scheduler's next wake-up). */
   dueTimes(): number[] {
     return [...this.#series.values()].map((series) => series.due).filter(Number.isFinite);
+  }
+
+  /** A taken rerun ended in another error: the series waits (count kept), nothing is pending. */
+  #settleTaken(scenarioId: number): void {
+    const series = this.#series.get(scenarioId);
+    if (series && !Number.isFinite(series.due)) this.#store?.save({ scenarioId, ...series });
+  }
+
+  #end(scenarioId: number): void {
+    if (this.#series.delete(scenarioId)) this.#store?.remove(scenarioId);
   }
 }

@@ -103,6 +103,8 @@ export class Scheduler {
       });
       if (run) runs.push(run);
     }
+    // Queued webhook items held by a per-minute run limit start once the minute has room.
+    this.#deps.runner.kickThrottled();
     await Promise.allSettled(runs);
     // A run may have switched its scenario off (consecutive errors): drop its next run.
     for (const scenario of this.#deps.scenarios.list()) {

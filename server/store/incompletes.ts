@@ -1,6 +1,7 @@
 /**
  * Incomplete executions ("dlqs", execution-spec §4.5 and §8; http-spec §2.5): stored by Break or
- * by an unhandled error when the scenario allows it, retried on their schedule or by hand.
+ * by an unhandled error when the scenario allows it, retried on their schedule or by hand, edited
+ * (PATCH: blueprint, failer) and deleted over the API; each retry run is linked for its logs.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncompleteExecution } from '../../engine/runtime/record.ts';
@@ -19,6 +20,12 @@ export interface StoredIncomplete {
   /** The trigger input of the failed run: what a retry runs again. */
   input: unknown;
   detail: IncompleteExecution;
+}
+
+/** What PATCH /dlqs/{id} changed; a retry runs `blueprint` instead of the scenario's own. */
+export interface IncompleteEdit {
+  blueprint?: Record<string, unknown>;
+  failer?: number;
 }
 
 interface Row {
@@ -127,6 +134,63 @@ export class IncompleteStore {
     this.#db
       .prepare('UPDATE incompletes SET attempts = ?, resolved = ?, retry = ?, next_retry = ? WHERE id = ?')
       .run(attempts, outcome.resolved ? 1 : 0, more ? 1 : 0, next, id);
+  }
+
+  /** PATCH /dlqs/{id} (http-spec §2.5): the blueprint a retry runs and the failed module, kept apart. */
+  edit(id: string, edit: IncompleteEdit & { now: Date }): void {
+    const merged = { ...this.edits(id), ...edit };
+    this.#db
+      .prepare(
+        `INSERT INTO incomplete_edits (id, blueprint, failer, edited) VALUES (?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET blueprint = excluded.blueprint, failer = excluded.failer, edited = excluded.edited`,
+      )
+      .run(
+        id,
+        merged.blueprint === undefined ? null : JSON.stringify(merged.blueprint),
+        merged.failer ?? null,
+        edit.now.toISOString(),
+      );
+  }
+
+  edits(id: string): IncompleteEdit {
+    const row = this.#db.prepare('SELECT blueprint, failer FROM incomplete_edits WHERE id = ?').get(id) as
+      | { blueprint: string | null; failer: number | null }
+      | undefined;
+    return {
+      ...(row?.blueprint ? { blueprint: JSON.parse(row.blueprint) as Record<string, unknown> } : {}),
+      ...(typeof row?.failer === 'number' ? { failer: row.failer } : {}),
+    };
+  }
+
+  /** A retry run of `id` was started as execution `executionId` (for `/dlqs/{id}/logs`). */
+  linkAttempt(id: string, executionId: string, now: Date): void {
+    this.#db
+      .prepare(
+        'INSERT OR IGNORE INTO incomplete_attempts (execution_id, incomplete_id, started) VALUES (?, ?, ?)',
+      )
+      .run(executionId, id, now.toISOString());
+  }
+
+  /** Execution ids of the retry runs of `id`, newest first. */
+  attemptIds(id: string): string[] {
+    const rows = this.#db
+      .prepare(
+        'SELECT execution_id FROM incomplete_attempts WHERE incomplete_id = ? ORDER BY started DESC, rowid DESC',
+      )
+      .all(id) as Array<{ execution_id: string }>;
+    return rows.map((row) => row.execution_id);
+  }
+
+  /** Deletes items with their edits and retry links, all or nothing. */
+  remove(ids: readonly string[]): void {
+    const statements = [
+      'incompletes WHERE id',
+      'incomplete_edits WHERE id',
+      'incomplete_attempts WHERE incomplete_id',
+    ].map((target) => this.#db.prepare(`DELETE FROM ${target} = ?`));
+    this.#db.transaction(() => {
+      for (const id of ids) for (const statement of statements) statement.run(id);
+    })();
   }
 
   unresolvedCount(scenarioId: number): number {

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../config/load-config.ts';
+import { createRunEnvironment } from '../../../config/run-environment.ts';
 import type { ServerApp } from '../../../server/app.ts';
 import { addScenario, apiClient, blueprints, testServer } from './fixtures.ts';
 
@@ -64,19 +66,24 @@ describe('Make API v2: hooks create, rename, delete (http-spec §2.6)', () => {
   });
 });
 
-describe('Make API v2: data store create, update, delete (http-spec §2.7)', () => {
-  // Stores come from makesim.config.json; the API answers Make's error body pointing there.
-  it('refuses to create, update or delete a data store with a 400 error body', async () => {
-    server = testServer();
+describe('Make API v2: data stores of the config (http-spec §2.7)', () => {
+  // Stores of makesim.config.json are changed there; the API answers Make's error body pointing there.
+  it('refuses to update or delete a config store with a 400 error body and keeps it', async () => {
+    const config = parseConfig(
+      { database: ':memory:', dataStores: [{ name: 'customers', makeId: 137 }] },
+      { root: process.cwd() },
+    );
+    const environment = createRunEnvironment(config, { database: ':memory:' });
+    server = testServer({ dataStores: environment.dataStores });
     const calls = [
-      api('POST', '/data-stores', { name: 'New', teamId: 1, maxSizeMB: 1 }),
-      api('PATCH', '/data-stores/1', { name: 'Renamed' }),
-      api('DELETE', '/data-stores?confirmed=true', { ids: [1] }),
-      api('DELETE', '/data-stores/1?confirmed=true'),
+      api('PATCH', '/data-stores/137', { name: 'Renamed' }),
+      api('DELETE', '/data-stores?ids%5B%5D=137&confirmed=true'),
+      api('DELETE', '/data-stores/137?confirmed=true'),
     ];
     for (const res of await Promise.all(calls)) {
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ code: 'SC400', message: 'Bad Request' });
     }
+    expect((await api('GET', '/data-stores/137')).json().dataStore.name).toBe('customers');
   });
 });

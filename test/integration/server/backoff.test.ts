@@ -1,51 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../config/load-config.ts';
-import { createRunEnvironment } from '../../../config/run-environment.ts';
 import { SimulatedClock } from '../../../engine/ports/clock.ts';
 import type { ServerApp } from '../../../server/app.ts';
-import type { ServerEngine } from '../../../server/runner/engine-port.ts';
-import { failedRecord } from '../../../server/runner/failed-record.ts';
-import { createMakeEngine } from '../../../server/runner/make-engine.ts';
 import { addScenario, blueprints, testServer } from './fixtures.ts';
+import { scriptedEngine } from './scripted-engine.ts';
 
 const MINUTE = 60_000;
 let server: ServerApp;
 afterEach(async () => server?.close());
-
-/**
- * The real loader, with runs scripted: each run takes the next outcome (an error type, or
- * `success`); past the end of the script the last outcome repeats. Times of runs are kept.
- */
-function scriptedEngine(script: string[], clock: SimulatedClock, dlq = false) {
-  const environment = createRunEnvironment(parseConfig({ database: ':memory:' }, { root: process.cwd() }), {
-    database: ':memory:',
-  });
-  const real = createMakeEngine(environment);
-  const runTimes: number[] = [];
-  const engine: ServerEngine = {
-    prepare(blueprint, source) {
-      const prepared = real.prepare(blueprint, source);
-      return {
-        ...prepared,
-        settings: { ...prepared.settings, dlq },
-        run: async (options) => {
-          const outcome = script[Math.min(runTimes.length, script.length - 1)] ?? 'success';
-          runTimes.push(clock.now().getTime());
-          const error = Object.assign(new Error('scripted'), { type: outcome });
-          const record = failedRecord({
-            executionId: options.executionId,
-            scenario: 'S',
-            error,
-            now: clock.now(),
-          });
-          return outcome === 'success' ? { ...record, status: 'success', error: null } : record;
-        },
-      };
-    },
-    close: () => real.close?.(),
-  };
-  return { engine, runTimes };
-}
 
 function setUp(script: string[], dlq = false, webhook = false) {
   const clock = new SimulatedClock('2026-01-05T00:00:00Z');

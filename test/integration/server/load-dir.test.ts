@@ -103,4 +103,20 @@ describe('serving a blueprint directory', () => {
       await running.close();
     }
   });
+
+  it('gives the server the data structures declared in makesim.config.json', async () => {
+    const { dir } = project();
+    const spec = [{ name: 'email', type: 'text', required: true }];
+    writeFileSync(
+      join(dir, 'makesim.config.json'),
+      JSON.stringify({ database: ':memory:', dataStructures: [{ id: 7, name: 'Lead', strict: true, spec }] }),
+    );
+    const running = await startServer({ dir, port: 0, db: ':memory:', watch: false });
+    try {
+      const structures = running.server.services.dataStructures.list();
+      expect(structures.map((s) => [s.id, s.name, s.strict, s.spec])).toEqual([[7, 'Lead', true, spec]]);
+    } finally {
+      await running.close();
+    }
+  });
 });

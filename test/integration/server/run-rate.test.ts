@@ -39,6 +39,19 @@ describe('maximum runs to start per minute (scheduling.maximum_runs_per_minute)'
     expect(server.services.queue.count(hookId)).toBe(1);
   });
 
+  it('starts the held items when a simulated clock is advanced past the minute', async () => {
+    server = testServer({ clock: new SimulatedClock('2026-03-02T10:00:00Z') });
+    const { udid, scenario } = addScenario(server, blueprints.queued(), {
+      scheduling: { type: 'immediately', maximum_runs_per_minute: 1 },
+    });
+    for (let n = 1; n <= 3; n++) await server.app.inject({ method: 'POST', url: `/${udid}`, payload: { n } });
+    await server.services.runner.idle();
+    expect(started(scenario.id)).toEqual([{ n: 1 }]);
+    await server.services.scheduler.advance(60_000);
+    await server.services.runner.idle();
+    expect(started(scenario.id)).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
   it('does not throttle a scenario whose scheduling sets no limit', async () => {
     server = testServer({ clock: new SimulatedClock('2026-03-02T10:00:00Z') });
     const { udid, scenario } = addScenario(server, blueprints.queued());

@@ -1,0 +1,154 @@
+/**
+ * Data structures (http-spec §2.8): list (`{id, name, teamId}` unless `cols[]` asks for more;
+ * pg default name asc, 10000), create `{teamId, name, spec, strict?}`, get, PATCH (`spec` replaces
+ * the whole list), DELETE (`confirmed=true` when a hook's `udt` or a data store uses it — the users
+ * then lose it), clone `{name, targetTeamId?}`. A changed structure applies to the stores that use
+ * it from their next write; records already stored are not rewritten.
+ */
+import type { FastifyInstance } from 'fastify';
+import { problemText, specProblems } from '../../modules/datastore/structure-spec.ts';
+import type { ServerServices } from '../services.ts';
+import type { StoredDataStructure } from '../store/data-structures.ts';
+import { structureOf } from './data-store-admin.ts';
+import { confirmationRequired, notFound, validationError } from './errors.ts';
+import { bodyObject, intParam, isConfirmed, type Query, readPage } from './params.ts';
+import { LOCAL_IDS } from './shapes.ts';
+
+const MAX_NAME = 128;
+const LIST_COLUMNS = ['id', 'name', 'teamId'];
+
+export async function dataStructureRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+  const { services } = options;
+  const find = (params: unknown): StoredDataStructure => {
+    const found = services.dataStructures.get(intParam(params, 'id'));
+    if (!found) throw notFound('Data structure');
+    return found;
+  };
+
+  app.get('/data-structures', async (request) => {
+    const query = request.query as Query;
+    const page = readPage(query, { offset: 0, limit: 10000, sortBy: 'name', sortDir: 'asc' });
+    const sorted = services.dataStructures.list().sort(compareBy(page.sortBy, page.sortDir));
+    const columns = requestedColumns(query) ?? LIST_COLUMNS;
+    return {
+      dataStructures: sorted.slice(page.offset, page.offset + page.limit).map((s) => pick(shape(s), columns)),
+      pg: page,
+    };
+  });
+
+  app.get('/data-structures/:id', async (request) => {
+    const columns = requestedColumns(request.query as Query);
+    const full = shape(find(request.params));
+    return { dataStructure: columns ? pick(full, columns) : full };
+  });
+
+  app.post('/data-structures', async (request) => {
+    const body = readBody(bodyObject(request.body), 'create');
+    const created = services.dataStructures.create({
+      name: body.name ?? '',
+      strict: body.strict ?? false,
+      spec: body.spec ?? [],
+      now: services.clock.now(),
+    });
+    return { dataStructure: shape(created) };
+  });
+
+  app.patch('/data-structures/:id', async (request) => {
+    const current = find(request.params);
+    const patch = readBody(bodyObject(request.body), 'update');
+    const updated = services.db.transaction(() => {
+      const next = services.dataStructures.update(current.id, patch) ?? current;
+      for (const def of services.dataStoreDefs.using(current.id))
+        if (services.dataStores?.isEditable?.(def.id))
+          services.dataStores.update?.(def.id, { structure: structureOf(services, current.id) });
+      return next;
+    })();
+    return { dataStructure: shape(updated) };
+  });
+
+  app.delete('/data-structures/:id', async (request) => {
+    const { id } = find(request.params);
+    const hooks = services.hooks.list().filter((hook) => hook.data.udt === id);
+    const stores = services.dataStoreDefs.using(id);
+    if (hooks.length + stores.length > 0 && !isConfirmed(request.query as Query))
+      throw confirmationRequired();
+    services.db.transaction(() => {
+      for (const hook of hooks) services.hooks.update(hook.id, { data: { ...hook.data, udt: null } });
+      for (const def of stores) {
+        services.dataStoreDefs.save({ ...def, datastructureId: null }, services.clock.now());
+        if (services.dataStores?.isEditable?.(def.id))
+          services.dataStores.update?.(def.id, { structure: null });
+      }
+      services.dataStructures.delete(id);
+    })();
+    return { dataStructure: id };
+  });
+
+  app.post('/data-structures/:id/clone', async (request) => {
+    const source = find(request.params);
+    const body = bodyObject(request.body);
+    const problems = nameProblems(body.name, true);
+    const target = body.targetTeamId;
+    if (target !== undefined && !Number.isInteger(target))
+      problems.push("Parameter 'targetTeamId' must be an integer.");
+    if (problems.length > 0) throw validationError(problems);
+    // One local team: a clone always lands in it, whatever `targetTeamId` names.
+    const { spec, strict } = source;
+    const clone = services.dataStructures.create({
+      name: String(body.name),
+      spec,
+      strict,
+      now: services.clock.now(),
+    });
+    return { dataStructure: shape(clone) };
+  });
+}
+
+function shape(structure: StoredDataStructure): Record<string, unknown> {
+  const { id, name, strict, spec } = structure;
+  return { id, name, teamId: LOCAL_IDS.teamId, strict, spec };
+}
+
+/** `cols[]=name&cols[]=spec` (or `cols[0]=…`), encoded or raw (http-spec §2.2). */
+function requestedColumns(query: Query): string[] | undefined {
+  const values = Object.entries(query)
+    .filter(([key]) => /^cols\[\d*\]$/.test(key))
+    .flatMap(([, value]) => (Array.isArray(value) ? value : value === undefined ? [] : [value]));
+  return values.length > 0 ? values : undefined;
+}
+
+function pick(full: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(columns.filter((c) => Object.hasOwn(full, c)).map((c) => [c, full[c]]));
+}
+
+function compareBy(sortBy: string, dir: 'asc' | 'desc') {
+  const sign = dir === 'asc' ? 1 : -1;
+  return (a: StoredDataStructure, b: StoredDataStructure): number =>
+    sign * (sortBy === 'id' ? a.id - b.id : a.name.localeCompare(b.name) || a.id - b.id);
+}
+
+function nameProblems(name: unknown, required: boolean): string[] {
+  if (name === undefined) return required ? ["Missing value of required parameter 'name'."] : [];
+  if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_NAME)
+    return [`Parameter 'name' must be a non-empty string of at most ${MAX_NAME} characters.`];
+  return [];
+}
+
+/** A create needs `teamId`, `name` and `spec`; an update any of `name`, `strict`, `spec`. */
+function readBody(body: Record<string, unknown>, mode: 'create' | 'update') {
+  const creating = mode === 'create';
+  const problems = nameProblems(body.name, creating);
+  if (creating && body.teamId === undefined) problems.push("Missing value of required parameter 'teamId'.");
+  else if (body.teamId !== undefined && !Number.isInteger(body.teamId))
+    problems.push("Parameter 'teamId' must be an integer.");
+  if (body.strict !== undefined && typeof body.strict !== 'boolean')
+    problems.push("Parameter 'strict' must be a boolean.");
+  if (body.spec === undefined && creating) problems.push("Missing value of required parameter 'spec'.");
+  else if (body.spec !== undefined) problems.push(...specProblems(body.spec).map(problemText));
+  if (problems.length > 0) throw validationError(problems);
+  return {
+    ...(body.name === undefined ? {} : { name: body.name as string }),
+    ...(body.strict === undefined ? {} : { strict: body.strict as boolean }),
+    ...(body.spec === undefined ? {} : { spec: body.spec as StoredDataStructure['spec'] }),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * One incomplete execution's contents (http-spec §2.5): its blueprint, its bundle (the outputs of
+ * the modules before the failed one, by module id), PATCH of the blueprint and failed module a
+ * retry uses, and the logs of its retry runs.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ServerServices } from '../services.ts';
+import type { StoredIncomplete } from '../store/incompletes.ts';
+import { notFound, validationError } from './errors.ts';
+import { bodyObject, jsonStringField, type Query, readPage } from './params.ts';
+import { logShape } from './shapes.ts';
+
+type Find = (params: unknown) => StoredIncomplete;
+
+/**
+ * Open question (http-spec §2.5 gives no body for GET `/dlqs/{id}/blueprint`): answered like the
+ * bundle, `{code: "OK", response: {blueprint}}`. The blueprint is the edited one, else the scenario's.
+ */
+function blueprintOf(services: ServerServices, item: StoredIncomplete): Record<string, unknown> {
+  return (
+    services.incompletes.edits(item.id).blueprint ?? services.scenarios.get(item.scenarioId)?.blueprint ?? {}
+  );
+}
+
+export async function dlqDetailRoutes(
+  app: FastifyInstance,
+  options: { services: ServerServices; find: Find },
+) {
+  const { services, find } = options;
+
+  app.get('/dlqs/:dlqId/blueprint', async (request) => ({
+    code: 'OK',
+    response: { blueprint: blueprintOf(services, find(request.params)) },
+  }));
+
+  app.get('/dlqs/:dlqId/bundle', async (request) => ({
+    code: 'OK',
+    response: find(request.params).detail.context,
+  }));
+
+  app.patch('/dlqs/:dlqId', async (request) => {
+    const item = find(request.params);
+    const body = bodyObject(request.body);
+    const problems: string[] = [];
+    if (body.blueprint === undefined && body.failer === undefined)
+      problems.push("Send 'blueprint' (a JSON-encoded blueprint) or 'failer' (a module id), or both.");
+    const blueprint = jsonStringField(body, 'blueprint', problems);
+    const problem = blueprint ? services.catalog.check(blueprint) : undefined;
+    if (problem) problems.push(`Invalid blueprint: ${problem}`);
+    const failer = body.failer;
+    const effective = blueprint ?? blueprintOf(services, item);
+    if (failer !== undefined && !(Number.isInteger(failer) && moduleIds(effective).has(failer as number)))
+      problems.push(
+        `Parameter 'failer' must be the id of a module of the blueprint (${[...moduleIds(effective)].join(', ')}).`,
+      );
+    if (problems.length > 0) throw validationError(problems);
+    services.incompletes.edit(item.id, {
+      ...(blueprint ? { blueprint } : {}),
+      ...(typeof failer === 'number' ? { failer } : {}),
+      now: services.clock.now(),
+    });
+    const edits = services.incompletes.edits(item.id);
+    return { dlq: { failer: edits.failer ?? item.detail.moduleId, blueprint: blueprintOf(services, item) } };
+  });
+
+  app.get('/dlqs/:dlqId/logs', async (request) => {
+    const item = find(request.params);
+    const page = readPage(request.query as Query, { offset: 0, limit: 50, sortBy: 'imtId', sortDir: 'desc' });
+    const logs = attemptLogs(services, item);
+    if (page.sortDir === 'asc') logs.reverse();
+    return {
+      dlqLogs: logs.slice(page.offset, page.offset + page.limit),
+      pg: { sortBy: 'imtId', sortDir: page.sortDir, showLast: false, limit: page.limit, offset: page.offset },
+    };
+  });
+
+  app.get('/dlqs/:dlqId/logs/:executionId', async (request) => {
+    const item = find(request.params);
+    const executionId = String((request.params as { executionId: string }).executionId).replaceAll('-', '');
+    const log = attemptLogs(services, item).find((entry) => entry.id === executionId);
+    if (!log) throw notFound('Incomplete execution log');
+    return { dlqLog: log };
+  });
+}
+
+/**
+ * The stored retry runs of an item, newest first. Open question: the spec shows one imtId,
+ * `<ms>_dlq.<dlqId>.manual.<execId>`; every retry (by hand or scheduled) gets that form.
+ */
+function attemptLogs(services: ServerServices, item: StoredIncomplete) {
+  const logs: Array<Record<string, unknown> & { id: string }> = [];
+  for (const executionId of services.incompletes.attemptIds(item.id)) {
+    const execution = services.executions.get(executionId);
+    if (!execution) continue; // still running: its row is written when it ends
+    const startedMs = new Date(execution.started).getTime();
+    logs.push({
+      ...logShape(execution),
+      imtId: `${startedMs}_dlq.${item.id}.manual.${execution.id}`,
+      id: execution.id,
+    });
+  }
+  return logs;
+}
+
+/** Every module id of a blueprint, routes and error routes included. */
+function moduleIds(blueprint: Record<string, unknown>): Set<number> {
+  const ids = new Set<number>();
+  const walk = (flow: unknown): void => {
+    if (!Array.isArray(flow)) return;
+    for (const node of flow as Array<Record<string, unknown>>) {
+      if (typeof node.id === 'number') ids.add(node.id);
+      for (const route of (node.routes as Array<{ flow?: unknown }> | undefined) ?? []) walk(route.flow);
+      walk(node.onerror);
+    }
+  };
+  walk(blueprint.flow);
+  return ids;
+}

@@ -1,0 +1,110 @@
+/**
+ * Scenario inputs and outputs (http-spec §2.3 row GET/PATCH `/scenarios/{id}/interface`):
+ * `{interface: {input: [...], output: [...] | null}}`, field specs in Make's form schema
+ * (execution-spec §1: `{name, type, label, required, …}`). A PATCHed interface is kept in the server
+ * database beside the scenario; until then it is read from the blueprint (`interface`, or the
+ * deprecated `io: {input_spec, output_spec}`, execution-spec §1).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../queue/db.ts';
+import type { ServerServices } from '../services.ts';
+import type { StoredScenario } from '../store/scenarios.ts';
+import { ApiError, validationError } from './errors.ts';
+import { bodyObject } from './params.ts';
+import { findScenario } from './scenarios.ts';
+
+interface ScenarioInterface {
+  input: unknown[];
+  output: unknown[] | null;
+}
+
+export async function scenarioInterfaceRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+  const { services } = options;
+
+  app.get('/scenarios/:id/interface', async (request) => ({
+    interface: readInterface(services.db, findScenario(services, request.params)),
+  }));
+
+  app.patch('/scenarios/:id/interface', async (request) => {
+    const scenario = findScenario(services, request.params);
+    const body = bodyObject(request.body);
+    const spec = body.interface;
+    if (!spec || typeof spec !== 'object' || Array.isArray(spec))
+      throw validationError([
+        "Missing value of required parameter 'interface' (an object with 'input' and 'output').",
+      ]);
+    const { input, output } = spec as Record<string, unknown>;
+    const problems = [
+      ...fieldProblems('interface.input', input),
+      ...(output == null ? [] : fieldProblems('interface.output', output)),
+    ];
+    if (problems.length > 0) throw validationError(problems);
+    const fields = input as Array<Record<string, unknown>>;
+    if (fields.some((field) => field.required === true) && scenario.scheduling.type !== 'on-demand')
+      throw requiredInputsBlocked();
+    const stored: ScenarioInterface = {
+      input: fields,
+      output: (output as unknown[] | null | undefined) ?? null,
+    };
+    services.db
+      .prepare(
+        `INSERT INTO scenario_interfaces (scenario_id, scenario_created, input, output) VALUES (?, ?, ?, ?)
+         ON CONFLICT(scenario_id) DO UPDATE SET scenario_created = excluded.scenario_created,
+           input = excluded.input, output = excluded.output`,
+      )
+      .run(
+        scenario.id,
+        scenario.created,
+        JSON.stringify(stored.input),
+        stored.output && JSON.stringify(stored.output),
+      );
+    return { interface: stored };
+  });
+}
+
+/** http-spec §2.2, 422 IM016: required inputs only on a scenario scheduled on demand. */
+function requiredInputsBlocked(): ApiError {
+  return new ApiError(422, "Required inputs need the scenario's scheduling to be 'on-demand'.", {
+    code: 'IM016',
+  });
+}
+
+function readInterface(db: Db, scenario: StoredScenario): ScenarioInterface {
+  const row = db
+    .prepare('SELECT input, output FROM scenario_interfaces WHERE scenario_id = ? AND scenario_created = ?')
+    .get(scenario.id, scenario.created) as { input: string; output: string | null } | undefined;
+  if (row)
+    return {
+      input: JSON.parse(row.input) as unknown[],
+      output: row.output === null ? null : (JSON.parse(row.output) as unknown[]),
+    };
+  const { blueprint } = scenario;
+  const declared = (blueprint.interface ?? {}) as Record<string, unknown>;
+  const io = (blueprint.io ?? {}) as Record<string, unknown>;
+  const input = declared.input ?? io.input_spec;
+  const output = declared.output ?? io.output_spec;
+  return { input: Array.isArray(input) ? input : [], output: Array.isArray(output) ? output : null };
+}
+
+/** Each field: an object with a non-empty `name` (unique) and a `type`; `required` a boolean. */
+function fieldProblems(where: string, fields: unknown): string[] {
+  if (!Array.isArray(fields)) return [`Parameter '${where}' must be an array of field specs.`];
+  const problems: string[] = [];
+  const names = new Set<string>();
+  fields.forEach((field: unknown, index) => {
+    const at = `${where}[${index}]`;
+    const spec = (field && typeof field === 'object' && !Array.isArray(field) ? field : {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof spec.name !== 'string' || spec.name === '')
+      problems.push(`'${at}.name' must be a non-empty string.`);
+    else if (names.has(spec.name)) problems.push(`'${at}.name' repeats the field name '${spec.name}'.`);
+    else names.add(spec.name);
+    if (typeof spec.type !== 'string' || spec.type === '')
+      problems.push(`'${at}.type' must be a field type such as 'text'.`);
+    if (spec.required !== undefined && typeof spec.required !== 'boolean')
+      problems.push(`'${at}.required' must be true or false.`);
+  });
+  return problems;
+}
