@@ -8,7 +8,7 @@
  * p99 < 10 ms at concurrency 10, queued ≥ 5,000/s. Only 127.0.0.1, bounded in time.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -49,9 +49,24 @@ interface Load {
   p50: number;
   p99: number;
   non2xx: number;
+  /** Server CPU time per answered request (µs), when /proc tells it: steadier than requests/s on a shared machine. */
+  cpuUs: number | undefined;
 }
 
-async function load(url: string, connections: number): Promise<Load> {
+/** User + system CPU time of a process and its threads, in clock ticks (Linux /proc), if readable. */
+function cpuTicks(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Linux reports CPU time in ticks of 1/100 s. */
+const TICK_US = 10_000;
+
+async function load(url: string, connections: number, pid?: number): Promise<Load> {
   const request = {
     url,
     method: 'POST' as const,
@@ -59,17 +74,25 @@ async function load(url: string, connections: number): Promise<Load> {
     body: BODY,
   };
   await autocannon({ ...request, connections, duration: WARMUP_S });
+  const before = cpuTicks(pid);
   const result = await autocannon({ ...request, connections, duration: DURATION_S });
+  const after = cpuTicks(pid);
+  const cpuUs =
+    before === undefined || after === undefined || result['2xx'] === 0
+      ? undefined
+      : ((after - before) * TICK_US) / result['2xx'];
   return {
     perSecond: result['2xx'] / DURATION_S,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
+    cpuUs,
   };
 }
 
 function line(label: string, figures: Load): string {
-  return `  ${label.padEnd(40)} ${formatRate(figures.perSecond).padStart(8)}/s   p50 ${figures.p50} ms   p99 ${figures.p99} ms${figures.non2xx ? `   (${figures.non2xx} non-2xx)` : ''}`;
+  const cpu = figures.cpuUs === undefined ? '' : `   server CPU ${Math.round(figures.cpuUs)} µs/request`;
+  return `  ${label.padEnd(40)} ${formatRate(figures.perSecond).padStart(8)}/s   p50 ${figures.p50} ms   p99 ${figures.p99} ms${cpu}${figures.non2xx ? `   (${figures.non2xx} non-2xx)` : ''}`;
 }
 
 /** Starts a server as a child process (so it does not share a CPU with autocannon); resolves its banner. */
@@ -117,7 +140,7 @@ console.log('bare ' + (await app.listen({ host: '127.0.0.1', port: 0 })));
 async function bareFastify(): Promise<Load> {
   const { child, match } = await spawnServer(['--input-type=module', '-e', BARE_SERVER], /bare (\S+)\n/);
   try {
-    return await load(`${match[1]}/bare`, 10);
+    return await load(`${match[1]}/bare`, 10, child.pid);
   } finally {
     await stop(child);
   }
@@ -138,7 +161,7 @@ async function makesimServer(dir: string, connections: number): Promise<Load> {
   ];
   const { child, match } = await spawnServer(args, /hook (\S+)\n/);
   try {
-    return await load(String(match[1]), connections);
+    return await load(String(match[1]), connections, child.pid);
   } finally {
     await stop(child);
   }

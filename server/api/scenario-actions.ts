@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import { setActive } from '../project/admin.ts';
 import { WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
+import { newExecutionId } from '../runner/run-request.ts';
 import type { ServerServices } from '../services.ts';
 import { STATUS_CODE } from '../store/executions.ts';
 import { ApiError } from './errors.ts';
@@ -50,7 +51,7 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
         `The scenario's blueprint does not load: ${services.catalog.problem(scenario.id)}`,
       );
     const data = (body.data ?? {}) as Record<string, unknown>;
-    const executionId = crypto.randomUUID().replaceAll('-', '');
+    const executionId = newExecutionId(services.clock.now().getTime());
     const run = services.runner.run({
       scenarioId: scenario.id,
       type: 'manual',

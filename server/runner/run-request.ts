@@ -3,7 +3,7 @@
  * webhook item, a held caller, a scheduled or API run, an incomplete-execution retry), and the
  * engine call that turns a request into an ExecutionRecord.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { VariableScopes } from '../../engine/expression/types.ts';
 import type { Clock } from '../../engine/ports/clock.ts';
 import type { WebhookResponse } from '../../engine/registry/define-module.ts';
@@ -65,9 +65,14 @@ export interface PendingItem {
   stored: boolean;
 }
 
-/** Make's execution ids: 32 hex digits. */
-export function newExecutionId(): string {
-  return randomUUID().replaceAll('-', '');
+/**
+ * Make's execution ids are 32 hex digits (http-spec §2.4); nothing documents their structure.
+ * Ours start with the time in milliseconds (12 hex digits, as UUIDv7 does) followed by 80 random
+ * bits, so history rows are appended to the id index instead of landing on a random page of it:
+ * that cut the cost of storing an execution on a large history by a fifth (docs/fidelity.md).
+ */
+export function newExecutionId(nowMs: number = Date.now()): string {
+  return nowMs.toString(16).padStart(12, '0').slice(-12) + randomBytes(10).toString('hex');
 }
 
 /**
@@ -84,7 +89,7 @@ export async function executeRun(
   },
 ): Promise<ExecutionRecord> {
   const { request, clock } = run;
-  const executionId = request.executionId ?? newExecutionId();
+  const executionId = request.executionId ?? newExecutionId(clock.now().getTime());
   try {
     const cycles = Array.isArray(request.input) ? request.input.length : 1;
     return await prepared.run({

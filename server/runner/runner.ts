@@ -104,7 +104,7 @@ export class Runner {
     const edited = incompletes.edits(request.incompleteId).blueprint;
     const prepared = edited ? catalog.prepareOther(edited) : catalog.prepared(request.scenarioId);
     if (!prepared) return undefined;
-    const executionId = request.executionId ?? newExecutionId();
+    const executionId = request.executionId ?? newExecutionId(clock.now().getTime());
     incompletes.linkAttempt(request.incompleteId, executionId, clock.now());
     const promise = this.#runItems(prepared, { ...request, executionId });
     this.#track(promise);
