@@ -1,6 +1,7 @@
 /**
  * Scenario actions (http-spec §2.3): start/stop (the response carries `isActive`, which the SDK
- * checks), run (`data`, `responsive`; inactive → 422 IM325), blueprint, triggers.
+ * checks), run (`data`, `responsive`; inactive → 422 IM325; required inputs and outputs in
+ * run-inputs.ts), blueprint, triggers.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
@@ -9,8 +10,9 @@ import { WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
 import { newExecutionId } from '../runner/run-request.ts';
 import type { ServerServices } from '../services.ts';
 import { STATUS_CODE } from '../store/executions.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, validationError } from './errors.ts';
 import { bodyObject } from './params.ts';
+import { missingInputs, outputsOf } from './run-inputs.ts';
 import { findScenario } from './scenarios.ts';
 import { hookUrl } from './shapes.ts';
 
@@ -51,6 +53,8 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
         `The scenario's blueprint does not load: ${services.catalog.problem(scenario.id)}`,
       );
     const data = (body.data ?? {}) as Record<string, unknown>;
+    const missing = missingInputs(services, scenario, data);
+    if (missing.length > 0) throw validationError(missing);
     const executionId = newExecutionId(services.clock.now().getTime());
     const run = services.runner.run({
       scenarioId: scenario.id,
@@ -70,7 +74,7 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
           new ApiError(504, `The run did not finish within 40 s; it continues as ${executionId}.`).toBody(),
         );
     }
-    return { executionId, status: STATUS_CODE[record.status] };
+    return { executionId, status: STATUS_CODE[record.status], ...outputsOf(record) };
   });
 
   app.get('/scenarios/:id/blueprint', async (request) => {

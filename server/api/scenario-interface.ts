@@ -69,7 +69,7 @@ function requiredInputsBlocked(): ApiError {
   });
 }
 
-function readInterface(db: Db, scenario: StoredScenario): ScenarioInterface {
+export function readInterface(db: Db, scenario: StoredScenario): ScenarioInterface {
   const row = db
     .prepare('SELECT input, output FROM scenario_interfaces WHERE scenario_id = ? AND scenario_created = ?')
     .get(scenario.id, scenario.created) as { input: string; output: string | null } | undefined;
