@@ -24,6 +24,7 @@ import datastoreGetRecord from './datastore/get-record.ts';
 import datastoreSearchRecord from './datastore/search-record.ts';
 import datastoreStats from './datastore/stats.ts';
 import datastoreUpdateRecord from './datastore/update-record.ts';
+import gatewayCustomMailHook from './gateway/custom-mailhook.ts';
 import gatewayCustomWebHook from './gateway/custom-webhook.ts';
 import gatewayWebhookRespond from './gateway/webhook-respond.ts';
 import httpActionGetFile from './http/action-get-file.ts';
@@ -100,6 +101,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   regexpReplace,
   regexpHtmlToText,
   mathEvaluateExpression,
+  gatewayCustomMailHook,
   gatewayCustomWebHook,
   gatewayWebhookRespond,
   scenarioServiceCallSubscenario,

@@ -10,6 +10,7 @@ import { type Clock, systemClock } from '../engine/ports/clock.ts';
 import { restoreDataStores } from './api/data-store-admin.ts';
 import { apiRoutes } from './api/routes.ts';
 import { DEFAULT_QUEUE_LIMIT, DEFAULT_RATE_LIMIT, DEFAULT_RESPONSE_TIMEOUT_MS } from './gateway/answers.ts';
+import { mailRoutes } from './gateway/mail-routes.ts';
 import type { RateLimit } from './gateway/rate-limit.ts';
 import { gatewayRoutes } from './gateway/routes.ts';
 import { startCheckpointer } from './queue/checkpointer.ts';
@@ -68,6 +69,7 @@ export function buildApp(options: BuildAppOptions): ServerApp {
   // Inspector event streams never go idle: close them with the server.
   const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024, forceCloseConnections: true });
   app.register(gatewayRoutes, { services });
+  app.register(mailRoutes, { services });
   app.register(apiRoutes, { services, prefix: '/api/v2' });
   app.register(uiRoutes, { services });
   return {

@@ -11,6 +11,7 @@ import { createRunEnvironment } from '../config/run-environment.ts';
 import { SimulatedClock, systemClock } from '../engine/ports/clock.ts';
 import { buildApp, type ServerApp } from './app.ts';
 import { PAYLOAD_LIMIT_BYTES } from './gateway/answers.ts';
+import { mailRoutes } from './gateway/mail-routes.ts';
 import { gatewayRoutes } from './gateway/routes.ts';
 import { type LoadedEntry, loadDirectory } from './project/load-dir.ts';
 import { convertRequest, createMakeEngine } from './runner/make-engine.ts';
@@ -88,6 +89,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 async function listenHooks(server: ServerApp, host: string, port: number): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: PAYLOAD_LIMIT_BYTES });
   app.register(gatewayRoutes, { services: server.services });
+  app.register(mailRoutes, { services: server.services });
   await app.listen({ host, port });
   return app;
 }

@@ -7,7 +7,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { hookUrl, mailhookEndpoint } from '../../server/api/shapes.ts';
 import { type RunningServer, startServer } from '../../server/main.ts';
+import { MAILHOOK_TYPE_NAME } from '../../server/store/hooks.ts';
 import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
 
 interface ServeFlags {
@@ -95,7 +97,11 @@ function printSummary(ctx: CliContext, running: RunningServer): void {
     ctx.out(
       `  ${problem ? pc.red('✗') : pc.green('●')} #${scenario.id} ${scenario.name}  [${scenario.scheduling.type}]\n`,
     );
-    if (hook) ctx.out(`      hook ${running.hookBase}/${hook.udid}\n`);
+    if (hook?.typeName === MAILHOOK_TYPE_NAME)
+      ctx.out(
+        `      mailhook ${hookUrl(services, hook)}  (POST the raw email to ${mailhookEndpoint(services, hook)})\n`,
+      );
+    else if (hook) ctx.out(`      hook ${running.hookBase}/${hook.udid}\n`);
     if (problem) ctx.out(`      ${pc.red(problem)}\n`);
   }
 }

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import { setActive } from '../project/admin.ts';
-import { WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
+import { isQueueTrigger } from '../runner/engine-port.ts';
 import { newExecutionId } from '../runner/run-request.ts';
 import type { ServerServices } from '../services.ts';
 import { STATUS_CODE } from '../store/executions.ts';
@@ -14,7 +14,7 @@ import { ApiError, validationError } from './errors.ts';
 import { bodyObject } from './params.ts';
 import { missingInputs, outputsOf } from './run-inputs.ts';
 import { findScenario } from './scenarios.ts';
-import { hookUrl } from './shapes.ts';
+import { hookType, hookUrl } from './shapes.ts';
 
 /** A responsive run answers within 40 s (http-spec §2.3). */
 export const RESPONSIVE_RUN_TIMEOUT_MS = 40_000;
@@ -61,7 +61,7 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
       type: 'manual',
       executionId,
       vars: { input: data },
-      ...(prepared.triggerKey === WEBHOOK_TRIGGER ? { input: data } : {}),
+      ...(isQueueTrigger(prepared.triggerKey) ? { input: data } : {}),
     });
     if (!run) throw new ApiError(503, 'The server is shutting down.');
     if (body.responsive !== true) return { executionId };
@@ -102,8 +102,8 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
       scope: 'hook',
       queueCount: services.queue.count(hook.id),
       queueLimit: services.settings.queueLimit,
-      typeName: 'gateway-webhook',
-      type: 'web',
+      typeName: hook.typeName,
+      type: hookType(hook),
       flags: {},
       url: hookUrl(services, hook),
     };

@@ -4,7 +4,7 @@
  */
 import type { ServerServices } from '../services.ts';
 import type { StoredExecution } from '../store/executions.ts';
-import type { StoredHook } from '../store/hooks.ts';
+import { MAILHOOK_TYPE_NAME, type StoredHook } from '../store/hooks.ts';
 import type { StoredIncomplete } from '../store/incompletes.ts';
 import type { StoredScenario } from '../store/scenarios.ts';
 
@@ -54,8 +54,23 @@ function usedPackages(blueprint: Record<string, unknown>): string[] {
   return [...found];
 }
 
+/** Local mailhook addresses: `<udid>@hook.local` stands for Make's `<udid>@hook.<zone>.make.com` (http-spec §1.10). */
+export const MAILHOOK_DOMAIN = 'hook.local';
+
+/** Where a hook is reached: a webhook's URL, a mailhook's email address. */
 export function hookUrl(services: ServerServices, hook: StoredHook): string {
+  if (hook.typeName === MAILHOOK_TYPE_NAME) return `${hook.udid}@${MAILHOOK_DOMAIN}`;
   return `${services.settings.hookBase}/${hook.udid}`;
+}
+
+/** Where a mailhook takes messages over HTTP on the hook port (server/gateway/mail-routes.ts). */
+export function mailhookEndpoint(services: ServerServices, hook: StoredHook): string {
+  return `${services.settings.hookBase}/mailhook/${hook.udid}`;
+}
+
+/** The API's `type` of a hook: `mail` for mailhooks, `web` for webhooks (http-spec §2.6). */
+export function hookType(hook: StoredHook): 'mail' | 'web' {
+  return hook.typeName === MAILHOOK_TYPE_NAME ? 'mail' : 'web';
 }
 
 export function hookShape(services: ServerServices, hook: StoredHook): Record<string, unknown> {
@@ -66,7 +81,7 @@ export function hookShape(services: ServerServices, hook: StoredHook): Record<st
     name: hook.name,
     teamId: LOCAL_IDS.teamId,
     udid: hook.udid,
-    type: 'web',
+    type: hookType(hook),
     packageName: null,
     theme: '#c73a63',
     flags: {},
@@ -75,7 +90,7 @@ export function hookShape(services: ServerServices, hook: StoredHook): Record<st
     queueLimit: services.settings.queueLimit,
     enabled: hook.enabled,
     gone: false,
-    typeName: 'gateway-webhook',
+    typeName: hook.typeName,
     data: { ...data, teamId: LOCAL_IDS.teamId },
     scenarioId: hook.scenarioId,
     ...(scenario ? { scenarioName: scenario.name, scenarioIsActive: scenario.isActive } : {}),

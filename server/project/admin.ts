@@ -4,8 +4,9 @@
  * SQLite transaction: a failure leaves nothing half-written.
  */
 
-import { WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
+import { MAIL_TRIGGER, WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
 import type { ServerServices } from '../services.ts';
+import { type HookTypeName, MAILHOOK_TYPE_NAME, WEBHOOK_TYPE_NAME } from '../store/hooks.ts';
 import type { Scheduling, StoredScenario } from '../store/scenarios.ts';
 
 export interface ScenarioInput {
@@ -14,7 +15,7 @@ export interface ScenarioInput {
   source: string | null;
   blueprint: Record<string, unknown>;
   scheduling?: Scheduling;
-  /** A 32-character udid for the scenario's webhook (config `hookId`). */
+  /** A 32-character udid for the scenario's webhook or mailhook (config `hookId`). */
   udid?: string;
   isActive: boolean;
 }
@@ -26,9 +27,17 @@ export function triggerOf(blueprint: Record<string, unknown>): string | undefine
   return typeof first?.module === 'string' ? first.module : undefined;
 }
 
-/** Webhook scenarios run `immediately`; others every 15 minutes — Make's defaults (execution-spec §7). */
+/** The hook type a scenario's trigger needs, if it needs one (http-spec §1.1, §1.10). */
+export function hookTypeOf(blueprint: Record<string, unknown>): HookTypeName | undefined {
+  const trigger = triggerOf(blueprint);
+  if (trigger === WEBHOOK_TRIGGER) return WEBHOOK_TYPE_NAME;
+  if (trigger === MAIL_TRIGGER) return MAILHOOK_TYPE_NAME;
+  return undefined;
+}
+
+/** Webhook and mailhook scenarios run `immediately`; others every 15 minutes — Make's defaults (execution-spec §7). */
 export function defaultScheduling(blueprint: Record<string, unknown>): Scheduling {
-  return triggerOf(blueprint) === WEBHOOK_TRIGGER
+  return hookTypeOf(blueprint) !== undefined
     ? { type: 'immediately' }
     : { type: 'indefinitely', interval: 900 };
 }
@@ -95,21 +104,30 @@ function afterChange(services: ServerServices, id: number): void {
   services.events.emit('scenario', id);
 }
 
-/** A webhook scenario gets a hook (udid from the config when given, else a new one). */
+/**
+ * A webhook or mailhook scenario gets a hook of its trigger's type (udid from the config when
+ * given, else a new one); a hook kept across a trigger change takes the new type.
+ */
 function ensureHook(services: ServerServices, scenarioId: number, udid: string | undefined): void {
   const scenario = services.scenarios.get(scenarioId);
-  if (!scenario || triggerOf(scenario.blueprint) !== WEBHOOK_TRIGGER) return;
+  const typeName = scenario ? hookTypeOf(scenario.blueprint) : undefined;
+  if (!scenario || !typeName) return;
   const existing = scenario.hookId === null ? undefined : services.hooks.get(scenario.hookId);
   if (existing) {
-    if (udid && existing.udid !== udid) services.hooks.update(existing.id, { udid });
+    const patch = {
+      ...(udid && existing.udid !== udid ? { udid } : {}),
+      ...(existing.typeName !== typeName ? { typeName } : {}),
+    };
+    if (Object.keys(patch).length > 0) services.hooks.update(existing.id, patch);
     return;
   }
-  const taken = udid ? services.hooks.byUdid(udid) : undefined;
+  const taken = udid ? services.hooks.byUdid(udid, 'any') : undefined;
   const hook = taken
-    ? services.hooks.update(taken.id, { scenarioId })
+    ? services.hooks.update(taken.id, { scenarioId, typeName })
     : services.hooks.create({
         ...(udid ? { udid } : {}),
-        name: `${scenario.name} webhook`,
+        name: `${scenario.name} ${typeName === MAILHOOK_TYPE_NAME ? 'mailhook' : 'webhook'}`,
+        typeName,
         scenarioId,
         now: services.clock.now(),
       });

@@ -41,4 +41,11 @@ export interface ServerEngine {
 }
 
 export const WEBHOOK_TRIGGER = 'gateway:CustomWebHook';
+/** Custom mailhook (http-spec §1.10): gets a hook of typeName `gateway-mailhook`. */
+export const MAIL_TRIGGER = 'gateway:CustomMailHook';
 export const WEBHOOK_RESPONDER = 'gateway:WebhookRespond';
+
+/** Triggers fed by a hook's queue (webhooks and mailhooks): a scheduled run takes queued items. */
+export function isQueueTrigger(key: string | undefined): boolean {
+  return key === WEBHOOK_TRIGGER || key === MAIL_TRIGGER;
+}

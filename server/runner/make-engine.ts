@@ -14,10 +14,10 @@ import type { RequestDescription } from '../queue/queue.ts';
 import type { ConvertRequest } from '../services.ts';
 import type { HookData } from '../store/hooks.ts';
 import {
+  isQueueTrigger,
   type PreparedScenario,
   type ServerEngine,
   WEBHOOK_RESPONDER,
-  WEBHOOK_TRIGGER,
 } from './engine-port.ts';
 
 /** Make's default "Maximum number of results" of a scheduled custom webhook (http-spec §1.6). */
@@ -43,7 +43,7 @@ function prepared(scenario: Scenario, environment: RunEnvironment): PreparedScen
     instant: scenario.instant,
     responds: scenario.modules.some((module) => module.key === WEBHOOK_RESPONDER),
     settings: scenario.settings,
-    maxResults: trigger?.key === WEBHOOK_TRIGGER && maxResults > 0 ? maxResults : DEFAULT_MAX_RESULTS,
+    maxResults: isQueueTrigger(trigger?.key) && maxResults > 0 ? maxResults : DEFAULT_MAX_RESULTS,
     run: (options) =>
       runScenario(scenario, {
         input: options.input,

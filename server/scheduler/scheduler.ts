@@ -7,7 +7,7 @@
 import { type Clock, SimulatedClock } from '../../engine/ports/clock.ts';
 import type { WebhookQueue } from '../queue/queue.ts';
 import type { ScenarioCatalog } from '../runner/catalog.ts';
-import { WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
+import { isQueueTrigger } from '../runner/engine-port.ts';
 import type { Runner } from '../runner/runner.ts';
 import type { IncompleteStore } from '../store/incompletes.ts';
 import type { ScenarioStore } from '../store/scenarios.ts';
@@ -134,7 +134,7 @@ export class Scheduler {
     const prepared = this.#deps.catalog.prepared(scenarioId);
     if (!prepared) return undefined;
     if (prepared.settings.sequential && this.#deps.runner.isRunning(scenarioId)) return undefined;
-    if (prepared.triggerKey !== WEBHOOK_TRIGGER) return this.#deps.runner.run({ scenarioId, type: 'auto' });
+    if (!isQueueTrigger(prepared.triggerKey)) return this.#deps.runner.run({ scenarioId, type: 'auto' });
     // A scheduled webhook scenario takes up to `maxResults` queued requests per run (http-spec §1.6).
     const items = this.#deps.queue.claim(scenarioId, prepared.maxResults);
     if (items.length === 0) return undefined;

@@ -1,6 +1,8 @@
 /**
  * Webhooks (http-spec §1.1, §1.8, §1.9, §2.6): a 32-character udid, the hook options that shape
  * the bundle (`headers`, `method`, `stringify`) and guard it (`ip`, `apiKeys`), learning mode.
+ * Mailhooks (§1.10) are hooks of typeName `gateway-mailhook`; the type is kept in the `data` JSON
+ * (no schema change) and each gateway looks up only hooks of its own type.
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../queue/db.ts';
@@ -16,6 +18,10 @@ export interface HookData {
   udt: number | null;
 }
 
+export type HookTypeName = 'gateway-webhook' | 'gateway-mailhook';
+export const WEBHOOK_TYPE_NAME: HookTypeName = 'gateway-webhook';
+export const MAILHOOK_TYPE_NAME: HookTypeName = 'gateway-mailhook';
+
 export const DEFAULT_HOOK_DATA: HookData = {
   headers: false,
   method: false,
@@ -29,6 +35,7 @@ export interface StoredHook {
   id: number;
   udid: string;
   name: string;
+  typeName: HookTypeName;
   scenarioId: number | null;
   enabled: boolean;
   learning: boolean;
@@ -60,16 +67,23 @@ export function newUdid(): string {
 export const UDID_PATTERN = /^[a-z0-9]{32}$/;
 
 function toHook(row: Row): StoredHook {
+  const { typeName, ...data } = JSON.parse(row.data) as Partial<HookData> & { typeName?: HookTypeName };
   return {
     id: row.id,
     udid: row.udid,
     name: row.name,
+    typeName: typeName === MAILHOOK_TYPE_NAME ? MAILHOOK_TYPE_NAME : WEBHOOK_TYPE_NAME,
     scenarioId: row.scenario_id,
     enabled: row.enabled === 1,
     learning: row.learning === 1,
-    data: { ...DEFAULT_HOOK_DATA, ...(JSON.parse(row.data) as Partial<HookData>) },
+    data: { ...DEFAULT_HOOK_DATA, ...data },
     created: row.created,
   };
+}
+
+/** The `data` column: the hook's options, plus its type when it is not a webhook. */
+function dataColumn(data: HookData, typeName: HookTypeName): string {
+  return JSON.stringify(typeName === WEBHOOK_TYPE_NAME ? data : { ...data, typeName });
 }
 
 export class HookStore {
@@ -81,9 +95,13 @@ export class HookStore {
     for (const hook of this.list()) this.#byUdid.set(hook.udid, hook);
   }
 
-  /** Cached: the gateway looks a hook up on every request. */
-  byUdid(udid: string): StoredHook | undefined {
-    return this.#byUdid.get(udid);
+  /**
+   * Cached: the gateway looks a hook up on every request. Only hooks of `typeName` are found, so
+   * a mailhook udid is unknown to the webhook gateway and the other way round; `any` finds both.
+   */
+  byUdid(udid: string, typeName: HookTypeName | 'any' = WEBHOOK_TYPE_NAME): StoredHook | undefined {
+    const hook = this.#byUdid.get(udid);
+    return hook && (typeName === 'any' || hook.typeName === typeName) ? hook : undefined;
   }
 
   get(id: number): StoredHook | undefined {
@@ -98,6 +116,7 @@ export class HookStore {
   create(input: {
     udid?: string;
     name: string;
+    typeName?: HookTypeName;
     scenarioId: number | null;
     data?: Partial<HookData>;
     now: Date;
@@ -109,7 +128,7 @@ export class HookStore {
         input.udid ?? newUdid(),
         input.name,
         input.scenarioId,
-        JSON.stringify(data),
+        dataColumn(data, input.typeName ?? WEBHOOK_TYPE_NAME),
         input.now.toISOString(),
       );
     return this.#refresh(Number(result.lastInsertRowid));
@@ -129,7 +148,7 @@ export class HookStore {
         next.scenarioId,
         next.enabled ? 1 : 0,
         next.learning ? 1 : 0,
-        JSON.stringify(next.data),
+        dataColumn(next.data, next.typeName),
         id,
       );
     this.#byUdid.delete(current.udid);

@@ -1,0 +1,86 @@
+/**
+ * The local mailhook gateway (http-spec §1.10): `POST /mailhook/<udid>` takes one email — a raw
+ * RFC 822 message (`message/rfc822`, `text/plain`, or any non-JSON type) or a JSON object already
+ * in bundle shape — and queues it exactly as the webhook gateway queues a request (§1.6: same
+ * queue and durability, `200 Accepted` once committed, 410 for unknown udids, 5 MB, rate limit).
+ * The address users see is `<udid>@hook.local` (api/shapes.ts); nothing listens for SMTP.
+ * A webhook udid here is 410, as a mailhook udid is on `/<udid>` (hooks are looked up by type).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MakeError } from '../../engine/errors/make-error.ts';
+import { mailInputToBundle } from '../../modules/gateway/mail-input.ts';
+import type { ServerServices } from '../services.ts';
+import { MAILHOOK_TYPE_NAME } from '../store/hooks.ts';
+import { ANSWERS, DISABLED_HOOK_ANSWER, type GatewayAnswer, PAYLOAD_LIMIT_BYTES } from './answers.ts';
+import { describeRequest } from './describe-request.ts';
+import { checkHookGuard } from './guard.ts';
+import { HookRateLimiter } from './rate-limit.ts';
+import { sendAnswer } from './reply.ts';
+
+/** Open question 1 (our choice): a 400 that starts as the gateway's other 400 and says what is wrong. */
+export function badEmailAnswer(reason: string): GatewayAnswer {
+  return { status: 400, body: `Bad Request. ${reason}`, cors: true };
+}
+
+export async function mailRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
+  const { services } = options;
+  const limiter = new HookRateLimiter(services.settings.rateLimit);
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PAYLOAD_LIMIT_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.setErrorHandler((error: { statusCode?: number }, _request, reply) =>
+    sendAnswer(reply, error.statusCode === 413 ? ANSWERS.tooLarge : ANSWERS.badRequest),
+  );
+  app.post('/mailhook/:udid', { bodyLimit: PAYLOAD_LIMIT_BYTES }, (request, reply) =>
+    receiveMail(services, limiter, request as FastifyRequest<{ Params: { udid: string } }>, reply),
+  );
+}
+
+async function receiveMail(
+  services: ServerServices,
+  limiter: HookRateLimiter,
+  request: FastifyRequest<{ Params: { udid: string } }>,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  const hook = services.hooks.byUdid(request.params.udid, MAILHOOK_TYPE_NAME);
+  if (!hook) return sendAnswer(reply, ANSWERS.notFound);
+  if (!hook.enabled) return sendAnswer(reply, DISABLED_HOOK_ANSWER);
+  if (!limiter.allow(hook.id, Date.now())) return sendAnswer(reply, ANSWERS.tooManyRequests);
+  const apiKey = request.headers['x-make-apikey'];
+  const verdict = checkHookGuard(hook.data, {
+    apiKey: typeof apiKey === 'string' ? apiKey : undefined,
+    ip: request.ip,
+  });
+  if (verdict !== 'ok') return sendAnswer(reply, ANSWERS[verdict]);
+  const description = describeRequest(request);
+  const problem = await emailProblem(description);
+  if (problem) return sendAnswer(reply, badEmailAnswer(problem));
+  if (hook.scenarioId === null) return sendAnswer(reply, ANSWERS.noScenario);
+  const { scenarioId } = hook;
+  if (services.queue.count(hook.id) >= services.settings.queueLimit)
+    return sendAnswer(reply, ANSWERS.queueFull);
+  const itemId = await services.commits.run(() =>
+    services.queue.enqueue({
+      hookId: hook.id,
+      scenarioId,
+      request: description,
+      limit: services.settings.queueLimit,
+      now: services.clock.now(),
+    }),
+  );
+  if (itemId === undefined) return sendAnswer(reply, ANSWERS.queueFull);
+  services.runner.kick(scenarioId);
+  return sendAnswer(reply, ANSWERS.accepted);
+}
+
+/** The module's own conversion, run once before queuing: a message it cannot read is refused. */
+async function emailProblem(description: ReturnType<typeof describeRequest>): Promise<string | undefined> {
+  try {
+    await mailInputToBundle(description);
+    return undefined;
+  } catch (error) {
+    if (error instanceof MakeError) return error.message;
+    return 'The message could not be parsed as an RFC 822 email.';
+  }
+}
