@@ -20,14 +20,15 @@ import {
 import { RunSlots } from './run-slots.ts';
 import { storeExecution } from './store-execution.ts';
 import { Waiters } from './waiters.ts';
+import { Wakeups } from './wakeups.ts';
 
 export class Runner {
   readonly waiters: Waiters;
   readonly #deps: RunnerDeps;
   readonly #slots = new RunSlots();
   readonly #inflight = new Set<Promise<unknown>>();
-  /** Scenarios with a wake-up armed for when their runs-per-minute window has room again. */
-  readonly #throttled = new Map<number, NodeJS.Timeout>();
+  /** Scenarios whose queued items wait for their runs-per-minute window to have room. */
+  readonly #throttled = new Wakeups((scenarioId) => this.kick(scenarioId));
   #closed = false;
 
   constructor(deps: RunnerDeps) {
@@ -118,7 +119,7 @@ export class Runner {
   /** Stops taking work and waits for runs in flight to be stored. */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const timer of this.#throttled.values()) clearTimeout(timer);
+    this.#throttled.clear();
     this.waiters.releaseAll();
     await Promise.allSettled([...this.#inflight]);
   }
@@ -162,11 +163,7 @@ export class Runner {
    * each tick, so a simulated clock moved past the minute starts them too.
    */
   kickThrottled(): void {
-    for (const [scenarioId, timer] of [...this.#throttled]) {
-      clearTimeout(timer);
-      this.#throttled.delete(scenarioId);
-      this.kick(scenarioId);
-    }
+    this.#throttled.wakeAll();
   }
 
   /** Items left waiting by the per-minute limit are started when the window has room again. */
@@ -174,16 +171,7 @@ export class Runner {
     if (this.#throttled.has(scenarioId) || this.#deps.queue.waiting(scenarioId) === 0) return;
     if (this.mayStart(scenarioId)) return;
     const freesAt = this.#slots.rate.freesAt(scenarioId, this.#nowMs());
-    if (freesAt === undefined) return;
-    const timer = setTimeout(
-      () => {
-        this.#throttled.delete(scenarioId);
-        this.kick(scenarioId);
-      },
-      Math.max(0, freesAt - this.#nowMs()),
-    );
-    timer.unref();
-    this.#throttled.set(scenarioId, timer);
+    if (freesAt !== undefined) this.#throttled.arm(scenarioId, freesAt - this.#nowMs());
   }
 
   #nowMs(): number {
