@@ -4,12 +4,11 @@
  * (`message/rfc822` or `text/plain` → raw message; JSON → the bundle itself), or an object already
  * in bundle shape. Shared by the module and the server, which checks a request before queuing it.
  */
-import { parseJsonText } from '../../engine/errors/json-syntax.ts';
 import { dataError } from '../../engine/errors/make-error.ts';
 import type { Bundle } from '../../engine/registry/define-module.ts';
 import { isRequestDescription } from './custom-webhook.ts';
 import { emailToBundle } from './mail-to-bundle.ts';
-import { headerPairs } from './request-to-bundle.ts';
+import { headerPairs, parseJsonBody } from './request-to-bundle.ts';
 
 /** One email → one bundle; `undefined` (no trigger input) → none. */
 export async function mailInputToBundle(input: unknown): Promise<Bundle | undefined> {
@@ -50,17 +49,7 @@ function jsonBundle(body: string | Buffer): Bundle {
     throw dataError('The mailhook received an empty JSON body; send one object in bundle shape.', {
       code: 'empty-email',
     });
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) {
-    const { line, column, offset, message } = parsed.problem;
-    throw dataError(`The mailhook body is not valid JSON: ${message}.`, {
-      code: 'invalid-json-body',
-      line,
-      column,
-      position: offset,
-    });
-  }
-  const value = parsed.value;
+  const value = parseJsonBody(text, 'mailhook');
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw dataError('The mailhook JSON body must be one object in bundle shape (from, to, subject, …).', {
       code: 'not-an-email',

@@ -83,18 +83,21 @@ function isJson(type: string): boolean {
   return type === 'application/json' || type.endsWith('+json');
 }
 
-function jsonFields(text: string): Bundle {
+/** A hook's JSON body, or a DataError naming the line and column where it breaks. */
+export function parseJsonBody(text: string, hook: 'webhook' | 'mailhook'): unknown {
   const parsed = parseJsonText(text);
-  if (!parsed.ok) {
-    const { line, column, offset, message } = parsed.problem;
-    throw dataError(`The webhook body is not valid JSON: ${message}.`, {
-      code: 'invalid-json-body',
-      line,
-      column,
-      position: offset,
-    });
-  }
-  const value = parsed.value;
+  if (parsed.ok) return parsed.value;
+  const { line, column, offset, message } = parsed.problem;
+  throw dataError(`The ${hook} body is not valid JSON: ${message}.`, {
+    code: 'invalid-json-body',
+    line,
+    column,
+    position: offset,
+  });
+}
+
+function jsonFields(text: string): Bundle {
+  const value = parseJsonBody(text, 'webhook');
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) return { ...(value as Bundle) };
   return { [RAW_BODY_KEY]: value };
 }

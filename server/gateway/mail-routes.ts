@@ -11,9 +11,9 @@ import { MakeError } from '../../engine/errors/make-error.ts';
 import { mailInputToBundle } from '../../modules/gateway/mail-input.ts';
 import type { ServerServices } from '../services.ts';
 import { MAILHOOK_TYPE_NAME } from '../store/hooks.ts';
-import { ANSWERS, DISABLED_HOOK_ANSWER, type GatewayAnswer, PAYLOAD_LIMIT_BYTES } from './answers.ts';
+import { hookRefusal } from './admit.ts';
+import { ANSWERS, type GatewayAnswer, PAYLOAD_LIMIT_BYTES } from './answers.ts';
 import { describeRequest } from './describe-request.ts';
-import { checkHookGuard } from './guard.ts';
 import { HookRateLimiter } from './rate-limit.ts';
 import { sendAnswer } from './reply.ts';
 
@@ -45,14 +45,8 @@ async function receiveMail(
 ): Promise<FastifyReply> {
   const hook = services.hooks.byUdid(request.params.udid, MAILHOOK_TYPE_NAME);
   if (!hook) return sendAnswer(reply, ANSWERS.notFound);
-  if (!hook.enabled) return sendAnswer(reply, DISABLED_HOOK_ANSWER);
-  if (!limiter.allow(hook.id, Date.now())) return sendAnswer(reply, ANSWERS.tooManyRequests);
-  const apiKey = request.headers['x-make-apikey'];
-  const verdict = checkHookGuard(hook.data, {
-    apiKey: typeof apiKey === 'string' ? apiKey : undefined,
-    ip: request.ip,
-  });
-  if (verdict !== 'ok') return sendAnswer(reply, ANSWERS[verdict]);
+  const refusal = hookRefusal(hook, request, limiter);
+  if (refusal) return sendAnswer(reply, refusal);
   const description = describeRequest(request);
   const problem = await emailProblem(description);
   if (problem) return sendAnswer(reply, badEmailAnswer(problem));

@@ -5,9 +5,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerServices } from '../services.ts';
-import { ANSWERS, DISABLED_HOOK_ANSWER, PAYLOAD_LIMIT_BYTES } from './answers.ts';
+import { hookRefusal } from './admit.ts';
+import { ANSWERS, PAYLOAD_LIMIT_BYTES } from './answers.ts';
 import { describeRequest } from './describe-request.ts';
-import { checkHookGuard } from './guard.ts';
 import { answerFinished, answerHeld } from './held-response.ts';
 import { HookRateLimiter } from './rate-limit.ts';
 import { sendAnswer, sendPreflight, sendWebhookResponse } from './reply.ts';
@@ -46,14 +46,8 @@ async function receive(
   if (!hook) return sendAnswer(reply, ANSWERS.notFound);
   if (request.method === 'OPTIONS')
     return sendPreflight(reply, request.headers['access-control-request-headers']);
-  if (!hook.enabled) return sendAnswer(reply, DISABLED_HOOK_ANSWER);
-  if (!limiter.allow(hook.id, Date.now())) return sendAnswer(reply, ANSWERS.tooManyRequests);
-  const apiKey = request.headers['x-make-apikey'];
-  const verdict = checkHookGuard(hook.data, {
-    apiKey: typeof apiKey === 'string' ? apiKey : undefined,
-    ip: request.ip,
-  });
-  if (verdict !== 'ok') return sendAnswer(reply, ANSWERS[verdict]);
+  const refusal = hookRefusal(hook, request, limiter);
+  if (refusal) return sendAnswer(reply, refusal);
   const { headers, method, stringify } = hook.data;
   const description = { ...describeRequest(request), hook: { headers, method, stringify } };
   try {
