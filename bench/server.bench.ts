@@ -2,7 +2,9 @@
  * `makesim serve` under load, measured with autocannon against listening servers in one run:
  * webhook → set variable → webhook response beside a bare Fastify route (requests/s, p50/p99 and
  * the ratio), and accepted-and-queued webhooks (no response module, scenario on demand so only the
- * durable intake is measured). Each server is its own process (`node bin/makesim.js serve`, a
+ * durable intake is measured). The same makesim server is also measured at an unknown hook
+ * (`410`), the floor under every webhook answer, so a reader sees how much of the gap to bare
+ * Fastify is the scenario run and its history rather than routing. Each server is its own process (`node bin/makesim.js serve`, a
  * bare Fastify script), so autocannon does not share its CPU; each gets the same warm-up load
  * first (WARMUP_S). Targets: ≥ 50 % of bare Fastify,
  * p99 < 10 ms at concurrency 10, queued ≥ 5,000/s. Only 127.0.0.1, bounded in time.
@@ -66,7 +68,13 @@ function cpuTicks(pid: number | undefined): number | undefined {
 /** Linux reports CPU time in ticks of 1/100 s. */
 const TICK_US = 10_000;
 
-async function load(url: string, connections: number, pid?: number): Promise<Load> {
+/** `answered`: what counts as served — 2xx (default) or every answer (the refusal floor). */
+async function load(
+  url: string,
+  connections: number,
+  pid?: number,
+  answered: '2xx' | 'all' = '2xx',
+): Promise<Load> {
   const request = {
     url,
     method: 'POST' as const,
@@ -77,15 +85,16 @@ async function load(url: string, connections: number, pid?: number): Promise<Loa
   const before = cpuTicks(pid);
   const result = await autocannon({ ...request, connections, duration: DURATION_S });
   const after = cpuTicks(pid);
+  const served = answered === 'all' ? result['2xx'] + result.non2xx : result['2xx'];
   const cpuUs =
-    before === undefined || after === undefined || result['2xx'] === 0
+    before === undefined || after === undefined || served === 0
       ? undefined
-      : ((after - before) * TICK_US) / result['2xx'];
+      : ((after - before) * TICK_US) / served;
   return {
-    perSecond: result['2xx'] / DURATION_S,
+    perSecond: served / DURATION_S,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    non2xx: result.non2xx,
+    non2xx: answered === 'all' ? 0 : result.non2xx,
     cpuUs,
   };
 }
@@ -146,7 +155,16 @@ async function bareFastify(): Promise<Load> {
   }
 }
 
-async function makesimServer(dir: string, connections: number): Promise<Load> {
+/**
+ * One makesim server under load at its hook; with `floor`, also at an unknown hook on the same
+ * server (Make's `410 Webhook not found.`): routing, the hook lookup and a fixed answer — what
+ * makesim costs before any request is stored or any scenario runs.
+ */
+async function makesimServer(
+  dir: string,
+  connections: number,
+  floor = false,
+): Promise<{ hook: Load; unknownHook?: Load }> {
   const bin = join(repoRoot, 'bin/makesim.js');
   const args = [
     bin,
@@ -160,14 +178,20 @@ async function makesimServer(dir: string, connections: number): Promise<Load> {
     '100000000',
   ];
   const { child, match } = await spawnServer(args, /hook (\S+)\n/);
+  const hookUrl = String(match[1]);
   try {
-    return await load(String(match[1]), connections, child.pid);
+    const hook = await load(hookUrl, connections, child.pid);
+    if (!floor) return { hook };
+    const unknownHook = await load(hookUrl.replace(/[^/]+$/, UNKNOWN_UDID), connections, child.pid, 'all');
+    return { hook, unknownHook };
   } finally {
     await stop(child);
   }
 }
 
-async function makesim(): Promise<{ responsive: Load; queued: Load }> {
+const UNKNOWN_UDID = 'x'.repeat(32);
+
+async function makesim(): Promise<{ responsive: Load; unknownHook?: Load; queued: Load }> {
   const project = (name: string, blueprint: unknown, scheduling?: unknown) => {
     const dir = mkdtempSync(join(tmpdir(), 'makesim-bench-'));
     writeFileSync(join(dir, 'makesim.config.json'), JSON.stringify({ database: ':memory:' }));
@@ -187,10 +211,9 @@ async function makesim(): Promise<{ responsive: Load; queued: Load }> {
     { type: 'on-demand' },
   );
   try {
-    return {
-      responsive: await makesimServer(respondDir, 10),
-      queued: await makesimServer(queuedDir, 50),
-    };
+    const responsive = await makesimServer(respondDir, 10, true);
+    const queued = await makesimServer(queuedDir, 50);
+    return { responsive: responsive.hook, unknownHook: responsive.unknownHook, queued: queued.hook };
   } finally {
     for (const dir of [respondDir, queuedDir]) rmSync(dir, { recursive: true, force: true });
   }
@@ -201,10 +224,15 @@ export const serverSuite: BenchSuite = {
   title: 'makesim serve: webhook → set variable → response vs bare Fastify; queued webhooks',
   async run() {
     const bare = await bareFastify();
-    const { responsive, queued } = await makesim();
+    const { responsive, unknownHook, queued } = await makesim();
     console.log(line('bare Fastify route (c=10)', bare));
+    if (unknownHook) console.log(line('makesim, unknown hook → 410 (c=10)', unknownHook));
     console.log(line('webhook → set variable → response (c=10)', responsive));
     console.log(line('webhook accepted and queued (c=50)', queued));
+    if (unknownHook)
+      console.log(
+        `  unknown hook → 410 vs bare Fastify: ${((unknownHook.perSecond / bare.perSecond) * 100).toFixed(1)} % (no target)`,
+      );
     console.log(
       verdict('webhook response vs bare Fastify', (responsive.perSecond / bare.perSecond) * 100, 50, '%'),
     );

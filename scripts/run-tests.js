@@ -21,8 +21,10 @@ const result = spawnSync(
 try {
   const summary = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = summary.numPendingTests + summary.numTodoTests;
+  // A file whose setup throws (beforeAll) fails no test of its own: say so, or the line reads green.
+  const brokenFiles = summary.testResults.filter((file) => file.status === 'failed').length;
   console.log(
-    `\nvitest: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`,
+    `\nvitest: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}${brokenFiles ? `, ${brokenFiles} test file(s) failed` : ''}`,
   );
 } catch {
   console.log('\nvitest: no report was written (vitest did not finish)');

@@ -18,4 +18,12 @@ describe('execution ids (32 hex digits, as Make writes them)', () => {
     const ids = new Set(Array.from({ length: 1000 }, () => newExecutionId(now)));
     expect(ids.size).toBe(1000);
   });
+
+  it('draw all 20 digits after the time at random (no fixed UUID version or variant digit)', () => {
+    const ids = Array.from({ length: 2000 }, () => newExecutionId(0));
+    for (let position = 12; position < 32; position++) {
+      const seen = new Set(ids.map((id) => id[position]));
+      expect(seen.size, `digit ${position}`).toBe(16);
+    }
+  });
 });
