@@ -1,11 +1,12 @@
 /**
  * Checks of the config's `dataStructures` that JSON Schema cannot make: unique ids and names
- * (hooks and stores refer to a structure by id), and the rules of each `spec` that the API's
- * `POST /data-structures` applies too (modules/datastore/structure-spec.ts).
+ * (hooks and stores refer to a structure by id), the rules of each `spec` that the API's
+ * `POST /data-structures` applies too (modules/datastore/structure-spec.ts), and that every
+ * scenario's `hook.dataStructure` names one of them.
  */
 import { specProblems } from '../modules/datastore/structure-spec.ts';
 import type { ConfigProblem } from './config-error.ts';
-import type { DataStructureConfig } from './types.ts';
+import type { DataStructureConfig, ScenarioConfig } from './types.ts';
 
 export function dataStructureProblems(structures: readonly DataStructureConfig[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
@@ -31,4 +32,42 @@ export function dataStructureProblems(structures: readonly DataStructureConfig[]
       problems.push({ ...problem, hint: 'fix the field there' });
   });
   return problems;
+}
+
+/** The entry a `hook.dataStructure` names: a number is an entry's `id`, a string its `name`. */
+export function findDataStructure(
+  structures: readonly DataStructureConfig[],
+  reference: number | string,
+): DataStructureConfig | undefined {
+  return structures.find((structure) =>
+    typeof reference === 'number' ? structure.id === reference : structure.name === reference,
+  );
+}
+
+/** A hook that validates against a structure the server will not have would validate nothing. */
+export function hookStructureProblems(
+  scenarios: Readonly<Record<string, ScenarioConfig>>,
+  structures: readonly DataStructureConfig[],
+): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [key, scenario] of Object.entries(scenarios)) {
+    const reference = scenario.hook?.dataStructure;
+    if (reference === undefined || findDataStructure(structures, reference)) continue;
+    problems.push({
+      pointer: `/scenarios/${pointerToken(key)}/hook/dataStructure`,
+      message:
+        typeof reference === 'number'
+          ? `no entry of "dataStructures" has id ${reference}`
+          : `no entry of "dataStructures" is named "${reference}"`,
+      hint: structures.length
+        ? `use one of ${JSON.stringify(structures.map((s) => s.name))} or add it to "dataStructures"`
+        : 'declare the structure in "dataStructures" first',
+    });
+  }
+  return problems;
+}
+
+/** RFC 6901: `~` and `/` in a key are escaped inside a JSON pointer. */
+function pointerToken(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }

@@ -9,7 +9,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { IANAZone } from 'luxon';
 import { parseJsonText } from '../engine/errors/json-syntax.ts';
 import { ConfigError, type ConfigProblem } from './config-error.ts';
-import { dataStructureProblems } from './data-structures.ts';
+import { dataStructureProblems, hookStructureProblems } from './data-structures.ts';
 import { configSchema } from './schema.ts';
 import type { ProjectConfig } from './types.ts';
 
@@ -88,7 +88,7 @@ function resolveDatabase(root: string, database: string | undefined): string {
   return isAbsolute(path) ? path : join(root, path);
 }
 
-/** What JSON Schema cannot say: a real IANA zone, unique store names and ids. */
+/** What JSON Schema cannot say: a real IANA zone, unique store names and ids, known references. */
 function semanticProblems(config: ProjectConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (!IANAZone.isValidZone(config.timezone)) {
@@ -119,6 +119,7 @@ function semanticProblems(config: ProjectConfig): ConfigProblem[] {
     if (store.makeId !== undefined) ids.add(store.makeId);
   });
   problems.push(...dataStructureProblems(config.dataStructures));
+  problems.push(...hookStructureProblems(config.scenarios, config.dataStructures));
   return problems;
 }
 

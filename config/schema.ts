@@ -72,6 +72,21 @@ const scheduling = {
   },
 } as const;
 
+/** Hook options (http-spec §1.3, §1.8): API keys are ASCII, at most 512 characters. */
+const hook = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    headers: { type: 'boolean' },
+    method: { type: 'boolean' },
+    stringify: { type: 'boolean' },
+    ip: { type: 'string' },
+    apiKeys: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 512, pattern: '^[ -~]+$' } },
+    // One type list, not anyOf, so a wrong type is one problem rather than three.
+    dataStructure: { type: ['integer', 'string'], minimum: 1, minLength: 1 },
+  },
+} as const;
+
 const port = { type: 'integer', minimum: 0, maximum: 65535 } as const;
 
 export const configSchema = {
@@ -132,6 +147,7 @@ export const configSchema = {
         properties: {
           blueprint: { type: 'string', minLength: 1 },
           hookId: { type: 'string', pattern: '^[a-z0-9]{32}$' },
+          hook,
           scheduling,
         },
       },

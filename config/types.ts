@@ -61,11 +61,32 @@ export interface SchedulingConfig {
   months?: number[];
 }
 
+/**
+ * Options of a webhook scenario's hook (http-spec §1.3, §1.8), as the API's `set-data` sets them.
+ * `makesim serve` writes them to the hook at every (re)load; options left out keep their stored value.
+ */
+export interface HookOptionsConfig {
+  /** Add `__IMTHEADERS__` to the bundle ("Get request headers"). */
+  headers?: boolean;
+  /** Add `__IMTMETHOD__` to the bundle ("Get request HTTP method"). */
+  method?: boolean;
+  /** JSON pass-through: the body is not parsed. */
+  stringify?: boolean;
+  /** IP allow-list: comma-separated addresses or CIDR ranges. */
+  ip?: string;
+  /** Values accepted in `x-make-apikey`; any one matches. */
+  apiKeys?: string[];
+  /** Id or name of an entry of `dataStructures` that requests must satisfy (the hook's `udt`). */
+  dataStructure?: number | string;
+}
+
 export interface ScenarioConfig {
   /** Path of the blueprint, relative to the config file's directory. */
   blueprint: string;
   /** 32-character hook udid the dev server serves this scenario at. */
   hookId?: string;
+  /** Hook options; only for scenarios whose trigger is `gateway:CustomWebHook`. */
+  hook?: HookOptionsConfig;
   scheduling?: SchedulingConfig;
 }
 

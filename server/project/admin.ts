@@ -6,7 +6,13 @@
 
 import { MAIL_TRIGGER, WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
 import type { ServerServices } from '../services.ts';
-import { type HookTypeName, MAILHOOK_TYPE_NAME, WEBHOOK_TYPE_NAME } from '../store/hooks.ts';
+import {
+  type HookData,
+  type HookTypeName,
+  MAILHOOK_TYPE_NAME,
+  type StoredHook,
+  WEBHOOK_TYPE_NAME,
+} from '../store/hooks.ts';
 import type { Scheduling, StoredScenario } from '../store/scenarios.ts';
 
 export interface ScenarioInput {
@@ -17,8 +23,13 @@ export interface ScenarioInput {
   scheduling?: Scheduling;
   /** A 32-character udid for the scenario's webhook or mailhook (config `hookId`). */
   udid?: string;
+  /** Options written over the hook's stored ones (config `hook`); options not given are kept. */
+  hookData?: Partial<HookData>;
   isActive: boolean;
 }
+
+/** What the caller asks of the scenario's hook. */
+type HookRequest = Pick<ScenarioInput, 'udid' | 'hookData'>;
 
 /** The trigger of a raw blueprint: its first module's key. */
 export function triggerOf(blueprint: Record<string, unknown>): string | undefined {
@@ -54,7 +65,7 @@ export function createScenario(services: ServerServices, input: ScenarioInput): 
       isActive: input.isActive,
       now,
     });
-    ensureHook(services, scenario.id, input.udid);
+    ensureHook(services, scenario.id, input);
     return scenario;
   })();
   afterChange(services, created.id);
@@ -64,14 +75,14 @@ export function createScenario(services: ServerServices, input: ScenarioInput): 
 export function updateScenario(
   services: ServerServices,
   id: number,
-  patch: { name?: string; blueprint?: Record<string, unknown>; scheduling?: Scheduling; udid?: string },
+  patch: { name?: string; blueprint?: Record<string, unknown>; scheduling?: Scheduling } & HookRequest,
 ): StoredScenario | undefined {
   const now = services.clock.now();
   services.db.transaction(() => {
-    const { udid, ...fields } = patch;
+    const { udid, hookData, ...fields } = patch;
     const name = fields.name ?? (fields.blueprint ? nameOf(fields.blueprint) : undefined);
     services.scenarios.update(id, { ...fields, ...(name ? { name } : {}) }, now);
-    ensureHook(services, id, udid);
+    ensureHook(services, id, { udid, hookData });
   })();
   services.catalog.forget(id);
   afterChange(services, id);
@@ -106,9 +117,11 @@ function afterChange(services: ServerServices, id: number): void {
 
 /**
  * A webhook or mailhook scenario gets a hook of its trigger's type (udid from the config when
- * given, else a new one); a hook kept across a trigger change takes the new type.
+ * given, else a new one); a hook kept across a trigger change takes the new type. `hookData`
+ * wins over the stored options it names.
  */
-function ensureHook(services: ServerServices, scenarioId: number, udid: string | undefined): void {
+function ensureHook(services: ServerServices, scenarioId: number, request: HookRequest): void {
+  const { udid, hookData } = request;
   const scenario = services.scenarios.get(scenarioId);
   const typeName = scenario ? hookTypeOf(scenario.blueprint) : undefined;
   if (!scenario || !typeName) return;
@@ -117,23 +130,32 @@ function ensureHook(services: ServerServices, scenarioId: number, udid: string |
     const patch = {
       ...(udid && existing.udid !== udid ? { udid } : {}),
       ...(existing.typeName !== typeName ? { typeName } : {}),
+      ...changedData(existing, hookData),
     };
     if (Object.keys(patch).length > 0) services.hooks.update(existing.id, patch);
     return;
   }
   const taken = udid ? services.hooks.byUdid(udid, 'any') : undefined;
   const hook = taken
-    ? services.hooks.update(taken.id, { scenarioId, typeName })
+    ? services.hooks.update(taken.id, { scenarioId, typeName, ...changedData(taken, hookData) })
     : services.hooks.create({
         ...(udid ? { udid } : {}),
         name: `${scenario.name} ${typeName === MAILHOOK_TYPE_NAME ? 'mailhook' : 'webhook'}`,
         typeName,
         scenarioId,
+        ...(hookData ? { data: hookData } : {}),
         now: services.clock.now(),
       });
   if (!hook) return;
   services.scenarios.setHook(scenarioId, hook.id);
   services.queue.attach(hook.id, scenarioId);
+}
+
+/** `{ data }` when `hookData` changes the hook's options, else nothing (no needless write). */
+function changedData(hook: StoredHook, hookData: Partial<HookData> | undefined): { data?: HookData } {
+  if (!hookData) return {};
+  const data = { ...hook.data, ...hookData };
+  return JSON.stringify(data) === JSON.stringify(hook.data) ? {} : { data };
 }
 
 function nameOf(blueprint: Record<string, unknown>): string {

@@ -1,20 +1,25 @@
 /**
  * `makesim serve [dir]`: every `*.blueprint.json` in `dir` and every scenario of the config's
  * `scenarios` section becomes a served scenario — same id across restarts (the config's Make id,
- * else the one stored for that file), hook udid from the config's `hookId` when given, scheduling
- * from the config or a `<name>.scheduling.json` sidecar. New files start active; edits reload.
+ * else the one stored for that file), hook udid from the config's `hookId` and hook options from
+ * its `hook` when given, scheduling from the config or a `<name>.scheduling.json` sidecar. New
+ * files start active; edits reload.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { ProjectConfig } from '../../config/types.ts';
+import type { HookOptionsConfig, ProjectConfig } from '../../config/types.ts';
 import type { ServerServices } from '../services.ts';
 import type { Scheduling, StoredScenario } from '../store/scenarios.ts';
 import { createScenario, setActive, updateScenario } from './admin.ts';
+import { hookDataOf, type Loaded } from './hook-options.ts';
 
 export interface LoadedEntry {
   source: string;
   scenario?: StoredScenario;
-  /** Why the file could not be served (bad JSON); blueprint problems show via the catalog. */
+  /**
+   * Why the file could not be served (bad JSON, config `hook` options that do not fit it);
+   * blueprint problems show via the catalog.
+   */
   problem?: string;
 }
 
@@ -23,6 +28,8 @@ interface FileEntry {
   id?: number;
   udid?: string;
   scheduling?: Scheduling;
+  /** The config's `hook` options, and the JSON pointer of that `hook` for problems. */
+  hook?: { options: HookOptionsConfig; pointer: string };
 }
 
 export function blueprintFiles(dir: string, config: ProjectConfig): FileEntry[] {
@@ -38,6 +45,7 @@ export function blueprintFiles(dir: string, config: ProjectConfig): FileEntry[] 
       source,
       ...(/^\d+$/.test(id) ? { id: Number(id) } : {}),
       ...(scenario.hookId ? { udid: scenario.hookId } : {}),
+      ...(scenario.hook ? { hook: { options: scenario.hook, pointer: `/scenarios/${id}/hook` } } : {}),
       ...(scenario.scheduling ? { scheduling: scenario.scheduling as Scheduling } : {}),
     });
   }
@@ -46,7 +54,7 @@ export function blueprintFiles(dir: string, config: ProjectConfig): FileEntry[] 
 
 export function loadDirectory(services: ServerServices, dir: string, config: ProjectConfig): LoadedEntry[] {
   const files = blueprintFiles(dir, config);
-  const entries = files.map((entry) => syncFile(services, entry));
+  const entries = files.map((entry) => syncFile(services, entry, config));
   // A blueprint file that is gone stops its scenario (history and queue are kept).
   const present = new Set(files.map((entry) => entry.source));
   for (const scenario of services.scenarios.list()) {
@@ -56,16 +64,16 @@ export function loadDirectory(services: ServerServices, dir: string, config: Pro
   return entries;
 }
 
-function syncFile(services: ServerServices, entry: FileEntry): LoadedEntry {
-  let blueprint: Record<string, unknown>;
-  try {
-    const parsed = JSON.parse(readFileSync(entry.source, 'utf8')) as unknown;
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-      throw new Error('the file is not a JSON object');
-    blueprint = parsed as Record<string, unknown>;
-  } catch (error) {
-    return { source: entry.source, problem: error instanceof Error ? error.message : String(error) };
-  }
+function syncFile(services: ServerServices, entry: FileEntry, config: ProjectConfig): LoadedEntry {
+  const read = readBlueprint(entry.source);
+  if ('problem' in read) return { source: entry.source, problem: read.problem };
+  const blueprint = read.ok;
+  const hookData = entry.hook ? hookDataOf(services, config, entry.hook, blueprint) : undefined;
+  if (hookData && 'problem' in hookData) return { source: entry.source, problem: hookData.problem };
+  const hookRequest = {
+    ...(entry.udid ? { udid: entry.udid } : {}),
+    ...(hookData ? { hookData: hookData.ok } : {}),
+  };
   const scheduling = entry.scheduling ?? sidecarScheduling(entry.source);
   const existing =
     services.scenarios.bySource(entry.source) ?? (entry.id ? services.scenarios.get(entry.id) : undefined);
@@ -75,7 +83,7 @@ function syncFile(services: ServerServices, entry: FileEntry): LoadedEntry {
       source: entry.source,
       blueprint,
       ...(scheduling ? { scheduling } : {}),
-      ...(entry.udid ? { udid: entry.udid } : {}),
+      ...hookRequest,
       isActive: true,
     });
     return { source: entry.source, scenario };
@@ -83,16 +91,28 @@ function syncFile(services: ServerServices, entry: FileEntry): LoadedEntry {
   const changed =
     JSON.stringify(existing.blueprint) !== JSON.stringify(blueprint) ||
     (scheduling !== undefined && JSON.stringify(existing.scheduling) !== JSON.stringify(scheduling));
+  // The config's udid and hook options win at every reload, even when the blueprint is unchanged.
   const scenario = changed
     ? updateScenario(services, existing.id, {
         blueprint,
         ...(scheduling ? { scheduling } : {}),
-        ...(entry.udid ? { udid: entry.udid } : {}),
+        ...hookRequest,
       })
-    : entry.udid
-      ? updateScenario(services, existing.id, { udid: entry.udid })
+    : Object.keys(hookRequest).length > 0
+      ? updateScenario(services, existing.id, hookRequest)
       : existing;
   return { source: entry.source, ...(scenario ? { scenario } : {}) };
+}
+
+function readBlueprint(source: string): Loaded<Record<string, unknown>> {
+  try {
+    const parsed = JSON.parse(readFileSync(source, 'utf8')) as unknown;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      return { problem: 'the file is not a JSON object' };
+    return { ok: parsed as Record<string, unknown> };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** `orders.blueprint.json` → `orders.scheduling.json` beside it. */

@@ -175,3 +175,64 @@ describe('connections', () => {
     ]);
   });
 });
+
+describe('scenario hook options', () => {
+  const structures = [
+    { id: 7, name: 'Lead', spec: [{ name: 'email', type: 'text' }] },
+    { name: 'Order', spec: [{ name: 'total', type: 'number' }] },
+  ];
+  const withHook = (hook: unknown) => ({
+    dataStructures: structures,
+    scenarios: { '12': { blueprint: 'a.json', hook } },
+  });
+
+  it('loads every option, naming a data structure by name or by id', () => {
+    const hook = {
+      headers: true,
+      method: false,
+      stringify: true,
+      ip: '10.0.0.0/8, 127.0.0.1',
+      apiKeys: ['k1', 'k2'],
+      dataStructure: 'Order',
+    };
+    const config = parseConfig(withHook(hook), { root: '/p' });
+    expect(config.scenarios['12']?.hook).toEqual(hook);
+    expect(problemsOf(withHook({ dataStructure: 7 }))).toEqual([]);
+  });
+
+  it('names an unknown option', () => {
+    expect(problemsOf(withHook({ header: true }))).toEqual([{ pointer: '/scenarios/12/hook/header' }]);
+  });
+
+  it('names an option of the wrong type, once', () => {
+    expect(problemsOf(withHook({ method: 'yes' }))).toEqual([{ pointer: '/scenarios/12/hook/method' }]);
+    expect(problemsOf(withHook({ dataStructure: true }))).toEqual([
+      { pointer: '/scenarios/12/hook/dataStructure' },
+    ]);
+    expect(problemsOf(withHook({ apiKeys: 'k1' }))).toEqual([{ pointer: '/scenarios/12/hook/apiKeys' }]);
+  });
+
+  it('refuses an API key that is not ASCII or longer than 512 characters (http-spec §1.8)', () => {
+    expect(problemsOf(withHook({ apiKeys: ['ok', 'klíč', 'k'.repeat(513)] }))).toEqual([
+      { pointer: '/scenarios/12/hook/apiKeys/1' },
+      { pointer: '/scenarios/12/hook/apiKeys/2' },
+    ]);
+  });
+
+  it('names a data structure that is not among dataStructures, and says how to fix it', () => {
+    expect(problemsOf(withHook({ dataStructure: 'Leads' }))).toEqual([
+      { pointer: '/scenarios/12/hook/dataStructure' },
+    ]);
+    // An id matches only an entry that declares that id: "Order" has none.
+    expect(problemsOf(withHook({ dataStructure: 8 }))).toEqual([
+      { pointer: '/scenarios/12/hook/dataStructure' },
+    ]);
+    try {
+      parseConfig(withHook({ dataStructure: 'Leads' }), { root: '/p' });
+      expect.unreachable();
+    } catch (error) {
+      const [problem] = (error as ConfigError).problems;
+      expect(problem?.hint).toContain('"Lead"');
+    }
+  });
+});
