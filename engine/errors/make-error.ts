@@ -41,6 +41,11 @@ const FATAL_TYPES: ReadonlySet<MakeErrorType> = new Set([
   'AccountValidationError',
 ]);
 
+/** Whether errors of this type disable scheduling at once (also for a stored record's `error.type`). */
+export function isFatalErrorType(type: string): boolean {
+  return FATAL_TYPES.has(type as MakeErrorType);
+}
+
 export function isMakeErrorType(name: string): name is MakeErrorType {
   return (MAKE_ERROR_TYPES as readonly string[]).includes(name);
 }
@@ -62,7 +67,7 @@ export class MakeError extends Error {
   }
 
   get isFatal(): boolean {
-    return FATAL_TYPES.has(this.type);
+    return isFatalErrorType(this.type);
   }
 
   /** The shape mapped as `{{N.error}}` in error routes and stored in execution records. */

@@ -1,8 +1,9 @@
 /**
  * Data stores and records (http-spec §2.7): stores come from the project config or are created
  * over the API (data-store-admin.ts); records are listed (`{records, spec, strict, count, pg}`),
- * created (`{key?, data?}`, 12-hex key when absent), replaced (PUT, bare data), merged (PATCH,
- * bare data) and deleted (`confirmed=true`, `{keys}` or `{all: true, exceptKeys?}`).
+ * created (`{key?, data?}`, 12-hex key when absent, every field null without data), replaced (PUT,
+ * bare data), merged (PATCH, bare data) and deleted (`confirmed=true`, `{keys}` or
+ * `{all: true, exceptKeys?}`).
  * Create/update/replace answer `{key, data}` without an envelope.
  */
 import { randomBytes } from 'node:crypto';
@@ -79,8 +80,9 @@ export async function dataStoreRoutes(app: FastifyInstance, options: { services:
   });
 
   app.post('/data-stores/:id/data', async (request) => {
-    const { handle } = find(request.params);
-    const body = bodyObject(request.body);
+    const { info, handle } = find(request.params);
+    // `key` and `data` are both optional (http-spec §2.7): no body at all is a record of nulls.
+    const body = bodyObject(request.body, true);
     const problems: string[] = [];
     if (body.key !== undefined && (typeof body.key !== 'string' || body.key === ''))
       problems.push("Parameter 'key' must be a non-empty string.");
@@ -89,7 +91,8 @@ export async function dataStoreRoutes(app: FastifyInstance, options: { services:
     if (problems.length > 0) throw validationError(problems);
     const key = typeof body.key === 'string' ? body.key : randomBytes(6).toString('hex');
     if (handle.has(key)) throw new ApiError(400, `A record with key '${key}' already exists.`);
-    return write(() => handle.put(key, (body.data as Record<string, unknown> | undefined) ?? {}));
+    const data = (body.data as Record<string, unknown> | undefined) ?? nullRecord(info);
+    return write(() => handle.put(key, data));
   });
 
   app.put('/data-stores/:id/data/:key', async (request) => {
@@ -137,6 +140,14 @@ export function write<T>(fn: () => T): T {
     if (type === 'OutOfSpaceError') throw new ApiError(400, message, { code: 'IM003' });
     throw new ApiError(400, message);
   }
+}
+
+/**
+ * A record created without `data`: every field of the store's data structure null ("missing data
+ * → fields null", http-spec §2.7), defaults not applied; `{}` for a store without a structure.
+ */
+function nullRecord(info: DataStoreInfo): Record<string, unknown> {
+  return Object.fromEntries((info.structure?.fields ?? []).map((field) => [field.name, null]));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -7,8 +7,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import type { StoredIncomplete } from '../store/incompletes.ts';
+import { choose, type IdReader } from './choose-ids.ts';
 import { dlqDetailRoutes } from './dlq-detail.ts';
-import { ApiError, confirmationRequired, notFound, validationError } from './errors.ts';
+import { ApiError, confirmationRequired, notFound } from './errors.ts';
 import { bodyObject, isConfirmed, optionalInt, type Query, readPage } from './params.ts';
 import { dlqShape } from './shapes.ts';
 
@@ -47,15 +48,17 @@ export async function dlqRoutes(app: FastifyInstance, options: { services: Serve
 
   app.get('/dlqs/:dlqId', async (request) => ({ dlq: dlqShape(services, find(request.params)) }));
 
+  // The answer is the retried item's id, as Make's TypeScript SDK types it (`{dlq: string}`).
   app.post('/dlqs/:dlqId/retry', async (request) => {
-    await retry(find(request.params));
-    return { success: true };
+    const item = find(request.params);
+    await retry(item);
+    return { dlq: item.id };
   });
 
   app.post('/dlqs/retry', async (request) => {
     const scenarioId = optionalInt(request.query as Query, 'scenarioId');
     const open = services.incompletes.list(scenarioId).filter((item) => !item.resolved);
-    const { chosen } = choose(open, bodyObject(request.body));
+    const { chosen } = choose(open, bodyObject(request.body), DLQ_IDS);
     for (const item of chosen) await retry(item);
     return { success: true };
   });
@@ -68,7 +71,11 @@ export async function dlqRoutes(app: FastifyInstance, options: { services: Serve
   app.delete('/dlqs', async (request) => {
     const query = request.query as Query;
     const scenarioId = optionalInt(query, 'scenarioId');
-    const { chosen, unknown } = choose(services.incompletes.list(scenarioId), bodyObject(request.body));
+    const { chosen, unknown } = choose(
+      services.incompletes.list(scenarioId),
+      bodyObject(request.body),
+      DLQ_IDS,
+    );
     if (unknown.length > 0) throw notFound(`Incomplete execution ${unknown.join(', ')}`);
     if (!isConfirmed(query)) throw confirmationRequired();
     const ids = chosen.map((item) => item.id);
@@ -79,22 +86,11 @@ export async function dlqRoutes(app: FastifyInstance, options: { services: Serve
   await dlqDetailRoutes(app, { services, find });
 }
 
-/** `{ids: [...]}` or `{all: true, exceptIds?: [...]}` (http-spec §2.5) applied to `pool`. */
-function choose(pool: StoredIncomplete[], body: Record<string, unknown>) {
-  const strings = (value: unknown) => Array.isArray(value) && value.every((id) => typeof id === 'string');
-  if (body.all === true) {
-    if (body.exceptIds !== undefined && !strings(body.exceptIds))
-      throw validationError(["Parameter 'exceptIds' must be an array of incomplete execution ids."]);
-    const except = new Set(((body.exceptIds as string[] | undefined) ?? []).map(plain));
-    return { chosen: pool.filter((item) => !except.has(item.id)), unknown: [] };
-  }
-  if (!strings(body.ids) || (body.ids as string[]).length === 0)
-    throw validationError(["Send 'ids' (a non-empty array of incomplete execution ids) or 'all': true."]);
-  const ids = new Set((body.ids as string[]).map(plain));
-  const chosen = pool.filter((item) => ids.has(item.id));
-  const found = new Set(chosen.map((item) => item.id));
-  return { chosen, unknown: [...ids].filter((id) => !found.has(id)) };
-}
+const DLQ_IDS: IdReader<StoredIncomplete, string> = {
+  of: (item) => item.id,
+  read: (value) => (typeof value === 'string' ? plain(value) : undefined),
+  noun: 'incomplete execution',
+};
 
 /** Ids are accepted with or without dashes (http-spec §2.3: one DLQ mock shows a dashed UUID). */
 function plain(id: string): string {

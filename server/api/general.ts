@@ -15,12 +15,21 @@ const SCOPES = [
   'hooks:write',
   'datastores:read',
   'datastores:write',
+  'udts:read',
+  'udts:write',
   'dlqs:read',
   'dlqs:write',
   'teams:read',
   'organizations:read',
   'user:read',
 ];
+
+/**
+ * The organization's REST requests per minute (http-spec §2.2 "Rate limit": Core 60, Pro 120,
+ * Teams 240, Enterprise 1000). The server is on no plan and limits nothing (docs/fidelity.md), so
+ * it shows the largest figure: a client that paces itself by it is slowed the least.
+ */
+const API_LIMIT_PER_MINUTE = 1000;
 
 export async function generalRoutes(
   app: FastifyInstance,
@@ -53,7 +62,9 @@ export async function generalRoutes(
     zone: 'localhost',
   };
   app.get('/organizations', async () => ({ organizations: [organization], pg: { offset: 0, limit: 10000 } }));
-  app.get('/organizations/:id', async () => ({ organization }));
+  app.get('/organizations/:id', async () => ({
+    organization: { ...organization, license: { apiLimit: API_LIMIT_PER_MINUTE } },
+  }));
   const team = { id: LOCAL_IDS.teamId, name: 'makesim', organizationId: LOCAL_IDS.organizationId };
   app.get('/teams', async () => ({
     teams: [team],

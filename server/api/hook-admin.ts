@@ -1,20 +1,22 @@
 /**
  * Hooks created, renamed and deleted through the API (http-spec §2.6): POST `/hooks` with a flat
  * body (`gateway-webhook` needs the booleans `method`, `headers`, `stringify` unless
- * `useDefaults=requiredOnly`; another `typeName` is IM005; `udt` names a data structure),
- * PATCH `/hooks/{id}` renames only, DELETE `/hooks/{id}` needs `confirmed=true` when a scenario
- * uses the hook.
+ * `useDefaults=requiredOnly`; `gateway-mailhook` refuses them; another `typeName` is IM005; `udt`
+ * names a data structure), PATCH `/hooks/{id}` renames only, DELETE `/hooks/{id}` needs
+ * `confirmed=true` when a scenario uses the hook. A new webhook starts in learning mode (§1.9).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
+import { type HookTypeName, MAILHOOK_TYPE_NAME, WEBHOOK_TYPE_NAME } from '../store/hooks.ts';
 import { ApiError, confirmationRequired, notFound, validationError } from './errors.ts';
 import { udtProblem } from './hooks.ts';
 import { bodyObject, intParam, isConfirmed, type Query } from './params.ts';
 import { hookShape } from './shapes.ts';
 
 const MAX_NAME = 128;
-const HOOK_TYPE = 'gateway-webhook';
+const HOOK_TYPES: readonly string[] = [WEBHOOK_TYPE_NAME, MAILHOOK_TYPE_NAME];
 const FLAGS = ['method', 'headers', 'stringify'] as const;
+type Flags = Partial<Record<(typeof FLAGS)[number], boolean>>;
 
 export async function hookAdminRoutes(
   app: FastifyInstance,
@@ -26,23 +28,25 @@ export async function hookAdminRoutes(
     const body = bodyObject(request.body);
     const defaults = (request.query as Query).useDefaults === 'requiredOnly';
     const problems = [...nameProblems(body.name)];
-    if (body.typeName !== HOOK_TYPE && typeof body.typeName === 'string')
+    if (typeof body.typeName === 'string' && !HOOK_TYPES.includes(body.typeName))
       throw new ApiError(400, 'Invalid hook type', { code: 'IM005' });
     if (body.typeName === undefined) problems.push("Missing value of required parameter 'typeName'.");
-    const flags: Partial<Record<(typeof FLAGS)[number], boolean>> = {};
-    for (const flag of FLAGS) {
-      const value = body[flag];
-      if (typeof value === 'boolean') flags[flag] = value;
-      else if (value !== undefined) problems.push(`Parameter '${flag}' must be a boolean.`);
-      else if (!defaults) problems.push(`Missing value of required parameter '${flag}'.`);
-    }
+    else if (typeof body.typeName !== 'string') problems.push("Parameter 'typeName' must be a string.");
+    const typeName = (body.typeName ?? WEBHOOK_TYPE_NAME) as HookTypeName;
+    const flags =
+      typeName === MAILHOOK_TYPE_NAME
+        ? mailhookFlags(body, problems)
+        : webhookFlags(body, defaults, problems);
     const udt = udtProblem(body.udt, (id) => services.dataStructures.get(id) !== undefined);
     if (udt) problems.push(udt);
     if (problems.length > 0) throw validationError(problems);
     const hook = services.hooks.create({
       name: String(body.name),
+      typeName,
       scenarioId: null,
       data: { ...flags, ...(typeof body.udt === 'number' ? { udt: body.udt } : {}) },
+      // A mailhook's bundle has a fixed shape (§1.10) and the mail gateway learns nothing.
+      learning: typeName === WEBHOOK_TYPE_NAME,
       now: services.clock.now(),
     });
     return { hook: hookShape(services, hook) };
@@ -69,6 +73,26 @@ export async function hookAdminRoutes(
     })();
     return { hook: hook.id };
   });
+}
+
+/** A webhook's booleans: required unless `useDefaults=requiredOnly` (then false). */
+function webhookFlags(body: Record<string, unknown>, defaults: boolean, problems: string[]): Flags {
+  const flags: Flags = {};
+  for (const flag of FLAGS) {
+    const value = body[flag];
+    if (typeof value === 'boolean') flags[flag] = value;
+    else if (value !== undefined) problems.push(`Parameter '${flag}' must be a boolean.`);
+    else if (!defaults) problems.push(`Missing value of required parameter '${flag}'.`);
+  }
+  return flags;
+}
+
+/** A mailhook has none of the webhook's request options: sending one is a 400, not ignored. */
+function mailhookFlags(body: Record<string, unknown>, problems: string[]): Flags {
+  for (const flag of FLAGS)
+    if (body[flag] !== undefined)
+      problems.push(`Parameter '${flag}' is for webhooks only; a gateway-mailhook takes no '${flag}'.`);
+  return {};
 }
 
 function nameProblems(name: unknown): string[] {

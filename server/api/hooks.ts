@@ -1,12 +1,13 @@
 /**
- * Hooks (http-spec §2.6, §1.9): list, get, ping, enable/disable, learn-start/stop, set-data and the
- * hook's queue (`incomings`: list, get, stats, delete with `confirmed=true`).
+ * Hooks (http-spec §2.6, §1.9): list (with its filters), get, ping, enable/disable,
+ * learn-start/stop, set-data; the hook's queue (`incomings`) is in hook-incomings.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import type { HookData, StoredHook } from '../store/hooks.ts';
-import { confirmationRequired, notFound, validationError } from './errors.ts';
-import { bodyObject, intParam, type Query, readPage } from './params.ts';
+import { notFound, validationError } from './errors.ts';
+import { hookIncomingRoutes } from './hook-incomings.ts';
+import { bodyObject, intParam, optionalInt, type Query, readPage } from './params.ts';
 import { hookShape, hookUrl } from './shapes.ts';
 
 export async function hookRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
@@ -24,7 +25,11 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Serv
       sortBy: 'name',
       sortDir: 'asc',
     });
-    const hooks = services.hooks.list().slice(page.offset, page.offset + page.limit);
+    const shown = hookFilter(request.query as Query);
+    const hooks = services.hooks
+      .list()
+      .filter(shown)
+      .slice(page.offset, page.offset + page.limit);
     return { hooks: hooks.map((hook) => hookShape(services, hook)), pg: page };
   });
 
@@ -65,59 +70,30 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Serv
     return { changed };
   });
 
-  app.get('/hooks/:id/incomings', async (request) => {
-    const hook = find(request.params);
-    const page = readPage(request.query as Query, { offset: 0, limit: 10, sortBy: 'id', sortDir: 'asc' });
-    const items = services.queue.list(hook.id, page);
-    return {
-      incomings: items.map((item) => ({
-        id: item.id,
-        scope: 'hook',
-        size: item.size,
-        created: item.created,
-      })),
-      pg: { offset: page.offset, limit: page.limit },
-    };
-  });
+  await hookIncomingRoutes(app, { services, find });
+}
 
-  app.get('/hooks/:id/incomings/stats', async (request) => {
-    const hook = find(request.params);
-    return {
-      incomingStat: {
-        queue: services.queue.count(hook.id),
-        limit: services.settings.queueLimit,
-        enabled: hook.enabled,
-      },
-    };
-  });
-
-  app.get('/hooks/:id/incomings/:incomingId', async (request) => {
-    const hook = find(request.params);
-    const item = services.queue.get(intParam(request.params, 'incomingId'));
-    if (!item || item.hookId !== hook.id) throw notFound('Incoming');
-    const body = Buffer.isBuffer(item.request.body)
-      ? item.request.body.toString('base64')
-      : item.request.body;
-    return {
-      incoming: {
-        id: item.id,
-        scope: 'hook',
-        size: item.size,
-        created: item.created,
-        data: { ...item.request, body },
-      },
-    };
-  });
-
-  app.delete('/hooks/:id/incomings', async (request) => {
-    const hook = find(request.params);
-    if ((request.query as Query).confirmed !== 'true') throw confirmationRequired();
-    const body = bodyObject(request.body);
-    const ids =
-      body.all === true ? 'all' : Array.isArray(body.ids) ? body.ids.filter(Number.isInteger) : undefined;
-    if (!ids) throw validationError(["Send 'ids' (an array of incoming ids) or 'all': true."]);
-    return { incomings: services.queue.purge(hook.id, ids as number[] | 'all') };
-  });
+/**
+ * GET /hooks filters (Make's API reference; http-spec §2.6 names them only): `typeName`;
+ * `assigned` — attached to a scenario (true) or not (false); `viewForScenarioId` — the hooks that
+ * scenario may take (unattached ones and its own), and then `assigned` is ignored.
+ */
+function hookFilter(query: Query): (hook: StoredHook) => boolean {
+  const first = (name: string) => {
+    const value = query[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const typeName = first('typeName');
+  const assigned = first('assigned');
+  if (assigned !== undefined && assigned !== 'true' && assigned !== 'false')
+    throw validationError(["Parameter 'assigned' must be true or false."]);
+  const viewFor = optionalInt(query, 'viewForScenarioId');
+  return (hook) => {
+    if (typeName !== undefined && hook.typeName !== typeName) return false;
+    if (viewFor !== undefined) return hook.scenarioId === null || hook.scenarioId === viewFor;
+    if (assigned !== undefined) return (hook.scenarioId !== null) === (assigned === 'true');
+    return true;
+  };
 }
 
 /** The hook options set-data accepts; anything else is a 400 with the field named. */

@@ -1,11 +1,14 @@
 /**
  * Scenario logs and execution detail (http-spec §2.4; execution-spec §8): `{scenarioLogs, pg}`
- * newest first, filter by `status` (1/2/3); `{scenarioLog}`; the unwrapped execution detail.
+ * newest first, filter by `status` (1/2/3) and start time (`from`/`to`, epoch ms, inclusive);
+ * `{scenarioLog}`; the unwrapped execution detail, `RUNNING` until the run is stored.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
+import type { StoredExecution } from '../store/executions.ts';
 import { notFound } from './errors.ts';
 import { optionalInt, type Query, readPage } from './params.ts';
+import { outputsOf } from './run-inputs.ts';
 import { findScenario } from './scenarios.ts';
 import { logShape } from './shapes.ts';
 
@@ -19,9 +22,13 @@ export async function logRoutes(app: FastifyInstance, options: { services: Serve
     const query = request.query as Query;
     const page = readPage(query, { offset: 0, limit: 50, sortBy: 'imtId', sortDir: 'desc' });
     const status = optionalInt(query, 'status');
+    const from = optionalInt(query, 'from');
+    const to = optionalInt(query, 'to');
     const executions = services.executions.list({
       scenarioId: scenario.id,
       ...(status === undefined ? {} : { status }),
+      ...(from === undefined ? {} : { startedFrom: isoAt(from) }),
+      ...(to === undefined ? {} : { startedTo: isoAt(to) }),
       offset: page.offset,
       limit: page.limit,
       sortDir: page.sortDir,
@@ -32,27 +39,31 @@ export async function logRoutes(app: FastifyInstance, options: { services: Serve
     };
   });
 
-  const findExecution = (params: unknown) => {
+  /** The scenario's stored execution, or the scenario id of its run not stored yet. */
+  const findExecution = (params: unknown): StoredExecution | 'running' => {
     const scenario = findScenario(services, params);
-    const { executionId } = params as { executionId: string };
-    const execution = services.executions.get(executionId.replaceAll('-', ''));
-    if (!execution || execution.scenarioId !== scenario.id) throw notFound('Execution');
-    return execution;
+    const executionId = (params as { executionId: string }).executionId.replaceAll('-', '');
+    const execution = services.executions.get(executionId);
+    if (execution?.scenarioId === scenario.id) return execution;
+    if (!execution && services.runner.unstoredRunScenario(executionId) === scenario.id) return 'running';
+    throw notFound('Execution');
   };
 
-  app.get('/scenarios/:id/logs/:executionId', async (request) => ({
-    scenarioLog: logShape(findExecution(request.params)),
-  }));
+  app.get('/scenarios/:id/logs/:executionId', async (request) => {
+    const execution = findExecution(request.params);
+    if (execution === 'running') throw notFound('Execution');
+    return { scenarioLog: logShape(execution) };
+  });
 
   app.get('/scenarios/:id/executions/:executionId', async (request) => {
     const execution = findExecution(request.params);
-    const { error } = execution.record;
-    const failed = error
-      ? execution.record.modules.find((module) => module.id === error.moduleId)
-      : undefined;
+    if (execution === 'running') return { status: 'RUNNING' };
+    const { record } = execution;
+    const { error } = record;
+    const failed = error ? record.modules.find((module) => module.id === error.moduleId) : undefined;
     return {
       status: DETAIL_STATUS[execution.status] ?? 'RUNNING',
-      outputs: {},
+      outputs: outputsOf(record).outputs ?? {},
       ...(error
         ? {
             error: {
@@ -67,3 +78,16 @@ export async function logRoutes(app: FastifyInstance, options: { services: Serve
     };
   });
 }
+
+/**
+ * `from`/`to` are epoch milliseconds (http-spec §2.4); `started` is stored as ISO 8601 in UTC, whose
+ * text order is time order for years 0000–9999 — so a bound outside those years is clamped to them
+ * (beyond, toISOString writes `+275760-…`, which would sort before every stored time).
+ */
+function isoAt(ms: number): string {
+  return new Date(Math.max(FIRST_ISO_MS, Math.min(LAST_ISO_MS, ms))).toISOString();
+}
+
+/** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z. */
+const FIRST_ISO_MS = -62_167_219_200_000;
+const LAST_ISO_MS = 253_402_300_799_999;

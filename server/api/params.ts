@@ -1,6 +1,7 @@
 /**
- * Reading Make's query and body parameters: bracket keys (`pg[limit]`, encoded or raw — the legacy
- * MCP server sends them raw, http-spec §4), integer ids, `confirmed=true`, and JSON-string fields.
+ * Reading Make's query and body parameters: bracket keys (`pg[limit]`, `id[]`, encoded or raw — the
+ * legacy MCP server sends them raw, http-spec §4), integer ids, `confirmed=true`, and JSON-string
+ * fields.
  */
 import { ApiError, validationError } from './errors.ts';
 
@@ -45,6 +46,16 @@ export function intParam(params: unknown, name: string): number {
 export function optionalInt(query: Query, name: string): number | undefined {
   const value = single(query[name]);
   return value === undefined || value === '' ? undefined : toInt(name, value);
+}
+
+/**
+ * A bracket array parameter: `name[]=a&name[]=b` or indexed `name[0]=a` (http-spec §2.2), encoded
+ * or raw; empty when absent.
+ */
+export function arrayParam(query: Query, name: string): string[] {
+  return Object.entries(query)
+    .filter(([key]) => key.startsWith(name) && /^\[\d*\]$/.test(key.slice(name.length)))
+    .flatMap(([, value]) => (Array.isArray(value) ? value : value === undefined ? [] : [value]));
 }
 
 export function isConfirmed(query: Query): boolean {

@@ -1,6 +1,7 @@
 /**
  * The Make API v2 subset under `/api/v2` (http-spec §2): token auth on every route except
- * `/ping`, Make's error body for every failure (including malformed JSON and unknown paths).
+ * `/ping`, Make's error body for every failure (including malformed JSON and unknown paths), and an
+ * empty JSON body read as no body.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
@@ -26,6 +27,7 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     if (request.url.split('?')[0] === '/api/v2/ping') return;
     checkToken(request.headers.authorization, services.settings.token);
   });
+  readEmptyJsonAsNoBody(app);
   app.setErrorHandler((error: FastifyError | ApiError, _request, reply) => {
     const apiError =
       error instanceof ApiError
@@ -53,4 +55,21 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
   ]) {
     app.register(plugin, { services });
   }
+}
+
+/**
+ * Clients call action endpoints (`/start`, `/stop`, `/hooks/{id}/enable`, ...) with
+ * `Content-Type: application/json` and no body (http-spec §2.2 "Content types"); Fastify's JSON
+ * parser refuses that with a 400. Here an empty (or white-space) body is no body; anything else
+ * goes to Fastify's own parser, which keeps its prototype-poisoning checks and its 400 for
+ * malformed JSON (turned into Make's error body by the error handler above).
+ */
+function readEmptyJsonAsNoBody(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
 }

@@ -1,13 +1,15 @@
 /**
  * `POST /scenarios/{id}/run` (http-spec §2.3): the scenario's required inputs must be given —
  * else 400 "Validation failed for N parameter(s)." with one suberror per field ("Missing value of
- * required parameter 'x'.") — and a responsive run answers the scenario's outputs, which are what
- * its first Return output module returned.
+ * required parameter 'x'.") — a responsive run answers the scenario's outputs, which are what
+ * its first Return output module returned, and `callbackUrl` is told when the run finishes.
  */
+import { request } from 'undici';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import { RETURN_MODULE, returnedOutputs } from '../../modules/scenario-service/subscenario-runner.ts';
 import type { ServerServices } from '../services.ts';
 import type { StoredScenario } from '../store/scenarios.ts';
+import { ApiError } from './errors.ts';
 import { readInterface } from './scenario-interface.ts';
 
 /** One message per required input that `data` lacks (absent, null or empty text). */
@@ -30,4 +32,34 @@ export function missingInputs(
 export function outputsOf(record: ExecutionRecord): { outputs?: Record<string, unknown> } {
   const returns = record.modules.some((module) => module.module === RETURN_MODULE);
   return returns ? { outputs: returnedOutputs(record) } : {};
+}
+
+/** How long a callback POST may take before it is given up (Make documents no limit). */
+export const CALLBACK_TIMEOUT_MS = 10_000;
+
+/** `callbackUrl`: absent (or null), else an http or https URL — anything else is a 400. */
+export function readCallbackUrl(body: Record<string, unknown>): string | undefined {
+  const value = body.callbackUrl;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)) {
+    return value;
+  }
+  throw new ApiError(400, "Parameter 'callbackUrl' must be an http or https URL.");
+}
+
+/**
+ * POSTs `{executionId, statusUrl}` as JSON to the run's `callbackUrl` (http-spec §2.3). It rejects
+ * when the receiver cannot be reached or takes over CALLBACK_TIMEOUT_MS; its answer is not read.
+ */
+export async function sendCallback(
+  url: string,
+  body: { executionId: string; statusUrl: string },
+): Promise<void> {
+  const response = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
+  });
+  await response.body.dump();
 }

@@ -1,9 +1,9 @@
 /**
  * Scenario actions (http-spec §2.3): start/stop (the response carries `isActive`, which the SDK
- * checks), run (`data`, `responsive`; inactive → 422 IM325; required inputs and outputs in
- * run-inputs.ts), blueprint, triggers.
+ * checks), run (`data`, `responsive`, `callbackUrl`; inactive → 422 IM325; already running → 400;
+ * required inputs, outputs and the callback in run-inputs.ts), blueprint, triggers.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import { setActive } from '../project/admin.ts';
 import { isQueueTrigger } from '../runner/engine-port.ts';
@@ -12,7 +12,7 @@ import type { ServerServices } from '../services.ts';
 import { STATUS_CODE } from '../store/executions.ts';
 import { ApiError, validationError } from './errors.ts';
 import { bodyObject } from './params.ts';
-import { missingInputs, outputsOf } from './run-inputs.ts';
+import { missingInputs, outputsOf, readCallbackUrl, sendCallback } from './run-inputs.ts';
 import { findScenario } from './scenarios.ts';
 import { hookType, hookUrl } from './shapes.ts';
 
@@ -38,13 +38,7 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
 
   app.post('/scenarios/:id/run', async (request, reply) => {
     const scenario = findScenario(services, request.params);
-    const body = bodyObject(request.body, true);
-    if (
-      body.data !== undefined &&
-      (typeof body.data !== 'object' || body.data === null || Array.isArray(body.data))
-    ) {
-      throw new ApiError(400, "Parameter 'data' must be an object.");
-    }
+    const { data, responsive, callbackUrl } = readRunBody(request.body);
     if (!scenario.isActive) throw new ApiError(422, 'Scenario is not activated', { code: 'IM325' });
     const prepared = services.catalog.prepared(scenario.id);
     if (!prepared)
@@ -52,7 +46,10 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
         400,
         `The scenario's blueprint does not load: ${services.catalog.problem(scenario.id)}`,
       );
-    const data = (body.data ?? {}) as Record<string, unknown>;
+    // Make refuses a second concurrent run (http-spec §2.3) with an undocumented status: ours is
+    // 400 SC400 (docs/fidelity.md). runner.run() takes the slot synchronously, and nothing is
+    // awaited between this check and it, so two requests at once cannot both start a run.
+    if (services.runner.isRunning(scenario.id)) throw new ApiError(400, 'Scenario is already being executed');
     const missing = missingInputs(services, scenario, data);
     if (missing.length > 0) throw validationError(missing);
     const executionId = newExecutionId(services.clock.now().getTime());
@@ -64,8 +61,13 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
       ...(isQueueTrigger(prepared.triggerKey) ? { input: data } : {}),
     });
     if (!run) throw new ApiError(503, 'The server is shutting down.');
-    if (body.responsive !== true) return { executionId };
-    const record = await Promise.race([run, timeout(RESPONSIVE_RUN_TIMEOUT_MS)]);
+    const record = responsive ? await Promise.race([run, timeout(RESPONSIVE_RUN_TIMEOUT_MS)]) : undefined;
+    // No callback when a responsive run already returned the result (http-spec §2.3).
+    if (callbackUrl && !record) {
+      const statusUrl = `${apiBase(request)}/scenarios/${scenario.id}/executions/${executionId}`;
+      callBackWhenStored(request, run, { callbackUrl, executionId, statusUrl });
+    }
+    if (!responsive) return { executionId };
     if (!record) {
       // Open question 6: Make's status for a responsive run over 40 s is undocumented.
       return reply
@@ -108,6 +110,45 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
       url: hookUrl(services, hook),
     };
   });
+}
+
+/** `{data?, responsive?, callbackUrl?}`, each checked; a bad one is a 400 before anything runs. */
+function readRunBody(raw: unknown) {
+  const body = bodyObject(raw, true);
+  if (
+    body.data !== undefined &&
+    (typeof body.data !== 'object' || body.data === null || Array.isArray(body.data))
+  ) {
+    throw new ApiError(400, "Parameter 'data' must be an object.");
+  }
+  return {
+    data: (body.data ?? {}) as Record<string, unknown>,
+    responsive: body.responsive === true,
+    callbackUrl: readCallbackUrl(body),
+  };
+}
+
+/**
+ * This API's base as the caller reached it: `hookBase` is not it when hooks have their own port
+ * (server/main.ts), and the Host header also survives port mapping in front of the server.
+ */
+function apiBase(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}/api/v2`;
+}
+
+/**
+ * Calls `callbackUrl` once the run's execution is stored, so `statusUrl` shows its final status.
+ * A callback that fails or times out is only logged: the run and its history are already kept.
+ */
+function callBackWhenStored(
+  request: FastifyRequest,
+  run: Promise<ExecutionRecord>,
+  callback: { callbackUrl: string; executionId: string; statusUrl: string },
+): void {
+  const { callbackUrl, executionId, statusUrl } = callback;
+  run
+    .then(() => sendCallback(callbackUrl, { executionId, statusUrl }))
+    .catch((error: unknown) => request.log.warn({ err: error, callbackUrl }, 'run callback failed'));
 }
 
 function timeout(ms: number): Promise<ExecutionRecord | undefined> {

@@ -1,14 +1,23 @@
 /**
- * Scenarios CRUD (http-spec §2.3): list (teamId xor organizationId, `pg`), get, create and update
- * with `blueprint`/`scheduling` as JSON strings, delete. A new scenario is always inactive.
- * Every body is checked completely before anything is written.
+ * Scenarios CRUD (http-spec §2.3): list (teamId xor organizationId, `id[]`, `isActive`, `type`,
+ * `cols[]`, `pg`), get, create and update with `blueprint`/`scheduling` as JSON strings, delete.
+ * A new scenario is always inactive. Every body is checked completely before anything is written.
  */
 import type { FastifyInstance } from 'fastify';
 import { createScenario, deleteScenario, updateScenario } from '../project/admin.ts';
 import type { ServerServices } from '../services.ts';
 import type { Scheduling, StoredScenario } from '../store/scenarios.ts';
 import { ApiError, notFound, validationError } from './errors.ts';
-import { bodyObject, intParam, jsonStringField, optionalInt, type Query, readPage } from './params.ts';
+import {
+  arrayParam,
+  bodyObject,
+  intParam,
+  jsonStringField,
+  optionalInt,
+  type Query,
+  readPage,
+  toInt,
+} from './params.ts';
 import { schedulingProblems } from './scheduling-check.ts';
 import { scenarioShape } from './shapes.ts';
 
@@ -29,12 +38,14 @@ export async function scenarioRoutes(
       throw new ApiError(400, 'Missing required parameter teamId or organizationId');
     }
     const page = readPage(query, { offset: 0, limit: 10, sortBy: 'proprietal', sortDir: 'desc' });
-    const active = query.isActive;
+    const columns = arrayParam(query, 'cols');
     const all = services.scenarios
       .list()
-      .filter((s) => active === undefined || String(s.isActive) === String(active))
+      .filter(listFilter(query))
       .sort((a, b) => (page.sortDir === 'asc' ? 1 : -1) * compare(a, b, page.sortBy));
-    const scenarios = all.slice(page.offset, page.offset + page.limit).map((s) => scenarioShape(services, s));
+    const scenarios = all
+      .slice(page.offset, page.offset + page.limit)
+      .map((s) => pickColumns(scenarioShape(services, s), columns));
     return {
       scenarios,
       pg: { sortBy: page.sortBy, limit: page.limit, sortDir: page.sortDir, offset: page.offset },
@@ -101,6 +112,33 @@ function readDefinition(services: ServerServices, body: Record<string, unknown>,
   }
   if (scheduling) problems.push(...schedulingProblems(scheduling));
   return { blueprint, scheduling };
+}
+
+/** Scenario `type`s (http-spec §2.3, OAS): every local scenario is a `scenario`, none a `tool`. */
+const SCENARIO_TYPES = ['scenario', 'tool'];
+
+/**
+ * The list filters `id[]`, `isActive` and `type`. `folderId` and `concept` are ignored: local
+ * scenarios have no folders and none is a concept (docs/fidelity.md).
+ */
+function listFilter(query: Query): (scenario: StoredScenario) => boolean {
+  const ids = arrayParam(query, 'id').map((value) => toInt('id[]', value));
+  const active = query.isActive;
+  const type = query.type === undefined ? undefined : String(query.type);
+  if (type !== undefined && !SCENARIO_TYPES.includes(type)) {
+    throw validationError([`Parameter 'type' must be one of: ${SCENARIO_TYPES.join(', ')}.`]);
+  }
+  return (scenario) =>
+    (ids.length === 0 || ids.includes(scenario.id)) &&
+    (active === undefined || String(scenario.isActive) === String(active)) &&
+    type !== 'tool';
+}
+
+/** `cols[]` keeps only the named fields (unknown names are skipped); `id` is always kept. */
+function pickColumns(shape: Record<string, unknown>, columns: string[]): Record<string, unknown> {
+  if (columns.length === 0) return shape;
+  const kept = new Set(['id', ...columns]);
+  return Object.fromEntries(Object.entries(shape).filter(([key]) => kept.has(key)));
 }
 
 function compare(a: StoredScenario, b: StoredScenario, sortBy: string): number {

@@ -30,13 +30,19 @@ export function scenarioShape(services: ServerServices, scenario: StoredScenario
     usedPackages: usedPackages(scenario.blueprint),
     lastEdit: scenario.lastEdit,
     scheduling: scenario.scheduling,
-    iswaiting: false,
+    iswaiting: waitsOnIncompletes(services, scenario.id),
     dlqCount: services.incompletes.unresolvedCount(scenario.id),
     createdByUser: LOCAL_USER,
     updatedByUser: LOCAL_USER,
     nextExec: scenario.nextExec,
     created: scenario.created,
   };
+}
+
+/** `iswaiting`: a sequential scenario held back by unresolved incomplete executions (§4.5). */
+function waitsOnIncompletes(services: ServerServices, scenarioId: number): boolean {
+  const prepared = services.catalog.prepared(scenarioId);
+  return prepared !== undefined && services.runner.waitsOnIncompletes(scenarioId, prepared);
 }
 
 /** App names of the blueprint's modules (`json` from `json:ParseJSON`), as Make lists them. */

@@ -56,5 +56,11 @@ export const DEFAULT_QUEUE_LIMIT = 10_000;
 /** How long a caller waits for a Webhook response module: current Help Center 180 s (open question 5). */
 export const DEFAULT_RESPONSE_TIMEOUT_MS = 180_000;
 
-/** Methods the gateway lists in `Allow` / preflight answers (measured, §1.2). */
+/** Methods a preflight answer lists in `access-control-allow-methods` (measured, §1.2). */
 export const CORS_ALLOW_METHODS = 'GET, PUT, POST, PATCH, DELETE, HEAD, OPTIONS';
+
+/** The `Allow` header of every gateway answer, in Make's order (measured, http-spec §1.2). */
+export const ALLOW_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+
+/** `x-powered-by` of every gateway answer (measured, http-spec §1.2). */
+export const POWERED_BY = 'Make Gateway/production';

@@ -4,9 +4,15 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { WebhookResponse } from '../../engine/registry/define-module.ts';
-import { CORS_ALLOW_METHODS, type GatewayAnswer } from './answers.ts';
+import { ALLOW_METHODS, CORS_ALLOW_METHODS, type GatewayAnswer, POWERED_BY } from './answers.ts';
+
+/** Headers every gateway answer carried, whatever its status (measured, http-spec §1.2). */
+function gatewayHeaders(reply: FastifyReply): FastifyReply {
+  return reply.header('allow', ALLOW_METHODS).header('x-powered-by', POWERED_BY);
+}
 
 export function sendAnswer(reply: FastifyReply, answer: GatewayAnswer): FastifyReply {
+  gatewayHeaders(reply);
   if (answer.cors) reply.header('access-control-allow-origin', '*');
   return reply
     .code(answer.status)
@@ -27,7 +33,7 @@ export function sendPreflight(reply: FastifyReply, requested: string | undefined
  * text/plain for text and application/json for anything else unless the module set one.
  */
 export function sendWebhookResponse(reply: FastifyReply, response: WebhookResponse): FastifyReply {
-  reply.header('access-control-allow-origin', '*');
+  gatewayHeaders(reply).header('access-control-allow-origin', '*');
   for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
   const hasType = Object.keys(response.headers).some((name) => name.toLowerCase() === 'content-type');
   const { body } = response;

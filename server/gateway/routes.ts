@@ -84,8 +84,7 @@ async function receive(
     if (reserved && itemId === undefined) services.runner.unreserve(scenarioId);
   }
   if (itemId === undefined) return sendAnswer(reply, ANSWERS.queueFull);
-  const responds = services.catalog.prepared(scenarioId)?.responds ?? false;
-  const waiting = responds ? services.runner.waiters.wait(itemId) : undefined;
+  const waiting = holdsCaller(services, scenarioId) ? services.runner.waiters.wait(itemId) : undefined;
   if (reserved) {
     const item = { id: itemId, hookId: hook.id, scenarioId, created: '', size: 0, request: description };
     services.runner.startReserved(reserved, item);
@@ -99,7 +98,18 @@ async function receive(
   return answerFinished(reply, outcome.record);
 }
 
+/**
+ * A caller waits for the Webhook response only while the scenario is on: a switched-off scenario's
+ * request is queued and answered `200 Accepted` at once, response module or not (§1.4, §1.6, measured).
+ */
+function holdsCaller(services: ServerServices, scenarioId: number): boolean {
+  return (
+    (services.catalog.prepared(scenarioId)?.responds ?? false) &&
+    services.scenarios.get(scenarioId)?.isActive === true
+  );
+}
+
 /** Only callers waiting for a Webhook response are refused over the per-minute run limit (§1.5). */
 function runRateAllows(services: ServerServices, scenarioId: number): boolean {
-  return !services.catalog.prepared(scenarioId)?.responds || services.runner.mayStart(scenarioId);
+  return !holdsCaller(services, scenarioId) || services.runner.mayStart(scenarioId);
 }

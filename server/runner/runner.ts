@@ -27,6 +27,8 @@ export class Runner {
   readonly #deps: RunnerDeps;
   readonly #slots = new RunSlots();
   readonly #inflight = new Set<Promise<unknown>>();
+  /** Runs started and not yet stored: executionId → scenarioId (execution detail's RUNNING). */
+  readonly #unstored = new Map<string, number>();
   /** Scenarios whose queued items wait for their runs-per-minute window to have room. */
   readonly #throttled = new Wakeups((scenarioId) => this.kick(scenarioId));
   #closed = false;
@@ -116,6 +118,19 @@ export class Runner {
     return this.#slots.running(scenarioId) > 0;
   }
 
+  /**
+   * A `sequential` scenario with unresolved incomplete executions starts no new run until they are
+   * resolved (execution-spec §4.5, `isWaitingOnIncompleteExecutions`); their retries still run.
+   */
+  waitsOnIncompletes(scenarioId: number, prepared: PreparedScenario): boolean {
+    return prepared.settings.sequential && this.#deps.incompletes.unresolvedCount(scenarioId) > 0;
+  }
+
+  /** The scenario of a run that has started and whose execution is not stored yet. */
+  unstoredRunScenario(executionId: string): number | undefined {
+    return this.#unstored.get(executionId);
+  }
+
   /** Stops taking work and waits for runs in flight to be stored. */
   async close(): Promise<void> {
     this.#closed = true;
@@ -142,6 +157,7 @@ export class Runner {
     const prepared = this.#deps.catalog.prepared(scenarioId);
     if (!prepared) return undefined;
     if (this.#deps.backoff?.waiting(scenarioId, () => this.#nowMs())) return undefined;
+    if (this.waitsOnIncompletes(scenarioId, prepared)) return undefined;
     const slots = this.#slots.free(scenarioId, {
       sequential: prepared.settings.sequential,
       perMinute: scenario.scheduling.maximum_runs_per_minute,
@@ -208,6 +224,11 @@ export class Runner {
   ): Promise<ExecutionRecord> {
     const { scenarioId } = request;
     if (!counted) this.#slots.take(scenarioId);
+    // The id is drawn here, not in executeRun, so the run shows as RUNNING from its start. Each
+    // request is built for one run, so it takes the id in place (a copy costs ~0.6 µs a run).
+    const executionId = request.executionId ?? newExecutionId(this.#nowMs());
+    request.executionId = executionId;
+    this.#unstored.set(executionId, scenarioId);
     const rolledBack = new Set<number>();
     const respond = (response: WebhookResponse, cycle: number) => {
       if (cycle === 1) request.onRespond?.(response);
@@ -230,6 +251,7 @@ export class Runner {
       throw error;
     } finally {
       if (!defer) this.#slots.release(scenarioId);
+      this.#unstored.delete(executionId);
     }
     this.#afterBackoff(prepared, scenarioId, record);
     this.#deps.onExecution?.(scenarioId, record.id);

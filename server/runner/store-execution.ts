@@ -6,7 +6,7 @@
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import { isBackoffFailure } from '../scheduler/backoff.ts';
 import type { PreparedScenario } from './engine-port.ts';
-import { nextStreak } from './error-streak.ts';
+import { endedFatally, nextStreak } from './error-streak.ts';
 import type { RunnerDeps, RunRequest } from './run-request.ts';
 
 export interface FinishedRun {
@@ -77,12 +77,10 @@ function applyStreak(deps: RunnerDeps, { prepared, request, record }: FinishedRu
   const { scenarios } = deps;
   const scenario = scenarios.get(request.scenarioId);
   if (!scenario) return;
-  // Backoff failures are answered by reruns, not the error count (FUS excludes them, §4.5), unless
-  // fatal (deactivateNow on a scheduled scenario).
-  const fatal = record.consecutiveErrors.deactivateNow && !prepared.instant;
-  if (isBackoffFailure(record) && !fatal) return;
+  // Backoff failures are answered by reruns, not the error count (FUS excludes them, §4.5).
+  if (isBackoffFailure(record) && !endedFatally(record)) return;
   const decision = nextStreak(record, {
-    instant: prepared.instant,
+    immediate: prepared.instant && scenario.scheduling.type === 'immediately',
     maxErrors: prepared.settings.maxErrors,
     current: scenario.consecutiveErrors,
   });

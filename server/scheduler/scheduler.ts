@@ -134,6 +134,7 @@ export class Scheduler {
     const prepared = this.#deps.catalog.prepared(scenarioId);
     if (!prepared) return undefined;
     if (prepared.settings.sequential && this.#deps.runner.isRunning(scenarioId)) return undefined;
+    if (this.#deps.runner.waitsOnIncompletes(scenarioId, prepared)) return undefined;
     if (!isQueueTrigger(prepared.triggerKey)) return this.#deps.runner.run({ scenarioId, type: 'auto' });
     // A scheduled webhook scenario takes up to `maxResults` queued requests per run (http-spec §1.6).
     const items = this.#deps.queue.claim(scenarioId, prepared.maxResults);

@@ -57,6 +57,9 @@ function toExecution(row: Row): StoredExecution {
 export interface ExecutionQuery {
   scenarioId?: number;
   status?: number;
+  /** Runs started at or after / at or before this time (ISO 8601, as `started` is stored). */
+  startedFrom?: string;
+  startedTo?: string;
   offset: number;
   limit: number;
   sortDir: 'asc' | 'desc';
@@ -112,6 +115,14 @@ export class ExecutionStore {
     if (query.status !== undefined) {
       where.push('status = ?');
       args.push(query.status);
+    }
+    if (query.startedFrom !== undefined) {
+      where.push('started >= ?');
+      args.push(query.startedFrom);
+    }
+    if (query.startedTo !== undefined) {
+      where.push('started <= ?');
+      args.push(query.startedTo);
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const dir = query.sortDir === 'asc' ? 'ASC' : 'DESC';

@@ -119,15 +119,20 @@ export class HookStore {
     typeName?: HookTypeName;
     scenarioId: number | null;
     data?: Partial<HookData>;
+    /** Starts in learning mode (§1.9): hooks made over the API do; hooks of served blueprints do not. */
+    learning?: boolean;
     now: Date;
   }) {
     const data = { ...DEFAULT_HOOK_DATA, ...input.data };
     const result = this.#db
-      .prepare('INSERT INTO hooks (udid, name, scenario_id, data, created) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO hooks (udid, name, scenario_id, learning, data, created) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(
         input.udid ?? newUdid(),
         input.name,
         input.scenarioId,
+        input.learning ? 1 : 0,
         dataColumn(data, input.typeName ?? WEBHOOK_TYPE_NAME),
         input.now.toISOString(),
       );

@@ -60,9 +60,14 @@ function toIncomplete(row: Row): StoredIncomplete {
 
 export class IncompleteStore {
   readonly #db: Db;
+  /** Asked before every run of a `sequential` scenario, so prepared once. */
+  readonly #unresolved;
 
   constructor(db: Db) {
     this.#db = db;
+    this.#unresolved = db.prepare(
+      'SELECT COUNT(*) AS n FROM incompletes WHERE scenario_id = ? AND resolved = 0',
+    );
   }
 
   add(input: {
@@ -194,9 +199,6 @@ export class IncompleteStore {
   }
 
   unresolvedCount(scenarioId: number): number {
-    const row = this.#db
-      .prepare('SELECT COUNT(*) AS n FROM incompletes WHERE scenario_id = ? AND resolved = 0')
-      .get(scenarioId) as { n: number };
-    return row.n;
+    return (this.#unresolved.get(scenarioId) as { n: number }).n;
   }
 }

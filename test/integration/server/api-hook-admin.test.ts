@@ -20,9 +20,70 @@ describe('Make API v2: hooks create, rename, delete (http-spec §2.6)', () => {
     expect(hook).toMatchObject({ name: 'Orders', typeName: 'gateway-webhook', enabled: true });
     expect(hook.data).toMatchObject({ method: true, headers: false, stringify: false });
     expect(hook.udid).toMatch(/^[a-z0-9]{32}$/);
-    // No scenario listens yet: the gateway's 410 "no scenario" answer, not "not found" (§1.2).
-    const hit = await server.app.inject({ method: 'POST', url: `/${hook.udid}`, payload: {} });
-    expect(hit.body).toBe('There is no scenario listening for this webhook.');
+  });
+
+  it('starts a created webhook in learning mode: its first request is Accepted and ends learning', async () => {
+    server = testServer();
+    const { hook } = (await api('POST', '/hooks?useDefaults=requiredOnly', webhook)).json();
+    expect((await api('GET', `/hooks/${hook.id}/ping`)).json()).toMatchObject({
+      attached: false,
+      learning: true,
+    });
+    const first = await server.app.inject({ method: 'POST', url: `/${hook.udid}`, payload: { sample: 1 } });
+    expect([first.statusCode, first.body]).toEqual([200, 'Accepted']);
+    expect((await api('GET', `/hooks/${hook.id}/ping`)).json().learning).toBe(false);
+    // Learning over and no scenario listening: the gateway's 410 "no scenario", not "not found" (§1.2).
+    const second = await server.app.inject({ method: 'POST', url: `/${hook.udid}`, payload: {} });
+    expect([second.statusCode, second.body]).toEqual([
+      410,
+      'There is no scenario listening for this webhook.',
+    ]);
+    // A served blueprint's hook has its learned interface in the blueprint already.
+    const { scenario } = addScenario(server, blueprints.queued(), { isActive: false });
+    expect((await api('GET', `/hooks/${scenario.hookId}/ping`)).json().learning).toBe(false);
+  });
+
+  it('creates a gateway-mailhook: type mail, an email address, found by the mail gateway', async () => {
+    server = testServer();
+    const res = await api('POST', '/hooks', { name: 'Inbox', teamId: 1, typeName: 'gateway-mailhook' });
+    expect(res.statusCode).toBe(200);
+    const { hook } = res.json();
+    const address = `${hook.udid}@hook.local`;
+    expect(hook).toMatchObject({
+      type: 'mail',
+      typeName: 'gateway-mailhook',
+      url: address,
+      scenarioId: null,
+    });
+    expect((await api('GET', `/hooks/${hook.id}/ping`)).json()).toMatchObject({ address, learning: false });
+    // Known to the mail gateway (410 "no scenario", not "not found"), unknown as a webhook.
+    const mail = await server.app.inject({
+      method: 'POST',
+      url: `/mailhook/${hook.udid}`,
+      headers: { 'content-type': 'message/rfc822' },
+      payload: 'From: ann@example.com\r\nSubject: Hi\r\n\r\nBody\r\n',
+    });
+    expect(mail.body).toBe('There is no scenario listening for this webhook.');
+    const web = await server.app.inject({ method: 'POST', url: `/${hook.udid}`, payload: {} });
+    expect(web.statusCode).toBe(410);
+    expect(web.body).not.toBe(mail.body);
+  });
+
+  it('refuses the webhook-only method, headers and stringify on a gateway-mailhook', async () => {
+    server = testServer();
+    const mailhook = { name: 'Inbox', teamId: 1, typeName: 'gateway-mailhook' };
+    const res = await api('POST', '/hooks?useDefaults=requiredOnly', {
+      ...mailhook,
+      method: false,
+      stringify: true,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'SC400', message: 'Bad Request' });
+    expect(res.json().suberrors.map((error: { message: string }) => error.message)).toEqual([
+      "Parameter 'method' is for webhooks only; a gateway-mailhook takes no 'method'.",
+      "Parameter 'stringify' is for webhooks only; a gateway-mailhook takes no 'stringify'.",
+    ]);
+    expect(server.services.hooks.list()).toHaveLength(0);
   });
 
   it('needs method, headers and stringify unless useDefaults=requiredOnly', async () => {

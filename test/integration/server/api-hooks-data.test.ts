@@ -62,6 +62,102 @@ describe('Make API v2: hooks (http-spec §2.6)', () => {
     expect((await api('GET', `/hooks/${id}/incomings/stats`)).json().incomingStat.queue).toBe(1);
   });
 
+  it('deletes all incomings but the exceptIds and answers only the deleted ids', async () => {
+    server = testServer();
+    const { udid, scenario } = addScenario(server, blueprints.queued(), { isActive: false });
+    for (const n of [1, 2, 3]) await server.app.inject({ method: 'POST', url: `/${udid}`, payload: { n } });
+    const id = scenario.hookId;
+    const listed = async () =>
+      (await api('GET', `/hooks/${id}/incomings`)).json().incomings.map((item: { id: number }) => item.id);
+    const [first, kept, last] = await listed();
+    for (const exceptIds of [kept, [String(kept)], 'all']) {
+      const bad = await api('DELETE', `/hooks/${id}/incomings?confirmed=true`, { all: true, exceptIds });
+      expect([bad.statusCode, bad.json().code]).toEqual([400, 'SC400']);
+      expect(bad.json().suberrors[0].message).toBe("Parameter 'exceptIds' must be an array of incoming ids.");
+    }
+    expect(await listed()).toEqual([first, kept, last]);
+    const res = await api('DELETE', `/hooks/${id}/incomings?confirmed=true`, {
+      all: true,
+      exceptIds: [kept],
+    });
+    expect(res.json()).toEqual({ incomings: [first, last] });
+    expect(await listed()).toEqual([kept]);
+  });
+
+  it('gives each incoming the bundle the trigger will get, under the options it arrived with', async () => {
+    server = testServer();
+    const { udid, scenario } = addScenario(server, blueprints.queued(), { isActive: false });
+    const id = scenario.hookId;
+    await api('POST', `/hooks/${id}/set-data`, { method: true });
+    await server.app.inject({ method: 'POST', url: `/${udid}?q=x`, payload: { n: 1 } });
+    // Switched off after arrival: the queued item keeps the method it was received with.
+    await api('POST', `/hooks/${id}/set-data`, { method: false });
+    const { incomings } = (await api('GET', `/hooks/${id}/incomings`)).json();
+    expect(incomings).toEqual([
+      {
+        id: expect.any(Number),
+        scope: 'hook',
+        size: '{"n":1}'.length,
+        created: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        data: { n: 1, q: 'x', __IMTMETHOD__: 'POST' },
+      },
+    ]);
+    const { incoming } = (await api('GET', `/hooks/${id}/incomings/${incomings[0].id}`)).json();
+    expect(incoming.data).toEqual(incomings[0].data);
+  });
+
+  it("gives a mailhook's incoming the mail bundle", async () => {
+    server = testServer();
+    const bp = blueprints.queued() as { flow: Array<Record<string, unknown>> };
+    bp.flow[0] = { ...bp.flow[0], module: 'gateway:CustomMailHook' };
+    const { udid, scenario } = addScenario(server, bp, { isActive: false });
+    await server.app.inject({
+      method: 'POST',
+      url: `/mailhook/${udid}`,
+      headers: { 'content-type': 'message/rfc822' },
+      payload: 'From: "Ann Lee" <ann@example.com>\r\nSubject: Order 42\r\n\r\nBody\r\n',
+    });
+    const { incomings } = (await api('GET', `/hooks/${scenario.hookId}/incomings`)).json();
+    expect(incomings).toHaveLength(1);
+    expect(incomings[0].data).toMatchObject({
+      from: { address: 'ann@example.com', name: 'Ann Lee' },
+      subject: 'Order 42',
+    });
+  });
+
+  it('filters hooks by typeName, assigned and viewForScenarioId, sorted by name', async () => {
+    server = testServer();
+    const queued = addScenario(server, blueprints.queued(), { isActive: false });
+    addScenario(server, blueprints.responder(), { isActive: false });
+    await api('POST', '/hooks?useDefaults=requiredOnly', {
+      name: 'Loose webhook',
+      teamId: 1,
+      typeName: 'gateway-webhook',
+    });
+    await api('POST', '/hooks', { name: 'Loose mailbox', teamId: 1, typeName: 'gateway-mailhook' });
+    const names = async (query: string) =>
+      (await api('GET', `/hooks?teamId=1${query}`)).json().hooks.map((hook: { name: string }) => hook.name);
+    expect(await names('')).toEqual([
+      'Loose mailbox',
+      'Loose webhook',
+      'Queued webhook',
+      'Responder webhook',
+    ]);
+    expect(await names('&typeName=gateway-mailhook')).toEqual(['Loose mailbox']);
+    expect(await names('&assigned=true')).toEqual(['Queued webhook', 'Responder webhook']);
+    expect(await names('&assigned=false')).toEqual(['Loose mailbox', 'Loose webhook']);
+    // The hooks one scenario may take: the free ones and its own; `assigned` is then ignored.
+    const forQueued = `&viewForScenarioId=${queued.scenario.id}`;
+    expect(await names(`${forQueued}&assigned=true`)).toEqual([
+      'Loose mailbox',
+      'Loose webhook',
+      'Queued webhook',
+    ]);
+    expect(await names(`${forQueued}&typeName=gateway-webhook`)).toEqual(['Loose webhook', 'Queued webhook']);
+    const bad = await api('GET', '/hooks?teamId=1&assigned=yes');
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'SC400']);
+  });
+
   it('needs the token for a hook ping', async () => {
     server = testServer();
     const { scenario } = addScenario(server, blueprints.queued(), { isActive: false });
@@ -147,7 +243,7 @@ describe('Make API v2: incomplete executions (http-spec §2.5)', () => {
       executionId: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
     // The retry runs the same input again: still broken, so it stays unresolved with one attempt.
-    expect((await api('POST', `/dlqs/${dlqs[0].id}/retry`)).json()).toEqual({ success: true });
+    expect((await api('POST', `/dlqs/${dlqs[0].id}/retry`)).json()).toEqual({ dlq: dlqs[0].id });
     expect((await api('GET', `/dlqs/${dlqs[0].id}`)).json().dlq).toMatchObject({
       attempts: 1,
       resolved: false,

@@ -71,6 +71,31 @@ function blueprint(name: string, flow: unknown[], settings: ScenarioSettingsInpu
   };
 }
 
+/** An input of a scenario interface (`required` when the run must be given it). */
+interface InterfaceField {
+  name: string;
+  type: string;
+  required?: boolean;
+}
+
+/**
+ * A scenario that returns `greeting` (the template, over `var.input`) through a Return output
+ * module, with the given interface inputs: for API runs, their inputs and outputs.
+ */
+export function greeter(
+  greeting = 'Hello, {{var.input.name}}!',
+  input: InterfaceField[] = [{ name: 'name', type: 'text' }],
+): Record<string, unknown> {
+  return {
+    name: 'Greeter',
+    flow: [
+      { id: 1, module: 'scenario-service:ReturnData', version: 2, parameters: {}, mapper: { greeting } },
+    ],
+    interface: { input, output: [{ name: 'greeting', type: 'text' }] },
+    metadata: { version: 1, scenario: { roundtrips: 1, maxErrors: 3, autoCommit: true } },
+  };
+}
+
 export const blueprints = {
   /** Webhook → Set variable: no response module, so callers get `Accepted` at once. */
   queued: (settings?: ScenarioSettingsInput) =>

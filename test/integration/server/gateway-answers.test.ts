@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerApp } from '../../../server/app.ts';
+import { setActive } from '../../../server/project/admin.ts';
 import { addScenario, blueprints, testServer } from './fixtures.ts';
 
 let server: ServerApp;
@@ -44,6 +45,38 @@ describe('webhook gateway answers (http-spec §1.4, §1.5)', () => {
     expect(res.statusCode).toBe(410);
     expect(res.body).toBe('Webhook not found.');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('carries Allow and x-powered-by on every answer, whatever its status (§1.2)', async () => {
+    server = testServer();
+    const queued = addScenario(server, blueprints.queued()).udid;
+    const responder = addScenario(server, blueprints.responder()).udid;
+    const answers = [
+      await server.app.inject({ method: 'POST', url: `/${queued}`, payload: {} }),
+      await server.app.inject({ method: 'POST', url: `/${responder}`, payload: { name: 'Ada' } }),
+      await server.app.inject({ method: 'OPTIONS', url: `/${queued}` }),
+      await server.app.inject({ method: 'POST', url: `/${'z'.repeat(32)}`, payload: {} }),
+    ];
+    expect(answers.map((res) => res.statusCode)).toEqual([200, 200, 200, 410]);
+    for (const res of answers) {
+      expect(res.headers['x-powered-by']).toBe('Make Gateway/production');
+      expect(res.headers.allow).toBe('GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+    }
+  });
+
+  it('answers 200 Accepted at once for a switched-off scenario with a response module, and keeps the item (§1.4, §1.6)', async () => {
+    server = testServer();
+    const { udid, scenario } = addScenario(server, blueprints.responder(), { isActive: false });
+    const res = await server.app.inject({ method: 'POST', url: `/${udid}`, payload: { name: 'Ada' } });
+    expect([res.statusCode, res.body]).toEqual([200, 'Accepted']);
+    expect(server.services.queue.count(scenario.hookId ?? 0)).toBe(1);
+    expect(executionsOf(scenario.id)).toHaveLength(0);
+    setActive(server.services, scenario.id, true);
+    await server.services.runner.idle();
+    const runs = executionsOf(scenario.id);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.record.response).toMatchObject({ status: 200, body: '{"hello":"Ada"}' });
+    expect(server.services.queue.count(scenario.hookId ?? 0)).toBe(0);
   });
 
   it('answers a preflight with 200 ok and echoes the requested headers', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerApp } from '../../../server/app.ts';
 import { setActive } from '../../../server/project/admin.ts';
-import { addScenario, blueprints, testServer } from './fixtures.ts';
+import { addScenario, auth, blueprints, breakBlueprint, testServer } from './fixtures.ts';
 
 let server: ServerApp;
 afterEach(async () => server?.close());
@@ -128,5 +128,53 @@ describe('webhook queue and scenario state (http-spec §1.6, execution-spec §4.
     const udid = 'abcdefghijklmnopqrstuvwxyz012345';
     addScenario(server, blueprints.queued(), { udid });
     expect((await post(udid, { n: 1 })).body).toBe('Accepted');
+  });
+});
+
+describe('sequential scenarios and incomplete executions (execution-spec §4.5)', () => {
+  /** Webhook → Parse JSON with a Break handler (retry off): a bad `doc` leaves an incomplete execution. */
+  function breaking(sequential: boolean) {
+    const bp = breakBlueprint() as {
+      flow: Array<Record<string, unknown>>;
+      metadata: Record<string, unknown>;
+    };
+    const [handler] = (bp.flow[1]?.onerror ?? []) as Array<{ mapper: Record<string, unknown> }>;
+    if (handler) handler.mapper.retry = false;
+    (bp.metadata.scenario as Record<string, unknown>).sequential = sequential;
+    return bp;
+  }
+
+  it('holds new requests of a sequential scenario until its incomplete executions are resolved', async () => {
+    server = testServer();
+    const { udid, scenario } = addScenario(server, breaking(true));
+    await post(udid, { doc: 'not json' });
+    await server.services.runner.idle();
+    const [incomplete] = server.services.incompletes.list(scenario.id);
+    expect(incomplete?.resolved).toBe(false);
+    await post(udid, { doc: '{"ok":1}' });
+    await server.services.runner.idle();
+    expect(runs(scenario.id)).toHaveLength(1);
+    expect(server.services.queue.count(scenario.hookId ?? 0)).toBe(1);
+    const shown = await server.app.inject({
+      method: 'GET',
+      url: `/api/v2/scenarios/${scenario.id}`,
+      headers: auth,
+    });
+    expect(shown.json().scenario).toMatchObject({ iswaiting: true, dlqCount: 1 });
+    server.services.incompletes.attempted(incomplete?.id ?? '', { resolved: true, now: new Date() });
+    server.services.runner.kick(scenario.id);
+    await server.services.runner.idle();
+    expect(runs(scenario.id).map((run) => run.status)).toEqual([2, 1]);
+    expect(server.services.queue.count(scenario.hookId ?? 0)).toBe(0);
+  });
+
+  it('keeps running a parallel scenario that has incomplete executions', async () => {
+    server = testServer();
+    const { udid, scenario } = addScenario(server, breaking(false));
+    await post(udid, { doc: 'not json' });
+    await server.services.runner.idle();
+    await post(udid, { doc: '{"ok":1}' });
+    await server.services.runner.idle();
+    expect(runs(scenario.id)).toHaveLength(2);
   });
 });

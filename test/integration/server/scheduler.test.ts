@@ -143,6 +143,23 @@ describe('schedules on the simulated clock', () => {
     });
   });
 
+  it('switches a scheduled webhook scenario off after maxErrors failed runs, not its first (HC:webhooks)', async () => {
+    server = testServer({ clock: new SimulatedClock(START) });
+    const { scenario, udid } = addScenario(server, blueprints.sometimesFailing({ maxErrors: 3 }), {
+      scheduling: { type: 'indefinitely', interval: 900 },
+    });
+    await server.app.inject({ method: 'POST', url: `/${udid}`, payload: { doc: 'not json' } });
+    await advance(15 * 60_000);
+    expect(runs(scenario.id).map((run) => run.status)).toEqual([3]);
+    expect(server.services.scenarios.get(scenario.id)).toMatchObject({
+      isActive: true,
+      consecutiveErrors: 1,
+    });
+    await advance(30 * 60_000);
+    expect(runs(scenario.id).map((run) => run.status)).toEqual([3, 3, 3]);
+    expect(server.services.scenarios.get(scenario.id)).toMatchObject({ isActive: false, isInvalid: true });
+  });
+
   it('takes up to maxResults queued requests per scheduled run of a webhook scenario', async () => {
     server = testServer({ clock: new SimulatedClock(START) });
     const bp = blueprints.queued() as { flow: Array<{ parameters: Record<string, unknown> }> };
