@@ -2,9 +2,11 @@
  * Checks of the config's `dataStructures` that JSON Schema cannot make: unique ids and names
  * (hooks and stores refer to a structure by id), the rules of each `spec` that the API's
  * `POST /data-structures` applies too (modules/datastore/structure-spec.ts), and that every
- * scenario's `hook.dataStructure` names one of them.
+ * scenario's `hook.dataStructure` names one of them; beside that hook-option check, that every
+ * `hook.ip` allow-list reads (modules/gateway/ip-list.ts).
  */
 import { specProblems } from '../modules/datastore/structure-spec.ts';
+import { ipListProblem } from '../modules/gateway/ip-list.ts';
 import type { ConfigProblem } from './config-error.ts';
 import type { DataStructureConfig, ScenarioConfig } from './types.ts';
 
@@ -62,6 +64,24 @@ export function hookStructureProblems(
       hint: structures.length
         ? `use one of ${JSON.stringify(structures.map((s) => s.name))} or add it to "dataStructures"`
         : 'declare the structure in "dataStructures" first',
+    });
+  }
+  return problems;
+}
+
+/**
+ * A hook IP allow-list with an entry the gateway cannot read would skip that entry, and could
+ * shut every caller out (http-spec §1.8); the API's set-data refuses the same lists.
+ */
+export function hookIpProblems(scenarios: Readonly<Record<string, ScenarioConfig>>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [key, scenario] of Object.entries(scenarios)) {
+    const problem = scenario.hook?.ip === undefined ? undefined : ipListProblem(scenario.hook.ip);
+    if (problem === undefined) continue;
+    problems.push({
+      pointer: `/scenarios/${pointerToken(key)}/hook/ip`,
+      message: problem,
+      hint: 'separate addresses and CIDR ranges with commas, or leave "ip" out to allow every address',
     });
   }
   return problems;

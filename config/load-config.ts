@@ -9,7 +9,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { IANAZone } from 'luxon';
 import { parseJsonText } from '../engine/errors/json-syntax.ts';
 import { ConfigError, type ConfigProblem } from './config-error.ts';
-import { dataStructureProblems, hookStructureProblems } from './data-structures.ts';
+import { dataStructureProblems, hookIpProblems, hookStructureProblems } from './data-structures.ts';
 import { configSchema } from './schema.ts';
 import type { ProjectConfig } from './types.ts';
 
@@ -88,7 +88,10 @@ function resolveDatabase(root: string, database: string | undefined): string {
   return isAbsolute(path) ? path : join(root, path);
 }
 
-/** What JSON Schema cannot say: a real IANA zone, unique store names and ids, known references. */
+/**
+ * What JSON Schema cannot say: a real IANA zone, unique store names and ids, known references,
+ * readable hook IP allow-lists.
+ */
 function semanticProblems(config: ProjectConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (!IANAZone.isValidZone(config.timezone)) {
@@ -120,6 +123,7 @@ function semanticProblems(config: ProjectConfig): ConfigProblem[] {
   });
   problems.push(...dataStructureProblems(config.dataStructures));
   problems.push(...hookStructureProblems(config.scenarios, config.dataStructures));
+  problems.push(...hookIpProblems(config.scenarios));
   return problems;
 }
 

@@ -22,3 +22,4 @@ export type {
   RecordedError,
 } from './runtime/record.ts';
 export { runScenario } from './runtime/run-scenario.ts';
+export { RunStop } from './runtime/run-stop.ts';

@@ -11,12 +11,14 @@ import type { ScenarioState } from '../ports/state.ts';
 import type { SubscenarioPort } from '../ports/subscenarios.ts';
 import type { ModuleContext, VariableStore, WebhookResponse } from '../registry/define-module.ts';
 import type { Execution } from './execution.ts';
+import type { RunStop } from './run-stop.ts';
 
 export interface ModulePorts {
   http: HttpPort;
   dataStores: DataStorePort | undefined;
   logger: Logger;
   signal: AbortSignal;
+  stop: RunStop | undefined;
   state: ScenarioState;
   subscenarios: SubscenarioPort | undefined;
   vars: VariableScopes;
@@ -29,26 +31,38 @@ export class RunModuleContext implements ModuleContext {
   readonly http: HttpPort;
   readonly dataStores: DataStorePort | undefined;
   readonly logger: Logger;
-  readonly signal: AbortSignal;
   readonly state: ScenarioState;
   readonly subscenarios: SubscenarioPort | undefined;
   readonly vars: VariableScopes;
   readonly timezone: string;
   readonly executionId: string;
   readonly #execution: Execution;
+  readonly #signal: AbortSignal;
+  readonly #stop: RunStop | undefined;
 
   constructor(execution: Execution, ports: ModulePorts) {
     this.#execution = execution;
     this.http = ports.http;
     this.dataStores = ports.dataStores;
     this.logger = ports.logger;
-    this.signal = ports.signal;
+    this.#signal = ports.signal;
+    this.#stop = ports.stop;
     this.state = ports.state;
     this.subscenarios = ports.subscenarios;
     this.vars = ports.vars;
     this.timezone = ports.timezone;
     this.executionId = ports.executionId;
     this.clock = new SleepCountingClock(execution);
+  }
+
+  /** The run's own signal when given one, else the stop switch's (made on first use). */
+  get signal(): AbortSignal {
+    return this.#stop ? this.#stop.signal : this.#signal;
+  }
+
+  /** Whether the run was told to stop: no further module may run. */
+  get stopRequested(): boolean {
+    return this.#stop?.requested === true || this.#signal.aborted;
   }
 
   get variables(): VariableStore {

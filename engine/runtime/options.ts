@@ -7,6 +7,7 @@ import type { ScenarioState } from '../ports/state.ts';
 import type { SubscenarioPort } from '../ports/subscenarios.ts';
 import type { WebhookResponse } from '../registry/define-module.ts';
 import type { Mocks } from '../registry/mocks.ts';
+import type { RunStop } from './run-stop.ts';
 
 /** Guardrails (DESIGN principle 7); each failure names the limit and the option that raises it. */
 export interface Limits {
@@ -52,6 +53,8 @@ export interface RunOptions {
   /** Cycles to run: Make's "Run once" is 1 (default); the server's scheduled runs pass `roundtrips`. */
   maxCycles?: number;
   signal?: AbortSignal;
+  /** A stop switch the caller may pull while the run goes on (the server's stop execution). */
+  stop?: RunStop;
   /** Deterministic `random`/`uuid` for tests. */
   random?: () => number;
   /**

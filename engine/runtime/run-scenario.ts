@@ -74,6 +74,7 @@ function createExecution(scenario: Scenario, options: RunOptions): Execution {
       dataStores: options.dataStores,
       logger: options.logger ?? silentLogger,
       signal: options.signal ?? NEVER_ABORTED,
+      stop: options.stop,
       state: options.state ?? memoryState(),
       subscenarios: options.subscenarios,
       vars,

@@ -130,10 +130,19 @@ function fail(
   acid: boolean,
 ): never {
   if (error instanceof EngineStop) throw error;
-  const makeError = asMakeError(node, error);
+  // A forced stop aborts the module's HTTP request or Sleep: that is the stop, not its failure.
+  const makeError = ex.moduleContext.stopRequested ? stoppedError() : asMakeError(node, error);
   if (acid) ex.tx.afterAcid(false);
   ex.recorder.call(node.id, ex.cycle, input, [], toRecorded(makeError, node.id));
   throw makeError;
+}
+
+/** A stopped run ends as Make's interrupted runs do: a warning, later modules not run. */
+function stoppedError(): MakeError {
+  return new MakeError(
+    'ExecutionInterruptedError',
+    'The run was stopped; remaining bundles were not processed.',
+  );
 }
 
 /** Anything a module throws that is not a MakeError is reported as Make would: a RuntimeError. */
@@ -158,13 +167,9 @@ const DURATION_CHECK_EVERY = 64;
 
 /** Make's run-time limit (HC types-of-warnings): ExecutionInterruptedError, a warning. */
 function checkDuration(ex: Execution): void {
-  // RunOptions.signal aborted (the server's stop): like Make's Stop, later modules do not run.
-  if (ex.moduleContext.signal.aborted) {
-    throw new MakeError(
-      'ExecutionInterruptedError',
-      'The run was stopped (RunOptions.signal aborted); remaining bundles were not processed.',
-    );
-  }
+  // RunOptions.signal aborted or RunOptions.stop pulled (the server's stop execution): like Make's
+  // Stop, later modules do not run.
+  if (ex.moduleContext.stopRequested) throw stoppedError();
   // Asynchronous modules (Sleep, HTTP) move time: check after every one of them; else every Nth step.
   if (++ex.stepsSinceClock < DURATION_CHECK_EVERY && !ex.clockMoved) return;
   ex.stepsSinceClock = 0;

@@ -68,8 +68,11 @@ export async function dlqDetailRoutes(
     const page = readPage(request.query as Query, { offset: 0, limit: 50, sortBy: 'imtId', sortDir: 'desc' });
     const logs = attemptLogs(services, item);
     if (page.sortDir === 'asc') logs.reverse();
+    const shown = logs.slice(page.offset, page.offset + page.limit);
+    // The spec's key is `dlqLogs`; Make's TypeScript SDK reads `scenarioLogs` here.
     return {
-      dlqLogs: logs.slice(page.offset, page.offset + page.limit),
+      dlqLogs: shown,
+      scenarioLogs: shown,
       pg: { sortBy: 'imtId', sortDir: page.sortDir, showLast: false, limit: page.limit, offset: page.offset },
     };
   });
@@ -79,7 +82,7 @@ export async function dlqDetailRoutes(
     const executionId = String((request.params as { executionId: string }).executionId).replaceAll('-', '');
     const log = attemptLogs(services, item).find((entry) => entry.id === executionId);
     if (!log) throw notFound('Incomplete execution log');
-    return { dlqLog: log };
+    return { dlqLog: log, scenarioLogs: log };
   });
 }
 

@@ -1,10 +1,12 @@
 /**
- * `/ping`, `/users/me`, `/users/me/current-authorization`, `/organizations`, `/teams`
- * (http-spec §2.1, §2.9): what tools call first to check a token. One local user, organization
- * and team (id 1 each).
+ * `/ping`, `/users/me`, `/users/me/current-authorization`, `/users/me/api-tokens`,
+ * `/organizations`, `/teams`, `/scenarios-folders` (http-spec §2.1, §2.9): what tools call first to
+ * check a token. One local user, organization and team (id 1 each); no scenario folders.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
+import { ApiError } from './errors.ts';
+import { optionalInt, type Query } from './params.ts';
 import { LOCAL_IDS, LOCAL_USER } from './shapes.ts';
 
 const SCOPES = [
@@ -35,7 +37,9 @@ export async function generalRoutes(
   app: FastifyInstance,
   options: { services: ServerServices },
 ): Promise<void> {
-  const { timezone } = options.services.settings;
+  const { timezone, token } = options.services.settings;
+  // The token's creation is not kept: it is shown as made when the server started.
+  const tokenCreated = options.services.clock.now().toISOString();
   app.get('/ping', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('pong'));
   app.get('/users/me', async () => ({
     authUser: {
@@ -54,6 +58,9 @@ export async function generalRoutes(
   app.get('/users/me/current-authorization', async () => ({
     authorization: { authUsed: 'token', scope: SCOPES },
   }));
+  app.get('/users/me/api-tokens', async () => ({
+    apiTokens: [{ token: maskToken(token), scope: SCOPES, label: 'makesim serve', created: tokenCreated }],
+  }));
   const organization = {
     id: LOCAL_IDS.organizationId,
     name: 'makesim',
@@ -71,4 +78,21 @@ export async function generalRoutes(
     pg: { sortBy: 'name', sortDir: 'asc', limit: 10000, offset: 0 },
   }));
   app.get('/teams/:id', async () => ({ team }));
+  app.get('/scenarios-folders', async (request) => {
+    if (optionalInt(request.query as Query, 'teamId') === undefined) {
+      throw new ApiError(400, 'Missing required parameter teamId');
+    }
+    return { scenariosFolders: [] };
+  });
+}
+
+/**
+ * The token as the token list shows it: its first dash-separated segment (how tools match a token
+ * to its entry, http-spec §2.9), every other character but the dashes starred. A segment that would
+ * show half the token or more (a token without dashes) is starred too: the list never reveals it.
+ */
+function maskToken(token: string): string {
+  const dash = token.indexOf('-');
+  const shown = dash > 0 && dash * 2 < token.length ? dash : 0;
+  return token.slice(0, shown) + token.slice(shown).replace(/[^-]/g, '*');
 }

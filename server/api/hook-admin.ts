@@ -2,14 +2,15 @@
  * Hooks created, renamed and deleted through the API (http-spec §2.6): POST `/hooks` with a flat
  * body (`gateway-webhook` needs the booleans `method`, `headers`, `stringify` unless
  * `useDefaults=requiredOnly`; `gateway-mailhook` refuses them; another `typeName` is IM005; `udt`
- * names a data structure), PATCH `/hooks/{id}` renames only, DELETE `/hooks/{id}` needs
- * `confirmed=true` when a scenario uses the hook. A new webhook starts in learning mode (§1.9).
+ * names a data structure; `ip` is an allow-list of addresses and CIDR ranges, §1.8), PATCH
+ * `/hooks/{id}` renames only, DELETE `/hooks/{id}` needs `confirmed=true` when a scenario uses the
+ * hook. A new webhook starts in learning mode (§1.9).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import { type HookTypeName, MAILHOOK_TYPE_NAME, WEBHOOK_TYPE_NAME } from '../store/hooks.ts';
 import { ApiError, confirmationRequired, notFound, validationError } from './errors.ts';
-import { udtProblem } from './hooks.ts';
+import { ipProblem, udtProblem } from './hooks.ts';
 import { bodyObject, intParam, isConfirmed, type Query } from './params.ts';
 import { hookShape } from './shapes.ts';
 
@@ -39,12 +40,18 @@ export async function hookAdminRoutes(
         : webhookFlags(body, defaults, problems);
     const udt = udtProblem(body.udt, (id) => services.dataStructures.get(id) !== undefined);
     if (udt) problems.push(udt);
+    const ip = ipProblem(body.ip);
+    if (ip) problems.push(ip);
     if (problems.length > 0) throw validationError(problems);
     const hook = services.hooks.create({
       name: String(body.name),
       typeName,
       scenarioId: null,
-      data: { ...flags, ...(typeof body.udt === 'number' ? { udt: body.udt } : {}) },
+      data: {
+        ...flags,
+        ...(typeof body.udt === 'number' ? { udt: body.udt } : {}),
+        ...(typeof body.ip === 'string' ? { ip: body.ip } : {}),
+      },
       // A mailhook's bundle has a fixed shape (§1.10) and the mail gateway learns nothing.
       learning: typeName === WEBHOOK_TYPE_NAME,
       now: services.clock.now(),

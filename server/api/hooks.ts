@@ -3,8 +3,9 @@
  * learn-start/stop, set-data; the hook's queue (`incomings`) is in hook-incomings.ts.
  */
 import type { FastifyInstance } from 'fastify';
+import { ipListProblem } from '../../modules/gateway/ip-list.ts';
 import type { ServerServices } from '../services.ts';
-import type { HookData, StoredHook } from '../store/hooks.ts';
+import { type HookData, type HookPatch, isHookGone, type StoredHook } from '../store/hooks.ts';
 import { notFound, validationError } from './errors.ts';
 import { hookIncomingRoutes } from './hook-incomings.ts';
 import { bodyObject, intParam, optionalInt, type Query, readPage } from './params.ts';
@@ -25,7 +26,7 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Serv
       sortBy: 'name',
       sortDir: 'asc',
     });
-    const shown = hookFilter(request.query as Query);
+    const shown = hookFilter(request.query as Query, services.clock.now());
     const hooks = services.hooks
       .list()
       .filter(shown)
@@ -41,11 +42,11 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Serv
       address: hookUrl(services, hook),
       attached: hook.scenarioId !== null,
       learning: hook.learning,
-      gone: false,
+      gone: isHookGone(hook, services.clock.now()),
     };
   });
 
-  const toggles: Record<string, Partial<StoredHook>> = {
+  const toggles: Record<string, HookPatch> = {
     enable: { enabled: true },
     disable: { enabled: false },
     'learn-start': { learning: true },
@@ -76,9 +77,9 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Serv
 /**
  * GET /hooks filters (Make's API reference; http-spec §2.6 names them only): `typeName`;
  * `assigned` — attached to a scenario (true) or not (false); `viewForScenarioId` — the hooks that
- * scenario may take (unattached ones and its own), and then `assigned` is ignored.
+ * scenario may take (its own, and unattached ones not gone), and then `assigned` is ignored.
  */
-function hookFilter(query: Query): (hook: StoredHook) => boolean {
+function hookFilter(query: Query, now: Date): (hook: StoredHook) => boolean {
   const first = (name: string) => {
     const value = query[name];
     return Array.isArray(value) ? value[0] : value;
@@ -90,7 +91,9 @@ function hookFilter(query: Query): (hook: StoredHook) => boolean {
   const viewFor = optionalInt(query, 'viewForScenarioId');
   return (hook) => {
     if (typeName !== undefined && hook.typeName !== typeName) return false;
-    if (viewFor !== undefined) return hook.scenarioId === null || hook.scenarioId === viewFor;
+    // A gone hook cannot be attached again, so no scenario may take it.
+    if (viewFor !== undefined)
+      return hook.scenarioId === viewFor || (hook.scenarioId === null && !isHookGone(hook, now));
     if (assigned !== undefined) return (hook.scenarioId !== null) === (assigned === 'true');
     return true;
   };
@@ -108,10 +111,9 @@ function readHookData(
     if (typeof body[flag] === 'boolean') data[flag] = body[flag];
     else problems.push(`Parameter '${flag}' must be a boolean.`);
   }
-  if (body.ip !== undefined) {
-    if (body.ip === null || typeof body.ip === 'string') data.ip = body.ip;
-    else problems.push("Parameter 'ip' must be a string or null.");
-  }
+  const ip = ipProblem(body.ip);
+  if (ip) problems.push(ip);
+  else if (body.ip !== undefined) data.ip = body.ip as string | null;
   if (body.apiKeys !== undefined) {
     const keys = body.apiKeys;
     if (Array.isArray(keys) && keys.every((key) => typeof key === 'string' && key.length <= 512))
@@ -123,6 +125,14 @@ function readHookData(
   else if (body.udt !== undefined) data.udt = body.udt as number | null;
   if (problems.length > 0) throw validationError(problems);
   return data;
+}
+
+/** `ip`: the allow-list (http-spec §1.8), null for every address; an entry that does not read is refused. */
+export function ipProblem(ip: unknown): string | undefined {
+  if (ip === undefined || ip === null) return undefined;
+  if (typeof ip !== 'string') return "Parameter 'ip' must be a string or null.";
+  const problem = ipListProblem(ip);
+  return problem ? `Parameter 'ip': ${problem}.` : undefined;
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * Scenario logs and execution detail (http-spec §2.4; execution-spec §8): `{scenarioLogs, pg}`
  * newest first, filter by `status` (1/2/3) and start time (`from`/`to`, epoch ms, inclusive);
- * `{scenarioLog}`; the unwrapped execution detail, `RUNNING` until the run is stored.
+ * `{scenarioLog}`; the unwrapped execution detail, `RUNNING` until the run is stored; stopping a
+ * running execution.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import type { StoredExecution } from '../store/executions.ts';
-import { notFound } from './errors.ts';
-import { optionalInt, type Query, readPage } from './params.ts';
+import { ApiError, notFound } from './errors.ts';
+import { bodyObject, optionalInt, type Query, readPage } from './params.ts';
 import { outputsOf } from './run-inputs.ts';
 import { findScenario } from './scenarios.ts';
 import { logShape } from './shapes.ts';
@@ -52,7 +53,20 @@ export async function logRoutes(app: FastifyInstance, options: { services: Serve
   app.get('/scenarios/:id/logs/:executionId', async (request) => {
     const execution = findExecution(request.params);
     if (execution === 'running') throw notFound('Execution');
-    return { scenarioLog: logShape(execution) };
+    const log = logShape(execution);
+    // The spec's key is `scenarioLog`; Make's TypeScript SDK reads `scenarioLogs` (its mock too).
+    return { scenarioLog: log, scenarioLogs: log };
+  });
+
+  // Stop a running execution (http-spec §2.3; the answer is undocumented): no further module runs,
+  // `force` also aborts an HTTP request or Sleep in flight. A stored (finished) run is a 400.
+  app.post('/scenarios/:id/executions/:executionId/stop', async (request) => {
+    const execution = findExecution(request.params);
+    if (execution !== 'running') throw new ApiError(400, 'The execution is not running.');
+    const executionId = (request.params as { executionId: string }).executionId.replaceAll('-', '');
+    const force = bodyObject(request.body, true).force === true;
+    services.runner.stopRun(executionId, { force });
+    return { executionId, stopped: true };
   });
 
   app.get('/scenarios/:id/executions/:executionId', async (request) => {

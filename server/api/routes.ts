@@ -17,6 +17,8 @@ import { hookAdminRoutes } from './hook-admin.ts';
 import { hookRoutes } from './hooks.ts';
 import { logRoutes } from './logs.ts';
 import { scenarioActionRoutes } from './scenario-actions.ts';
+import { scenarioBlueprintRoutes } from './scenario-blueprints.ts';
+import { scenarioCloneRoutes } from './scenario-clone.ts';
 import { scenarioInterfaceRoutes } from './scenario-interface.ts';
 import { scenarioRoutes } from './scenarios.ts';
 
@@ -43,6 +45,8 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     generalRoutes,
     scenarioRoutes,
     scenarioActionRoutes,
+    scenarioBlueprintRoutes,
+    scenarioCloneRoutes,
     scenarioInterfaceRoutes,
     logRoutes,
     hookRoutes,

@@ -1,7 +1,8 @@
 /**
  * Scenario actions (http-spec §2.3): start/stop (the response carries `isActive`, which the SDK
  * checks), run (`data`, `responsive`, `callbackUrl`; inactive → 422 IM325; already running → 400;
- * required inputs, outputs and the callback in run-inputs.ts), blueprint, triggers.
+ * required inputs, outputs and the callback in run-inputs.ts), triggers. The blueprint routes are in
+ * scenario-blueprints.ts.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
@@ -79,20 +80,6 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
     return { executionId, status: STATUS_CODE[record.status], ...outputsOf(record) };
   });
 
-  app.get('/scenarios/:id/blueprint', async (request) => {
-    const scenario = findScenario(services, request.params);
-    return {
-      code: 'OK',
-      response: {
-        blueprint: scenario.blueprint,
-        scheduling: scenario.scheduling,
-        idSequence: maxModuleId(scenario.blueprint) + 1,
-        created: scenario.created,
-        last_edit: scenario.lastEdit,
-      },
-    };
-  });
-
   app.get('/scenarios/:id/triggers', async (request) => {
     const scenario = findScenario(services, request.params);
     const hook = scenario.hookId === null ? undefined : services.hooks.get(scenario.hookId);
@@ -153,18 +140,4 @@ function callBackWhenStored(
 
 function timeout(ms: number): Promise<ExecutionRecord | undefined> {
   return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
-}
-
-function maxModuleId(blueprint: Record<string, unknown>): number {
-  let max = 0;
-  const walk = (flow: unknown): void => {
-    if (!Array.isArray(flow)) return;
-    for (const node of flow as Array<Record<string, unknown>>) {
-      if (typeof node.id === 'number') max = Math.max(max, node.id);
-      for (const route of (node.routes as Array<{ flow?: unknown }> | undefined) ?? []) walk(route.flow);
-      walk(node.onerror);
-    }
-  };
-  walk(blueprint.flow);
-  return max;
 }

@@ -4,7 +4,7 @@
  */
 import type { ServerServices } from '../services.ts';
 import type { StoredExecution } from '../store/executions.ts';
-import { MAILHOOK_TYPE_NAME, type StoredHook } from '../store/hooks.ts';
+import { isHookGone, MAILHOOK_TYPE_NAME, type StoredHook } from '../store/hooks.ts';
 import type { StoredIncomplete } from '../store/incompletes.ts';
 import type { StoredScenario } from '../store/scenarios.ts';
 
@@ -95,7 +95,7 @@ export function hookShape(services: ServerServices, hook: StoredHook): Record<st
     queueCount: services.queue.count(hook.id),
     queueLimit: services.settings.queueLimit,
     enabled: hook.enabled,
-    gone: false,
+    gone: isHookGone(hook, services.clock.now()),
     typeName: hook.typeName,
     data: { ...data, teamId: LOCAL_IDS.teamId },
     scenarioId: hook.scenarioId,

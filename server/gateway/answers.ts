@@ -16,6 +16,8 @@ export const ANSWERS = {
   scenarioFailed: { status: 500, body: 'Scenario failed to complete.', cors: true },
   notFound: { status: 410, body: 'Webhook not found.', cors: false },
   noScenario: { status: 410, body: 'There is no scenario listening for this webhook.', cors: false },
+  /** Open question 1: a hook unattached for over 120 h is "auto-deactivated", 410 Gone (HELP); the body is ours. */
+  gone: { status: 410, body: 'Webhook is gone.', cors: false },
   queueFull: { status: 400, body: 'Queue is full.', cors: true },
   /** help.make.com says "Too many requests"; the exact body is unverified (open question 2). */
   tooManyRequests: { status: 429, body: 'Too many requests', cors: true },

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MakeError } from '../../engine/errors/make-error.ts';
 import { mailInputToBundle } from '../../modules/gateway/mail-input.ts';
 import type { ServerServices } from '../services.ts';
-import { MAILHOOK_TYPE_NAME } from '../store/hooks.ts';
+import { isHookGone, MAILHOOK_TYPE_NAME } from '../store/hooks.ts';
 import { hookRefusal } from './admit.ts';
 import { ANSWERS, type GatewayAnswer, PAYLOAD_LIMIT_BYTES } from './answers.ts';
 import { describeRequest } from './describe-request.ts';
@@ -45,6 +45,8 @@ async function receiveMail(
 ): Promise<FastifyReply> {
   const hook = services.hooks.byUdid(request.params.udid, MAILHOOK_TYPE_NAME);
   if (!hook) return sendAnswer(reply, ANSWERS.notFound);
+  if (hook.unattachedSince !== null && isHookGone(hook, services.clock.now()))
+    return sendAnswer(reply, ANSWERS.gone);
   const refusal = hookRefusal(hook, request, limiter);
   if (refusal) return sendAnswer(reply, refusal);
   const description = describeRequest(request);

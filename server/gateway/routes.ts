@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerServices } from '../services.ts';
+import { isHookGone } from '../store/hooks.ts';
 import { hookRefusal } from './admit.ts';
 import { ANSWERS, PAYLOAD_LIMIT_BYTES } from './answers.ts';
 import { describeRequest } from './describe-request.ts';
@@ -44,6 +45,8 @@ async function receive(
 ): Promise<FastifyReply> {
   const hook = services.hooks.byUdid(request.params.udid);
   if (!hook) return sendAnswer(reply, ANSWERS.notFound);
+  if (hook.unattachedSince !== null && isHookGone(hook, services.clock.now()))
+    return sendAnswer(reply, ANSWERS.gone);
   if (request.method === 'OPTIONS')
     return sendPreflight(reply, request.headers['access-control-request-headers']);
   const refusal = hookRefusal(hook, request, limiter);

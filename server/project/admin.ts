@@ -9,6 +9,7 @@ import type { ServerServices } from '../services.ts';
 import {
   type HookData,
   type HookTypeName,
+  isHookGone,
   MAILHOOK_TYPE_NAME,
   type StoredHook,
   WEBHOOK_TYPE_NAME,
@@ -92,7 +93,7 @@ export function updateScenario(
 export function deleteScenario(services: ServerServices, id: number): void {
   services.db.transaction(() => {
     const scenario = services.scenarios.get(id);
-    if (scenario?.hookId != null) services.hooks.update(scenario.hookId, { scenarioId: null });
+    if (scenario?.hookId != null) services.hooks.setScenario(scenario.hookId, null, services.clock.now());
     services.scenarios.delete(id);
   })();
   services.catalog.forget(id);
@@ -118,15 +119,16 @@ function afterChange(services: ServerServices, id: number): void {
 /**
  * A webhook or mailhook scenario gets a hook of its trigger's type (udid from the config when
  * given, else a new one); a hook kept across a trigger change takes the new type. `hookData`
- * wins over the stored options it names.
+ * wins over the stored options it names. A gone hook is never taken (http-spec §1.4).
  */
 function ensureHook(services: ServerServices, scenarioId: number, request: HookRequest): void {
   const { udid, hookData } = request;
   const scenario = services.scenarios.get(scenarioId);
   const typeName = scenario ? hookTypeOf(scenario.blueprint) : undefined;
   if (!scenario || !typeName) return;
+  const now = services.clock.now();
   const existing = scenario.hookId === null ? undefined : services.hooks.get(scenario.hookId);
-  if (existing) {
+  if (existing && !isHookGone(existing, now)) {
     const patch = {
       ...(udid && existing.udid !== udid ? { udid } : {}),
       ...(existing.typeName !== typeName ? { typeName } : {}),
@@ -135,20 +137,33 @@ function ensureHook(services: ServerServices, scenarioId: number, request: HookR
     if (Object.keys(patch).length > 0) services.hooks.update(existing.id, patch);
     return;
   }
-  const taken = udid ? services.hooks.byUdid(udid, 'any') : undefined;
+  const taken = udid ? takeableHook(services, udid, now) : undefined;
+  if (taken) services.hooks.update(taken.id, { typeName, ...changedData(taken, hookData) });
   const hook = taken
-    ? services.hooks.update(taken.id, { scenarioId, typeName, ...changedData(taken, hookData) })
+    ? services.hooks.setScenario(taken.id, scenarioId, now)
     : services.hooks.create({
         ...(udid ? { udid } : {}),
         name: `${scenario.name} ${typeName === MAILHOOK_TYPE_NAME ? 'mailhook' : 'webhook'}`,
         typeName,
         scenarioId,
         ...(hookData ? { data: hookData } : {}),
-        now: services.clock.now(),
+        now,
       });
   if (!hook) return;
   services.scenarios.setHook(scenarioId, hook.id);
   services.queue.attach(hook.id, scenarioId);
+}
+
+/**
+ * The hook at the udid the config names, to take over. A gone one is not revived: it is deleted
+ * with its queue, so a new hook can have the udid the config pins.
+ */
+function takeableHook(services: ServerServices, udid: string, now: Date): StoredHook | undefined {
+  const taken = services.hooks.byUdid(udid, 'any');
+  if (!taken || !isHookGone(taken, now)) return taken;
+  services.queue.purge(taken.id, 'all');
+  services.hooks.delete(taken.id);
+  return undefined;
 }
 
 /** `{ data }` when `hookData` changes the hook's options, else nothing (no needless write). */

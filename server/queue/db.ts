@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS hooks (
   enabled INTEGER NOT NULL DEFAULT 1,
   learning INTEGER NOT NULL DEFAULT 0,
   data TEXT NOT NULL DEFAULT '{}',
-  created TEXT NOT NULL
+  created TEXT NOT NULL,
+  unattached_since TEXT
 );
 CREATE TABLE IF NOT EXISTS queue (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -124,7 +125,22 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addMissingColumns(db);
   return db;
+}
+
+/**
+ * Columns added to a table after it first shipped: `CREATE TABLE IF NOT EXISTS` leaves a table of
+ * an older database as it was, so each is added here when missing.
+ */
+const ADDED_COLUMNS = [{ table: 'hooks', column: 'unattached_since', type: 'TEXT' }] as const;
+
+function addMissingColumns(db: Db): void {
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    const columns = db.pragma(`table_info(${table})`) as Array<{ name: string }>;
+    if (!columns.some((existing) => existing.name === column))
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
 }
 
 export function getMeta(db: Db, key: string): string | undefined {

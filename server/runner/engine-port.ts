@@ -3,10 +3,12 @@
  * `make-engine.ts` implements it with loadScenario/runScenario and the project's run environment
  * (the same runs as `makesim run`/`makesim test`); tests may pass a scripted engine.
  */
+
 import type { VariableScopes } from '../../engine/expression/types.ts';
 import type { Clock } from '../../engine/ports/clock.ts';
 import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+import type { RunStop } from '../../engine/runtime/run-stop.ts';
 
 export interface PreparedRun {
   /** Trigger output: one request description / bundle, or an array (one per cycle). */
@@ -19,6 +21,8 @@ export interface PreparedRun {
   onTriggerRollback?: (cycle: number) => void;
   /** Cycle `cycle`'s first Webhook response, the moment its module runs (http-spec §1.5). */
   onRespond?: (response: WebhookResponse, cycle: number) => void;
+  /** Pulled by `POST /scenarios/{id}/executions/{executionId}/stop` (http-spec §2.3). */
+  stop?: RunStop;
 }
 
 export interface PreparedScenario {

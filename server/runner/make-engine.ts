@@ -57,6 +57,7 @@ function prepared(scenario: Scenario, environment: RunEnvironment): PreparedScen
         state: environment.state,
         ...(options.onTriggerRollback ? { onTriggerRollback: options.onTriggerRollback } : {}),
         ...(options.onRespond ? { onRespond: options.onRespond } : {}),
+        ...(options.stop ? { stop: options.stop } : {}),
         ...(environment.subscenarios ? { subscenarios: environment.subscenarios } : {}),
       }),
   };

@@ -8,6 +8,7 @@ import type { VariableScopes } from '../../engine/expression/types.ts';
 import type { Clock } from '../../engine/ports/clock.ts';
 import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+import type { RunStop } from '../../engine/runtime/run-stop.ts';
 import type { GroupCommit } from '../queue/group-commit.ts';
 import type { QueueItem, WebhookQueue } from '../queue/queue.ts';
 import type { Backoff } from '../scheduler/backoff.ts';
@@ -96,6 +97,7 @@ export async function executeRun(
     clock: Clock;
     rolledBack: Set<number>;
     respond: (response: WebhookResponse, cycle: number) => void;
+    stop: RunStop;
   },
 ): Promise<ExecutionRecord> {
   const { request, clock } = run;
@@ -110,6 +112,7 @@ export async function executeRun(
       ...(request.vars ? { vars: request.vars } : {}),
       onTriggerRollback: (cycle) => run.rolledBack.add(cycle),
       onRespond: run.respond,
+      stop: run.stop,
     });
   } catch (error) {
     return failedRecord({ executionId, scenario: prepared.name, error, now: clock.now() });

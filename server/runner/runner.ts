@@ -5,8 +5,10 @@
  * items, its incomplete executions and the error streak are written in ONE transaction
  * (store-execution.ts), so an item is never executed into history twice.
  */
+
 import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+import { RunStop } from '../../engine/runtime/run-stop.ts';
 import type { QueueItem } from '../queue/queue.ts';
 import type { PreparedScenario } from './engine-port.ts';
 import {
@@ -27,8 +29,8 @@ export class Runner {
   readonly #deps: RunnerDeps;
   readonly #slots = new RunSlots();
   readonly #inflight = new Set<Promise<unknown>>();
-  /** Runs started and not yet stored: executionId → scenarioId (execution detail's RUNNING). */
-  readonly #unstored = new Map<string, number>();
+  /** Runs started and not yet stored (execution detail's RUNNING, and stop execution). */
+  readonly #unstored = new Map<string, { scenarioId: number; stop: RunStop }>();
   /** Scenarios whose queued items wait for their runs-per-minute window to have room. */
   readonly #throttled = new Wakeups((scenarioId) => this.kick(scenarioId));
   #closed = false;
@@ -128,7 +130,17 @@ export class Runner {
 
   /** The scenario of a run that has started and whose execution is not stored yet. */
   unstoredRunScenario(executionId: string): number | undefined {
-    return this.#unstored.get(executionId);
+    return this.#unstored.get(executionId)?.scenarioId;
+  }
+
+  /**
+   * Stops a run not yet stored (http-spec §2.3 stop execution): no further module runs; `force`
+   * also aborts an HTTP request or Sleep in flight. False when no such run is going on.
+   */
+  stopRun(executionId: string, options: { force?: boolean } = {}): boolean {
+    const run = this.#unstored.get(executionId);
+    run?.stop.stop(options);
+    return run !== undefined;
   }
 
   /** Stops taking work and waits for runs in flight to be stored. */
@@ -228,13 +240,15 @@ export class Runner {
     // request is built for one run, so it takes the id in place (a copy costs ~0.6 µs a run).
     const executionId = request.executionId ?? newExecutionId(this.#nowMs());
     request.executionId = executionId;
-    this.#unstored.set(executionId, scenarioId);
+    const stop = new RunStop();
+    this.#unstored.set(executionId, { scenarioId, stop });
     const rolledBack = new Set<number>();
     const respond = (response: WebhookResponse, cycle: number) => {
       if (cycle === 1) request.onRespond?.(response);
       this.waiters.respond(request.items?.[cycle - 1]?.id, response);
     };
-    const record = await executeRun(prepared, { request, clock: this.#deps.clock, rolledBack, respond });
+    const clock = this.#deps.clock;
+    const record = await executeRun(prepared, { request, clock, rolledBack, respond, stop });
     request.onRecord?.(record);
     this.waiters.settle(
       (request.items ?? []).map((item) => item.id),

@@ -2,10 +2,13 @@
  * Webhooks (http-spec §1.1, §1.8, §1.9, §2.6): a 32-character udid, the hook options that shape
  * the bundle (`headers`, `method`, `stringify`) and guard it (`ip`, `apiKeys`), learning mode.
  * Mailhooks (§1.10) are hooks of typeName `gateway-mailhook`; the type is kept in the `data` JSON
- * (no schema change) and each gateway looks up only hooks of its own type.
+ * (no schema change) and each gateway looks up only hooks of its own type. A hook attached to no
+ * scenario for more than 120 hours is gone for good (§1.4).
  */
+
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../queue/db.ts';
+import { HookGoneError, isHookGone } from './hook-expiry.ts';
 
 export interface HookData {
   headers: boolean;
@@ -41,7 +44,14 @@ export interface StoredHook {
   learning: boolean;
   data: HookData;
   created: string;
+  /** When the hook was last left without a scenario (ISO); null while a scenario has it. */
+  unattachedSince: string | null;
 }
+
+/** Everything `update` may change: attaching and detaching go through `setScenario`. */
+export { HOOK_EXPIRY_MS, HookGoneError, isHookGone } from './hook-expiry.ts';
+
+export type HookPatch = Partial<Omit<StoredHook, 'id' | 'created' | 'scenarioId' | 'unattachedSince'>>;
 
 interface Row {
   id: number;
@@ -52,6 +62,7 @@ interface Row {
   learning: number;
   data: string;
   created: string;
+  unattached_since: string | null;
 }
 
 const UDID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -78,6 +89,7 @@ function toHook(row: Row): StoredHook {
     learning: row.learning === 1,
     data: { ...DEFAULT_HOOK_DATA, ...data },
     created: row.created,
+    unattachedSince: row.unattached_since,
   };
 }
 
@@ -126,7 +138,7 @@ export class HookStore {
     const data = { ...DEFAULT_HOOK_DATA, ...input.data };
     const result = this.#db
       .prepare(
-        'INSERT INTO hooks (udid, name, scenario_id, learning, data, created) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO hooks (udid, name, scenario_id, learning, data, created, unattached_since) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         input.udid ?? newUdid(),
@@ -135,28 +147,41 @@ export class HookStore {
         input.learning ? 1 : 0,
         dataColumn(data, input.typeName ?? WEBHOOK_TYPE_NAME),
         input.now.toISOString(),
+        input.scenarioId === null ? input.now.toISOString() : null,
       );
     return this.#refresh(Number(result.lastInsertRowid));
   }
 
-  update(id: number, patch: Partial<Omit<StoredHook, 'id' | 'created'>>): StoredHook | undefined {
+  update(id: number, patch: HookPatch): StoredHook | undefined {
     const current = this.get(id);
     if (!current) return undefined;
     const next = { ...current, ...patch };
     this.#db
-      .prepare(
-        'UPDATE hooks SET udid = ?, name = ?, scenario_id = ?, enabled = ?, learning = ?, data = ? WHERE id = ?',
-      )
+      .prepare('UPDATE hooks SET udid = ?, name = ?, enabled = ?, learning = ?, data = ? WHERE id = ?')
       .run(
         next.udid,
         next.name,
-        next.scenarioId,
         next.enabled ? 1 : 0,
         next.learning ? 1 : 0,
         dataColumn(next.data, next.typeName),
         id,
       );
     this.#byUdid.delete(current.udid);
+    return this.#refresh(id);
+  }
+
+  /**
+   * Attaches the hook to a scenario, or detaches it (null) and starts its 120 h count; detaching
+   * an unattached hook keeps the count it has. Throws HookGoneError for a gone hook.
+   */
+  setScenario(id: number, scenarioId: number | null, now: Date): StoredHook | undefined {
+    const current = this.get(id);
+    if (!current) return undefined;
+    if (scenarioId !== null && isHookGone(current, now)) throw new HookGoneError(id);
+    const since = scenarioId === null ? (current.unattachedSince ?? now.toISOString()) : null;
+    this.#db
+      .prepare('UPDATE hooks SET scenario_id = ?, unattached_since = ? WHERE id = ?')
+      .run(scenarioId, since, id);
     return this.#refresh(id);
   }
 

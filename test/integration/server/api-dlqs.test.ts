@@ -82,7 +82,11 @@ describe('Make API v2: incomplete execution contents (http-spec §2.5)', () => {
     expect(body.dlqLogs.map((log: { id: string }) => log.id)).toEqual([retried.id]);
     expect(body.dlqLogs[0].imtId).toMatch(new RegExp(`^\\d+_dlq\\.${id}\\.manual\\.${retried.id}$`));
     expect(body.pg).toMatchObject({ limit: 50, offset: 0 });
-    expect((await api('GET', `/dlqs/${id}/logs/${retried.id}`)).json().dlqLog.id).toBe(retried.id);
+    const one = (await api('GET', `/dlqs/${id}/logs/${retried.id}`)).json();
+    expect(one.dlqLog.id).toBe(retried.id);
+    // Make's TypeScript SDK reads dlq logs under `scenarioLogs`.
+    expect(one.scenarioLogs).toEqual(one.dlqLog);
+    expect(body.scenarioLogs).toEqual(body.dlqLogs);
     const unknown = await api('GET', `/dlqs/${id}/logs/${'0'.repeat(32)}`);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe('SC404');

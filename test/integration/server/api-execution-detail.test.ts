@@ -62,9 +62,10 @@ describe('GET /scenarios/{id}/executions/{executionId} (http-spec §2.4)', () =>
     expect((await api('GET', `/scenarios/${scenario.id}/logs/${executionId}`)).statusCode).toBe(404);
     releaseBlocked();
     await server.services.runner.idle();
-    expect((await api('GET', `/scenarios/${scenario.id}/logs/${executionId}`)).json().scenarioLog.id).toBe(
-      executionId,
-    );
+    const log = (await api('GET', `/scenarios/${scenario.id}/logs/${executionId}`)).json();
+    expect(log.scenarioLog.id).toBe(executionId);
+    // Make's TypeScript SDK reads the same log under `scenarioLogs`.
+    expect(log.scenarioLogs).toEqual(log.scenarioLog);
   });
 
   it('shows the outputs the finished run returned, also for a dashed execution id', async () => {

@@ -96,6 +96,25 @@ describe('Make API v2: hooks create, rename, delete (http-spec §2.6)', () => {
     expect(defaulted.json().hook.data).toMatchObject({ method: false, headers: false, stringify: false });
   });
 
+  it('takes an IP allow-list at creation and refuses one with a bad entry, naming ip', async () => {
+    server = testServer();
+    const bad = await api('POST', '/hooks?useDefaults=requiredOnly', { ...webhook, ip: '10.0.0.0/33' });
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'SC400']);
+    expect(bad.json().suberrors[0].message).toMatch(/^Parameter 'ip': '10\.0\.0\.0\/33' /);
+    expect(server.services.hooks.list()).toHaveLength(0);
+    const good = await api('POST', '/hooks?useDefaults=requiredOnly', { ...webhook, ip: '10.0.0.0/8' });
+    const { hook } = good.json();
+    expect(hook.data.ip).toBe('10.0.0.0/8');
+    await server.app.inject({ method: 'POST', url: `/${hook.udid}`, payload: {}, remoteAddress: '10.1.1.1' });
+    const outside = await server.app.inject({
+      method: 'POST',
+      url: `/${hook.udid}`,
+      payload: {},
+      remoteAddress: '192.168.1.1',
+    });
+    expect(outside.statusCode).toBe(403);
+  });
+
   it('refuses an unknown hook type with IM005 and writes nothing', async () => {
     server = testServer();
     const res = await api('POST', '/hooks?useDefaults=requiredOnly', { ...webhook, typeName: 'mail' });

@@ -172,6 +172,19 @@ describe('Make API v2: hooks (http-spec §2.6)', () => {
     expect(res.statusCode).toBe(400);
     expect(server.services.hooks.get(scenario.hookId ?? 0)?.data.method).toBe(false);
   });
+
+  it('refuses set-data with an IP allow-list entry it cannot read, naming ip, and changes nothing', async () => {
+    server = testServer();
+    const { scenario } = addScenario(server, blueprints.queued(), { isActive: false });
+    const res = await api('POST', `/hooks/${scenario.hookId}/set-data`, { ip: '10.0.0.0/8, 10.0.0/8' });
+    expect([res.statusCode, res.json().code]).toEqual([400, 'SC400']);
+    const [suberror] = res.json().suberrors;
+    expect(suberror.message).toMatch(/^Parameter 'ip': '10\.0\.0\/8' /);
+    expect(server.services.hooks.get(scenario.hookId ?? 0)?.data.ip).toBeNull();
+    const ok = await api('POST', `/hooks/${scenario.hookId}/set-data`, { ip: '10.0.0.0/8, ::1' });
+    expect(ok.json()).toEqual({ changed: true });
+    expect(server.services.hooks.get(scenario.hookId ?? 0)?.data.ip).toBe('10.0.0.0/8, ::1');
+  });
 });
 
 describe('Make API v2: data stores and records (http-spec §2.7)', () => {

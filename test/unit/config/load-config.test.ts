@@ -219,6 +219,21 @@ describe('scenario hook options', () => {
     ]);
   });
 
+  it('names an IP allow-list entry that is not an address or CIDR range (http-spec §1.8)', () => {
+    expect(problemsOf(withHook({ ip: '10.0.0.0/8, 10.0.0/8' }))).toEqual([
+      { pointer: '/scenarios/12/hook/ip' },
+    ]);
+    expect(problemsOf(withHook({ ip: '::/129' }))).toEqual([{ pointer: '/scenarios/12/hook/ip' }]);
+    expect(problemsOf(withHook({ ip: '10.0.0.0/8, ::1' }))).toEqual([]);
+    try {
+      parseConfig(withHook({ ip: 'localhost' }), { root: '/p' });
+      expect.unreachable();
+    } catch (error) {
+      const [problem] = (error as ConfigError).problems;
+      expect(problem?.message).toContain("'localhost'");
+    }
+  });
+
   it('names a data structure that is not among dataStructures, and says how to fix it', () => {
     expect(problemsOf(withHook({ dataStructure: 'Leads' }))).toEqual([
       { pointer: '/scenarios/12/hook/dataStructure' },

@@ -7,6 +7,7 @@ import { defineModule, type ModuleDefinition } from '../../../engine/registry/de
 import { ModuleRegistry } from '../../../engine/registry/registry.ts';
 import type { RunOptions } from '../../../engine/runtime/options.ts';
 import { runScenario } from '../../../engine/runtime/run-scenario.ts';
+import { RunStop } from '../../../engine/runtime/run-stop.ts';
 import { builtinModules } from '../../../modules/index.ts';
 
 const clock = new SimulatedClock('2026-01-01T00:00:00Z');
@@ -125,5 +126,47 @@ describe('runScenario stop signal', () => {
     expect(record.status).toBe('warning');
     expect(record.warnings[0]?.type).toBe('ExecutionInterruptedError');
     expect(record.modules.find((m) => m.id === 2)?.operations).toBe(1);
+  });
+});
+
+describe('runScenario stop switch (RunOptions.stop: the server stops an execution)', () => {
+  it('lets the module in flight finish, then runs nothing more and ends as a warning', async () => {
+    const stop = new RunStop();
+    const stopper = testModule({
+      run: () => {
+        stop.stop();
+        return [{}];
+      },
+    });
+    const record = await run(stopper, { stop });
+    expect(record.status).toBe('warning');
+    expect(record.warnings[0]?.type).toBe('ExecutionInterruptedError');
+    // The second cycle's trigger and module never ran: one call of each.
+    expect(record.modules.find((m) => m.id === 2)?.calls).toHaveLength(1);
+    expect(record.modules.find((m) => m.id === 2)?.errors).toEqual([]);
+  });
+
+  it('aborts what is in flight when forced, as the stop and not as the module failing', async () => {
+    const stop = new RunStop();
+    const waiting = testModule({
+      run: (_call, ctx) =>
+        new Promise((_resolve, reject) => {
+          ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true });
+          stop.stop({ force: true });
+        }),
+    });
+    const record = await run(waiting, { stop });
+    expect(record.status).toBe('warning');
+    expect(record.modules.find((m) => m.id === 2)?.errors[0]?.type).toBe('ExecutionInterruptedError');
+  });
+
+  it('hands a module an already aborted signal when the forced stop came first', () => {
+    const stop = new RunStop();
+    stop.stop({ force: true });
+    expect(stop.requested).toBe(true);
+    expect(stop.signal.aborted).toBe(true);
+    const gentle = new RunStop();
+    gentle.stop();
+    expect(gentle.signal.aborted).toBe(false);
   });
 });

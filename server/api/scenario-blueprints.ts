@@ -1,0 +1,61 @@
+/**
+ * A scenario's blueprint and its versions (http-spec §2.3). The server keeps only the current
+ * blueprint, so there is one version, number 1, created when the scenario was last edited
+ * (docs/fidelity.md); `blueprintId` names it, any other version is a 404.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ServerServices } from '../services.ts';
+import { notFound } from './errors.ts';
+import { optionalInt, type Query } from './params.ts';
+import { findScenario } from './scenarios.ts';
+
+/** The version number of the one blueprint kept. */
+export const CURRENT_BLUEPRINT_VERSION = 1;
+
+export async function scenarioBlueprintRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+  const { services } = options;
+
+  app.get('/scenarios/:id/blueprint', async (request) => {
+    const scenario = findScenario(services, request.params);
+    const version = optionalInt(request.query as Query, 'blueprintId');
+    if (version !== undefined && version !== CURRENT_BLUEPRINT_VERSION) throw notFound('Blueprint');
+    return {
+      code: 'OK',
+      response: {
+        blueprint: scenario.blueprint,
+        scheduling: scenario.scheduling,
+        idSequence: maxModuleId(scenario.blueprint) + 1,
+        created: scenario.created,
+        last_edit: scenario.lastEdit,
+      },
+    };
+  });
+
+  app.get('/scenarios/:id/blueprints', async (request) => {
+    const scenario = findScenario(services, request.params);
+    return {
+      scenariosBlueprints: [
+        {
+          created: scenario.lastEdit,
+          version: CURRENT_BLUEPRINT_VERSION,
+          scenarioId: scenario.id,
+          draft: false,
+        },
+      ],
+    };
+  });
+}
+
+function maxModuleId(blueprint: Record<string, unknown>): number {
+  let max = 0;
+  const walk = (flow: unknown): void => {
+    if (!Array.isArray(flow)) return;
+    for (const node of flow as Array<Record<string, unknown>>) {
+      if (typeof node.id === 'number') max = Math.max(max, node.id);
+      for (const route of (node.routes as Array<{ flow?: unknown }> | undefined) ?? []) walk(route.flow);
+      walk(node.onerror);
+    }
+  };
+  walk(blueprint.flow);
+  return max;
+}

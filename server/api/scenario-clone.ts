@@ -1,0 +1,101 @@
+/**
+ * `POST /scenarios/{id}/clone` (http-spec §2.3): a new, inactive scenario with the source's
+ * blueprint (renamed) and scheduling. A hook belongs to one scenario, so a webhook or mailhook
+ * clone gets the hook the `hook` map names, or a new one — never the source's. The `udt` and
+ * `datastore` maps rewrite the blueprint's ids (clone-id-maps.ts). Everything is checked before
+ * anything is written.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createScenario, hookTypeOf } from '../project/admin.ts';
+import type { ServerServices } from '../services.ts';
+import { isHookGone, type StoredHook } from '../store/hooks.ts';
+import type { StoredScenario } from '../store/scenarios.ts';
+import { type IdMap, readId, readIdMaps, rewriteIds } from './clone-id-maps.ts';
+import { validationError } from './errors.ts';
+import { bodyObject, optionalInt, type Query } from './params.ts';
+import { findScenario } from './scenarios.ts';
+import { scenarioShape } from './shapes.ts';
+
+/** Make's limit on a scenario name (http-spec §2.3). */
+const MAX_NAME_LENGTH = 120;
+
+export async function scenarioCloneRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+  const { services } = options;
+
+  app.post('/scenarios/:id/clone', async (request) => {
+    const source = findScenario(services, request.params);
+    // `cols[]`, `confirmed` and `notAnalyze` change nothing here: the answer is GET's shape.
+    optionalInt(request.query as Query, 'organizationId');
+    const body = bodyObject(request.body);
+    const problems = [...nameProblems(body.name), ...teamProblems(body.teamId)];
+    if (body.states !== undefined && typeof body.states !== 'boolean') {
+      problems.push("Parameter 'states' must be a boolean.");
+    }
+    const maps = readIdMaps(body, problems);
+    if (problems.length > 0) throw validationError(problems);
+    const hook = mappedHook(services, source, maps.hook);
+    const name = body.name as string;
+    const clone = createScenario(services, {
+      name,
+      source: null,
+      blueprint: { ...rewriteIds(source.blueprint, maps), name },
+      scheduling: source.scheduling,
+      isActive: false,
+      ...(hook ? { udid: hook.udid } : {}),
+    });
+    return { scenario: scenarioShape(services, clone) };
+  });
+}
+
+function nameProblems(name: unknown): string[] {
+  if (name === undefined) return ["Missing value of required parameter 'name'."];
+  if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_NAME_LENGTH) {
+    return [`Parameter 'name' must be a non-empty string of at most ${MAX_NAME_LENGTH} characters.`];
+  }
+  return [];
+}
+
+function teamProblems(teamId: unknown): string[] {
+  if (teamId === undefined) return ["Missing value of required parameter 'teamId'."];
+  if (!Number.isInteger(teamId)) return ["Parameter 'teamId' must be an integer."];
+  return [];
+}
+
+/**
+ * The hook the `hook` map gives the clone: the entry for the source's hook id, or for the id its
+ * trigger's `parameters.hook` names (a blueprint exported from Make keeps Make's id there). It must
+ * exist, be attached to no scenario and be of the trigger's type; else a 400 naming it. None when
+ * the map has no entry: createScenario then makes a new hook.
+ */
+function mappedHook(services: ServerServices, source: StoredScenario, map: IdMap): StoredHook | undefined {
+  const typeName = hookTypeOf(source.blueprint);
+  if (!typeName) return undefined;
+  const id = [source.hookId, triggerHookParameter(source)]
+    .map((oldId) => (oldId === null || oldId === undefined ? undefined : map.get(oldId)))
+    .find((newId) => newId !== undefined);
+  if (id === undefined) return undefined;
+  const hook = services.hooks.get(id);
+  if (!hook) throw validationError([`Parameter 'hook': hook ${id} not found.`]);
+  if (isHookGone(hook, services.clock.now())) {
+    throw validationError([
+      `Parameter 'hook': hook ${id} is gone (unattached for over 120 hours); map a new hook.`,
+    ]);
+  }
+  if (hook.scenarioId !== null) {
+    throw validationError([`Parameter 'hook': hook ${id} is already used by scenario ${hook.scenarioId}.`]);
+  }
+  if (hook.typeName !== typeName) {
+    throw validationError([
+      `Parameter 'hook': hook ${id} is a ${hook.typeName} hook; the scenario's trigger needs a ${typeName} one.`,
+    ]);
+  }
+  return hook;
+}
+
+function triggerHookParameter(scenario: StoredScenario): number | undefined {
+  const flow = scenario.blueprint.flow;
+  const trigger = Array.isArray(flow)
+    ? (flow[0] as { parameters?: { hook?: unknown } } | undefined)
+    : undefined;
+  return readId(trigger?.parameters?.hook);
+}
