@@ -4,7 +4,7 @@
  */
 import type { ServerServices } from '../services.ts';
 import { validationError } from './errors.ts';
-import { bodyObject, type Query, toInt } from './params.ts';
+import { arrayParam, bodyObject, type Query, toInt } from './params.ts';
 
 const MAX_NAME = 128;
 const BYTES_PER_MB = 1024 * 1024;
@@ -58,9 +58,7 @@ export function requireAll(body: StoreBody): Required<StoreBody> {
 
 /** Ids to delete: `ids[]` in the query (Make's client), or a body `{ids}` / `{all: true, exceptIds?}`. */
 export function idList(services: ServerServices, query: Query, rawBody: unknown): number[] {
-  const fromQuery = Object.entries(query)
-    .filter(([key]) => /^ids\[\d*\]$/.test(key))
-    .flatMap(([, value]) => (Array.isArray(value) ? value : [value ?? '']));
+  const fromQuery = arrayParam(query, 'ids');
   if (fromQuery.length > 0) return fromQuery.map((value) => toInt('ids[]', value));
   const body = bodyObject(rawBody, true);
   if (body.all === true) {

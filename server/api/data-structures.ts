@@ -11,7 +11,7 @@ import type { ServerServices } from '../services.ts';
 import type { StoredDataStructure } from '../store/data-structures.ts';
 import { structureOf } from './data-store-admin.ts';
 import { confirmationRequired, notFound, validationError } from './errors.ts';
-import { bodyObject, intParam, isConfirmed, type Query, readPage } from './params.ts';
+import { arrayParam, bodyObject, intParam, isConfirmed, type Query, readPage } from './params.ts';
 import { LOCAL_IDS } from './shapes.ts';
 
 const MAX_NAME = 128;
@@ -111,9 +111,7 @@ function shape(structure: StoredDataStructure): Record<string, unknown> {
 
 /** `cols[]=name&cols[]=spec` (or `cols[0]=…`), encoded or raw (http-spec §2.2). */
 function requestedColumns(query: Query): string[] | undefined {
-  const values = Object.entries(query)
-    .filter(([key]) => /^cols\[\d*\]$/.test(key))
-    .flatMap(([, value]) => (Array.isArray(value) ? value : value === undefined ? [] : [value]));
+  const values = arrayParam(query, 'cols');
   return values.length > 0 ? values : undefined;
 }
 

@@ -5,8 +5,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
-import { ApiError } from './errors.ts';
-import { optionalInt, type Query } from './params.ts';
+import { ApiError, notFound } from './errors.ts';
+import { intParam, optionalInt, type Query } from './params.ts';
 import { LOCAL_IDS, LOCAL_USER } from './shapes.ts';
 
 const SCOPES = [
@@ -69,15 +69,19 @@ export async function generalRoutes(
     zone: 'localhost',
   };
   app.get('/organizations', async () => ({ organizations: [organization], pg: { offset: 0, limit: 10000 } }));
-  app.get('/organizations/:id', async () => ({
-    organization: { ...organization, license: { apiLimit: API_LIMIT_PER_MINUTE } },
-  }));
+  app.get('/organizations/:id', async (request) => {
+    if (intParam(request.params, 'id') !== LOCAL_IDS.organizationId) throw notFound('Organization');
+    return { organization: { ...organization, license: { apiLimit: API_LIMIT_PER_MINUTE } } };
+  });
   const team = { id: LOCAL_IDS.teamId, name: 'makesim', organizationId: LOCAL_IDS.organizationId };
   app.get('/teams', async () => ({
     teams: [team],
     pg: { sortBy: 'name', sortDir: 'asc', limit: 10000, offset: 0 },
   }));
-  app.get('/teams/:id', async () => ({ team }));
+  app.get('/teams/:id', async (request) => {
+    if (intParam(request.params, 'id') !== LOCAL_IDS.teamId) throw notFound('Team');
+    return { team };
+  });
   app.get('/scenarios-folders', async (request) => {
     if (optionalInt(request.query as Query, 'teamId') === undefined) {
       throw new ApiError(400, 'Missing required parameter teamId');

@@ -147,6 +147,13 @@ describe('Make API v2: token scopes and the organization (http-spec §2.2, §2.9
     const { organization } = (await api('GET', '/organizations/1')).json();
     expect(organization).toMatchObject({ id: 1, license: { apiLimit: 1000 } });
   });
+
+  it('knows only its one organization and team: another id is a 404', async () => {
+    server = testServer();
+    expect((await api('GET', '/organizations/2')).statusCode).toBe(404);
+    expect((await api('GET', '/teams/7')).json()).toMatchObject({ code: 'SC404' });
+    expect((await api('GET', '/teams/1')).json().team).toMatchObject({ id: 1, organizationId: 1 });
+  });
 });
 
 describe('Make API v2: a record created without data (http-spec §2.7)', () => {
