@@ -27,6 +27,7 @@ import { BackoffStateStore } from './store/backoff-state.ts';
 import { DataStoreDefStore } from './store/data-store-defs.ts';
 import { type ConfigDataStructure, DataStructureStore } from './store/data-structures.ts';
 import { ExecutionStore } from './store/executions.ts';
+import { HookLogStore } from './store/hook-logs.ts';
 import { HookStore } from './store/hooks.ts';
 import { IncompleteStore } from './store/incompletes.ts';
 import { ScenarioStore } from './store/scenarios.ts';
@@ -124,6 +125,7 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
     clock,
     queue,
     hooks: new HookStore(db),
+    hookLogs: new HookLogStore(db, commits),
     scenarios,
     executions,
     incompletes,

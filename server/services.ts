@@ -15,6 +15,7 @@ import type { Scheduler } from './scheduler/scheduler.ts';
 import type { DataStoreDefStore } from './store/data-store-defs.ts';
 import type { DataStructureStore } from './store/data-structures.ts';
 import type { ExecutionStore } from './store/executions.ts';
+import type { HookLogStore } from './store/hook-logs.ts';
 import type { HookData, HookStore } from './store/hooks.ts';
 import type { IncompleteStore } from './store/incompletes.ts';
 import type { ScenarioStore } from './store/scenarios.ts';
@@ -42,6 +43,8 @@ export interface ServerServices {
   clock: Clock;
   queue: WebhookQueue;
   hooks: HookStore;
+  /** Every request the gateways answered for a known hook, written in the deferred commit lane. */
+  hookLogs: HookLogStore;
   scenarios: ScenarioStore;
   executions: ExecutionStore;
   incompletes: IncompleteStore;

@@ -1,6 +1,7 @@
 /**
  * Hooks (http-spec §2.6, §1.9): list (with its filters), get, ping, enable/disable,
- * learn-start/stop, set-data; the hook's queue (`incomings`) is in hook-incomings.ts.
+ * learn-start/stop, set-data; the hook's queue (`incomings`) is in hook-incomings.ts, its logs in
+ * hook-logs.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import { ipListProblem } from '../../modules/gateway/ip-list.ts';
@@ -8,6 +9,7 @@ import type { ServerServices } from '../services.ts';
 import { type HookData, type HookPatch, isHookGone, type StoredHook } from '../store/hooks.ts';
 import { notFound, validationError } from './errors.ts';
 import { hookIncomingRoutes } from './hook-incomings.ts';
+import { hookLogRoutes } from './hook-logs.ts';
 import { bodyObject, intParam, optionalInt, type Query, readPage } from './params.ts';
 import { hookShape, hookUrl } from './shapes.ts';
 
@@ -72,6 +74,7 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Serv
   });
 
   await hookIncomingRoutes(app, { services, find });
+  await hookLogRoutes(app, { services, find });
 }
 
 /**

@@ -14,6 +14,7 @@ import { isHookGone, MAILHOOK_TYPE_NAME } from '../store/hooks.ts';
 import { hookRefusal } from './admit.ts';
 import { ANSWERS, type GatewayAnswer, PAYLOAD_LIMIT_BYTES } from './answers.ts';
 import { describeRequest } from './describe-request.ts';
+import { enableHookLogs, logAnswer } from './hook-log.ts';
 import { HookRateLimiter } from './rate-limit.ts';
 import { sendAnswer } from './reply.ts';
 
@@ -26,12 +27,16 @@ export async function mailRoutes(app: FastifyInstance, options: { services: Serv
   const { services } = options;
   const limiter = new HookRateLimiter(services.settings.rateLimit);
   app.removeAllContentTypeParsers();
+  enableHookLogs(app);
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PAYLOAD_LIMIT_BYTES }, (_req, body, done) =>
     done(null, body),
   );
-  app.setErrorHandler((error: { statusCode?: number }, _request, reply) =>
-    sendAnswer(reply, error.statusCode === 413 ? ANSWERS.tooLarge : ANSWERS.badRequest),
-  );
+  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    const udid = (request.params as { udid?: string }).udid ?? '';
+    const hook = services.hooks.byUdid(udid, MAILHOOK_TYPE_NAME);
+    if (hook) logAnswer(services, hook.id, reply);
+    return sendAnswer(reply, error.statusCode === 413 ? ANSWERS.tooLarge : ANSWERS.badRequest);
+  });
   app.post('/mailhook/:udid', { bodyLimit: PAYLOAD_LIMIT_BYTES }, (request, reply) =>
     receiveMail(services, limiter, request as FastifyRequest<{ Params: { udid: string } }>, reply),
   );
@@ -45,13 +50,15 @@ async function receiveMail(
 ): Promise<FastifyReply> {
   const hook = services.hooks.byUdid(request.params.udid, MAILHOOK_TYPE_NAME);
   if (!hook) return sendAnswer(reply, ANSWERS.notFound);
+  const log = logAnswer(services, hook.id, reply);
   if (hook.unattachedSince !== null && isHookGone(hook, services.clock.now()))
     return sendAnswer(reply, ANSWERS.gone);
   const refusal = hookRefusal(hook, request, limiter);
   if (refusal) return sendAnswer(reply, refusal);
   const description = describeRequest(request);
-  const problem = await emailProblem(description);
-  if (problem) return sendAnswer(reply, badEmailAnswer(problem));
+  const email = await readEmail(description);
+  if ('problem' in email) return sendAnswer(reply, badEmailAnswer(email.problem));
+  log.parsed = email.bundle;
   if (hook.scenarioId === null) return sendAnswer(reply, ANSWERS.noScenario);
   const { scenarioId } = hook;
   if (services.queue.count(hook.id) >= services.settings.queueLimit)
@@ -70,13 +77,17 @@ async function receiveMail(
   return sendAnswer(reply, ANSWERS.accepted);
 }
 
-/** The module's own conversion, run once before queuing: a message it cannot read is refused. */
-async function emailProblem(description: ReturnType<typeof describeRequest>): Promise<string | undefined> {
+/**
+ * The module's own conversion, run once before queuing: a message it cannot read is refused; the
+ * bundle it reads is the request's parsed items in the hook's log.
+ */
+async function readEmail(
+  description: ReturnType<typeof describeRequest>,
+): Promise<{ bundle: unknown } | { problem: string }> {
   try {
-    await mailInputToBundle(description);
-    return undefined;
+    return { bundle: await mailInputToBundle(description) };
   } catch (error) {
-    if (error instanceof MakeError) return error.message;
-    return 'The message could not be parsed as an RFC 822 email.';
+    if (error instanceof MakeError) return { problem: error.message };
+    return { problem: 'The message could not be parsed as an RFC 822 email.' };
   }
 }

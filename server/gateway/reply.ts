@@ -1,10 +1,12 @@
 /**
  * Writing gateway answers: Make's fixed text answers with their CORS and gateway headers
- * (http-spec §1.2), and a scenario's own Webhook response (§1.5).
+ * (http-spec §1.2), and a scenario's own Webhook response (§1.5). Once a route knows the hook a
+ * request is for, the answer, whichever it is, also goes into that hook's log (hook-log.ts).
  */
 import type { FastifyReply } from 'fastify';
 import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import { ALLOW_METHODS, CORS_ALLOW_METHODS, type GatewayAnswer, POWERED_BY } from './answers.ts';
+import { writeLog } from './hook-log.ts';
 
 /** Headers every gateway answer carried, whatever its status (measured, http-spec §1.2). */
 function gatewayHeaders(reply: FastifyReply): FastifyReply {
@@ -14,11 +16,13 @@ function gatewayHeaders(reply: FastifyReply): FastifyReply {
 export function sendAnswer(reply: FastifyReply, answer: GatewayAnswer): FastifyReply {
   gatewayHeaders(reply);
   if (answer.cors) reply.header('access-control-allow-origin', '*');
-  return reply
+  reply
     .code(answer.status)
     .header('make-actual-status', String(answer.status))
     .header('content-type', 'text/plain; charset=utf-8')
     .send(answer.body);
+  writeLog(reply, answer.status, answer.body);
+  return reply;
 }
 
 /** OPTIONS: `200 ok`, every method, and the requested headers echoed back (measured, §1.2). */
@@ -41,5 +45,7 @@ export function sendWebhookResponse(reply: FastifyReply, response: WebhookRespon
   if (!hasType)
     reply.header('content-type', isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
   const payload = isText ? body : body === undefined || body === null ? '' : JSON.stringify(body);
-  return reply.code(response.status).header('make-actual-status', String(response.status)).send(payload);
+  reply.code(response.status).header('make-actual-status', String(response.status)).send(payload);
+  writeLog(reply, response.status, payload);
+  return reply;
 }

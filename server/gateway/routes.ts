@@ -10,6 +10,7 @@ import { hookRefusal } from './admit.ts';
 import { ANSWERS, PAYLOAD_LIMIT_BYTES } from './answers.ts';
 import { describeRequest } from './describe-request.ts';
 import { answerFinished, answerHeld } from './held-response.ts';
+import { enableHookLogs, logAnswer } from './hook-log.ts';
 import { HookRateLimiter } from './rate-limit.ts';
 import { sendAnswer, sendPreflight, sendWebhookResponse } from './reply.ts';
 import { structureMismatch } from './validate-structure.ts';
@@ -23,10 +24,13 @@ export async function gatewayRoutes(
   const { services } = options;
   const limiter = new HookRateLimiter(services.settings.rateLimit);
   app.removeAllContentTypeParsers();
+  enableHookLogs(app);
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PAYLOAD_LIMIT_BYTES }, (_req, body, done) =>
     done(null, body),
   );
-  app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
+  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    const hook = services.hooks.byUdid((request.params as { udid?: string }).udid ?? '');
+    if (hook) logAnswer(services, hook.id, reply);
     if (error.statusCode === 413) return sendAnswer(reply, ANSWERS.tooLarge);
     return sendAnswer(reply, ANSWERS.badRequest);
   });
@@ -45,6 +49,7 @@ async function receive(
 ): Promise<FastifyReply> {
   const hook = services.hooks.byUdid(request.params.udid);
   if (!hook) return sendAnswer(reply, ANSWERS.notFound);
+  const log = logAnswer(services, hook.id, reply);
   if (hook.unattachedSince !== null && isHookGone(hook, services.clock.now()))
     return sendAnswer(reply, ANSWERS.gone);
   if (request.method === 'OPTIONS')
@@ -54,7 +59,7 @@ async function receive(
   const { headers, method, stringify } = hook.data;
   const description = { ...describeRequest(request), hook: { headers, method, stringify } };
   try {
-    services.convert(description, hook.data);
+    log.parsed = services.convert(description, hook.data);
   } catch {
     return sendAnswer(reply, ANSWERS.badRequest);
   }

@@ -1,7 +1,9 @@
 /**
  * The server's SQLite database (better-sqlite3, WAL): scenarios, hooks, the webhook queue,
  * execution history, incomplete executions (with their edits and retry runs), backoff series,
- * scenario interfaces, data structures and the data stores created over the API. One file (`.makesim/makesim.db` or `--db`);
+ * scenario interfaces, data structures, the data stores created over the API, and webhook logs
+ * (deleted with their hook by a trigger, whichever path deletes it). One file
+ * (`.makesim/makesim.db` or `--db`);
  * WAL + synchronous=NORMAL keeps every committed row across a process crash (SIGKILL), which is
  * what "acknowledged only after it is committed" needs (http-spec §1.6).
  */
@@ -115,6 +117,24 @@ CREATE TABLE IF NOT EXISTS incompletes (
   input TEXT NOT NULL,
   detail TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS hook_logs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  hook_id INTEGER NOT NULL,
+  logged INTEGER NOT NULL,
+  status INTEGER NOT NULL,
+  request_size INTEGER NOT NULL,
+  response_size INTEGER NOT NULL,
+  method TEXT NOT NULL,
+  url TEXT NOT NULL,
+  headers TEXT NOT NULL,
+  parsed TEXT,
+  response_headers TEXT NOT NULL,
+  response_body BLOB,
+  body BLOB
+);
+CREATE INDEX IF NOT EXISTS hook_logs_by_hook ON hook_logs (hook_id, logged);
+CREATE TRIGGER IF NOT EXISTS hook_logs_go_with_their_hook AFTER DELETE ON hooks
+  BEGIN DELETE FROM hook_logs WHERE hook_id = old.id; END;
 `;
 
 /** Opens (creating when needed) the server database. `:memory:` for tests. */

@@ -1,0 +1,157 @@
+/**
+ * Webhook logs (http-spec §1.6 "Webhook logs", §2.6 `/hooks/{id}/logs`): one row per request the
+ * webhook or mail gateway answered for a known hook — the request as received, the parsed items
+ * (the bundle the trigger got or would get) and the answer. Kept 3 days on the server clock (Make's
+ * figure below Enterprise). The webhook path is benchmarked, so entries are raw pieces (Node's raw
+ * header list, the URL with its query, the body's bytes), gathered while requests are answered and
+ * written by ONE deferred group-commit write per batch; what little is serialised is serialised
+ * there, after the callers have their answers. A hook's rows go with it (trigger in db.ts).
+ */
+
+import type { Db } from '../queue/db.ts';
+import type { GroupCommit } from '../queue/group-commit.ts';
+import { contentTypeOf, stringifyBundle } from './hook-log-json.ts';
+import {
+  HOOK_LOG_RETENTION_MS,
+  type HookLog,
+  type HookLogEntry,
+  type HookLogQuery,
+  type HookLogSummary,
+} from './hook-log-types.ts';
+
+export type { HookLog, HookLogEntry, HookLogQuery, HookLogSummary } from './hook-log-types.ts';
+export { HOOK_LOG_RETENTION_MS } from './hook-log-types.ts';
+
+/** Old rows are deleted at most once a minute (server clock), by the write that finds them due. */
+const PURGE_EVERY_MS = 60_000;
+
+const SUMMARY_COLUMNS =
+  'id, hook_id AS hookId, logged AS loggedAt, status, request_size AS requestSize, response_size AS responseSize';
+
+export class HookLogStore {
+  readonly #db: Db;
+  readonly #commits: GroupCommit;
+  readonly #insert;
+  readonly #hookExists;
+  readonly #purge;
+  #waiting: HookLogEntry[] = [];
+  #lastPurge = Number.NEGATIVE_INFINITY;
+
+  constructor(db: Db, commits: GroupCommit) {
+    this.#db = db;
+    this.#commits = commits;
+    this.#insert = db.prepare(
+      `INSERT INTO hook_logs (hook_id, logged, status, request_size, response_size, method, url, headers,
+         parsed, response_headers, response_body, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.#hookExists = db.prepare('SELECT 1 FROM hooks WHERE id = ?').pluck();
+    // Through hooks, so each hook's range is read from the (hook_id, logged) index.
+    this.#purge = db.prepare('DELETE FROM hook_logs WHERE hook_id IN (SELECT id FROM hooks) AND logged < ?');
+  }
+
+  /** Keeps the entry for the next deferred commit; the first of a batch asks for that write. */
+  log(entry: HookLogEntry): void {
+    this.#waiting.push(entry);
+    if (this.#waiting.length === 1) this.#commits.later(() => this.#writeWaiting()).catch(() => undefined);
+  }
+
+  #writeWaiting(): void {
+    const batch = this.#waiting;
+    this.#waiting = [];
+    // A hook deleted while its entries waited leaves no orphan rows.
+    const exists = new Map<number, boolean>();
+    for (const entry of batch) {
+      let known = exists.get(entry.hookId);
+      if (known === undefined) {
+        known = this.#hookExists.get(entry.hookId) !== undefined;
+        exists.set(entry.hookId, known);
+      }
+      if (known) this.#addQuietly(entry);
+    }
+    const last = batch.at(-1);
+    if (last && last.loggedAt - this.#lastPurge >= PURGE_EVERY_MS) this.purge(last.loggedAt);
+  }
+
+  /** A log that cannot be written is dropped: it must not sink the commit it rides with. */
+  #addQuietly(entry: HookLogEntry): void {
+    try {
+      this.add(entry);
+    } catch {
+      // The request was answered; only its log is lost.
+    }
+  }
+
+  /** Writes one entry now, inside the caller's transaction. */
+  add(entry: HookLogEntry): void {
+    const body = entry.body ?? null;
+    this.#insert.run(
+      entry.hookId,
+      entry.loggedAt,
+      entry.status,
+      body === null ? 0 : Buffer.byteLength(body),
+      Buffer.byteLength(entry.answer),
+      entry.method,
+      entry.url,
+      JSON.stringify(entry.rawHeaders),
+      entry.parsed === undefined ? null : stringifyBundle(entry.parsed, contentTypeOf(entry.rawHeaders)),
+      JSON.stringify(entry.answerHeaders),
+      entry.answer,
+      body,
+    );
+  }
+
+  /** Deletes the logs past retention at `now` (epoch ms). */
+  purge(now: number): void {
+    this.#lastPurge = now;
+    this.#purge.run(now - HOOK_LOG_RETENTION_MS);
+  }
+
+  list(hookId: number, query: HookLogQuery): HookLogSummary[] {
+    const { where, args } = window(hookId, query);
+    const dir = query.sortDir === 'asc' ? 'ASC' : 'DESC';
+    return this.#db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM hook_logs WHERE ${where} ORDER BY logged ${dir}, id ${dir} LIMIT ? OFFSET ?`,
+      )
+      .all(...args, query.limit, query.offset) as HookLogSummary[];
+  }
+
+  get(hookId: number, id: number, now: number): HookLog | undefined {
+    const { where, args } = window(hookId, { now });
+    const row = this.#db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, method, url, headers, parsed, response_headers, response_body, body
+         FROM hook_logs WHERE ${where} AND id = ?`,
+      )
+      .get(...args, id) as DetailRow | undefined;
+    if (!row) return undefined;
+    const { headers, parsed, response_headers, response_body, ...rest } = row;
+    return {
+      ...rest,
+      rawHeaders: JSON.parse(headers) as string[],
+      parsed: parsed === null ? undefined : (JSON.parse(parsed) as unknown),
+      answerHeaders: JSON.parse(response_headers) as Record<string, unknown>,
+      answer: response_body,
+    };
+  }
+}
+
+interface DetailRow extends HookLogSummary {
+  method: string;
+  url: string;
+  headers: string;
+  parsed: string | null;
+  response_headers: string;
+  response_body: Buffer | string | null;
+  body: Buffer | string | null;
+}
+
+function window(hookId: number, query: Pick<HookLogQuery, 'from' | 'to' | 'now'>) {
+  const where = ['hook_id = ?', 'logged >= ?'];
+  const args: number[] = [hookId, Math.max(query.from ?? 0, query.now - HOOK_LOG_RETENTION_MS)];
+  if (query.to !== undefined) {
+    where.push('logged <= ?');
+    args.push(query.to);
+  }
+  return { where: where.join(' AND '), args };
+}
