@@ -53,7 +53,10 @@ export async function scenarioRoutes(
   });
 
   app.get('/scenarios/:id', async (request) => ({
-    scenario: scenarioShape(services, findScenario(services, request.params)),
+    scenario: pickColumns(
+      scenarioShape(services, findScenario(services, request.params)),
+      arrayParam(request.query as Query, 'cols'),
+    ),
   }));
 
   app.post('/scenarios', async (request) => {

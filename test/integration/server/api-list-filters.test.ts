@@ -63,6 +63,10 @@ describe('GET /scenarios filters (http-spec §2.3)', () => {
     const res = await api('GET', `/scenarios?teamId=1&id[]=${a}&cols%5B%5D=name&cols[]=isActive&cols[]=nope`);
 
     expect(res.json().scenarios).toEqual([{ id: a, name: 'S1', isActive: true }]);
+    // GET /scenarios/{id} takes cols[] too (http-spec §2.3 table).
+    const one = await api('GET', `/scenarios/${a}?cols[]=name`);
+    expect(one.json().scenario).toEqual({ id: a, name: 'S1' });
+    expect(Object.keys((await api('GET', `/scenarios/${a}`)).json().scenario).length).toBeGreaterThan(5);
   });
 
   it('ignores folderId and concept', async () => {
