@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MakeError } from '../../engine/errors/make-error.ts';
 import { mailInputToBundle } from '../../modules/gateway/mail-input.ts';
 import type { ServerServices } from '../services.ts';
-import { isHookGone, MAILHOOK_TYPE_NAME } from '../store/hooks.ts';
+import { MAILHOOK_TYPE_NAME } from '../store/hooks.ts';
 import { hookRefusal } from './admit.ts';
 import { ANSWERS, type GatewayAnswer, PAYLOAD_LIMIT_BYTES } from './answers.ts';
 import { describeRequest } from './describe-request.ts';
@@ -51,9 +51,7 @@ async function receiveMail(
   const hook = services.hooks.byUdid(request.params.udid, MAILHOOK_TYPE_NAME);
   if (!hook) return sendAnswer(reply, ANSWERS.notFound);
   const log = logAnswer(services, hook.id, reply);
-  if (hook.unattachedSince !== null && isHookGone(hook, services.clock.now()))
-    return sendAnswer(reply, ANSWERS.gone);
-  const refusal = hookRefusal(hook, request, limiter);
+  const refusal = hookRefusal(hook, request, { limiter, clock: services.clock });
   if (refusal) return sendAnswer(reply, refusal);
   const description = describeRequest(request);
   const email = await readEmail(description);

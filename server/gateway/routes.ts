@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerServices } from '../services.ts';
-import { isHookGone } from '../store/hooks.ts';
 import { hookRefusal } from './admit.ts';
 import { ANSWERS, PAYLOAD_LIMIT_BYTES } from './answers.ts';
 import { describeRequest } from './describe-request.ts';
@@ -50,11 +49,9 @@ async function receive(
   const hook = services.hooks.byUdid(request.params.udid);
   if (!hook) return sendAnswer(reply, ANSWERS.notFound);
   const log = logAnswer(services, hook.id, reply);
-  if (hook.unattachedSince !== null && isHookGone(hook, services.clock.now()))
-    return sendAnswer(reply, ANSWERS.gone);
   if (request.method === 'OPTIONS')
     return sendPreflight(reply, request.headers['access-control-request-headers']);
-  const refusal = hookRefusal(hook, request, limiter);
+  const refusal = hookRefusal(hook, request, { limiter, clock: services.clock });
   if (refusal) return sendAnswer(reply, refusal);
   const { headers, method, stringify } = hook.data;
   const description = { ...describeRequest(request), hook: { headers, method, stringify } };

@@ -42,6 +42,9 @@ describe('hooks unattached for more than 120 hours (http-spec §1.4)', () => {
     expect((await ping(hook.id)).gone).toBe(false);
     await clock.sleep(2 * HOUR);
     expect(await post(hook.udid)).toEqual([410, 'Webhook is gone.']);
+    // A preflight is answered before the admission checks, as for a disabled hook.
+    const preflight = await server.app.inject({ method: 'OPTIONS', url: `/${hook.udid}` });
+    expect([preflight.statusCode, preflight.body]).toEqual([200, 'ok']);
     expect(await ping(hook.id)).toMatchObject({ attached: false, learning: false, gone: true });
     expect((await api('GET', `/hooks/${hook.id}`)).json().hook.gone).toBe(true);
   });
