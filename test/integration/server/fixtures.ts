@@ -21,12 +21,12 @@ const hook = (id = 1) => ({
   metadata: { designer: { x: 0, y: 0 } },
 });
 
-const setVariable = (id: number, value: string) => ({
+const setVariable = (id: number, value: string, name = 'seen') => ({
   id,
   module: 'util:SetVariable2',
   version: 1,
   parameters: {},
-  mapper: { name: 'seen', scope: 'roundtrip', value },
+  mapper: { name, scope: 'roundtrip', value },
   metadata: { designer: { x: 300, y: 0 } },
 });
 
@@ -38,6 +38,8 @@ const respond = (id: number, body: string, status = '200') => ({
   mapper: { status, body, headers: [{ key: 'Content-Type', value: 'application/json' }] },
   metadata: { designer: { x: 600, y: 0 } },
 });
+
+const mailHook = (id = 1) => ({ ...hook(id), module: 'gateway:CustomMailHook' });
 
 const parseJson = (id: number, json: string) => ({
   id,
@@ -97,6 +99,9 @@ export function greeter(
 }
 
 export const blueprints = {
+  /** Mailhook → Set variable `{{1.subject}} / {{1.from.name}}`: the email must reach later modules through IML. */
+  mailIn: () =>
+    blueprint('Mail in', [mailHook(), setVariable(2, '{{1.subject}} / {{1.from.name}}', 'subject')]),
   /** Webhook → Set variable: no response module, so callers get `Accepted` at once. */
   queued: (settings?: ScenarioSettingsInput) =>
     blueprint('Queued', [hook(), setVariable(2, '{{1.n}}')], settings),

@@ -147,7 +147,7 @@ describe('webhook logs (http-spec §1.6)', () => {
 
   it('logs a mailhook request with the email it parsed', async () => {
     server = testServer();
-    const { udid, scenario } = addScenario(server, mailBlueprint());
+    const { udid, scenario } = addScenario(server, blueprints.mailIn());
     const email = 'From: Ann <ann@example.com>\r\nSubject: Order 42\r\n\r\nHello\r\n';
     const res = await server.app.inject({
       method: 'POST',
@@ -216,28 +216,5 @@ function entry(hookId: number, parsed: unknown): HookLogEntry {
     status: 200,
     answer: 'Accepted',
     answerHeaders: {},
-  };
-}
-
-/** Mailhook → nothing else: the request is queued and run. */
-function mailBlueprint() {
-  return {
-    name: 'Mail in',
-    flow: [
-      {
-        id: 1,
-        module: 'gateway:CustomMailHook',
-        version: 1,
-        parameters: { hook: 1, maxResults: 1 },
-        mapper: {},
-        metadata: { designer: { x: 0, y: 0 } },
-      },
-    ],
-    metadata: {
-      version: 1,
-      instant: true,
-      scenario: { roundtrips: 1, maxErrors: 3, autoCommit: true, sequential: false },
-      designer: { orphans: [] },
-    },
   };
 }

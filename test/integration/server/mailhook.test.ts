@@ -8,35 +8,6 @@ let server: ServerApp;
 afterEach(async () => server?.close());
 const api = apiClient(() => server);
 
-/** Mailhook → Set variable `{{1.subject}}`: the subject must reach later modules through IML. */
-const mailBlueprint = () => ({
-  name: 'Mail in',
-  flow: [
-    {
-      id: 1,
-      module: 'gateway:CustomMailHook',
-      version: 1,
-      parameters: { hook: 1, maxResults: 1 },
-      mapper: {},
-      metadata: { designer: { x: 0, y: 0 } },
-    },
-    {
-      id: 2,
-      module: 'util:SetVariable2',
-      version: 1,
-      parameters: {},
-      mapper: { name: 'subject', scope: 'roundtrip', value: '{{1.subject}} / {{1.from.name}}' },
-      metadata: { designer: { x: 300, y: 0 } },
-    },
-  ],
-  metadata: {
-    version: 1,
-    instant: true,
-    scenario: { roundtrips: 1, maxErrors: 3, autoCommit: true, sequential: false },
-    designer: { orphans: [] },
-  },
-});
-
 const EMAIL = [
   'From: "Ann Lee" <ann@example.com>',
   'To: Bob Stone <bob@example.org>',
@@ -78,7 +49,7 @@ function queued(udid: string): number {
 describe('mailhooks in makesim serve (http-spec §1.10)', () => {
   it('turns a raw email into an execution whose trigger output is the mail bundle', async () => {
     server = testServer();
-    const { udid, scenario } = addScenario(server, mailBlueprint());
+    const { udid, scenario } = addScenario(server, blueprints.mailIn());
     const res = await post(udid, EMAIL);
     expect([res.statusCode, res.body]).toEqual([200, 'Accepted']);
     await server.services.runner.idle();
@@ -98,7 +69,7 @@ describe('mailhooks in makesim serve (http-spec §1.10)', () => {
 
   it('lets a scheduled mailhook scenario take up to maxResults queued emails per run', async () => {
     server = testServer({ clock: new SimulatedClock('2026-03-02T10:00:00Z') });
-    const bp = mailBlueprint();
+    const bp = blueprints.mailIn();
     (bp.flow[0] as { parameters: Record<string, unknown> }).parameters.maxResults = 2;
     const { udid, scenario } = addScenario(server, bp, {
       scheduling: { type: 'indefinitely', interval: 900 },
@@ -114,7 +85,7 @@ describe('mailhooks in makesim serve (http-spec §1.10)', () => {
 
   it('accepts a raw email sent as text/plain', async () => {
     server = testServer();
-    const { udid, scenario } = addScenario(server, mailBlueprint());
+    const { udid, scenario } = addScenario(server, blueprints.mailIn());
     expect((await post(udid, EMAIL, 'text/plain')).statusCode).toBe(200);
     await server.services.runner.idle();
     expect(executionsOf(scenario.id)[0]?.record.modules[0]?.outputs[0]).toMatchObject({
@@ -124,7 +95,7 @@ describe('mailhooks in makesim serve (http-spec §1.10)', () => {
 
   it('takes a JSON object as the bundle itself', async () => {
     server = testServer();
-    const { udid, scenario } = addScenario(server, mailBlueprint());
+    const { udid, scenario } = addScenario(server, blueprints.mailIn());
     const bundle = { subject: 'From JSON', from: { address: 'x@y.z', name: 'X' } };
     expect((await post(udid, JSON.stringify(bundle), 'application/json')).statusCode).toBe(200);
     await server.services.runner.idle();
@@ -138,7 +109,7 @@ describe('mailhooks in makesim serve (http-spec §1.10)', () => {
     ['malformed JSON', '{"subject":', 'application/json'],
   ])('answers 400 to %s and queues nothing', async (_name, body, type) => {
     server = testServer();
-    const { udid, scenario } = addScenario(server, mailBlueprint());
+    const { udid, scenario } = addScenario(server, blueprints.mailIn());
     const res = await post(udid, body, type);
     expect(res.statusCode).toBe(400);
     expect(res.body.startsWith('Bad Request.')).toBe(true);
@@ -150,7 +121,7 @@ describe('mailhooks in makesim serve (http-spec §1.10)', () => {
 
   it('answers 410 for an unknown udid and across hook types', async () => {
     server = testServer();
-    const mail = addScenario(server, mailBlueprint());
+    const mail = addScenario(server, blueprints.mailIn());
     const web = addScenario(server, blueprints.queued());
     expect((await post('a'.repeat(32), EMAIL)).statusCode).toBe(410);
     expect((await post(web.udid, EMAIL)).statusCode).toBe(410);
@@ -161,7 +132,7 @@ describe('mailhooks in makesim serve (http-spec §1.10)', () => {
 
   it('answers 413 past the 5 MB limit', async () => {
     server = testServer();
-    const { udid } = addScenario(server, mailBlueprint());
+    const { udid } = addScenario(server, blueprints.mailIn());
     const res = await post(udid, `${EMAIL}${'x'.repeat(5 * 1024 * 1024)}`);
     expect(res.statusCode).toBe(413);
     expect(queued(udid)).toBe(0);
@@ -169,7 +140,7 @@ describe('mailhooks in makesim serve (http-spec §1.10)', () => {
 
   it('applies the per-hook rate limit', async () => {
     server = testServer({ rateLimit: { max: 1, windowMs: 60_000 } });
-    const { udid } = addScenario(server, mailBlueprint(), { isActive: false });
+    const { udid } = addScenario(server, blueprints.mailIn(), { isActive: false });
     expect((await post(udid, EMAIL)).statusCode).toBe(200);
     expect((await post(udid, EMAIL)).statusCode).toBe(429);
     expect(queued(udid)).toBe(1);
@@ -177,7 +148,7 @@ describe('mailhooks in makesim serve (http-spec §1.10)', () => {
 
   it('keeps an email queued while the scenario is inactive, durably in the same queue', async () => {
     server = testServer();
-    const { udid, scenario } = addScenario(server, mailBlueprint(), { isActive: false });
+    const { udid, scenario } = addScenario(server, blueprints.mailIn(), { isActive: false });
     expect((await post(udid, EMAIL)).statusCode).toBe(200);
     expect(queued(udid)).toBe(1);
     await server.services.runner.idle();
@@ -186,7 +157,7 @@ describe('mailhooks in makesim serve (http-spec §1.10)', () => {
 
   it('shows the hook as a mail hook with a <udid>@hook.local address in the API', async () => {
     server = testServer();
-    const { scenario, udid } = addScenario(server, mailBlueprint());
+    const { scenario, udid } = addScenario(server, blueprints.mailIn());
     const res = await api('GET', `/hooks/${scenario.hookId}`);
     expect(res.json().hook).toMatchObject({
       udid,
@@ -200,7 +171,7 @@ describe('mailhooks in makesim serve (http-spec §1.10)', () => {
   it('keeps a configured udid and retypes the hook when the trigger changes', async () => {
     server = testServer();
     const udid = 'm'.repeat(32);
-    const { scenario } = addScenario(server, mailBlueprint(), { udid });
+    const { scenario } = addScenario(server, blueprints.mailIn(), { udid });
     expect(server.services.hooks.byUdid(udid, 'gateway-mailhook')?.scenarioId).toBe(scenario.id);
     updateScenario(server.services, scenario.id, { blueprint: blueprints.queued() });
     expect(server.services.hooks.byUdid(udid)?.typeName).toBe('gateway-webhook');
