@@ -25,7 +25,7 @@ export interface RunEnvironment {
 export interface RunEnvironmentOptions {
   /** Overrides the config's database: a path or `:memory:` (tests). */
   database?: string;
-  /** Overrides `network.allow` (the `--allow-net` flag). */
+  /** Widens `network.allow` (the `--allow-net` flag): true = any host, a list adds hosts. */
   allowNet?: boolean | string[];
   /** Scenario state kept between executions; default a fresh in-memory one. */
   state?: ScenarioState;
@@ -35,6 +35,12 @@ export interface RunEnvironmentOptions {
 export function toHttpConnection(connection: ConnectionConfig): HttpConnection {
   const { type: _type, ...fields } = connection;
   return fields;
+}
+
+function widen(allowed: boolean | string[], extra: boolean | string[] | undefined): boolean | string[] {
+  if (allowed === true || extra === true) return true;
+  if (!extra || extra.length === 0) return allowed;
+  return [...(allowed === false ? [] : allowed), ...extra];
 }
 
 export function createRunEnvironment(
@@ -51,7 +57,7 @@ export function createRunEnvironment(
   );
   return {
     dataStores,
-    http: { allowNet: opts.allowNet ?? config.network.allow, connections },
+    http: { allowNet: widen(config.network.allow, opts.allowNet), connections },
     state: opts.state ?? memoryState(),
     vars: { organization: { ...config.variables.organization }, team: { ...config.variables.team } },
     timezone: config.timezone,

@@ -30,6 +30,8 @@ export interface StartOptions {
   queueLimit?: number;
   responseTimeoutMs?: number;
   watch?: boolean;
+  /** Hosts the HTTP modules may reach beyond the config's network.allow (`--allow-net`); true = any. */
+  allowNet?: true | string[];
 }
 
 export interface RunningServer {
@@ -46,7 +48,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     startDir: dir,
     ...(options.configPath ? { configPath: options.configPath } : {}),
   });
-  const environment = createRunEnvironment(config);
+  const environment = createRunEnvironment(config, options.allowNet ? { allowNet: options.allowNet } : {});
   const server = buildApp({
     engine: createMakeEngine(environment),
     convert: convertRequest,

@@ -11,6 +11,7 @@ import { runScenario } from '../engine/runtime/run-scenario.ts';
 import { createCaseEnvironment } from './environment.ts';
 import type { SentRequest } from './expectations/check-context.ts';
 import { createHttpMocks } from './http-mocks.ts';
+import { unknownMockKeys } from './mock-keys.ts';
 import { seededRandom } from './seeded-random.ts';
 import type { CaseSettings, TestCase } from './types.ts';
 
@@ -35,6 +36,18 @@ export interface ExecuteOptions {
   /** Shared settings and mocks (a test file's), under the case's own. */
   settings?: CaseSettings;
   mocks?: Mocks;
+  /** Hosts real requests may reach (`--allow-net=HOST`); every other request needs an `http` entry. */
+  allowNet?: true | readonly string[];
+}
+
+/** The case cannot run as written (a mock for a module that does not exist): nothing ran. */
+export class CaseSetupError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'CaseSetupError';
+    this.problems = problems;
+  }
 }
 
 export async function executeCase<T>(
@@ -44,13 +57,16 @@ export async function executeCase<T>(
   inspect: (execution: CaseExecution) => T | Promise<T>,
 ): Promise<T> {
   const settings: CaseSettings = { ...options.settings, ...input.settings };
-  const http = createHttpMocks(input.http ?? []);
+  const mocks = { ...options.mocks, ...input.mocks };
+  const problems = unknownMockKeys(scenario, mocks);
+  if (problems.length > 0) throw new CaseSetupError(problems);
+  const http = createHttpMocks(input.http ?? [], options.allowNet);
   const env = createCaseEnvironment({ blueprintPath: options.blueprintPath, settings });
   try {
     for (const [store, records] of Object.entries(input.dataStores ?? {})) env.seed(store, records);
     const record = await runScenario(scenario, {
       input: input.request ?? input.input,
-      mocks: { ...options.mocks, ...input.mocks },
+      mocks,
       clock: new SimulatedClock(settings.now ?? DEFAULT_TEST_NOW),
       timezone: env.timezone,
       vars: { ...env.vars, ...settings.vars },
@@ -58,8 +74,9 @@ export async function executeCase<T>(
       random: seededRandom(options.identity),
       maxCycles: settings.maxCycles ?? 1,
       dataStores: env.dataStores,
-      // Nothing leaves the machine: the MockAgent answers the case's stubs and refuses other hosts.
-      http: { ...env.http, dispatcher: http.agent, allowNet: true },
+      // Nothing leaves the machine: the MockAgent answers the case's stubs, lets loopback and
+      // --allow-net hosts through, and turns every other request into a setup error.
+      http: { ...env.http, dispatcher: http.dispatcher, allowNet: true },
       state: env.state,
     });
     return await inspect({

@@ -1,23 +1,34 @@
 /**
  * HTTP mocks for the HTTP modules: an undici MockAgent that answers the case's stubs, records
- * what was sent, and refuses every other host (loopback stays reachable for local test servers).
+ * what was sent, and refuses every other host (loopback and `--allow-net` hosts stay reachable).
+ * A request no stub answers is a setup error (unanswered.ts), never a ConnectionError.
  */
-import { MockAgent } from 'undici';
+import { type Dispatcher, MockAgent } from 'undici';
 import type { SentRequest } from './expectations/check-context.ts';
 import type { HttpMock } from './types.ts';
+import { reportUnanswered } from './unanswered.ts';
 
 export interface HttpMockSet {
   agent: MockAgent;
+  /** The dispatcher to give the run: the agent, with unanswered requests turned into setup errors. */
+  dispatcher: Dispatcher;
   sent: SentRequest[];
 }
 
-export function createHttpMocks(mocks: readonly HttpMock[]): HttpMockSet {
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/;
+
+export function createHttpMocks(
+  mocks: readonly HttpMock[],
+  allowNet: true | readonly string[] = [],
+): HttpMockSet {
   const agent = new MockAgent();
   agent.disableNetConnect();
-  agent.enableNetConnect(/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/);
+  agent.enableNetConnect(LOOPBACK);
+  if (allowNet === true) agent.enableNetConnect();
+  else for (const host of allowNet) agent.enableNetConnect((h: string) => h.split(':')[0] === host);
   const sent: SentRequest[] = [];
   for (const mock of mocks) addMock(agent, mock, sent);
-  return { agent, sent };
+  return { agent, dispatcher: reportUnanswered(agent), sent };
 }
 
 function addMock(agent: MockAgent, mock: HttpMock, sent: SentRequest[]): void {

@@ -20,6 +20,7 @@ export interface RunCaseOptions {
   testCase: TestCase;
   snapshots?: SnapshotFile;
   update?: boolean;
+  allowNet?: true | readonly string[];
 }
 
 export async function runCase(options: RunCaseOptions): Promise<CaseRun> {
@@ -33,6 +34,7 @@ export async function runCase(options: RunCaseOptions): Promise<CaseRun> {
       identity: `${file.path}#${testCase.name}`,
       ...(file.settings ? { settings: file.settings } : {}),
       ...(file.mocks ? { mocks: file.mocks } : {}),
+      ...(options.allowNet ? { allowNet: options.allowNet } : {}),
     },
     async (execution) => {
       const failures = await checkAll({ expect, scenario, ...execution });

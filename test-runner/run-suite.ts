@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { loadBlueprintForTests } from './environment.ts';
+import { CaseSetupError } from './execute-case.ts';
 import { loadTestFile, TestFileError } from './load-test-file.ts';
 import { runCase } from './run-case.ts';
 import { SnapshotFile } from './snapshot.ts';
@@ -18,6 +19,8 @@ export interface SuiteOptions {
   filter?: string;
   update?: boolean;
   concurrency?: number;
+  /** Hosts real requests may reach (`--allow-net=HOST`). */
+  allowNet?: true | readonly string[];
   /** Called once every file is loaded, with the number of cases that will run. */
   onPlanned?: (cases: number) => void;
   onResult?: (result: CaseResult) => void;
@@ -102,6 +105,7 @@ async function runOne(
       testCase,
       snapshots: ctx.snapshots,
       update: ctx.options.update ?? false,
+      ...(ctx.options.allowNet ? { allowNet: ctx.options.allowNet } : {}),
     });
     ctx.run.records.push(record);
     const durationMs = performance.now() - started;
@@ -115,7 +119,10 @@ async function runOne(
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const failures = [{ path: 'run', message: `the case could not run: ${message}` }];
+    const failures =
+      error instanceof CaseSetupError
+        ? error.problems.map((problem) => ({ path: 'mocks', message: problem }))
+        : [{ path: 'run', message: `the case could not run: ${message}` }];
     return {
       ...base,
       passed: false,

@@ -56,3 +56,16 @@ function parseValue(text: string): unknown {
     return text;
   }
 }
+
+/** The network hosts of `--allow-net[=HOST]` (repeatable): a bare flag allows every host. */
+export type AllowNet = true | string[];
+
+export function collectHost(value: string | true, previous: AllowNet | undefined): AllowNet {
+  if (value === true || previous === true) return true;
+  if (!/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/i.test(value))
+    throw new UsageError(`--allow-net takes a host name such as api.example.com, got "${value}"`);
+  return [...(previous ?? []), value.toLowerCase()];
+}
+
+export const ALLOW_NET_HELP =
+  'let HTTP modules reach this host for real (repeatable: --allow-net=a.com --allow-net=b.com; bare: any host)';

@@ -9,6 +9,7 @@ import type { ExecutionRecord, ModuleRecord } from '../../engine/runtime/record.
 export function formatRun(scenario: Scenario, record: ExecutionRecord): string {
   const byId = new Map(record.modules.map((m) => [m.id, m]));
   const lines: string[] = [pc.bold(scenario.name || '(unnamed scenario)')];
+  const at = (moduleId: number | undefined) => moduleAt(scenario, moduleId);
   flowLines(scenario.flow, '  ', byId, lines);
   lines.push('', summaryLine(record));
   if (record.error)
@@ -19,7 +20,7 @@ export function formatRun(scenario: Scenario, record: ExecutionRecord): string {
     lines.push(`${pc.yellow('warning:')} ${w.type}: ${w.message}${at(w.moduleId)}`);
   for (const ie of record.incomplete) {
     lines.push(
-      `${pc.yellow('incomplete execution:')} module ${ie.moduleId} (${ie.reason}), ${ie.error.type}: ${ie.error.message}`,
+      `${pc.yellow('incomplete execution:')}${at(ie.moduleId)} (${ie.reason}), ${ie.error.type}: ${ie.error.message}`,
     );
   }
   if (record.response)
@@ -29,8 +30,11 @@ export function formatRun(scenario: Scenario, record: ExecutionRecord): string {
   return `${lines.join('\n')}\n`;
 }
 
-function at(moduleId: number | undefined): string {
-  return moduleId === undefined ? '' : ` (module ${moduleId})`;
+/** ` (module 4 "Fetch order")`: every error line names the module by id and name. */
+function moduleAt(scenario: Scenario, moduleId: number | undefined): string {
+  if (moduleId === undefined) return '';
+  const label = scenario.byId.get(moduleId)?.label;
+  return ` (module ${moduleId}${label ? ` "${label}"` : ''})`;
 }
 
 function flowLines(

@@ -9,13 +9,24 @@ import { ConfigError } from '../../config/config-error.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { createRunEnvironment } from '../../config/run-environment.ts';
 import { loadScenarioFile } from '../../engine/blueprint/load.ts';
+import type { Scenario } from '../../engine/blueprint/scenario.ts';
 import { BlueprintError } from '../../engine/errors/blueprint-error.ts';
+import { SimulatedClock } from '../../engine/ports/clock.ts';
 import type { Mocks } from '../../engine/registry/mocks.ts';
 import type { RunOptions } from '../../engine/runtime/options.ts';
 import { runScenario } from '../../engine/runtime/run-scenario.ts';
 import { defaultRegistry } from '../../modules/index.ts';
+import { unknownMockKeys } from '../../test-runner/mock-keys.ts';
 import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
-import { isoDate, mergeVars, positive, readJsonFile } from './run-inputs.ts';
+import {
+  ALLOW_NET_HELP,
+  type AllowNet,
+  collectHost,
+  isoDate,
+  mergeVars,
+  positive,
+  readJsonFile,
+} from './run-inputs.ts';
 import { formatRun } from './run-tree.ts';
 
 interface RunCliOptions {
@@ -28,6 +39,8 @@ interface RunCliOptions {
   maxOperations?: string;
   cycles?: string;
   config?: string;
+  allowNet?: AllowNet;
+  realTime?: boolean;
 }
 
 const VAR_HELP = `
@@ -60,6 +73,8 @@ export const registerRun: RegisterCommand = (program: Command, ctx: CliContext) 
     .option('--max-operations <n>', 'stop the run after this many operations')
     .option('--cycles <n>', 'maximum number of cycles (Make: "Max number of cycles"; Run once = 1)')
     .option('--config <file>', 'project config file (default: nearest makesim.config.json)')
+    .option('--allow-net [host]', ALLOW_NET_HELP, collectHost)
+    .option('--real-time', 'let Sleep and Break retries wait on the wall clock (default: simulated time)')
     .addHelpText('after', VAR_HELP)
     .action(async (blueprint: string, options: RunCliOptions) => {
       ctx.exitCode = await runCommand(blueprint, options, ctx);
@@ -79,13 +94,18 @@ async function runCommand(blueprint: string, options: RunCliOptions, ctx: CliCon
     mocks: options.mocks === undefined ? undefined : (readJsonFile(ctx, options.mocks, '--mocks') as Mocks),
     maxCycles: positive(options.cycles, '--cycles') ?? 1,
   };
+  const unknown = base.mocks ? unknownMockKeys(scenario, base.mocks) : [];
+  if (unknown.length > 0) throw new UsageError(`--mocks ${options.mocks}: ${unknown.join('; ')}`);
   if (options.now !== undefined) base.now = isoDate(options.now);
+  // Sleep modules advance simulated time instead of holding the terminal (docs/testing.md).
+  if (!options.realTime) base.clock = new SimulatedClock(base.now ?? Date.now());
   const maxOperations = positive(options.maxOperations, '--max-operations');
   if (maxOperations !== undefined) base.limits = { maxOperations };
   const env = buildEnvironment(dirname(file), options, ctx);
   try {
     const record = await runScenario(scenario, { ...base, ...env.options });
     ctx.out(options.json ? `${JSON.stringify(record, null, 2)}\n` : formatRun(scenario, record));
+    if (base.input === undefined && scenario.instant) ctx.err(noRequestNote(scenario));
     return record.status === 'error' ? 1 : 0;
   } finally {
     env.close();
@@ -111,7 +131,7 @@ function buildEnvironment(
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  const env = createRunEnvironment(config);
+  const env = createRunEnvironment(config, options.allowNet ? { allowNet: options.allowNet } : {});
   const vars = mergeVars(env.vars, options.var);
   const runOptions: RunOptions = {
     dataStores: env.dataStores,
@@ -122,6 +142,18 @@ function buildEnvironment(
   };
   if (env.subscenarios) runOptions.subscenarios = env.subscenarios;
   return { options: runOptions, close: () => env.close() };
+}
+
+/** A webhook scenario run without --input: Make would wait for a request; here none came. */
+function noRequestNote(scenario: Scenario): string {
+  const trigger = scenario.flow[0];
+  const name = trigger
+    ? `module ${trigger.id}${trigger.label ? ` "${trigger.label}"` : ''} (${trigger.key})`
+    : 'the trigger';
+  return (
+    `note: the trigger ${name} got no request, so nothing after it ran. ` +
+    'Pass the incoming request(s) with --input request.json (an object = one request, an array = several).\n'
+  );
 }
 
 function loadBlueprint(file: string) {

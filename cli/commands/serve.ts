@@ -11,6 +11,7 @@ import { hookUrl, mailhookEndpoint } from '../../server/api/shapes.ts';
 import { type RunningServer, startServer } from '../../server/main.ts';
 import { MAILHOOK_TYPE_NAME } from '../../server/store/hooks.ts';
 import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
+import { ALLOW_NET_HELP, type AllowNet, collectHost } from './run-inputs.ts';
 
 interface ServeFlags {
   host: string;
@@ -23,6 +24,7 @@ interface ServeFlags {
   queueLimit?: string;
   responseTimeout?: string;
   watch: boolean;
+  allowNet?: AllowNet;
 }
 
 export const registerServe: RegisterCommand = (program: Command, ctx: CliContext) => {
@@ -46,6 +48,7 @@ export const registerServe: RegisterCommand = (program: Command, ctx: CliContext
     .option('--queue-limit <n>', "webhook queue size (Make's maximum: 10000)")
     .option('--response-timeout <ms>', 'how long a webhook waits for a Webhook response (default 180000)')
     .option('--no-watch', 'do not reload blueprints when files change')
+    .option('--allow-net [host]', ALLOW_NET_HELP, collectHost)
     .action(async (dir: string, flags: ServeFlags) => {
       const running = await startServer({
         dir: resolve(ctx.cwd, dir),
@@ -58,6 +61,7 @@ export const registerServe: RegisterCommand = (program: Command, ctx: CliContext
         ...optionalInt('queueLimit', flags.queueLimit),
         ...optionalInt('responseTimeoutMs', flags.responseTimeout),
         ...(flags.db ? { db: flags.db } : {}),
+        ...(flags.allowNet ? { allowNet: flags.allowNet } : {}),
         ...(flags.config ? { configPath: flags.config } : {}),
       });
       printSummary(ctx, running);

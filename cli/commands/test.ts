@@ -1,15 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { coverageOf, formatCoverage } from '../../test-runner/coverage.ts';
 import { discoverTestFiles } from '../../test-runner/discover.ts';
 import { loadBlueprintForTests } from '../../test-runner/environment.ts';
-import { writeStarter } from '../../test-runner/init.ts';
+import { starterPath, writeStarter } from '../../test-runner/init.ts';
 import { jsonReport } from '../../test-runner/reporters/json.ts';
 import { junitReport } from '../../test-runner/reporters/junit.ts';
 import { prettySummary, progressLine } from '../../test-runner/reporters/pretty.ts';
 import { runSuite } from '../../test-runner/run-suite.ts';
 import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
+import { ALLOW_NET_HELP, type AllowNet, collectHost } from './run-inputs.ts';
 
 interface TestOptions {
   filter?: string;
@@ -18,6 +19,7 @@ interface TestOptions {
   update?: boolean;
   coverage?: boolean;
   init?: string;
+  allowNet?: AllowNet;
 }
 
 export const registerTest: RegisterCommand = (program: Command, ctx: CliContext) => {
@@ -31,6 +33,7 @@ export const registerTest: RegisterCommand = (program: Command, ctx: CliContext)
     .option('--update', 'record snapshots instead of comparing them')
     .option('--coverage', 'list routes, branches, error routes, filters and modules no case exercised')
     .option('--init <blueprint>', 'write a starter test file for a blueprint and exit')
+    .option('--allow-net [host]', ALLOW_NET_HELP, collectHost)
     .addHelpText('after', '\nExit code: 0 all cases passed, 1 a case failed, 2 bad usage.')
     .action(async (paths: string[], options: TestOptions) => {
       if (options.init) return initStarter(options.init, ctx);
@@ -40,6 +43,10 @@ export const registerTest: RegisterCommand = (program: Command, ctx: CliContext)
 
 function initStarter(blueprint: string, ctx: CliContext): void {
   const path = resolve(ctx.cwd, blueprint);
+  if (!existsSync(path)) throw new UsageError(`blueprint file not found: ${path}`);
+  const target = starterPath(path);
+  if (existsSync(target))
+    throw new UsageError(`${target} already exists; edit it, or remove it to start over`);
   const written = writeStarter(loadBlueprintForTests(path), path);
   ctx.out(`wrote ${written}\n`);
 }
@@ -63,6 +70,7 @@ async function runTests(paths: string[], options: TestOptions, ctx: CliContext):
     cwd: ctx.cwd,
     ...(options.filter ? { filter: options.filter } : {}),
     update: options.update ?? false,
+    ...(options.allowNet ? { allowNet: options.allowNet } : {}),
     onPlanned: (cases) => {
       total.cases = cases;
     },

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Scenario } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
+import { SetupError } from '../errors/setup-error.ts';
 import type { VariableScopes } from '../expression/types.ts';
 import { planCycles } from '../flow/cycles.ts';
 import { Transactions } from '../flow/transactions.ts';
@@ -34,7 +35,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   try {
     await runCycles(ex, planCycles(scenario.instant, options.input, options.maxCycles ?? 1));
   } catch (error) {
-    if (!(error instanceof EngineStop) && !(error instanceof MakeError)) throw error;
+    if (!(error instanceof EngineStop || error instanceof MakeError || error instanceof SetupError))
+      throw error;
     abort(ex, error);
   }
   return toRecord(ex, startedAt);
@@ -118,7 +120,7 @@ function systemVariables(scenario: Scenario, executionId: string, given: Variabl
 }
 
 /** A limit, a missing mock, or a failed commit/rollback: the cycle is rolled back, status error. */
-function abort(ex: Execution, error: EngineStop | MakeError): void {
+function abort(ex: Execution, error: EngineStop | MakeError | SetupError): void {
   ex.rolledBack = true;
   try {
     ex.tx.rollback();

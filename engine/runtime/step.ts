@@ -5,6 +5,7 @@
  */
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
+import { SetupError } from '../errors/setup-error.ts';
 import type { Bundle, ModuleCall } from '../registry/define-module.ts';
 import { type Execution, toRecorded } from './execution.ts';
 import { EngineStop } from './limits.ts';
@@ -130,6 +131,8 @@ function fail(
   acid: boolean,
 ): never {
   if (error instanceof EngineStop) throw error;
+  // A call with no answer is the test setup's fault, never the module's: no error route sees it.
+  if (error instanceof SetupError) throw error.at(node);
   // A forced stop aborts the module's HTTP request or Sleep: that is the stop, not its failure.
   const makeError = ex.moduleContext.stopRequested ? stoppedError() : asMakeError(node, error);
   if (acid) ex.tx.afterAcid(false);

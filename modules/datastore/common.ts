@@ -3,7 +3,9 @@
  * the mapped record, and the output shapes (spec/execution-spec.md §6.2; shapes of Add, Update and
  * Delete are Open question 15 — chosen here, in one place).
  */
+
 import { MakeError } from '../../engine/errors/make-error.ts';
+import { SetupError } from '../../engine/errors/setup-error.ts';
 import type { DataStoreHandle, DataStoreRecord } from '../../engine/ports/data-store.ts';
 import type {
   FieldDoc,
@@ -39,8 +41,8 @@ export function storeFor(call: ModuleCall, ctx: ModuleContext): DataStoreHandle 
     );
   }
   if (ctx.dataStores === undefined) {
-    throw new MakeError(
-      'InvalidConfigurationError',
+    throw new SetupError(
+      'no-data-stores',
       `Module ${call.node.id}: no data stores are configured for this run.`,
       {
         hint: 'add "dataStores" to makesim.config.json',

@@ -4,6 +4,7 @@
  * spec/execution-spec.md Open question 15. Chosen here, listed in docs/fidelity.md.
  */
 import { MakeError } from '../../engine/errors/make-error.ts';
+import { SetupError } from '../../engine/errors/setup-error.ts';
 
 /** Add a record, key taken, `overwrite` off. DuplicateDataError is Make's type for "already exists". */
 export function keyExistsError(store: string, key: string): MakeError {
@@ -39,10 +40,10 @@ export function invalidKeyError(store: string, key: unknown): MakeError {
   );
 }
 
-/** Blueprint points at a store the project config does not define. */
-export function unknownStoreError(ref: number | string, known: readonly string[]): MakeError {
-  return new MakeError(
-    'InvalidConfigurationError',
+/** Blueprint points at a store the project config does not define: the setup's fault, not Make's. */
+export function unknownStoreError(ref: number | string, known: readonly string[]): SetupError {
+  return new SetupError(
+    'unknown-data-store',
     `Data store ${JSON.stringify(ref)} is not defined in makesim.config.json.`,
     {
       datastore: ref,

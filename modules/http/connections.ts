@@ -2,10 +2,10 @@
  * Credentials for the HTTP auth variants (APPS `http`: basic auth, API key auth, OAuth 2.0).
  * They come from the project config's `connections` (HttpPort.connections), keyed by the id the
  * blueprint stores in its parameters or by the connection's label — never from the blueprint.
- * A missing connection is Make's AccountValidationError (spec §2.12: connection failures at
- * initialization).
+ * A connection missing from the config is a setup error (docs/testing.md "Setup errors"): in Make
+ * the scenario holds a real connection, so no Make error type describes its absence.
  */
-import { MakeError } from '../../engine/errors/make-error.ts';
+import { SetupError } from '../../engine/errors/setup-error.ts';
 import type { HttpConnection, HttpPort } from '../../engine/ports/http.ts';
 import type { ModuleNodeInfo } from '../../engine/registry/define-module.ts';
 
@@ -28,11 +28,11 @@ export function resolveConnection(node: ModuleNodeInfo, port: HttpPort): HttpCon
     if (found) return found;
   }
   const shown = refs.length > 0 ? refs.map((r) => `"${r}"`).join(' or ') : '(none in the blueprint)';
-  throw new MakeError(
-    'AccountValidationError',
+  throw new SetupError(
+    'missing-connection',
     `Module ${node.id} (${node.key}) needs a connection, and none is configured for ${shown}. ` +
       `Add it under "connections" in the makesim config, keyed by that id or label, or mock this module.`,
-    { code: 'missing-connection', moduleId: node.id },
+    { refs },
   );
 }
 

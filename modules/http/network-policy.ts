@@ -3,7 +3,7 @@
  * Default: loopback only. `--allow-net` / config `network.allow` widen it through HttpPort.allowNet.
  */
 import { isIP } from 'node:net';
-import { MakeError } from '../../engine/errors/make-error.ts';
+import { SetupError } from '../../engine/errors/setup-error.ts';
 import type { HttpPort } from '../../engine/ports/http.ts';
 
 export function isLoopbackHost(host: string): boolean {
@@ -24,14 +24,17 @@ export function isHostAllowed(host: string, allowNet: HttpPort['allowNet']): boo
   return allowNet.some((allowed) => allowed.toLowerCase() === bare);
 }
 
-/** Throws a RuntimeError (details.code `network-blocked`) naming the host and how to allow it. */
-export function assertHostAllowed(url: URL, port: HttpPort): void {
+/**
+ * Throws a setup error (code `network-blocked`) naming the host and how to allow it: a blocked
+ * request is a missing answer, not a Make error an error route could handle (docs/testing.md).
+ */
+export function assertHostAllowed(url: URL, port: HttpPort, method = 'GET'): void {
   if (isHostAllowed(url.hostname, port.allowNet)) return;
-  throw new MakeError(
-    'RuntimeError',
-    `The network policy blocks ${url.hostname}: makesim only reaches loopback hosts by default. ` +
-      `Allow it with --allow-net=${url.hostname} (or --allow-net for any host), add it to the config's ` +
-      `network.allow list, or mock this module.`,
-    { code: 'network-blocked', host: url.hostname },
+  throw new SetupError(
+    'network-blocked',
+    `${method} ${url.href} was not sent: the network policy blocks ${url.hostname} (makesim reaches only ` +
+      `loopback hosts by default). Allow it with --allow-net=${url.hostname} (or --allow-net for any ` +
+      `host), add it to the config's network.allow list, or mock this module.`,
+    { host: url.hostname, method, url: url.href },
   );
 }

@@ -5,6 +5,7 @@
  */
 import { Agent, type Dispatcher, request } from 'undici';
 import { MakeError } from '../../engine/errors/make-error.ts';
+import { SetupError } from '../../engine/errors/setup-error.ts';
 import type { HttpPort } from '../../engine/ports/http.ts';
 import type { CookieJar } from './cookie-jar.ts';
 import { decodeBody } from './decode-body.ts';
@@ -63,7 +64,7 @@ export async function sendRequest(req: OutgoingRequest, options: SendOptions): P
       current = next;
     }
   } catch (error) {
-    if (error instanceof MakeError) throw error;
+    if (error instanceof MakeError || error instanceof SetupError) throw error;
     if (timedOut && !options.signal.aborted) throw timeoutError(current.url, req.timeoutMs);
     if (options.signal.aborted) throw options.signal.reason ?? error;
     throw connectionError(current.url, error);
@@ -78,7 +79,7 @@ async function sendOnce(
   options: SendOptions,
   signal: AbortSignal,
 ): Promise<RawResponse> {
-  assertHostAllowed(req.url, options.http);
+  assertHostAllowed(req.url, options.http, req.method);
   const headers = [...req.headers];
   const cookie = req.shareCookies ? options.jar?.header(req.url) : undefined;
   if (cookie) headers.push(['cookie', cookie]);

@@ -5,6 +5,7 @@
  * otherwise `{ executionId }` (interface of a real export). Free: no credits (APPS `scenario-service`).
  */
 import { MakeError } from '../../engine/errors/make-error.ts';
+import { SetupError } from '../../engine/errors/setup-error.ts';
 import {
   type Bundle,
   defineModule,
@@ -21,11 +22,11 @@ async function run(call: ModuleCall, ctx: ModuleContext): Promise<Bundle[]> {
     });
   }
   if (!port) {
-    throw new MakeError(
-      'RuntimeError',
+    throw new SetupError(
+      'no-subscenarios',
       `Module ${call.node.id} calls scenario "${String(scenario)}", but no subscenarios are available in this run: ` +
         'run it from a project that lists the scenario, or mock this module.',
-      { code: 'no-subscenarios' },
+      { scenario: String(scenario) },
     );
   }
   const data = call.input.data;

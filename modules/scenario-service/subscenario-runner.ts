@@ -7,6 +7,7 @@
 
 import type { Scenario } from '../../engine/blueprint/scenario.ts';
 import { isMakeErrorType, MakeError } from '../../engine/errors/make-error.ts';
+import { isSetupErrorType, SetupError } from '../../engine/errors/setup-error.ts';
 import type { SubscenarioPort } from '../../engine/ports/subscenarios.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 
@@ -41,10 +42,10 @@ export function createSubscenarioRunner(options: SubscenarioRunnerOptions): Subs
   async function load(scenarioId: number | string): Promise<Scenario> {
     const scenario = await options.resolve(scenarioId);
     if (scenario) return scenario;
-    throw new MakeError(
-      'RuntimeError',
+    throw new SetupError(
+      'unknown-subscenario',
       `Subscenario "${scenarioId}" is not known: add it to the project (config "scenarios") or mock the module.`,
-      { code: 'unknown-subscenario', scenarioId: String(scenarioId) },
+      { scenarioId: String(scenarioId) },
     );
   }
 
@@ -69,6 +70,14 @@ export function createSubscenarioRunner(options: SubscenarioRunnerOptions): Subs
   return {
     async call(scenarioId, inputs) {
       const record = await runNested(await load(scenarioId), inputs);
+      if (record.status === 'error' && isSetupErrorType(record.error?.type)) {
+        // A call the subscenario could not answer is the caller's setup problem too.
+        throw new SetupError(
+          'subscenario-setup',
+          `Subscenario "${scenarioId}" stopped on a setup error: ${record.error?.message ?? ''}`,
+          { scenarioId: String(scenarioId), executionId: record.id },
+        );
+      }
       if (record.status === 'error') {
         const type = record.error && isMakeErrorType(record.error.type) ? record.error.type : 'RuntimeError';
         throw new MakeError(

@@ -22,7 +22,7 @@ export interface CheckContext {
 
 export type Checker = (ctx: CheckContext) => Failure[] | Promise<Failure[]>;
 
-export function moduleRef(ctx: CheckContext, id: number): { id: number; label?: string } {
+export function moduleRef(ctx: Pick<CheckContext, 'scenario'>, id: number): { id: number; label?: string } {
   const label = ctx.scenario.byId.get(id)?.label;
   return label === undefined ? { id } : { id, label };
 }

@@ -5,6 +5,7 @@ import type { CheckContext, Checker } from './check-context.ts';
 import { checkModules } from './modules.ts';
 import { checkDataStores, checkHttpRequests, checkIncomplete, checkResponse } from './outcomes.ts';
 import { checkRunLevel } from './run-level.ts';
+import { setupFailure } from './setup.ts';
 
 /** Every expectation checker, in the order failures are reported. */
 const checkers: readonly Checker[] = [
@@ -19,6 +20,8 @@ const checkers: readonly Checker[] = [
 ];
 
 export async function checkAll(ctx: CheckContext): Promise<Failure[]> {
+  const setup = setupFailure(ctx);
+  if (setup) return [setup];
   const failures: Failure[] = [];
   for (const check of checkers) failures.push(...(await check(ctx)));
   return failures;

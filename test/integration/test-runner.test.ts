@@ -63,10 +63,19 @@ describe('a case that should fail does fail', () => {
     });
   });
 
-  it('on a missing mock, with the run error naming the module', async () => {
+  it('on a missing mock, as a setup failure naming the module', async () => {
     const r = await failuresOf('missing mock');
     expect(r.status).toBe('error');
+    expect(r.failures).toMatchObject([{ path: 'setup', module: { id: 2, label: 'Log signup to sheet' } }]);
     expect(r.failures[0]?.message).toMatch(/MissingMock/);
+  });
+
+  it('on a mock for a module the blueprint does not have, naming the closest ids and keys', async () => {
+    const r = await failuresOf('mock for a module not in the blueprint');
+    expect(r.status).toBeNull();
+    expect(r.failures.map((f) => f.path)).toEqual(['mocks', 'mocks']);
+    expect(r.failures[0]?.message).toMatch(/no module 12; closest module ids: 7, 6/);
+    expect(r.failures[1]?.message).toMatch(/closest keys: "google-sheets:addRow"/);
   });
 
   it('on a jsonata assertion that is false', async () => {
@@ -78,7 +87,7 @@ describe('a case that should fail does fail', () => {
   it('on an exhausted mock sequence', async () => {
     const r = await failuresOf('exhausted mock sequence');
     expect(r.status).toBe('error');
-    expect(r.failures[0]?.path).toBe('status');
+    expect(r.failures).toMatchObject([{ path: 'setup', module: { id: 2 } }]);
   });
 
   it('on a monthly credit budget the schedule would exceed', async () => {
@@ -91,7 +100,7 @@ describe('a case that should fail does fail', () => {
     const { code, stdout } = await cli(['test', fixture]);
     expect(code).toBe(1);
     expect(stdout).toContain('✗ test/fixtures/runner/failing.test.json › wrong operations');
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 7 failed');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 8 failed');
   });
 });
 
@@ -101,8 +110,8 @@ describe('makesim test reporters and snapshots', () => {
     const { code } = await cli(['test', 'test/fixtures/runner', '--reporter', 'junit', '--output', out]);
     expect(code).toBe(1);
     const xml = readFileSync(out, 'utf8');
-    expect(xml.match(/<testcase /g)).toHaveLength(8);
-    expect(xml.match(/<failure /g)).toHaveLength(7);
+    expect(xml.match(/<testcase /g)).toHaveLength(9);
+    expect(xml.match(/<failure /g)).toHaveLength(8);
   });
 
   it('records a snapshot with --update and then detects a change', async () => {
@@ -138,9 +147,11 @@ describe('makesim test reporters and snapshots', () => {
     const starter = JSON.parse(readFileSync(join(dir, 'signup.test.json'), 'utf8'));
     expect(starter.blueprint).toBe('signup.blueprint.json');
     expect(starter.cases[0].mocks).toEqual({ '2': { output: { rowNumber: 0, values: { email: '' } } } });
-    // The starter is a valid test file, and refuses to be overwritten.
+    // The starter is a valid test file, and refuses to be overwritten: that is bad usage (exit 2).
     expect((await cli(['test', join(dir, 'signup.test.json')])).code).toBe(0);
-    expect((await cli(['test', '--init', join(dir, 'signup.blueprint.json')])).code).toBe(1);
+    const again = await cli(['test', '--init', join(dir, 'signup.blueprint.json')]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
   });
 
   it('exits 2 when no test file is found', async () => {

@@ -2,12 +2,14 @@
  * The data store contract (spec/execution-spec.md §5, §6), run against a file database in a temp
  * directory and against `:memory:`: every operation, structure, limits, nested transactions.
  */
+
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MakeError } from '../../../../engine/errors/make-error.ts';
+import { SetupError } from '../../../../engine/errors/setup-error.ts';
 import { SqliteDataStore } from '../../../../modules/datastore/sqlite-data-store.ts';
 
 const KB = 1024;
@@ -32,7 +34,9 @@ function errorType(fn: () => unknown): string | undefined {
   try {
     fn();
   } catch (error) {
-    return error instanceof MakeError ? error.type : `not a MakeError: ${String(error)}`;
+    return error instanceof MakeError || error instanceof SetupError
+      ? error.type
+      : `not a MakeError: ${String(error)}`;
   }
   return undefined;
 }
@@ -80,8 +84,8 @@ describe.each(backends())('SqliteDataStore on $name', ({ open }) => {
       expect(port.store('typed').info.makeId).toBe(2);
     });
 
-    it('fails with InvalidConfigurationError for a store the config does not define', () => {
-      expect(errorType(() => port.store(999))).toBe('InvalidConfigurationError');
+    it('fails with a setup error for a store the config does not define', () => {
+      expect(errorType(() => port.store(999))).toBe('SetupError');
     });
 
     it('puts, gets, checks and deletes a record', () => {

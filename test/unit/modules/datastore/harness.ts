@@ -1,5 +1,7 @@
 /** Runs one data store module against a `:memory:` SqliteDataStore, as the engine would call it. */
+
 import { MakeError } from '../../../../engine/errors/make-error.ts';
+import { SetupError } from '../../../../engine/errors/setup-error.ts';
 import type { DataStoreInfo } from '../../../../engine/ports/data-store.ts';
 import type { Bundle, ModuleContext, ModuleDefinition } from '../../../../engine/registry/define-module.ts';
 import { SqliteDataStore } from '../../../../modules/datastore/sqlite-data-store.ts';
@@ -47,7 +49,9 @@ export async function failureType(run: Promise<unknown>): Promise<string | undef
   try {
     await run;
   } catch (error) {
-    return error instanceof MakeError ? error.type : `not a MakeError: ${String(error)}`;
+    return error instanceof MakeError || error instanceof SetupError
+      ? error.type
+      : `not a MakeError: ${String(error)}`;
   }
   return undefined;
 }

@@ -67,11 +67,9 @@ describe('datastore:AddRecord', () => {
     );
   });
 
-  it('fails with InvalidConfigurationError when the run has no data stores', async () => {
+  it('fails with a setup error when the run has no data stores', async () => {
     const bare = moduleContext(undefined);
-    expect(await failureType(runModule(addRecord, { input: { key: 'k' }, ctx: bare }))).toBe(
-      'InvalidConfigurationError',
-    );
+    expect(await failureType(runModule(addRecord, { input: { key: 'k' }, ctx: bare }))).toBe('SetupError');
   });
 });
 

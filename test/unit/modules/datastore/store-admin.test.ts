@@ -1,6 +1,8 @@
 /** Stores created, changed and removed while running (the dev server's data store API, http-spec §2.7). */
+
 import { describe, expect, it } from 'vitest';
 import { MakeError } from '../../../../engine/errors/make-error.ts';
+import { SetupError } from '../../../../engine/errors/setup-error.ts';
 import { SqliteDataStore } from '../../../../modules/datastore/sqlite-data-store.ts';
 
 const MB = 1024 * 1024;
@@ -9,11 +11,11 @@ function port() {
   return new SqliteDataStore({ database: ':memory:', stores: [{ name: 'config', makeId: 1 }] });
 }
 
-function errorOf(fn: () => unknown): MakeError | undefined {
+function errorOf(fn: () => unknown): MakeError | SetupError | undefined {
   try {
     fn();
   } catch (error) {
-    if (error instanceof MakeError) return error;
+    if (error instanceof MakeError || error instanceof SetupError) return error;
     throw error;
   }
   return undefined;
@@ -45,7 +47,7 @@ describe('SqliteDataStore create/update/remove', () => {
     stores.store(7).put('a', { n: 1 });
     stores.update(7, { name: 'purchases' });
     expect(stores.store('purchases').count()).toBe(1);
-    expect(errorOf(() => stores.store('orders'))?.type).toBe('InvalidConfigurationError');
+    expect(errorOf(() => stores.store('orders'))?.type).toBe('SetupError');
   });
 
   it('checks later writes against a new structure and leaves stored records as they were', () => {
@@ -64,7 +66,7 @@ describe('SqliteDataStore create/update/remove', () => {
     stores.create({ name: 'orders', makeId: 7, maxBytes: MB });
     stores.store(7).put('a', { n: 1 });
     stores.remove(7);
-    expect(errorOf(() => stores.store(7))?.type).toBe('InvalidConfigurationError');
+    expect(errorOf(() => stores.store(7))?.type).toBe('SetupError');
     const count = stores.database.prepare('SELECT COUNT(*) AS n FROM datastore_records').get() as {
       n: number;
     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MakeError } from '../../../../engine/errors/make-error.ts';
+import { SetupError } from '../../../../engine/errors/setup-error.ts';
 import sendData from '../../../../modules/http/action-send-data.ts';
 import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
 import { type Echo, useTestServer } from './test-server.ts';
@@ -20,11 +21,11 @@ async function send(input: Record<string, unknown>, parameters: Record<string, u
 async function failure(
   input: Record<string, unknown>,
   parameters: Record<string, unknown> = {},
-): Promise<MakeError> {
+): Promise<MakeError | SetupError> {
   try {
     await send(input, parameters);
   } catch (error) {
-    if (error instanceof MakeError) return error;
+    if (error instanceof MakeError || error instanceof SetupError) return error;
     throw error;
   }
   throw new Error('expected the module to fail');
@@ -256,7 +257,7 @@ describe('http:ActionSendData', () => {
 
   it('refuses a non-loopback host under the default network policy', async () => {
     const error = await failure({ url: 'https://api.example.com/v1' });
-    expect(error.type).toBe('RuntimeError');
+    expect(error.type).toBe('SetupError');
     expect(error.details?.code).toBe('network-blocked');
     expect(error.details?.host).toBe('api.example.com');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MakeError } from '../../../../engine/errors/make-error.ts';
+import { SetupError } from '../../../../engine/errors/setup-error.ts';
 import type { HttpConnection } from '../../../../engine/ports/http.ts';
 import type { ModuleDefinition } from '../../../../engine/registry/define-module.ts';
 import apiKeyAuth from '../../../../modules/http/action-send-data-api-key-auth.ts';
@@ -61,11 +61,10 @@ describe('HTTP auth variants: http:ActionSendDataBasicAuth, http:ActionSendDataA
     expect(data.headers.authorization).toBe('Bearer by-label');
   });
 
-  it('fails with AccountValidationError when no connection is configured', async () => {
+  it('fails with a setup error when no connection is configured', async () => {
     const call = fakeCall(apiKeyAuth.key, { url: `${server.url}/echo`, method: 'get' }, { auth: 99 });
     const error = await Promise.resolve(apiKeyAuth.run?.(call, fakeContext())).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MakeError);
-    expect((error as MakeError).type).toBe('AccountValidationError');
-    expect((error as MakeError).details?.code).toBe('missing-connection');
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).details?.code).toBe('missing-connection');
   });
 });

@@ -1,6 +1,7 @@
 import { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { MakeError } from '../../../../engine/errors/make-error.ts';
+import type { MakeError } from '../../../../engine/errors/make-error.ts';
+import { SetupError } from '../../../../engine/errors/setup-error.ts';
 import sendData from '../../../../modules/http/action-send-data.ts';
 import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
 import { useTestServer } from './test-server.ts';
@@ -46,8 +47,8 @@ describe('http:ActionSendData with the port’s dispatcher and network policy', 
   it('checks the network policy again on every redirect', async () => {
     const call = fakeCall('http:ActionSendData', { url: `${server.url}/redirect-out`, method: 'get' });
     const error = await Promise.resolve(sendData.run?.(call, fakeContext())).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MakeError);
-    expect((error as MakeError).details).toMatchObject({
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).details).toMatchObject({
       code: 'network-blocked',
       host: 'tracker.example.net',
     });

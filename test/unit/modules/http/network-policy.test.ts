@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MakeError } from '../../../../engine/errors/make-error.ts';
+import { SetupError } from '../../../../engine/errors/setup-error.ts';
 import { assertHostAllowed, isHostAllowed, isLoopbackHost } from '../../../../modules/http/network-policy.ts';
 
 describe('network policy', () => {
@@ -38,7 +38,11 @@ describe('network policy', () => {
     } catch (error) {
       caught = error;
     }
-    expect(caught).toBeInstanceOf(MakeError);
-    expect((caught as MakeError).details).toMatchObject({ code: 'network-blocked', host: 'hooks.slack.com' });
+    expect(caught).toBeInstanceOf(SetupError);
+    expect((caught as SetupError).details).toMatchObject({
+      code: 'network-blocked',
+      host: 'hooks.slack.com',
+    });
+    expect((caught as SetupError).message).toContain('--allow-net=hooks.slack.com');
   });
 });
