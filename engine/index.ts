@@ -23,3 +23,5 @@ export type {
 } from './runtime/record.ts';
 export { runScenario } from './runtime/run-scenario.ts';
 export { RunStop } from './runtime/run-stop.ts';
+export type { TracedCondition, TraceEndReason, TraceEvent } from './runtime/trace.ts';
+export { MAX_TRACE_EVENTS } from './runtime/trace.ts';

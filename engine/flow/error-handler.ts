@@ -8,6 +8,7 @@ import { MakeError } from '../errors/make-error.ts';
 import type { Bundle } from '../registry/define-module.ts';
 import type { Execution } from '../runtime/execution.ts';
 import { evaluateInput } from '../runtime/step.ts';
+import type { TraceEndReason } from '../runtime/trace.ts';
 import { type RetrySettings, storeIncomplete } from './incomplete.ts';
 import type { Walker } from './walker.ts';
 
@@ -132,8 +133,21 @@ function retryOf(input: Record<string, unknown>): RetrySettings {
   };
 }
 
+const TRACED_REASON: Record<Decision['kind'], TraceEndReason> = {
+  ignore: 'ignore',
+  resume: 'resume',
+  break: 'break',
+  commit: 'commit',
+  rollback: 'rollback',
+  throw: 'error',
+  unhandled: 'error',
+};
+
 /** Carries out a decision (spec §4.4 table). */
 function apply(ex: Execution, node: ModuleNode, error: MakeError, decision: Decision): Bundle | undefined {
+  if (ex.trace !== null) {
+    ex.trace.end(node, TRACED_REASON[decision.kind], decision.kind === 'throw' ? decision.error : error);
+  }
   switch (decision.kind) {
     case 'ignore':
       ex.ignored = true;

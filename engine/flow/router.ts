@@ -23,13 +23,13 @@ export async function runRouter(
   let matched = false;
   for (const route of node.routes) {
     if (route.disabled || route.fallback) continue;
-    if (await enterRoute(ex, route, cont, walker)) matched = true;
+    if (await enterRoute(ex, node, route, cont, walker)) matched = true;
     if (ex.stopped || (IGNORE_SKIPS_LATER_ROUTES && ex.ignored)) return;
   }
   if (matched) return;
   for (const route of node.routes) {
     if (route.disabled || !route.fallback) continue;
-    await enterRoute(ex, route, cont, walker);
+    await enterRoute(ex, node, route, cont, walker);
     if (ex.stopped || (IGNORE_SKIPS_LATER_ROUTES && ex.ignored)) return;
   }
 }
@@ -37,12 +37,16 @@ export async function runRouter(
 /** Returns whether the bundle entered the route (its condition passed). */
 async function enterRoute(
   ex: Execution,
+  router: ModuleNode,
   route: RouteNode,
   cont: Continuation | null,
   walker: Walker,
 ): Promise<boolean> {
   const first = route.flow[0];
-  if (first && !(await walker.gate(ex, first))) return false;
+  const taken = first === undefined || (await walker.gate(ex, first));
+  // Routes count from 1, as in the run tree (`makesim run`) and in failure messages.
+  ex.trace?.route(router, router.routes.indexOf(route) + 1, taken, route.fallback);
+  if (!taken) return false;
   ex.recorder.path(route.pointer);
   if (first) await walker.dispatch(ex, route.flow, 0, cont);
   return true;

@@ -15,6 +15,7 @@ import { type ModulePorts, RunModuleContext } from './module-context.ts';
 import type { FlowPlan } from './plan.ts';
 import type { ExecutionStatus, RecordedError } from './record.ts';
 import type { Recorder } from './recorder.ts';
+import type { TraceLog } from './trace.ts';
 import type { RunVariables } from './variables.ts';
 
 const SEVERITY: Record<ExecutionStatus, number> = { success: 0, warning: 1, error: 2 };
@@ -30,6 +31,8 @@ export interface ExecutionParts {
   variables: RunVariables;
   clock: Clock;
   ports: ModulePorts;
+  /** The path trace, or null when RunOptions.trace is off. */
+  trace: TraceLog | null;
 }
 
 export class Execution {
@@ -44,6 +47,8 @@ export class Execution {
   readonly clock: Clock;
   readonly startMs: number;
   readonly moduleContext: RunModuleContext;
+  /** Null unless RunOptions.trace: every trace site checks it first, so tracing off costs one test. */
+  readonly trace: TraceLog | null;
   readonly aggregation = new Aggregation();
   cycle = 0;
   cyclesRun = 0;
@@ -77,6 +82,7 @@ export class Execution {
     this.tx = parts.tx;
     this.variables = parts.variables;
     this.clock = parts.clock;
+    this.trace = parts.trace;
     this.startMs = parts.clock.now().getTime();
     this.moduleContext = new RunModuleContext(this, parts.ports);
   }

@@ -50,6 +50,11 @@ export interface RunOptions {
   limits?: Partial<Limits>;
   /** `summary` keeps counts but no outputs or calls (big runs). Default `full`. */
   record?: 'full' | 'summary';
+  /**
+   * Keep a path trace in `record.trace` (runtime/trace.ts): each filter evaluation with the values
+   * compared, router routes, If-else branches and where paths ended. Default false (no cost).
+   */
+  trace?: boolean;
   /** Cycles to run: Make's "Run once" is 1 (default); the server's scheduled runs pass `roundtrips`. */
   maxCycles?: number;
   signal?: AbortSignal;

@@ -1,5 +1,6 @@
 import type { MakeErrorType } from '../errors/make-error.ts';
 import type { Bundle, WebhookResponse } from '../registry/define-module.ts';
+import type { TraceEvent } from './trace.ts';
 
 /** The execution record (DESIGN.md "Core contracts"): what a run gives back. */
 
@@ -72,4 +73,6 @@ export interface ExecutionRecord {
   paths: Record<string, number>;
   /** True when run with `record: 'summary'`: outputs and calls are not kept. */
   summary: boolean;
+  /** Only with RunOptions.trace: filters, routes, branches and ends in execution order. */
+  trace?: TraceEvent[];
 }

@@ -22,6 +22,7 @@ import { DEFAULT_LIMITS, type RunOptions } from './options.ts';
 import { planOf } from './plan.ts';
 import type { ExecutionRecord } from './record.ts';
 import { Recorder } from './recorder.ts';
+import { TraceLog } from './trace.ts';
 import { RunVariables } from './variables.ts';
 
 /** The signal of a run given none: never aborted and shared, so a run does not build its own. */
@@ -69,6 +70,7 @@ function createExecution(scenario: Scenario, options: RunOptions): Execution {
     ),
     variables: new RunVariables(),
     clock,
+    trace: options.trace === true ? new TraceLog() : null,
     ports: {
       http: options.http ?? loopbackOnly,
       dataStores: options.dataStores,
@@ -126,13 +128,16 @@ function abort(ex: Execution, error: EngineStop | MakeError): void {
     // The rollback itself failed: the InconsistencyError below is already the run's error.
   }
   ex.stop('error', error);
+  const moduleId = 'moduleId' in error ? error.moduleId : undefined;
+  const node = moduleId === undefined ? undefined : ex.scenario.byId.get(moduleId);
+  if (node) ex.trace?.end(node, 'error', error);
   ex.tx.endCycle(Math.max(1, ex.cycle), true);
 }
 
 function toRecord(ex: Execution, startedAt: Date): ExecutionRecord {
   const finishedAt = ex.clock.now();
   const failed = ex.status === 'error';
-  return {
+  const record: ExecutionRecord = {
     id: ex.ctx.executionId,
     scenario: ex.scenario.name,
     status: ex.status,
@@ -153,4 +158,6 @@ function toRecord(ex: Execution, startedAt: Date): ExecutionRecord {
     paths: ex.recorder.paths,
     summary: !ex.recorder.full,
   };
+  if (ex.trace) record.trace = ex.trace.events;
+  return record;
 }

@@ -119,6 +119,8 @@ function succeed(
   const out = node.kind === 'search' ? withPositions(bundles) : bundles;
   ex.counters.addBundles(out.length, node.id);
   ex.recorder.call(node.id, ex.cycle, input, out, null);
+  // A module that ended the run as it ran is a Return output (ctx.finishRun).
+  if (ex.stopped && ex.trace !== null) ex.trace.end(node, 'return');
   return out;
 }
 
