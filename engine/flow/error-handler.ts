@@ -88,9 +88,8 @@ async function runErrorRoute(
 
 /** A directive module reached on a path. Returns true when the walk continues past it (ThrowWarning). */
 export function reachDirective(ex: Execution, node: ModuleNode): boolean {
-  ex.recorder.arrived(node.id);
   const kind = DIRECTIVE_KEYS[node.key] ?? 'ignore';
-  const input = evaluateInput(ex, node);
+  const input = directiveInput(ex, node);
   if (kind === 'warn') {
     ex.raise('warning');
     ex.recorder.warnings.push({ type: 'Warning', message: String(input.message ?? ''), moduleId: node.id });
@@ -102,6 +101,26 @@ export function reachDirective(ex: Execution, node: ModuleNode): boolean {
   else if (decision.kind === 'throw') apply(ex, node, decision.error, decision);
   return false;
 }
+
+/**
+ * A directive that ran is recorded like a module: the bundle in and one call with its mapped
+ * settings. It outputs nothing itself (Resume's substitute bundle is the failed module's output)
+ * and costs nothing: "Error handler activation doesn't consume operations" (HC
+ * overview-of-error-handling), so it is never charged (runtime/operations.ts, kind `directive`).
+ */
+function directiveInput(ex: Execution, node: ModuleNode): Record<string, unknown> {
+  let input: Record<string, unknown>;
+  try {
+    input = evaluateInput(ex, node);
+  } catch (error) {
+    ex.recorder.arrived(node.id);
+    throw error;
+  }
+  ex.recorder.call(node.id, ex.cycle, input, NO_BUNDLES, null);
+  return input;
+}
+
+const NO_BUNDLES: readonly Bundle[] = [];
 
 function decisionOf(kind: Decision['kind'], node: ModuleNode, input: Record<string, unknown>): Decision {
   switch (kind) {
