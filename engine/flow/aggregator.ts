@@ -138,7 +138,6 @@ async function continueAfter(
       const previous = ex.ctx.enter(node.id, bundle);
       await walker.walk(ex, location.flow, location.index + 1, cont);
       ex.ctx.restore(node.id, previous);
-      ex.ignored = false;
     }
   } finally {
     for (let i = 0; i < node.scopeDrop.length; i++) ex.ctx.restore(node.scopeDrop[i] as number, dropped[i]);

@@ -10,6 +10,7 @@ import type { Execution } from '../runtime/execution.ts';
 import { evaluateInput } from '../runtime/step.ts';
 import type { TraceEndReason } from '../runtime/trace.ts';
 import { type RetrySettings, storeIncomplete } from './incomplete.ts';
+import { IGNORE_SKIPS_LATER_ROUTES } from './router.ts';
 import type { Walker } from './walker.ts';
 
 export type Decision =
@@ -57,8 +58,6 @@ export async function handleModuleError(
     return apply(ex, node, error, { kind: 'unhandled' });
   const decision =
     node.onerror.length > 0 ? await runErrorRoute(ex, node, error, walker) : { kind: 'unhandled' as const };
-  // An Ignore inside the route itself (a nested handler) does not decide for this bundle.
-  ex.ignored = false;
   return apply(ex, node, error, decision);
 }
 
@@ -169,7 +168,7 @@ function apply(ex: Execution, node: ModuleNode, error: MakeError, decision: Deci
   }
   switch (decision.kind) {
     case 'ignore':
-      ex.ignored = true;
+      closeLaterRoutes(ex, node);
       return undefined;
     case 'resume':
       return decision.output;
@@ -189,6 +188,16 @@ function apply(ex: Execution, node: ModuleNode, error: MakeError, decision: Deci
     default:
       return unhandled(ex, node, error);
   }
+}
+
+/**
+ * An ignored error ends the routes of the router the failed module sits on (its nearest enclosing
+ * router, wherever the module is in the route): that router's later routes are skipped for this
+ * bundle; outer routers go on (router.ts IGNORE_SKIPS_LATER_ROUTES; docs/fidelity.md).
+ */
+function closeLaterRoutes(ex: Execution, node: ModuleNode): void {
+  const router = ex.plan.routerOf[node.id];
+  if (IGNORE_SKIPS_LATER_ROUTES && router !== undefined) ex.closedRouters[router] = true;
 }
 
 /** No handler (spec §4.2). */

@@ -67,8 +67,11 @@ export class Execution {
   error: RecordedError | null = null;
   /** The run's error disables scheduling at once (MakeError.isFatal). */
   fatal = false;
-  /** Set by Ignore: later routes of the enclosing router(s) are skipped for this bundle (FUS). */
-  ignored = false;
+  /**
+   * By router id: an Ignore closed the router's later routes for the bundle it is routing
+   * (flow/router.ts). Set by the error handler, reset by the router for each bundle.
+   */
+  readonly closedRouters: boolean[] = [];
   /** Open error-handler routes, innermost last. */
   readonly frames: HandlerFrame[] = [];
 

@@ -95,11 +95,9 @@ function single(
   const pending = walk(ex, flow, index + 1, cont);
   if (pending) {
     return pending.then(() => {
-      ex.ignored = false;
       ex.ctx.slots[node.id] = previous;
     });
   }
-  ex.ignored = false;
   ex.ctx.slots[node.id] = previous;
   return undefined;
 }
@@ -161,7 +159,6 @@ function loop(ex: Execution, l: Loop, from: number): Flow {
 }
 
 function afterBundle(ex: Execution, f: FanOut): void {
-  ex.ignored = false;
   if (f.unit) ex.tx.commit();
 }
 
