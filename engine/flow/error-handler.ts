@@ -6,26 +6,13 @@
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
 import type { Bundle } from '../registry/define-module.ts';
-import type { Execution } from '../runtime/execution.ts';
-import { evaluateInput } from '../runtime/step.ts';
-import type { TraceEndReason } from '../runtime/trace.ts';
-import { type RetrySettings, storeIncomplete } from './incomplete.ts';
+import { evaluateInput } from '../state/evaluate.ts';
+import type { Execution } from '../state/execution.ts';
+import type { Decision, HandlerFrame, RetrySettings } from '../state/handler-frame.ts';
+import type { TraceEndReason } from '../state/trace.ts';
+import { storeIncomplete } from './incomplete.ts';
 import { IGNORE_SKIPS_LATER_ROUTES } from './router.ts';
 import type { Walker } from './walker.ts';
-
-export type Decision =
-  | { kind: 'ignore' }
-  | { kind: 'resume'; output: Bundle }
-  | { kind: 'break'; retry: RetrySettings }
-  | { kind: 'commit' }
-  | { kind: 'rollback' }
-  | { kind: 'throw'; error: MakeError }
-  | { kind: 'unhandled' };
-
-/** An error route being walked; the first directive reached decides. */
-export interface HandlerFrame {
-  decision: Decision | null;
-}
 
 const DIRECTIVE_KEYS: Record<string, Decision['kind'] | 'warn'> = {
   'builtin:Ignore': 'ignore',

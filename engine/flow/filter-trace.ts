@@ -1,5 +1,5 @@
 /**
- * Explains a filter for the path trace (runtime/trace.ts): each condition of Make's OR-of-AND
+ * Explains a filter for the path trace (state/trace.ts): each condition of Make's OR-of-AND
  * groups (HC `filtering`) with its operands resolved for the current bundle. Runs only when
  * `RunOptions.trace` is on; the decision itself stays with the compiled filter (flow/filter.ts),
  * so tracing never changes what a run does. Every condition is evaluated, also those Make's
@@ -10,7 +10,7 @@
 import { FILTER_OPERATORS } from '../expression/filter-operators.ts';
 import { compileTemplate } from '../expression/index.ts';
 import type { EvalContext } from '../expression/types.ts';
-import type { TracedCondition } from '../runtime/trace.ts';
+import type { TracedCondition } from '../state/trace.ts';
 
 type Operand = (ctx: EvalContext) => unknown;
 

@@ -3,8 +3,8 @@
  * downstream module). Fail = processing of this bundle stops on this path: no error, 0 operations.
  */
 import type { ModuleNode } from '../blueprint/scenario.ts';
-import type { Execution } from '../runtime/execution.ts';
-import type { TraceEvent } from '../runtime/trace.ts';
+import type { Execution } from '../state/execution.ts';
+import type { TraceEvent } from '../state/trace.ts';
 import { explainFilter } from './filter-trace.ts';
 
 /** Tests the module's filter for the current bundle and counts the result for coverage. */

@@ -5,8 +5,8 @@
  */
 import type { BranchNode, ModuleNode } from '../blueprint/scenario.ts';
 import type { Bundle } from '../registry/define-module.ts';
-import type { Execution } from '../runtime/execution.ts';
-import { NO_CHARGE } from '../runtime/operations.ts';
+import type { Execution } from '../state/execution.ts';
+import { NO_CHARGE } from '../state/operations.ts';
 import type { Continuation, Walker } from './walker.ts';
 
 function charge(ex: Execution, node: ModuleNode): void {

@@ -4,7 +4,7 @@
  * next starts. Fallback routes run last, and only when no other route passed.
  */
 import type { ModuleNode, RouteNode } from '../blueprint/scenario.ts';
-import type { Execution } from '../runtime/execution.ts';
+import type { Execution } from '../state/execution.ts';
 import type { Continuation, Walker } from './walker.ts';
 
 /**

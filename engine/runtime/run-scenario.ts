@@ -13,17 +13,17 @@ import { systemClock } from '../ports/clock.ts';
 import { loopbackOnly } from '../ports/http.ts';
 import { silentLogger } from '../ports/logger.ts';
 import { memoryState } from '../ports/state.ts';
-import { RunContext } from './context.ts';
+import { RunContext } from '../state/context.ts';
+import { Execution } from '../state/execution.ts';
+import { EngineStop, LimitCounters } from '../state/limits.ts';
+import { MockBook } from '../state/mocks.ts';
+import { planOf } from '../state/plan.ts';
+import type { ExecutionRecord } from '../state/record.ts';
+import { Recorder } from '../state/recorder.ts';
+import { TraceLog } from '../state/trace.ts';
+import { RunVariables } from '../state/variables.ts';
 import { runCycles } from './cycles.ts';
-import { Execution } from './execution.ts';
-import { EngineStop, LimitCounters } from './limits.ts';
-import { MockBook } from './mocks.ts';
 import { DEFAULT_LIMITS, type RunOptions } from './options.ts';
-import { planOf } from './plan.ts';
-import type { ExecutionRecord } from './record.ts';
-import { Recorder } from './recorder.ts';
-import { TraceLog } from './trace.ts';
-import { RunVariables } from './variables.ts';
 
 /** The signal of a run given none: never aborted and shared, so a run does not build its own. */
 const NEVER_ABORTED: AbortSignal = new AbortController().signal;

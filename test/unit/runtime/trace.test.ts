@@ -1,11 +1,11 @@
-/** RunOptions.trace: the path trace a failed test uses to explain itself (runtime/trace.ts). */
+/** RunOptions.trace: the path trace a failed test uses to explain itself (state/trace.ts). */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../engine/blueprint/load.ts';
 import { SimulatedClock } from '../../../engine/ports/clock.ts';
 import { ModuleRegistry } from '../../../engine/registry/registry.ts';
 import type { RunOptions } from '../../../engine/runtime/options.ts';
 import { runScenario } from '../../../engine/runtime/run-scenario.ts';
-import { MAX_TRACE_EVENTS } from '../../../engine/runtime/trace.ts';
+import { MAX_TRACE_EVENTS } from '../../../engine/state/trace.ts';
 import { builtinModules } from '../../../modules/index.ts';
 
 const registry = new ModuleRegistry(builtinModules);

@@ -4,11 +4,10 @@
  */
 import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
 import type { MakeError } from '../errors/make-error.ts';
-import { Aggregation } from '../flow/aggregator.ts';
-import type { HandlerFrame } from '../flow/error-handler.ts';
-import type { Transactions } from '../flow/transactions.ts';
 import type { Clock } from '../ports/clock.ts';
+import { Aggregation } from './aggregation.ts';
 import type { RunContext } from './context.ts';
+import type { HandlerFrame } from './handler-frame.ts';
 import type { LimitCounters } from './limits.ts';
 import type { MockBook } from './mocks.ts';
 import { type ModulePorts, RunModuleContext } from './module-context.ts';
@@ -16,6 +15,7 @@ import type { FlowPlan } from './plan.ts';
 import type { ExecutionStatus, RecordedError } from './record.ts';
 import type { Recorder } from './recorder.ts';
 import type { TraceLog } from './trace.ts';
+import type { TransactionControl } from './transaction-control.ts';
 import type { RunVariables } from './variables.ts';
 
 const SEVERITY: Record<ExecutionStatus, number> = { success: 0, warning: 1, error: 2 };
@@ -27,7 +27,7 @@ export interface ExecutionParts {
   recorder: Recorder;
   counters: LimitCounters;
   mocks: MockBook;
-  tx: Transactions;
+  tx: TransactionControl;
   variables: RunVariables;
   clock: Clock;
   ports: ModulePorts;
@@ -42,7 +42,7 @@ export class Execution {
   readonly recorder: Recorder;
   readonly counters: LimitCounters;
   readonly mocks: MockBook;
-  readonly tx: Transactions;
+  readonly tx: TransactionControl;
   readonly variables: RunVariables;
   readonly clock: Clock;
   readonly startMs: number;
