@@ -11,15 +11,17 @@ export type {
   Scenario,
   ScenarioSettings,
 } from './blueprint/scenario.ts';
-export { COUNTING_RULES, chargeFor } from './runtime/operations.ts';
 export type { Limits, RunOptions } from './runtime/options.ts';
 export { DEFAULT_LIMITS } from './runtime/options.ts';
+export { runScenario } from './runtime/run-scenario.ts';
+export { RunStop } from './runtime/run-stop.ts';
+export { COUNTING_RULES, chargeFor } from './state/operations.ts';
 export type {
   ExecutionRecord,
   ExecutionStatus,
   IncompleteExecution,
   ModuleRecord,
   RecordedError,
-} from './runtime/record.ts';
-export { runScenario } from './runtime/run-scenario.ts';
-export { RunStop } from './runtime/run-stop.ts';
+} from './state/record.ts';
+export type { TracedCondition, TraceEndReason, TraceEvent } from './state/trace.ts';
+export { MAX_TRACE_EVENTS } from './state/trace.ts';

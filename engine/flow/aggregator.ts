@@ -8,55 +8,13 @@
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
 import type { Bundle } from '../registry/define-module.ts';
-import type { Execution } from '../runtime/execution.ts';
-import { EngineStop } from '../runtime/limits.ts';
-import { missingMock } from '../runtime/mocks.ts';
-import { NO_CHARGE } from '../runtime/operations.ts';
-import { asMakeError, evaluateInput } from '../runtime/step.ts';
+import type { Bucket } from '../state/aggregation.ts';
+import { asMakeError } from '../state/evaluate.ts';
+import type { Execution } from '../state/execution.ts';
+import { EngineStop } from '../state/limits.ts';
+import { missingMock } from '../state/mocks.ts';
+import { NO_CHARGE } from '../state/operations.ts';
 import type { Continuation, Walker } from './walker.ts';
-
-interface Bucket {
-  readonly items: Record<string, unknown>[];
-  /** Group-by values, parallel to `items`; null without group by. */
-  readonly keys: unknown[] | null;
-  readonly cont: Continuation | null;
-}
-
-export class Aggregation {
-  /** The open bucket of each aggregator, by id. */
-  readonly #open: (Bucket | undefined)[] = [];
-
-  /** A feeder operation starts: fresh buckets; returns the enclosing ones to restore. */
-  open(aggregators: readonly ModuleNode[], cont: Continuation | null): (Bucket | undefined)[] {
-    return aggregators.map((node) => {
-      const saved = this.#open[node.id];
-      this.#open[node.id] = { items: [], keys: node.groupBy ? [] : null, cont };
-      return saved;
-    });
-  }
-
-  /** The feeder operation finished: its buckets, in aggregator order. */
-  close(aggregators: readonly ModuleNode[], saved: readonly (Bucket | undefined)[]): Bucket[] {
-    return aggregators.map((node, i) => {
-      const bucket = this.#open[node.id] ?? { items: [], keys: null, cont: null };
-      this.#open[node.id] = saved[i];
-      return bucket;
-    });
-  }
-
-  /**
-   * A bundle reached the aggregator: its mapper (and group key) are evaluated now. False when no
-   * operation of a source module is open — the aggregator names no source upstream of it.
-   */
-  collect(ex: Execution, node: ModuleNode): boolean {
-    ex.recorder.arrived(node.id);
-    const bucket = this.#open[node.id];
-    if (!bucket) return false;
-    bucket.items.push(evaluateInput(ex, node));
-    bucket.keys?.push(node.groupBy?.evaluate(ex.ctx));
-    return true;
-  }
-}
 
 /**
  * Make's editor will not run an aggregator without a source module; a blueprint that names none
@@ -138,7 +96,6 @@ async function continueAfter(
       const previous = ex.ctx.enter(node.id, bundle);
       await walker.walk(ex, location.flow, location.index + 1, cont);
       ex.ctx.restore(node.id, previous);
-      ex.ignored = false;
     }
   } finally {
     for (let i = 0; i < node.scopeDrop.length; i++) ex.ctx.restore(node.scopeDrop[i] as number, dropped[i]);

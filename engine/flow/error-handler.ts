@@ -6,24 +6,13 @@
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
 import type { Bundle } from '../registry/define-module.ts';
-import type { Execution } from '../runtime/execution.ts';
-import { evaluateInput } from '../runtime/step.ts';
-import { type RetrySettings, storeIncomplete } from './incomplete.ts';
+import { evaluateInput } from '../state/evaluate.ts';
+import type { Execution } from '../state/execution.ts';
+import type { Decision, HandlerFrame, RetrySettings } from '../state/handler-frame.ts';
+import type { TraceEndReason } from '../state/trace.ts';
+import { storeIncomplete } from './incomplete.ts';
+import { IGNORE_SKIPS_LATER_ROUTES } from './router.ts';
 import type { Walker } from './walker.ts';
-
-export type Decision =
-  | { kind: 'ignore' }
-  | { kind: 'resume'; output: Bundle }
-  | { kind: 'break'; retry: RetrySettings }
-  | { kind: 'commit' }
-  | { kind: 'rollback' }
-  | { kind: 'throw'; error: MakeError }
-  | { kind: 'unhandled' };
-
-/** An error route being walked; the first directive reached decides. */
-export interface HandlerFrame {
-  decision: Decision | null;
-}
 
 const DIRECTIVE_KEYS: Record<string, Decision['kind'] | 'warn'> = {
   'builtin:Ignore': 'ignore',
@@ -56,8 +45,6 @@ export async function handleModuleError(
     return apply(ex, node, error, { kind: 'unhandled' });
   const decision =
     node.onerror.length > 0 ? await runErrorRoute(ex, node, error, walker) : { kind: 'unhandled' as const };
-  // An Ignore inside the route itself (a nested handler) does not decide for this bundle.
-  ex.ignored = false;
   return apply(ex, node, error, decision);
 }
 
@@ -87,9 +74,8 @@ async function runErrorRoute(
 
 /** A directive module reached on a path. Returns true when the walk continues past it (ThrowWarning). */
 export function reachDirective(ex: Execution, node: ModuleNode): boolean {
-  ex.recorder.arrived(node.id);
   const kind = DIRECTIVE_KEYS[node.key] ?? 'ignore';
-  const input = evaluateInput(ex, node);
+  const input = directiveInput(ex, node);
   if (kind === 'warn') {
     ex.raise('warning');
     ex.recorder.warnings.push({ type: 'Warning', message: String(input.message ?? ''), moduleId: node.id });
@@ -101,6 +87,26 @@ export function reachDirective(ex: Execution, node: ModuleNode): boolean {
   else if (decision.kind === 'throw') apply(ex, node, decision.error, decision);
   return false;
 }
+
+/**
+ * A directive that ran is recorded like a module: the bundle in and one call with its mapped
+ * settings. It outputs nothing itself (Resume's substitute bundle is the failed module's output)
+ * and costs nothing: "Error handler activation doesn't consume operations" (HC
+ * overview-of-error-handling), so it is never charged (runtime/operations.ts, kind `directive`).
+ */
+function directiveInput(ex: Execution, node: ModuleNode): Record<string, unknown> {
+  let input: Record<string, unknown>;
+  try {
+    input = evaluateInput(ex, node);
+  } catch (error) {
+    ex.recorder.arrived(node.id);
+    throw error;
+  }
+  ex.recorder.call(node.id, ex.cycle, input, NO_BUNDLES, null);
+  return input;
+}
+
+const NO_BUNDLES: readonly Bundle[] = [];
 
 function decisionOf(kind: Decision['kind'], node: ModuleNode, input: Record<string, unknown>): Decision {
   switch (kind) {
@@ -132,11 +138,24 @@ function retryOf(input: Record<string, unknown>): RetrySettings {
   };
 }
 
+const TRACED_REASON: Record<Decision['kind'], TraceEndReason> = {
+  ignore: 'ignore',
+  resume: 'resume',
+  break: 'break',
+  commit: 'commit',
+  rollback: 'rollback',
+  throw: 'error',
+  unhandled: 'error',
+};
+
 /** Carries out a decision (spec §4.4 table). */
 function apply(ex: Execution, node: ModuleNode, error: MakeError, decision: Decision): Bundle | undefined {
+  if (ex.trace !== null) {
+    ex.trace.end(node, TRACED_REASON[decision.kind], decision.kind === 'throw' ? decision.error : error);
+  }
   switch (decision.kind) {
     case 'ignore':
-      ex.ignored = true;
+      closeLaterRoutes(ex, node);
       return undefined;
     case 'resume':
       return decision.output;
@@ -156,6 +175,16 @@ function apply(ex: Execution, node: ModuleNode, error: MakeError, decision: Deci
     default:
       return unhandled(ex, node, error);
   }
+}
+
+/**
+ * An ignored error ends the routes of the router the failed module sits on (its nearest enclosing
+ * router, wherever the module is in the route): that router's later routes are skipped for this
+ * bundle; outer routers go on (router.ts IGNORE_SKIPS_LATER_ROUTES; docs/fidelity.md).
+ */
+function closeLaterRoutes(ex: Execution, node: ModuleNode): void {
+  const router = ex.plan.routerOf[node.id];
+  if (IGNORE_SKIPS_LATER_ROUTES && router !== undefined) ex.closedRouters[router] = true;
 }
 
 /** No handler (spec §4.2). */

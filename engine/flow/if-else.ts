@@ -5,8 +5,8 @@
  */
 import type { BranchNode, ModuleNode } from '../blueprint/scenario.ts';
 import type { Bundle } from '../registry/define-module.ts';
-import type { Execution } from '../runtime/execution.ts';
-import { NO_CHARGE } from '../runtime/operations.ts';
+import type { Execution } from '../state/execution.ts';
+import { NO_CHARGE } from '../state/operations.ts';
 import type { Continuation, Walker } from './walker.ts';
 
 function charge(ex: Execution, node: ModuleNode): void {
@@ -39,6 +39,7 @@ export async function runIfElse(
     const position = branch.merge ? mergePosition++ : -1;
     if (!chosen(ex, branch)) continue;
     ex.recorder.path(branch.pointer);
+    ex.trace?.add({ kind: 'branch', moduleId: node.id, branch: branchNumber(node, branch) });
     const cont: Continuation | null =
       merge >= 0 && position >= 0 ? { flow, index: merge, branch: position, next: null } : null;
     if (branch.flow.length === 0) {
@@ -48,6 +49,11 @@ export async function runIfElse(
     await walker.walk(ex, branch.flow, 0, cont);
     return;
   }
+}
+
+/** Branches count from 1 in blueprint order; the else branch is `else`. */
+function branchNumber(node: ModuleNode, branch: BranchNode): number | 'else' {
+  return branch.type === 'else' ? 'else' : node.branches.indexOf(branch) + 1;
 }
 
 /** The Merge module: its outputs take the mapping of the branch that ran. */

@@ -5,14 +5,8 @@
  */
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import type { MakeError } from '../errors/make-error.ts';
-import { type Execution, toRecorded } from '../runtime/execution.ts';
-
-/** Break's "Retry automatically", "Number of retries", "Minutes between retries". */
-export interface RetrySettings {
-  enabled: boolean;
-  count: number;
-  intervalMinutes: number;
-}
+import { type Execution, toRecorded } from '../state/execution.ts';
+import type { RetrySettings } from '../state/handler-frame.ts';
 
 export function storeIncomplete(
   ex: Execution,

@@ -7,6 +7,7 @@
  */
 import { MakeError } from '../errors/make-error.ts';
 import type { TransactionParticipant } from '../ports/transaction.ts';
+import type { TransactionControl } from '../state/transaction-control.ts';
 
 /**
  * Spec open question 11 — with auto commit off, what is one commit unit? We read the Rollback
@@ -28,7 +29,7 @@ export interface TransactionSettings {
   autoCommitTriggerLast: boolean;
 }
 
-export class Transactions {
+export class Transactions implements TransactionControl {
   readonly #participant: TransactionParticipant | undefined;
   readonly #settings: TransactionSettings;
   readonly #hooks: TriggerHooks;

@@ -5,17 +5,10 @@
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import type { MakeError } from '../errors/make-error.ts';
 import type { Bundle } from '../registry/define-module.ts';
-import type { Execution } from '../runtime/execution.ts';
+import type { Continuation } from '../state/continuation.ts';
+import type { Execution } from '../state/execution.ts';
 
-/** Where to go when a flow ends: the Merge after an If-else (spec §2.6). */
-export interface Continuation {
-  readonly flow: readonly ModuleNode[];
-  /** Index of the Merge module in `flow`. */
-  readonly index: number;
-  /** Position of the branch that ran among the merged branches. */
-  readonly branch: number;
-  readonly next: Continuation | null;
-}
+export type { Continuation } from '../state/continuation.ts';
 
 /** A walk step: undefined when it finished synchronously, a promise once a module answered asynchronously. */
 export type Flow = undefined | Promise<void>;

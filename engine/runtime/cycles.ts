@@ -7,7 +7,7 @@ import { MakeError } from '../errors/make-error.ts';
 import type { CyclePlan } from '../flow/cycles.ts';
 import { handleModuleError } from '../flow/error-handler.ts';
 import type { Bundle } from '../registry/define-module.ts';
-import type { Execution } from './execution.ts';
+import type { Execution } from '../state/execution.ts';
 import { fanOut, walker } from './run-flow.ts';
 import { isThenable, step } from './step.ts';
 

@@ -7,26 +7,10 @@ import type { ScenarioState } from '../ports/state.ts';
 import type { SubscenarioPort } from '../ports/subscenarios.ts';
 import type { WebhookResponse } from '../registry/define-module.ts';
 import type { Mocks } from '../registry/mocks.ts';
+import type { Limits } from '../state/limits.ts';
 import type { RunStop } from './run-stop.ts';
 
-/** Guardrails (DESIGN principle 7); each failure names the limit and the option that raises it. */
-export interface Limits {
-  /** Operations per execution. Option `limits.maxOperations`, CLI `--max-operations`. */
-  maxOperations: number;
-  /** Bundles produced per execution. `limits.maxBundles`, `--max-bundles`. */
-  maxBundles: number;
-  /** Whole run, in ms of the run's clock (Make: 40 min). `limits.maxDurationMs`. */
-  maxDurationMs: number;
-  /** One module call, in ms (Make: 40 s for most modules). `limits.moduleTimeoutMs`. */
-  moduleTimeoutMs: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  maxOperations: 1_000_000,
-  maxBundles: 5_000_000,
-  maxDurationMs: 40 * 60_000,
-  moduleTimeoutMs: 40_000,
-};
+export { DEFAULT_LIMITS, type Limits } from '../state/limits.ts';
 
 export interface RunOptions {
   /**
@@ -50,6 +34,11 @@ export interface RunOptions {
   limits?: Partial<Limits>;
   /** `summary` keeps counts but no outputs or calls (big runs). Default `full`. */
   record?: 'full' | 'summary';
+  /**
+   * Keep a path trace in `record.trace` (state/trace.ts): each filter evaluation with the values
+   * compared, router routes, If-else branches and where paths ended. Default false (no cost).
+   */
+  trace?: boolean;
   /** Cycles to run: Make's "Run once" is 1 (default); the server's scheduled runs pass `roundtrips`. */
   maxCycles?: number;
   signal?: AbortSignal;

@@ -13,9 +13,10 @@ import { runIfElse, runMerge } from '../flow/if-else.ts';
 import { runRouter } from '../flow/router.ts';
 import type { Continuation, Flow, Walker } from '../flow/walker.ts';
 import type { Bundle } from '../registry/define-module.ts';
-import type { Execution } from './execution.ts';
-import { EngineStop } from './limits.ts';
-import { asMakeError, isThenable, type StepResult, step } from './step.ts';
+import { asMakeError } from '../state/evaluate.ts';
+import type { Execution } from '../state/execution.ts';
+import { EngineStop } from '../state/limits.ts';
+import { isThenable, type StepResult, step } from './step.ts';
 
 function walk(ex: Execution, flow: readonly ModuleNode[], index: number, cont: Continuation | null): Flow {
   if (ex.stopped) return;
@@ -95,11 +96,9 @@ function single(
   const pending = walk(ex, flow, index + 1, cont);
   if (pending) {
     return pending.then(() => {
-      ex.ignored = false;
       ex.ctx.slots[node.id] = previous;
     });
   }
-  ex.ignored = false;
   ex.ctx.slots[node.id] = previous;
   return undefined;
 }
@@ -161,7 +160,6 @@ function loop(ex: Execution, l: Loop, from: number): Flow {
 }
 
 function afterBundle(ex: Execution, f: FanOut): void {
-  ex.ignored = false;
   if (f.unit) ex.tx.commit();
 }
 

@@ -14,16 +14,17 @@ import { systemClock } from '../ports/clock.ts';
 import { loopbackOnly } from '../ports/http.ts';
 import { silentLogger } from '../ports/logger.ts';
 import { memoryState } from '../ports/state.ts';
-import { RunContext } from './context.ts';
+import { RunContext } from '../state/context.ts';
+import { Execution } from '../state/execution.ts';
+import { EngineStop, LimitCounters } from '../state/limits.ts';
+import { MockBook } from '../state/mocks.ts';
+import { planOf } from '../state/plan.ts';
+import type { ExecutionRecord } from '../state/record.ts';
+import { Recorder } from '../state/recorder.ts';
+import { TraceLog } from '../state/trace.ts';
+import { RunVariables } from '../state/variables.ts';
 import { runCycles } from './cycles.ts';
-import { Execution } from './execution.ts';
-import { EngineStop, LimitCounters } from './limits.ts';
-import { MockBook } from './mocks.ts';
 import { DEFAULT_LIMITS, type RunOptions } from './options.ts';
-import { planOf } from './plan.ts';
-import type { ExecutionRecord } from './record.ts';
-import { Recorder } from './recorder.ts';
-import { RunVariables } from './variables.ts';
 
 /** The signal of a run given none: never aborted and shared, so a run does not build its own. */
 const NEVER_ABORTED: AbortSignal = new AbortController().signal;
@@ -71,6 +72,7 @@ function createExecution(scenario: Scenario, options: RunOptions): Execution {
     ),
     variables: new RunVariables(),
     clock,
+    trace: options.trace === true ? new TraceLog() : null,
     ports: {
       http: options.http ?? loopbackOnly,
       dataStores: options.dataStores,
@@ -128,13 +130,16 @@ function abort(ex: Execution, error: EngineStop | MakeError | SetupError): void 
     // The rollback itself failed: the InconsistencyError below is already the run's error.
   }
   ex.stop('error', error);
+  const moduleId = 'moduleId' in error ? error.moduleId : undefined;
+  const node = moduleId === undefined ? undefined : ex.scenario.byId.get(moduleId);
+  if (node) ex.trace?.end(node, 'error', error);
   ex.tx.endCycle(Math.max(1, ex.cycle), true);
 }
 
 function toRecord(ex: Execution, startedAt: Date): ExecutionRecord {
   const finishedAt = ex.clock.now();
   const failed = ex.status === 'error';
-  return {
+  const record: ExecutionRecord = {
     id: ex.ctx.executionId,
     scenario: ex.scenario.name,
     status: ex.status,
@@ -155,4 +160,6 @@ function toRecord(ex: Execution, startedAt: Date): ExecutionRecord {
     paths: ex.recorder.paths,
     summary: !ex.recorder.full,
   };
+  if (ex.trace) record.trace = ex.trace.events;
+  return record;
 }

@@ -7,24 +7,16 @@ import type { ModuleNode } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
 import { SetupError } from '../errors/setup-error.ts';
 import type { Bundle, ModuleCall } from '../registry/define-module.ts';
-import { type Execution, toRecorded } from './execution.ts';
-import { EngineStop } from './limits.ts';
-import { missingMock } from './mocks.ts';
-import { NO_CHARGE } from './operations.ts';
+import { asMakeError, evaluateInput } from '../state/evaluate.ts';
+import { type Execution, toRecorded } from '../state/execution.ts';
+import { EngineStop } from '../state/limits.ts';
+import { missingMock } from '../state/mocks.ts';
+import { NO_CHARGE } from '../state/operations.ts';
 
 export type StepResult = readonly Bundle[] | Promise<readonly Bundle[]>;
 
 export function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
-}
-
-/** Evaluates a module's mapper; an IML failure becomes the module's DataError. */
-export function evaluateInput(ex: Execution, node: ModuleNode): Record<string, unknown> {
-  if (!node.mapper) return {};
-  const value = node.mapper.evaluate(ex.ctx);
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }
 
 export function step(ex: Execution, node: ModuleNode): StepResult {
@@ -120,6 +112,8 @@ function succeed(
   const out = node.kind === 'search' ? withPositions(bundles) : bundles;
   ex.counters.addBundles(out.length, node.id);
   ex.recorder.call(node.id, ex.cycle, input, out, null);
+  // A module that ended the run as it ran is a Return output (ctx.finishRun).
+  if (ex.stopped && ex.trace !== null) ex.trace.end(node, 'return');
   return out;
 }
 
@@ -146,16 +140,6 @@ function stoppedError(): MakeError {
     'ExecutionInterruptedError',
     'The run was stopped; remaining bundles were not processed.',
   );
-}
-
-/** Anything a module throws that is not a MakeError is reported as Make would: a RuntimeError. */
-export function asMakeError(node: ModuleNode, error: unknown): MakeError {
-  if (error instanceof MakeError) return error;
-  if (error instanceof Error && error.name === 'ExpressionError') {
-    return new MakeError('DataError', `Module ${node.id}: ${error.message}`);
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new MakeError('RuntimeError', `Module ${node.id} (${node.key}) failed: ${message}`);
 }
 
 /** Search outputs carry their position (HC `iterator`: __IMTINDEX__, __IMTLENGTH__). */

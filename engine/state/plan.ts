@@ -16,6 +16,11 @@ export interface FlowPlan {
   readonly locations: readonly (Location | undefined)[];
   /** By feeder id: the aggregators fed by that module, in blueprint order. */
   readonly aggregatorsByFeeder: readonly (readonly ModuleNode[] | undefined)[];
+  /**
+   * By module id: the nearest router whose route holds the module (through If-else branches, not
+   * out of an error route). An Ignore of the module closes that router's later routes.
+   */
+  readonly routerOf: readonly (number | undefined)[];
   /** By module id: what one run costs (runtime/operations.ts), looked up for every bundle. */
   readonly charges: readonly Charge[];
 }
@@ -36,21 +41,23 @@ function buildPlan(scenario: Scenario): FlowPlan {
   for (const node of scenario.modules) maxId = Math.max(maxId, node.id);
   const locations: (Location | undefined)[] = new Array(maxId + 1).fill(undefined);
   const byFeeder: (ModuleNode[] | undefined)[] = new Array(maxId + 1).fill(undefined);
-  const visit = (flow: readonly ModuleNode[]): void => {
+  const routerOf: (number | undefined)[] = new Array(maxId + 1).fill(undefined);
+  const visit = (flow: readonly ModuleNode[], router?: number): void => {
     flow.forEach((node, index) => {
       locations[node.id] = { flow, index };
+      routerOf[node.id] = router;
       if (node.kind === 'aggregator' && node.feederId !== undefined && node.feederId <= maxId) {
         const list = byFeeder[node.feederId] ?? [];
         list.push(node);
         byFeeder[node.feederId] = list;
       }
-      for (const route of node.routes) visit(route.flow);
-      for (const branch of node.branches) visit(branch.flow);
+      for (const route of node.routes) visit(route.flow, node.id);
+      for (const branch of node.branches) visit(branch.flow, router);
       visit(node.onerror);
     });
   };
   visit(scenario.flow);
   const charges: Charge[] = new Array(maxId + 1).fill({ operations: 0, centicredits: 0 });
   for (const node of scenario.modules) charges[node.id] = chargeFor(node.kind, node.definition);
-  return { maxId, locations, aggregatorsByFeeder: byFeeder, charges };
+  return { maxId, locations, aggregatorsByFeeder: byFeeder, routerOf, charges };
 }

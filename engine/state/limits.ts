@@ -2,7 +2,25 @@
  * Guardrails (DESIGN principle 7) and the engine's own stop reasons. These are not Make module
  * errors: no error route can handle them; they end the run with status "error".
  */
-import type { Limits } from './options.ts';
+
+/** Guardrails (DESIGN principle 7); each failure names the limit and the option that raises it. */
+export interface Limits {
+  /** Operations per execution. Option `limits.maxOperations`, CLI `--max-operations`. */
+  maxOperations: number;
+  /** Bundles produced per execution. `limits.maxBundles`, `--max-bundles`. */
+  maxBundles: number;
+  /** Whole run, in ms of the run's clock (Make: 40 min). `limits.maxDurationMs`. */
+  maxDurationMs: number;
+  /** One module call, in ms (Make: 40 s for most modules). `limits.moduleTimeoutMs`. */
+  moduleTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxOperations: 1_000_000,
+  maxBundles: 5_000_000,
+  maxDurationMs: 40 * 60_000,
+  moduleTimeoutMs: 40_000,
+};
 
 /** makesim's own error types (beside Make's MakeErrorType) as they appear in the record. */
 export type EngineErrorType = 'LimitExceeded' | 'MissingMock';

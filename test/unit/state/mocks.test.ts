@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModuleNode } from '../../../engine/blueprint/scenario.ts';
-import { EngineStop } from '../../../engine/runtime/limits.ts';
-import { MockBook } from '../../../engine/runtime/mocks.ts';
+import { EngineStop } from '../../../engine/state/limits.ts';
+import { MockBook } from '../../../engine/state/mocks.ts';
 
 function node(id: number, key: string, raw: Record<string, unknown> = {}): ModuleNode {
   return { id, key, label: undefined, raw } as unknown as ModuleNode;

@@ -11,14 +11,19 @@ import type { ScenarioState } from '../ports/state.ts';
 import type { SubscenarioPort } from '../ports/subscenarios.ts';
 import type { ModuleContext, VariableStore, WebhookResponse } from '../registry/define-module.ts';
 import type { Execution } from './execution.ts';
-import type { RunStop } from './run-stop.ts';
+
+/** What the run's stop switch (runtime/run-stop.ts RunStop) offers modules. */
+export interface StopSwitch {
+  readonly requested: boolean;
+  readonly signal: AbortSignal;
+}
 
 export interface ModulePorts {
   http: HttpPort;
   dataStores: DataStorePort | undefined;
   logger: Logger;
   signal: AbortSignal;
-  stop: RunStop | undefined;
+  stop: StopSwitch | undefined;
   state: ScenarioState;
   subscenarios: SubscenarioPort | undefined;
   vars: VariableScopes;
@@ -38,7 +43,7 @@ export class RunModuleContext implements ModuleContext {
   readonly executionId: string;
   readonly #execution: Execution;
   readonly #signal: AbortSignal;
-  readonly #stop: RunStop | undefined;
+  readonly #stop: StopSwitch | undefined;
 
   constructor(execution: Execution, ports: ModulePorts) {
     this.#execution = execution;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModuleNode } from '../../../engine/blueprint/scenario.ts';
-import { Aggregation } from '../../../engine/flow/aggregator.ts';
+import { Aggregation } from '../../../engine/state/aggregation.ts';
 
 const aggregator = { id: 5, groupBy: null } as unknown as ModuleNode;
 

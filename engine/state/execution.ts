@@ -4,17 +4,18 @@
  */
 import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
 import type { MakeError } from '../errors/make-error.ts';
-import { Aggregation } from '../flow/aggregator.ts';
-import type { HandlerFrame } from '../flow/error-handler.ts';
-import type { Transactions } from '../flow/transactions.ts';
 import type { Clock } from '../ports/clock.ts';
+import { Aggregation } from './aggregation.ts';
 import type { RunContext } from './context.ts';
+import type { HandlerFrame } from './handler-frame.ts';
 import type { LimitCounters } from './limits.ts';
 import type { MockBook } from './mocks.ts';
 import { type ModulePorts, RunModuleContext } from './module-context.ts';
 import type { FlowPlan } from './plan.ts';
 import type { ExecutionStatus, RecordedError } from './record.ts';
 import type { Recorder } from './recorder.ts';
+import type { TraceLog } from './trace.ts';
+import type { TransactionControl } from './transaction-control.ts';
 import type { RunVariables } from './variables.ts';
 
 const SEVERITY: Record<ExecutionStatus, number> = { success: 0, warning: 1, error: 2 };
@@ -26,10 +27,12 @@ export interface ExecutionParts {
   recorder: Recorder;
   counters: LimitCounters;
   mocks: MockBook;
-  tx: Transactions;
+  tx: TransactionControl;
   variables: RunVariables;
   clock: Clock;
   ports: ModulePorts;
+  /** The path trace, or null when RunOptions.trace is off. */
+  trace: TraceLog | null;
 }
 
 export class Execution {
@@ -39,11 +42,13 @@ export class Execution {
   readonly recorder: Recorder;
   readonly counters: LimitCounters;
   readonly mocks: MockBook;
-  readonly tx: Transactions;
+  readonly tx: TransactionControl;
   readonly variables: RunVariables;
   readonly clock: Clock;
   readonly startMs: number;
   readonly moduleContext: RunModuleContext;
+  /** Null unless RunOptions.trace: every trace site checks it first, so tracing off costs one test. */
+  readonly trace: TraceLog | null;
   readonly aggregation = new Aggregation();
   cycle = 0;
   cyclesRun = 0;
@@ -62,8 +67,11 @@ export class Execution {
   error: RecordedError | null = null;
   /** The run's error disables scheduling at once (MakeError.isFatal). */
   fatal = false;
-  /** Set by Ignore: later routes of the enclosing router(s) are skipped for this bundle (FUS). */
-  ignored = false;
+  /**
+   * By router id: an Ignore closed the router's later routes for the bundle it is routing
+   * (flow/router.ts). Set by the error handler, reset by the router for each bundle.
+   */
+  readonly closedRouters: boolean[] = [];
   /** Open error-handler routes, innermost last. */
   readonly frames: HandlerFrame[] = [];
 
@@ -77,6 +85,7 @@ export class Execution {
     this.tx = parts.tx;
     this.variables = parts.variables;
     this.clock = parts.clock;
+    this.trace = parts.trace;
     this.startMs = parts.clock.now().getTime();
     this.moduleContext = new RunModuleContext(this, parts.ports);
   }

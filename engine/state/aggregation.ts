@@ -1,0 +1,53 @@
+/**
+ * The aggregation buckets of one execution (the rule is in flow/aggregator.ts, HC `aggregator`):
+ * while an operation of a feeder runs, each aggregator it feeds collects the bundles reaching it
+ * in its open bucket; nested operations of the same feeder get fresh buckets and restore the
+ * enclosing ones when they end.
+ */
+import type { ModuleNode } from '../blueprint/scenario.ts';
+import type { Continuation } from './continuation.ts';
+import { evaluateInput } from './evaluate.ts';
+import type { Execution } from './execution.ts';
+
+export interface Bucket {
+  readonly items: Record<string, unknown>[];
+  /** Group-by values, parallel to `items`; null without group by. */
+  readonly keys: unknown[] | null;
+  readonly cont: Continuation | null;
+}
+
+export class Aggregation {
+  /** The open bucket of each aggregator, by id. */
+  readonly #open: (Bucket | undefined)[] = [];
+
+  /** A feeder operation starts: fresh buckets; returns the enclosing ones to restore. */
+  open(aggregators: readonly ModuleNode[], cont: Continuation | null): (Bucket | undefined)[] {
+    return aggregators.map((node) => {
+      const saved = this.#open[node.id];
+      this.#open[node.id] = { items: [], keys: node.groupBy ? [] : null, cont };
+      return saved;
+    });
+  }
+
+  /** The feeder operation finished: its buckets, in aggregator order. */
+  close(aggregators: readonly ModuleNode[], saved: readonly (Bucket | undefined)[]): Bucket[] {
+    return aggregators.map((node, i) => {
+      const bucket = this.#open[node.id] ?? { items: [], keys: null, cont: null };
+      this.#open[node.id] = saved[i];
+      return bucket;
+    });
+  }
+
+  /**
+   * A bundle reached the aggregator: its mapper (and group key) are evaluated now. False when no
+   * operation of a source module is open — the aggregator names no source upstream of it.
+   */
+  collect(ex: Execution, node: ModuleNode): boolean {
+    ex.recorder.arrived(node.id);
+    const bucket = this.#open[node.id];
+    if (!bucket) return false;
+    bucket.items.push(evaluateInput(ex, node));
+    bucket.keys?.push(node.groupBy?.evaluate(ex.ctx));
+    return true;
+  }
+}

@@ -1,0 +1,11 @@
+import type { ModuleNode } from '../blueprint/scenario.ts';
+
+/** Where to go when a flow ends: the Merge after an If-else (spec §2.6). */
+export interface Continuation {
+  readonly flow: readonly ModuleNode[];
+  /** Index of the Merge module in `flow`. */
+  readonly index: number;
+  /** Position of the branch that ran among the merged branches. */
+  readonly branch: number;
+  readonly next: Continuation | null;
+}
