@@ -1,10 +1,11 @@
 /**
- * Fixes inside the flow, each priced by the model (HC `how-features-use-credits`; Make Academy
- * "using credits effectively"): move a filter before modules it does not need; batch an app call
- * made once per item with an aggregator and the app's bulk module.
+ * Fixes inside the flow, each priced per run: filter earlier (HC `how-features-use-credits`), and
+ * the loop fixes of cost/advice-loops.ts, whose savings re-run the model on the changed flow.
  */
 import type { ModuleNode, Scenario } from '../engine/blueprint/scenario.ts';
-import type { Advice } from './advice.ts';
+import type { Advice, AdviceInput } from './advice.ts';
+import { loopAdvice } from './advice-loops.ts';
+import { name } from './advice-names.ts';
 import type { CostModel, ModuleEstimate } from './model.ts';
 import { clean } from './term.ts';
 
@@ -21,6 +22,10 @@ const SOURCES = new Set<ModuleNode['kind']>([
   'if-else',
   'merge',
 ]);
+
+export function flowAdvice(input: AdviceInput): RunAdvice[] {
+  return [...filterEarlier(input.scenario, input.model), ...loopAdvice(input)];
+}
 
 /** Modules between a filter and the bundle's source that the filter does not read would run less often. */
 export function filterEarlier(scenario: Scenario, model: CostModel): RunAdvice[] {
@@ -50,36 +55,14 @@ export function filterEarlier(scenario: Scenario, model: CostModel): RunAdvice[]
   return out;
 }
 
-/** An app action called once per item could be called once per batch (aggregator + a bulk module). */
-export function batching(scenario: Scenario, model: CostModel): RunAdvice[] {
-  const out: RunAdvice[] = [];
-  for (const node of scenario.modules) {
-    const e = byId(model, node.id);
-    if (!e || node.definition || node.kind !== 'action' || e.credits <= 0) continue;
-    const source = [...e.factors]
-      .reverse()
-      .find((f) => /^(items|results)\(\d+\)$/.test(f.name) && f.value > 1);
-    const sourceId = source ? Number(/\((\d+)\)/.exec(source.name)?.[1]) : undefined;
-    const sourceEstimate = sourceId === undefined ? undefined : byId(model, sourceId);
-    if (!sourceEstimate) continue;
-    // One aggregation plus one bulk call per source operation.
-    const batched = 2 * sourceEstimate.executions * (e.credits / e.executions);
-    const savingPerRun = clean(e.credits - batched);
-    out.push({
-      code: 'batch-with-aggregator',
-      moduleIds: [node.id, sourceEstimate.id],
-      message: `${name(e)} runs once per item of ${name(sourceEstimate)}; if the app has a bulk/batch module, aggregate the items and call it once.`,
-      savingPerRun,
-    });
-  }
-  return out;
-}
-
-function byId(model: CostModel, id: number): ModuleEstimate | undefined {
+export function byId(model: CostModel, id: number): ModuleEstimate | undefined {
   return model.modules.find((m) => m.id === id);
 }
 
-function locate(scenario: Scenario, id: number): { flow: readonly ModuleNode[]; index: number } | undefined {
+export function locate(
+  scenario: Scenario,
+  id: number,
+): { flow: readonly ModuleNode[]; index: number } | undefined {
   const search = (
     flow: readonly ModuleNode[],
   ): { flow: readonly ModuleNode[]; index: number } | undefined => {
@@ -97,9 +80,4 @@ function locate(scenario: Scenario, id: number): { flow: readonly ModuleNode[]; 
     return undefined;
   };
   return search(scenario.flow);
-}
-
-export function name(m: Pick<ModuleEstimate, 'id' | 'label' | 'key'> | undefined): string {
-  if (!m) return '?';
-  return `${m.label ?? m.key} [${m.id}]`;
 }

@@ -1,11 +1,14 @@
 /**
- * Where the credits go, and the standard fixes with the saving each brings — computed from the
- * model, never guessed. Fixes (HC `how-features-use-credits`, Make Academy "using credits
- * effectively"): filter earlier, batch per-item app calls with an aggregator, lengthen the
- * interval, use an instant (webhook) trigger instead of polling.
+ * Where the credits go, and what would spend fewer — each saving computed by re-running the model
+ * on the changed flow (cost/what-if.ts), never guessed. Fixes from Make's own advice (HC
+ * `how-features-use-credits`; Make Academy "using credits effectively"): filter earlier, a bulk
+ * module instead of one call per item, a search before the loop instead of in it, no Sleep or
+ * Repeater multiplying work, an aggregator that ends the loop earlier, a longer interval, an
+ * instant trigger instead of polling.
  */
 import type { Scenario } from '../engine/blueprint/scenario.ts';
-import { batching, filterEarlier, name } from './advice-flow.ts';
+import { flowAdvice } from './advice-flow.ts';
+import { name } from './advice-names.ts';
 import type { CostModel } from './model.ts';
 import type { Monthly } from './monthly.ts';
 import { type CalendarMonth, runsInMonth, type Scheduling } from './schedule.ts';
@@ -13,7 +16,11 @@ import { clean } from './term.ts';
 
 export type AdviceCode =
   | 'filter-earlier'
-  | 'batch-with-aggregator'
+  | 'bulk-instead-of-per-item'
+  | 'search-before-loop'
+  | 'sleep-in-loop'
+  | 'repeater-multiplies'
+  | 'aggregate-earlier'
   | 'lengthen-interval'
   | 'webhook-instead-of-polling';
 
@@ -21,40 +28,41 @@ export interface Advice {
   code: AdviceCode;
   moduleIds: number[];
   message: string;
-  /** Credits saved per run (0 for schedule-level fixes). */
+  /** Credits saved per run or event (0 for schedule-level fixes). */
   savingPerRun: number;
-  /** Credits saved per month, when a monthly estimate exists. */
+  /** Credits saved per month, when a volume is known. */
   savingPerMonth: number | undefined;
 }
 
-export interface Dominant {
+export interface CreditShare {
   id: number;
   label: string;
   /** Credits per run; the high end for a usage-billed module. */
   credits: number;
   share: number;
+  /** Credits per month, when a volume is known. */
+  perMonth: number | undefined;
   billedByUsage: boolean;
 }
 
-/**
- * Modules carrying at least this share of a run's credits, and more than an even share, are called
- * dominant. Usage-billed modules count at the high end of their range.
- */
-export const DOMINANT_SHARE = 0.2;
+/** At most this many modules are listed under "where the credits go". */
+export const TOP_MODULES = 5;
 
-export function dominantModules(model: CostModel): Dominant[] {
+/** The modules that cost the most, largest first, with their share of a run and of the month. */
+export function whereCreditsGo(model: CostModel, month: Monthly | null): CreditShare[] {
   const high = (m: CostModel['modules'][number]) => m.creditsRange?.max ?? m.credits;
   const total = model.creditsRange.max;
-  const charged = model.modules.filter((m) => high(m) > 0).length;
-  if (total <= 0 || charged === 0) return [];
+  if (total <= 0) return [];
   return model.modules
-    .filter((m) => high(m) / total >= DOMINANT_SHARE && high(m) / total > 1 / charged)
+    .filter((m) => high(m) > 0)
     .sort((a, b) => high(b) - high(a))
+    .slice(0, TOP_MODULES)
     .map((m) => ({
       id: m.id,
       label: name(m),
       credits: high(m),
       share: high(m) / total,
+      perMonth: month ? clean(high(m) * month.runsWithData) : undefined,
       billedByUsage: m.creditsRange !== undefined,
     }));
 }
@@ -62,6 +70,8 @@ export function dominantModules(model: CostModel): Dominant[] {
 export interface AdviceInput {
   scenario: Scenario;
   model: CostModel;
+  /** The same model on a changed scenario (same inputs, same measured runs). */
+  remodel: (scenario: Scenario, items?: ReadonlyMap<string, number>) => CostModel;
   monthly?: Monthly;
   scheduling?: Scheduling;
   month?: CalendarMonth;
@@ -71,9 +81,7 @@ export interface AdviceInput {
 export function advise(input: AdviceInput): Advice[] {
   const perMonth = (perRun: number) =>
     input.monthly ? clean(perRun * input.monthly.runsWithData) : undefined;
-  const out: Advice[] = [];
-  for (const a of [...filterEarlier(input.scenario, input.model), ...batching(input.scenario, input.model)])
-    out.push({ ...a, savingPerMonth: perMonth(a.savingPerRun) });
+  const out: Advice[] = flowAdvice(input).map((a) => ({ ...a, savingPerMonth: perMonth(a.savingPerRun) }));
   out.push(...scheduleAdvice(input));
   return out
     .filter((a) => a.savingPerRun > 0 || (a.savingPerMonth ?? 0) > 0)
@@ -103,7 +111,7 @@ function scheduleAdvice({ monthly, scheduling, month, polling, scenario }: Advic
   out.push({
     code: 'webhook-instead-of-polling',
     moduleIds: trigger ? [trigger.id] : [],
-    message: `Use an instant (webhook) trigger if the app offers one: the ${monthly.emptyRuns.toLocaleString('en-US')} checks a month that find nothing would not run.`,
+    message: `Use an instant (webhook) trigger instead of polling ${trigger ? `with ${trigger.label ?? trigger.key} [${trigger.id}]` : ''} if the app offers one: the ${monthly.emptyRuns.toLocaleString('en-US')} checks a month that find nothing would not run.`,
     savingPerRun: 0,
     savingPerMonth: clean(monthly.emptyCheckCredits),
   });

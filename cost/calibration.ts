@@ -22,13 +22,23 @@ export interface Calibration {
   paths: Readonly<Record<string, number>>;
 }
 
-export function calibrate(records: readonly ExecutionRecord[]): Calibration | undefined {
+/**
+ * `weights[i]` is run i's share of real traffic (test case `weight`); every count of the run is
+ * multiplied by it, so the rates reproduce the weighted totals. Default: 1 each.
+ */
+export function calibrate(
+  records: readonly ExecutionRecord[],
+  weights: readonly number[] = [],
+): Calibration | undefined {
   if (records.length === 0) return undefined;
   const modules = new Map<number, ModuleCounts>();
   const paths: Record<string, number> = {};
   let cycles = 0;
-  for (const record of records) {
-    cycles += record.cycles;
+  let runs = 0;
+  for (const [i, record] of records.entries()) {
+    const w = weights[i] ?? 1;
+    runs += w;
+    cycles += w * record.cycles;
     for (const m of record.modules) {
       const sum = modules.get(m.id) ?? {
         bundlesIn: 0,
@@ -38,18 +48,18 @@ export function calibrate(records: readonly ExecutionRecord[]): Calibration | un
         failed: 0,
         errors: 0,
       };
-      sum.bundlesIn += m.bundlesIn;
-      sum.bundlesOut += m.bundlesOut;
-      sum.operations += m.operations;
-      sum.passed += m.filter?.passed ?? 0;
-      sum.failed += m.filter?.failed ?? 0;
-      sum.errors += m.errors.length;
+      sum.bundlesIn += w * m.bundlesIn;
+      sum.bundlesOut += w * m.bundlesOut;
+      sum.operations += w * m.operations;
+      sum.passed += w * (m.filter?.passed ?? 0);
+      sum.failed += w * (m.filter?.failed ?? 0);
+      sum.errors += w * m.errors.length;
       modules.set(m.id, sum);
     }
     for (const [pointer, count] of Object.entries(record.paths))
-      paths[pointer] = (paths[pointer] ?? 0) + count;
+      paths[pointer] = (paths[pointer] ?? 0) + w * count;
   }
-  return { runs: records.length, cycles, modules, paths };
+  return { runs, cycles, modules, paths };
 }
 
 /** `part / whole`, or undefined when nothing was measured. */

@@ -17,6 +17,8 @@ export interface MeasuredRun {
   /** Input file name or test case name. */
   name: string;
   record: ExecutionRecord;
+  /** The test case's `weight`: its share of real traffic. */
+  weight?: number;
 }
 
 export interface Spread {
@@ -86,32 +88,55 @@ export async function measureTestFile(scenario: Scenario, testFilePath: string):
   const runs: MeasuredRun[] = [];
   for (const testCase of file.cases) {
     const { record } = await runCase({ scenario, file, testCase });
-    runs.push({ name: testCase.name, record });
+    runs.push({
+      name: testCase.name,
+      record,
+      ...(testCase.weight === undefined ? {} : { weight: testCase.weight }),
+    });
   }
   return runs;
 }
 
+/** Min / max over the runs; the mean weighted by each run's `weight` (its share of traffic). */
 export function summarise(runs: readonly MeasuredRun[]): Measurement {
   const records = runs.map((r) => r.record);
+  const weights = runs.map((r) => r.weight ?? 1);
   const ids = records[0]?.modules.map((m) => m.id) ?? [];
   return {
     runs: [...runs],
-    operations: spread(records.map((r) => r.operations)),
-    credits: spread(records.map((r) => r.centicredits / 100)),
+    operations: spread(
+      records.map((r) => r.operations),
+      weights,
+    ),
+    credits: spread(
+      records.map((r) => r.centicredits / 100),
+      weights,
+    ),
     modules: ids.map((id) => {
       const per = records.map((r) => r.modules.find((m) => m.id === id));
       return {
         id,
-        operations: spread(per.map((m) => m?.operations ?? 0)),
-        credits: spread(per.map((m) => (m?.centicredits ?? 0) / 100)),
+        operations: spread(
+          per.map((m) => m?.operations ?? 0),
+          weights,
+        ),
+        credits: spread(
+          per.map((m) => (m?.centicredits ?? 0) / 100),
+          weights,
+        ),
       };
     }),
     longestRunMs: Math.max(0, ...records.map((r) => r.durationMs)),
   };
 }
 
-export function spread(values: readonly number[]): Spread {
+export function spread(values: readonly number[], weights: readonly number[] = []): Spread {
   if (values.length === 0) return { min: 0, mean: 0, max: 0 };
-  const total = values.reduce((a, b) => a + b, 0);
-  return { min: Math.min(...values), mean: total / values.length, max: Math.max(...values) };
+  let total = 0;
+  let weight = 0;
+  for (const [i, v] of values.entries()) {
+    total += v * (weights[i] ?? 1);
+    weight += weights[i] ?? 1;
+  }
+  return { min: Math.min(...values), mean: weight > 0 ? total / weight : 0, max: Math.max(...values) };
 }

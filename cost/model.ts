@@ -81,7 +81,7 @@ class ModelWalk {
       iterator: 'items',
       search: 'results',
     };
-    const named = names[node.kind];
+    const named = node.key === 'builtin:BasicRepeater' ? 'repeats' : names[node.kind];
     const factor = this.params.bundles(node, `${named ?? 'out'}(${node.id})`);
     // A plain action passing its one bundle on is not worth a factor in the formula.
     return named === undefined && factor.value === 1 && factor.source !== 'set' ? undefined : factor;

@@ -8,7 +8,7 @@ import { type CalendarMonth, daysInMonth, runsInMonth, type Scheduling } from '.
 
 export type RunsBasis =
   | { kind: 'schedule'; scheduling: Scheduling; month: CalendarMonth }
-  | { kind: 'runs-per-month'; runs: number }
+  | { kind: 'runs-per-month'; runs: number; month?: CalendarMonth }
   | { kind: 'webhooks-per-day'; perDay: number; month: CalendarMonth };
 
 export interface PerRun {
@@ -66,7 +66,7 @@ export function monthly(options: MonthlyOptions): Monthly {
   const emptyCredits = emptyRuns * perRun.emptyCheckCredits;
   return {
     basis: basis.kind,
-    month: 'month' in basis ? monthLabel(basis.month) : undefined,
+    month: 'month' in basis && basis.month ? monthLabel(basis.month) : undefined,
     runs,
     runsWithData,
     emptyRuns,

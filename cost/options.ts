@@ -21,6 +21,7 @@ export interface BasisOptions {
   every?: string;
   runsPerMonth?: string;
   webhooksPerDay?: string;
+  events?: string;
   month?: string;
 }
 
@@ -63,15 +64,20 @@ export function parseModelInputs(o: {
   };
 }
 
-/** At most one of --schedule / --every / --runs-per-month / --webhooks-per-day; `fallback` when none. */
+/** At most one volume option; `fallback` when none. */
 export function parseBasis(
   o: BasisOptions,
   ctx: { now: Date; timezone: string; fallback?: Scheduling },
 ): RunsBasis | undefined {
-  const given = [o.schedule, o.every, o.runsPerMonth, o.webhooksPerDay].filter((v) => v !== undefined);
+  const given = [o.schedule, o.every, o.runsPerMonth, o.webhooksPerDay, o.events].filter(
+    (v) => v !== undefined,
+  );
   if (given.length > 1)
-    throw new CostOptionError('give only one of --schedule, --every, --runs-per-month, --webhooks-per-day');
+    throw new CostOptionError(
+      'give only one of --events, --schedule, --every, --runs-per-month, --webhooks-per-day',
+    );
   const month = calendarMonth(o.month, ctx);
+  if (o.events !== undefined) return parseEvents(o.events, month);
   if (o.runsPerMonth !== undefined)
     return { kind: 'runs-per-month', runs: count(o.runsPerMonth, '--runs-per-month') };
   if (o.webhooksPerDay !== undefined)
@@ -86,7 +92,21 @@ export function parseBasis(
   return ctx.fallback ? { kind: 'schedule', scheduling: ctx.fallback, month } : undefined;
 }
 
-function calendarMonth(text: string | undefined, ctx: { now: Date; timezone: string }): CalendarMonth {
+/** `--events 500/day` (× the days of the month) or `--events 12000/month`. */
+export function parseEvents(text: string, month: CalendarMonth): RunsBasis {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(day|month)\s*$/.exec(text);
+  if (!match)
+    throw new CostOptionError(
+      `--events needs <number>/day or <number>/month, e.g. 500/day or 12000/month, got "${text}"`,
+    );
+  const n = Number(match[1]);
+  return match[2] === 'day'
+    ? { kind: 'webhooks-per-day', perDay: n, month }
+    : { kind: 'runs-per-month', runs: n, month };
+}
+
+/** The month asked for, or the next calendar month (`defaulted` so the report can say so). */
+export function calendarMonth(text: string | undefined, ctx: { now: Date; timezone: string }): CalendarMonth {
   if (text === undefined) return nextMonth(ctx.now, ctx.timezone);
   const month = parseMonth(text, ctx.timezone);
   if (!month) throw new CostOptionError(`--month needs YYYY-MM, e.g. 2026-12, got "${text}"`);

@@ -72,6 +72,8 @@ export class Parameters {
     const c = this.counts(node.id);
     const measured = c ? ratio(c.bundlesOut, executions(node, c)) : undefined;
     if (measured !== undefined) return { name, value: measured, source: 'measured' };
+    const literal = literalRepeats(node);
+    if (literal !== undefined) return { name, value: literal, source: 'blueprint' };
     return { name, value: ASSUMED_BUNDLES, source: 'assumed' };
   }
 
@@ -98,6 +100,23 @@ export class Parameters {
   paths(pointer: string): number {
     return this.calibration?.paths[pointer] ?? 0;
   }
+}
+
+/**
+ * A Repeater's `repeats` written as a number in the blueprint (`"10"` or 10) is what it outputs per
+ * run (HC `repeater`: it emits `repeats` bundles); a formula (`{{…}}`) is left to measurement.
+ */
+export function literalRepeats(node: ModuleNode): number | undefined {
+  if (node.key !== 'builtin:BasicRepeater') return undefined;
+  const mapper = (node.raw as { mapper?: Record<string, unknown> }).mapper;
+  const repeats = mapper?.repeats;
+  const n =
+    typeof repeats === 'number' ? repeats : typeof repeats === 'string' ? Number(repeats.trim()) : NaN;
+  return typeof repeats === 'string' && repeats.trim() === ''
+    ? undefined
+    : Number.isInteger(n) && n >= 0
+      ? n
+      : undefined;
 }
 
 /**

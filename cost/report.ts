@@ -6,26 +6,35 @@ import pc from 'picocolors';
 import type { CostDiff } from './diff.ts';
 import type { CostEstimate } from './estimate.ts';
 import type { ModuleEstimate } from './model.ts';
-import { planTable } from './plans.ts';
+import { plansSection } from './report-plans.ts';
 import { num, percent, range, table } from './table.ts';
 
-export function formatEstimate(e: CostEstimate): string {
+export function formatEstimate(
+  e: CostEstimate,
+  sourceNote = 'prices marked * are not confirmed by Make; sources in cost/plans.json',
+): string {
   const parts = [pc.bold(`Cost of "${e.scenario}"`) + (e.source ? ` (${e.source})` : ''), perRunSection(e)];
   if (e.measured) parts.push(measuredSection(e));
-  parts.push(monthSection(e), plansSection(e));
-  if (e.dominant.length > 0) {
-    const lines = e.dominant.map((d) => `  ${d.label}: ${credits(d.credits)} per run (${percent(d.share)})`);
-    parts.push(`${pc.bold('Where the credits go')}\n${lines.join('\n')}`);
-  }
+  parts.push(monthSection(e), plansSection(e, sourceNote), creditsSection(e));
   if (e.advice.length > 0) {
     const lines = e.advice.map(
-      (a) => `  • ${a.message}\n    saves ${savingText(a.savingPerRun, a.savingPerMonth)}`,
+      (a) => `  • ${a.message}\n    saves ${savingText(a.savingPerRun, a.savingPerMonth, e.unit)}`,
     );
     parts.push(`${pc.bold('How to spend less')}\n${lines.join('\n')}`);
   }
   if (e.assumptions.length > 0)
     parts.push(`${pc.bold('Assumptions')}\n${e.assumptions.map((a) => `  - ${a}`).join('\n')}`);
   return `${parts.join('\n\n')}\n`;
+}
+
+function creditsSection(e: CostEstimate): string {
+  if (e.whereCreditsGo.length === 0) return `${pc.bold('Where the credits go')}\n  No module costs credits.`;
+  const lines = e.whereCreditsGo.map(
+    (d) =>
+      `  ${d.label}: ${credits(d.credits)} per ${e.unit} (${percent(d.share)})` +
+      (d.perMonth === undefined ? '' : `, ${credits(d.perMonth)} a month`),
+  );
+  return `${pc.bold('Where the credits go')}\n${lines.join('\n')}`;
 }
 
 function perRunSection(e: CostEstimate): string {
@@ -60,8 +69,8 @@ function perRunSection(e: CostEstimate): string {
     '',
   ]);
   const title = measured
-    ? `Per run — model calibrated by ${e.measured?.runs.length} measured run(s)`
-    : 'Per run — model';
+    ? `Per ${e.unit} — model calibrated by ${e.measured?.runs.length} measured run(s)`
+    : `Per ${e.unit} — model`;
   return `${pc.bold(title)}\n${table(columns, rows)}`;
 }
 
@@ -76,33 +85,43 @@ function credits(n: number): string {
 function measuredSection(e: CostEstimate): string {
   const m = e.measured;
   if (!m) return '';
-  const rows = m.runs.map((r) => [r.name, r.status, num(r.operations), num(r.credits)]);
+  const rows = m.runs.map((r) => [
+    r.name,
+    r.status + (r.stopped ? ' (stopped early)' : ''),
+    num(r.weight) + (r.role === 'error-path' || r.role === 'empty-check' ? ` (${r.role})` : ''),
+    num(r.operations),
+    num(r.credits),
+  ]);
   const cols = [
     { title: 'Run' },
     { title: 'Status' },
+    { title: 'Weight' },
     { title: 'Operations', align: 'right' as const },
     { title: 'Credits', align: 'right' as const },
   ];
-  const spread = `operations min ${num(m.operations.min)} / mean ${num(m.operations.mean)} / max ${num(m.operations.max)}; credits min ${num(m.credits.min)} / mean ${num(m.credits.mean)} / max ${num(m.credits.max)}`;
+  const spread = `operations min ${num(m.operations.min)} / weighted mean ${num(m.operations.mean)} / max ${num(m.operations.max)}; credits min ${num(m.credits.min)} / weighted mean ${num(m.credits.mean)} / max ${num(m.credits.max)}`;
   return `${pc.bold('Measured')}\n${table(cols, rows)}\n  ${spread}`;
 }
 
 function monthSection(e: CostEstimate): string {
   const m = e.monthly;
+  const unit = e.unit;
+  const per = range(e.perRun.creditsRange.min, e.perRun.creditsRange.max);
   if (!m) {
-    return `${pc.bold('Per month')}\n  No schedule given: use --every 15m, --schedule '<JSON>', --runs-per-month N or --webhooks-per-day N.`;
+    const ask =
+      unit === 'event'
+        ? 'How many events a month? Give --events 500/day or --events 12000/month, or --from-history to project the traffic `makesim serve` recorded.'
+        : "Give --every 15m, --schedule '<JSON>', --events <n>/day or --runs-per-month N.";
+    return `${pc.bold('Per month')}\n  No volume given, so no monthly total and no plan verdict.\n  One ${unit} costs ${per} credits (${num(e.perRun.operations)} operations).\n  ${ask}`;
   }
   const when = m.month ? ` in ${m.month}` : '';
-  const unit = e.polling ? 'run' : 'event';
   const lines = [`  ${num(m.runs)} ${unit}s${when}`];
   if (e.polling && m.emptyRuns > 0) {
     lines.push(
-      `  ${num(m.runsWithData)} find data × ${num(e.perRun.credits)} credits + ${num(m.emptyRuns)} empty checks × ${num(e.perRun.emptyCheckCredits)} credit`,
+      `  ${num(m.runsWithData)} checks find data × ${num(e.perRun.credits)} credits (trigger included) + ${num(m.emptyRuns)} empty checks × ${num(e.perRun.emptyCheckCredits)} credit`,
     );
   } else {
-    lines.push(
-      `  ${num(m.runs)} × ${range(e.perRun.creditsRange.min, e.perRun.creditsRange.max)} credits per ${unit}`,
-    );
+    lines.push(`  ${num(m.runs)} × ${per} credits per ${unit}`);
   }
   lines.push(
     `  = ${pc.bold(range(m.creditsRange.min, m.creditsRange.max))} credits a month (${num(m.operations)} operations)`,
@@ -110,33 +129,9 @@ function monthSection(e: CostEstimate): string {
   return `${pc.bold('Per month')}\n${lines.join('\n')}`;
 }
 
-function plansSection(e: CostEstimate): string {
-  const t = planTable();
-  const rows = e.plans.map((f) => [
-    f.plan.name,
-    f.plan.monthlyCredits === null ? 'custom' : num(f.plan.monthlyCredits),
-    f.plan.priceUsd === null ? 'ask Make' : `$${f.plan.priceUsd}`,
-    f.fits ? pc.green('yes') : pc.red('no'),
-    f.headroom === null || f.headroom < 0 ? '–' : percent(f.headroom),
-    f.warnings.map((w) => w.message).join('; '),
-  ]);
-  const cols = [
-    { title: 'Plan' },
-    { title: 'Credits/month', align: 'right' as const },
-    { title: 'From' },
-    { title: 'Fits' },
-    { title: 'Headroom', align: 'right' as const },
-    { title: 'Why not' },
-  ];
-  const chosen = e.plan
-    ? `\n  Your plan (${e.plan.plan.name}): ${e.plan.fits ? 'fits' : `does not fit — ${e.plan.warnings.map((w) => w.message).join('; ')}`}`
-    : '';
-  return `${pc.bold(`Make plans (base tiers, as of ${t.asOf}; sources in cost/plans.json)`)}\n${table(cols, rows)}${chosen}`;
-}
-
-function savingText(perRun: number, perMonth: number | undefined): string {
+function savingText(perRun: number, perMonth: number | undefined, unit: string): string {
   if (perMonth !== undefined) return `${credits(perMonth)} a month`;
-  return `${credits(perRun)} per run`;
+  return `${credits(perRun)} per ${unit}`;
 }
 
 export function formatDiff(d: CostDiff, names: { before: string; after: string }): string {

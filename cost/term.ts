@@ -4,7 +4,8 @@
  */
 
 /** Where a factor's value came from. */
-export type FactorSource = 'measured' | 'set' | 'assumed' | 'derived';
+/** `blueprint`: read from the blueprint itself (a Repeater's literal `repeats`). */
+export type FactorSource = 'measured' | 'set' | 'assumed' | 'derived' | 'blueprint';
 
 export interface Factor {
   /** `items(2)`, `pass(4)`, … */

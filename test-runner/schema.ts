@@ -125,6 +125,7 @@ const testCase = {
     http: { type: 'array', items: httpMock },
     settings,
     expect: expectations,
+    weight: { type: 'number', minimum: 0 },
   },
 };
 

@@ -76,6 +76,8 @@ export interface TestCase {
   name: string;
   /** Trigger output: object = one bundle, array = several (instant triggers: one event each). */
   input?: unknown;
+  /** Share of real traffic this case stands for, for `makesim cost --test` (docs/cost.md). */
+  weight?: number;
   /** Webhook request(s) instead of `input`: each one is converted as Make's gateway does. */
   request?: RequestInput | RequestInput[];
   mocks?: Mocks;

@@ -9,17 +9,21 @@ import type { Command } from 'commander';
 import { ConfigError } from '../../config/config-error.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import type { ProjectConfig } from '../../config/types.ts';
+import { monthLabel } from '../../cost/calendar-month.ts';
 import { diffCosts } from '../../cost/diff.ts';
 import { type CostEstimate, estimate } from '../../cost/estimate.ts';
+import { HistoryError, readHistory } from '../../cost/history.ts';
+import { projectHistory } from '../../cost/history-volume.ts';
 import { type MeasuredRun, measureInputs, measureTestFile } from '../../cost/measure.ts';
 import {
   type BasisOptions,
   CostOptionError,
+  calendarMonth,
   parseBasis,
   parseModelInputs,
   parseRate,
 } from '../../cost/options.ts';
-import { findPlan } from '../../cost/plans.ts';
+import { findPlan, type PlanTable, PlanTableError, planTable, readPlanTable } from '../../cost/plans.ts';
 import { formatDiff, formatEstimate } from '../../cost/report.ts';
 import type { Scheduling } from '../../cost/schedule.ts';
 import { loadScenarioFile } from '../../engine/blueprint/load.ts';
@@ -33,6 +37,9 @@ import { type CliContext, type RegisterCommand, UsageError } from '../context.ts
 interface CostCliOptions extends BasisOptions {
   input: string[];
   test?: string;
+  fromHistory?: boolean;
+  db?: string;
+  plans?: string;
   mocks?: string;
   items: string[];
   pass: string[];
@@ -45,10 +52,14 @@ interface CostCliOptions extends BasisOptions {
 }
 
 const HELP = `
-Per month: --every 15m | --schedule '{"type":"daily","time":"08:00"}' | --runs-per-month N |
---webhooks-per-day N, over the calendar month --month YYYY-MM (default: next month). Without one,
-a schedule for this blueprint in makesim.config.json is used, else Make's default (every 15 min)
-for polling triggers. Model: --items <id>=<n> bundles per run of a trigger/iterator/search,
+Per month: --events 500/day | --events 12000/month (instant triggers) | --every 15m |
+--schedule '{"type":"daily","time":"08:00"}' | --runs-per-month N, over the calendar month
+--month YYYY-MM (default: the next calendar month). Without one, a schedule for this blueprint in
+makesim.config.json is used, else Make's default (every 15 min) for scheduled scenarios; an instant
+scenario without a volume gets its cost per event and the events each plan allows.
+--from-history projects the executions \`makesim serve\` recorded (--db, default
+./.makesim/makesim.db). --plans <file> prices your own plan table (docs/cost.md).
+Model: --items <id>=<n> bundles per run of a trigger/iterator/search,
 --pass <id>=<rate> for a filter (--pass <ifElseId>.<branch>=<rate> for If-else conditions).
 Two blueprints compare an old and a new version on the same inputs.`;
 
@@ -63,12 +74,15 @@ export const registerCost: RegisterCommand = (program: Command, ctx: CliContext)
       collect,
       [],
     )
-    .option('--test <file>', 'measure every case of a test file (*.test.json)')
+    .option('--test <file>', 'measure every case of a test file (*.test.json; a case may carry a weight)')
+    .option('--from-history', 'measure the executions `makesim serve` recorded for this blueprint')
+    .option('--db <file>', 'server database for --from-history (default: ./.makesim/makesim.db)')
     .option('--mocks <file>', 'JSON file with mocks for app modules, by module id or key')
     .option('--schedule <json>', "Make's scheduling object")
     .option('--every <duration>', 'run at a regular interval, e.g. 15m, 1h')
     .option('--runs-per-month <n>', 'runs per month')
-    .option('--webhooks-per-day <n>', 'incoming webhooks per day (instant triggers)')
+    .option('--webhooks-per-day <n>', 'incoming webhooks per day (same as --events <n>/day)')
+    .option('--events <n/day|n/month>', 'events (or runs) per day or per month, e.g. 500/day')
     .option('--month <YYYY-MM>', 'calendar month to count runs in (default: next month)')
     .option('--items <id=n>', 'bundles per run of a module (repeatable)', collect, [])
     .option('--pass <id=rate>', 'share of bundles a filter lets through (repeatable)', collect, [])
@@ -79,7 +93,8 @@ export const registerCost: RegisterCommand = (program: Command, ctx: CliContext)
       [],
     )
     .option('--data-rate <share>', 'share of polling checks that find new data (default 1)')
-    .option('--plan <plan>', 'check against one plan: free, core, pro, teams, enterprise')
+    .option('--plan <plan>', 'check against one plan of the table (free, core, pro, teams, enterprise)')
+    .option('--plans <file>', 'your own plan table (JSON, schema in docs/cost.md)')
     .option('--now <iso>', 'fixed execution time of measured runs')
     .option('--config <file>', 'project config file (default: nearest makesim.config.json)')
     .option('--json', 'print the estimate as JSON')
@@ -88,7 +103,12 @@ export const registerCost: RegisterCommand = (program: Command, ctx: CliContext)
       try {
         ctx.exitCode = await costCommand(blueprints, options, ctx);
       } catch (error) {
-        if (error instanceof CostOptionError) throw new UsageError(error.message);
+        if (
+          error instanceof CostOptionError ||
+          error instanceof PlanTableError ||
+          error instanceof HistoryError
+        )
+          throw new UsageError(error.message);
         throw error;
       }
     });
@@ -100,17 +120,19 @@ function collect(value: string, previous: string[]): string[] {
 
 async function costCommand(blueprints: string[], options: CostCliOptions, ctx: CliContext): Promise<number> {
   if (blueprints.length > 2) throw new UsageError('give one blueprint, or two (old and new) to compare');
-  if (options.plan !== undefined && !findPlan(options.plan)) {
-    throw new UsageError(`--plan must be one of free, core, pro, teams, enterprise, got "${options.plan}"`);
+  const table = options.plans === undefined ? planTable() : readPlanTable(resolve(ctx.cwd, options.plans));
+  if (options.plan !== undefined && !findPlan(table, options.plan)) {
+    const ids = table.plans.map((p) => p.id).join(', ');
+    throw new UsageError(`--plan must be one of ${ids}, got "${options.plan}"`);
   }
   const files = blueprints.map((b) => resolve(ctx.cwd, b));
   const estimates: CostEstimate[] = [];
-  for (const file of files) estimates.push(await estimateFile(file, options, ctx));
+  for (const file of files) estimates.push(await estimateFile(file, { ...options, table }, ctx));
   const [before, after] = estimates;
   if (!before) return 2;
   if (!after) {
     ctx.out(options.json ? `${JSON.stringify(before, null, 2)}\n` : formatEstimate(before));
-    return before.plan && !before.plan.fits ? 1 : 0;
+    return before.plan && before.plan.fits === false ? 1 : 0;
   }
   const months =
     before.monthly && after.monthly ? { before: before.monthly, after: after.monthly } : undefined;
@@ -120,20 +142,35 @@ async function costCommand(blueprints: string[], options: CostCliOptions, ctx: C
   return 0;
 }
 
-async function estimateFile(file: string, options: CostCliOptions, ctx: CliContext): Promise<CostEstimate> {
+async function estimateFile(
+  file: string,
+  options: CostCliOptions & { table: PlanTable },
+  ctx: CliContext,
+): Promise<CostEstimate> {
   const scenario = loadBlueprint(file);
   const config = projectConfig(dirname(file), options, ctx);
   const now = options.now === undefined ? new Date() : new Date(options.now);
   if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO date, got "${options.now}"`);
   const configured = configuredScheduling(config, file);
   const fallback = configured ?? (scenario.instant ? undefined : MAKE_DEFAULT_SCHEDULE);
-  const basis = parseBasis(options, { now, timezone: config.timezone, fallback });
+  const history = options.fromHistory
+    ? readHistory(resolve(ctx.cwd, options.db ?? '.makesim/makesim.db'), file)
+    : undefined;
+  let basis = parseBasis(options, { now, timezone: config.timezone, fallback });
   const parsed = parseModelInputs(options);
   // The config's usage ranges apply unless --usage names the same module.
   const model = { ...parsed, usage: { ...config.cost.usage, ...parsed.usage } };
   const dataRate = parseRate(options.dataRate, '--data-rate');
-  const runs = await measure(scenario, { options, config, now, ctx });
+  const runs = history ? history.runs : await measure(scenario, { options, config, now, ctx });
   const notes: string[] = [];
+  const month = calendarMonth(options.month, { now, timezone: config.timezone });
+  if (options.month === undefined && basis && basis.kind !== 'runs-per-month')
+    notes.push(`Month: ${monthLabel(month)}, the next calendar month (choose one with --month YYYY-MM).`);
+  if (history) {
+    const projected = projectHistory(history, month, basis);
+    basis = projected.basis;
+    notes.push(projected.note);
+  }
   if (basis?.kind === 'schedule' && basis.scheduling === fallback) {
     notes.push(
       configured
@@ -141,7 +178,16 @@ async function estimateFile(file: string, options: CostCliOptions, ctx: CliConte
         : "No schedule given: Make's default, every 15 minutes, is assumed.",
     );
   }
-  return estimate({ scenario, runs, model, basis, dataRate, plan: options.plan, notes });
+  return estimate({
+    scenario,
+    runs,
+    model,
+    basis,
+    dataRate,
+    plan: options.plan,
+    notes,
+    table: options.table,
+  });
 }
 
 /** Make's default schedule for a new scenario: every 15 minutes (spec §7, HC schedule-a-scenario). */

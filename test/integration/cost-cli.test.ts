@@ -136,7 +136,7 @@ describe('makesim cost', () => {
       '--json',
     );
     expect(code).toBe(1);
-    expect((JSON.parse(out) as CostEstimate).plan?.warnings.map((w) => w.code)).toEqual(['credits-exceeded']);
+    expect((JSON.parse(out) as CostEstimate).plan?.warnings.map((w) => w.code)).toEqual(['no-extra-credits']);
   });
 
   it('compares two versions on the same inputs', async () => {

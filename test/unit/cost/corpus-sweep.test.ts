@@ -1,0 +1,85 @@
+/**
+ * The cost sweep over every corpus blueprint (../shared/corpus/blueprints), each run once under its
+ * starter test (`makesim test --init`): the calibrated model agrees with the measured run module by
+ * module; a run that stops early is counted as measured and must be listed, with its reason, in
+ * corpus-exceptions.json; and no plan "fits" without a volume.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { calibrate } from '../../../cost/calibration.ts';
+import { estimate } from '../../../cost/estimate.ts';
+import { modelScenario } from '../../../cost/model.ts';
+import { planTable } from '../../../cost/plans.ts';
+import { stoppedEarly } from '../../../cost/run-mix.ts';
+import type { Scenario } from '../../../engine/blueprint/scenario.ts';
+import type { ExecutionRecord } from '../../../engine/runtime/record.ts';
+import { starterTestFile } from '../../../test-runner/init.ts';
+import { runCase } from '../../../test-runner/run-case.ts';
+import { corpusFiles, corpusPath, loadCorpus } from './corpus.ts';
+
+const exceptions = JSON.parse(readFileSync(new URL('./corpus-exceptions.json', import.meta.url), 'utf8')) as {
+  stopsEarly: Record<string, string>;
+};
+
+async function starterRun(scenario: Scenario, file: string): Promise<ExecutionRecord> {
+  const path = corpusPath(file);
+  const starter = starterTestFile(scenario, path, path.replace(/\.json$/, '.test.json'));
+  const testCase = starter.cases[0];
+  if (!testCase) throw new Error('starter test without a case');
+  const file_ = { path: `${path}.test.json`, blueprintPath: path, settings: starter.settings };
+  return (await runCase({ scenario, file: file_, testCase })).record;
+}
+
+function disagreements(model: ReturnType<typeof modelScenario>, record: ExecutionRecord): string[] {
+  const out: string[] = [];
+  for (const m of model.modules) {
+    const measured = record.modules.find((r) => r.id === m.id)?.operations ?? 0;
+    if (Math.abs(measured - m.operations) > 1e-9)
+      out.push(`module ${m.id}: model ${m.operations} vs measured ${measured}`);
+  }
+  if (Math.abs(model.credits - record.centicredits / 100) > 1e-9)
+    out.push(`credits: model ${model.credits} vs measured ${record.centicredits / 100}`);
+  return out;
+}
+
+const DEFAULT_SCHEDULE = { type: 'indefinitely' as const, interval: 900 };
+const MONTH = { year: 2027, month: 1, timezone: 'UTC' };
+
+describe('cost sweep over the corpus', () => {
+  const files = corpusFiles();
+
+  it('has the corpus to sweep', () => {
+    expect(files.length).toBeGreaterThanOrEqual(98);
+  });
+
+  it.each(files)('%s', async (file) => {
+    const scenario = loadCorpus(file);
+    const record = await starterRun(scenario, file);
+    const stopped = stoppedEarly(record);
+    if (stopped) {
+      expect(exceptions.stopsEarly[file], `${file} stops early: list it with its reason`).toBeTruthy();
+    } else {
+      // The flow model, calibrated by this run alone, reproduces it module by module.
+      expect(disagreements(modelScenario(scenario, { calibration: calibrate([record]) }), record)).toEqual(
+        [],
+      );
+    }
+    const e = estimate({
+      scenario,
+      runs: [{ name: 'starter', record }],
+      model: {},
+      table: planTable(),
+      ...(scenario.instant
+        ? {}
+        : { basis: { kind: 'schedule' as const, scheduling: DEFAULT_SCHEDULE, month: MONTH } }),
+    });
+    // The report's model (stopped runs as measured) agrees with the measurement.
+    expect(disagreements(e.model, record)).toEqual([]);
+    expect(e.unit).toBe(scenario.instant ? 'event' : 'run');
+    if (scenario.instant) {
+      expect(e.monthly).toBeNull();
+      expect(e.plans.filter((p) => p.fits !== null).map((p) => p.plan.id)).toEqual([]);
+    }
+    expect(e.whereCreditsGo.length > 0 || e.model.credits === 0).toBe(true);
+  });
+});
