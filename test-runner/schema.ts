@@ -2,12 +2,14 @@
 import { Ajv, type ErrorObject } from 'ajv';
 
 const obj = { type: 'object' } as const;
+/** A mock response's `when`: a deep-partial object over the mapped input, or a jsonata expression. */
+const when = { type: ['object', 'string'] };
 const mockResponse = {
   oneOf: [
     {
       type: 'object',
       required: ['output'],
-      properties: { output: { type: ['object', 'array'] } },
+      properties: { output: { type: ['object', 'array'] }, when },
       additionalProperties: false,
     },
     {
@@ -15,6 +17,7 @@ const mockResponse = {
       required: ['error'],
       additionalProperties: false,
       properties: {
+        when,
         error: {
           type: 'object',
           required: ['type'],
