@@ -16,17 +16,28 @@ export function createHttpMocks(mocks: readonly HttpMock[]): HttpMockSet {
   agent.disableNetConnect();
   agent.enableNetConnect(/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/);
   const sent: SentRequest[] = [];
-  for (const mock of mocks) addMock(agent, mock, sent);
+  // One pool for every stub: MockAgent tries only the first pool whose origin matcher accepts a
+  // request, so a pool per stub would hide every later stub on an origin an earlier one accepts.
+  const origin = { current: '' };
+  const pool = agent.get((o: string) => {
+    origin.current = o;
+    return true;
+  });
+  for (const mock of mocks) addMock(pool, origin, mock, sent);
   return { agent, sent };
 }
 
-function addMock(agent: MockAgent, mock: HttpMock, sent: SentRequest[]): void {
+function addMock(
+  pool: ReturnType<MockAgent['get']>,
+  origin: { current: string },
+  mock: HttpMock,
+  sent: SentRequest[],
+): void {
   const matchUrl = urlMatcher(mock.url);
   const method = mock.method?.toUpperCase();
-  const interceptor = agent
-    .get((origin: string) => matchUrl.origin(origin))
+  const interceptor = pool
     .intercept({
-      path: (path: string) => matchUrl.path(path),
+      path: (path: string) => matchUrl.origin(origin.current) && matchUrl.path(path),
       method: (m: string) => method === undefined || m.toUpperCase() === method,
     })
     .reply((opts) => {

@@ -41,7 +41,13 @@ export const registerTest: RegisterCommand = (program: Command, ctx: CliContext)
 function initStarter(blueprint: string, ctx: CliContext): void {
   const path = resolve(ctx.cwd, blueprint);
   const written = writeStarter(loadBlueprintForTests(path), path);
-  ctx.out(`wrote ${written}\n`);
+  ctx.out(`wrote ${written.path}\n`);
+  if (written.configPath) ctx.out(`wrote ${written.configPath} (data stores and placeholder connections)\n`);
+  if (written.missingConfig) {
+    ctx.out(
+      `add to your makesim.config.json (docs/testing.md "Connections"):\n${JSON.stringify(written.missingConfig, null, 2)}\n`,
+    );
+  }
 }
 
 async function runTests(paths: string[], options: TestOptions, ctx: CliContext): Promise<number> {
