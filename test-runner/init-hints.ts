@@ -46,10 +46,10 @@ function hint(scenario: Scenario, samples: Samples, template: unknown, value: st
   const target = ref && samples.get(ref.moduleId);
   const producer = ref && scenario.byId.get(ref.moduleId);
   if (!ref || !producer) return;
-  if (!target) return throughVariable(scenario, samples, producer.raw, value);
-  if (!isHttpModule(producer)) return setAtPath(target, ref.path, value);
+  if (!target) throughVariable(scenario, samples, producer.raw, value);
+  else if (!isHttpModule(producer)) setAtPath(target, ref.path, value);
   // An HTTP module's parsed body is its `data`.
-  if (ref.path[0]?.key === 'data' && ref.path.length > 1) setAtPath(target, ref.path.slice(1), value);
+  else if (ref.path[0]?.key === 'data' && ref.path.length > 1) setAtPath(target, ref.path.slice(1), value);
 }
 
 /** Set variable passes a value on: the hint goes to the one reference its value is made from. */
