@@ -8,6 +8,7 @@ import { SimulatedClock } from '../engine/ports/clock.ts';
 import type { Mocks } from '../engine/registry/mocks.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { runScenario } from '../engine/runtime/run-scenario.ts';
+import { createFakes } from '../fakes/index.ts';
 import { createCaseEnvironment } from './environment.ts';
 import type { SentRequest } from './expectations/check-context.ts';
 import { createHttpMocks } from './http-mocks.ts';
@@ -26,6 +27,8 @@ export interface CaseExecution {
   record: ExecutionRecord;
   httpRequests: SentRequest[];
   storeContents(store: string): Record<string, Record<string, unknown>> | undefined;
+  /** The state of the case's fakes after the run, by fake name (`expect.fakes`). */
+  fakeContents(): Record<string, Record<string, unknown>>;
 }
 
 export interface ExecuteOptions {
@@ -62,12 +65,21 @@ export async function executeCase<T>(
   if (problems.length > 0) throw new CaseSetupError(problems);
   const http = createHttpMocks(input.http ?? [], options.allowNet);
   const env = createCaseEnvironment({ blueprintPath: options.blueprintPath, settings });
+  const now = settings.now ?? DEFAULT_TEST_NOW;
+  const fakes = createFakes({
+    seeds: input.fakes ?? {},
+    scenario,
+    now: new Date(now),
+    mocks,
+    triggerFromInput: input.input !== undefined || input.request !== undefined,
+  });
   try {
     for (const [store, records] of Object.entries(input.dataStores ?? {})) env.seed(store, records);
     const record = await runScenario(scenario, {
       input: input.request ?? input.input,
-      mocks,
-      clock: new SimulatedClock(settings.now ?? DEFAULT_TEST_NOW),
+      // The case's own mocks win over its fakes, by id or by key (fakes/index.ts).
+      mocks: { ...fakes.mocks, ...mocks },
+      clock: new SimulatedClock(now),
       timezone: env.timezone,
       vars: { ...env.vars, ...settings.vars },
       executionId: `test-${stableId(options.identity)}`,
@@ -83,8 +95,10 @@ export async function executeCase<T>(
       record,
       httpRequests: http.sent,
       storeContents: (store) => env.storeContents(store),
+      fakeContents: () => fakes.snapshot(),
     });
   } finally {
+    fakes.close();
     env.close();
     await http.agent.close();
   }

@@ -27,17 +27,28 @@ export function createHttpMocks(
   if (allowNet === true) agent.enableNetConnect();
   else for (const host of allowNet) agent.enableNetConnect((h: string) => h.split(':')[0] === host);
   const sent: SentRequest[] = [];
-  for (const mock of mocks) addMock(agent, mock, sent);
+  // One pool for every stub: MockAgent tries only the first pool whose origin matcher accepts a
+  // request, so a pool per stub would hide every later stub on an origin an earlier one accepts.
+  const origin = { current: '' };
+  const pool = agent.get((o: string) => {
+    origin.current = o;
+    return true;
+  });
+  for (const mock of mocks) addMock(pool, origin, mock, sent);
   return { agent, dispatcher: reportUnanswered(agent), sent };
 }
 
-function addMock(agent: MockAgent, mock: HttpMock, sent: SentRequest[]): void {
+function addMock(
+  pool: ReturnType<MockAgent['get']>,
+  origin: { current: string },
+  mock: HttpMock,
+  sent: SentRequest[],
+): void {
   const matchUrl = urlMatcher(mock.url);
   const method = mock.method?.toUpperCase();
-  const interceptor = agent
-    .get((origin: string) => matchUrl.origin(origin))
+  const interceptor = pool
     .intercept({
-      path: (path: string) => matchUrl.path(path),
+      path: (path: string) => matchUrl.origin(origin.current) && matchUrl.path(path),
       method: (m: string) => method === undefined || m.toUpperCase() === method,
     })
     .reply((opts) => {

@@ -2,12 +2,14 @@
 import { Ajv, type ErrorObject } from 'ajv';
 
 const obj = { type: 'object' } as const;
+/** A mock response's `when`: a deep-partial object over the mapped input, or a jsonata expression. */
+const when = { type: ['object', 'string'] };
 const mockResponse = {
   oneOf: [
     {
       type: 'object',
       required: ['output'],
-      properties: { output: { type: ['object', 'array'] } },
+      properties: { output: { type: ['object', 'array'] }, when },
       additionalProperties: false,
     },
     {
@@ -15,6 +17,7 @@ const mockResponse = {
       required: ['error'],
       additionalProperties: false,
       properties: {
+        when,
         error: {
           type: 'object',
           required: ['type'],
@@ -95,6 +98,7 @@ const expectations = {
     response: { type: ['object', 'null'] },
     incomplete: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'array' }] },
     dataStores: obj,
+    fakes: obj,
     httpRequests: { type: 'array', items: obj },
     assert: { type: 'array', items: { type: 'string' } },
     snapshot: { type: 'boolean' },
@@ -121,6 +125,7 @@ const testCase = {
     input: {},
     request: { anyOf: [request, { type: 'array', items: request }] },
     mocks,
+    fakes: obj,
     dataStores: { type: 'object', additionalProperties: { type: 'object', additionalProperties: obj } },
     http: { type: 'array', items: httpMock },
     settings,

@@ -60,6 +60,8 @@ export interface Expectations {
   incomplete?: number | unknown[];
   /** Deep partial match of each store's records after the run; a key mapped to null must be absent. */
   dataStores?: Record<string, Record<string, Record<string, unknown> | null>>;
+  /** Deep partial match of each fake's state after the run (same shape as its seed). */
+  fakes?: Record<string, unknown>;
   /** HTTP requests the HTTP modules sent, partial match in order. */
   httpRequests?: Array<{ method?: string; url?: string; headers?: Record<string, string>; body?: unknown }>;
   /** jsonata expressions over the execution record; each must be true. */
@@ -81,6 +83,8 @@ export interface TestCase {
   /** Webhook request(s) instead of `input`: each one is converted as Make's gateway does. */
   request?: RequestInput | RequestInput[];
   mocks?: Mocks;
+  /** Stateful app fakes by fake name (`google-sheets`, `email`, `slack`, `generic`) → seed. */
+  fakes?: Record<string, unknown>;
   dataStores?: DataStoreContents;
   http?: HttpMock[];
   settings?: CaseSettings;

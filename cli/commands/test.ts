@@ -48,7 +48,13 @@ function initStarter(blueprint: string, ctx: CliContext): void {
   if (existsSync(target))
     throw new UsageError(`${target} already exists; edit it, or remove it to start over`);
   const written = writeStarter(loadBlueprintForTests(path), path);
-  ctx.out(`wrote ${written}\n`);
+  ctx.out(`wrote ${written.path}\n`);
+  if (written.configPath) ctx.out(`wrote ${written.configPath} (data stores and placeholder connections)\n`);
+  if (written.missingConfig) {
+    ctx.out(
+      `add to your makesim.config.json (docs/testing.md "Connections"):\n${JSON.stringify(written.missingConfig, null, 2)}\n`,
+    );
+  }
 }
 
 async function runTests(paths: string[], options: TestOptions, ctx: CliContext): Promise<number> {

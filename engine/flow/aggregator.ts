@@ -39,7 +39,7 @@ export async function emit(ex: Execution, node: ModuleNode, bucket: Bucket, walk
   ex.counters.addOperations(cost.operations, node.id);
   let bundles: Bundle[];
   try {
-    bundles = aggregate(ex, node, bucket);
+    bundles = await aggregate(ex, node, bucket);
   } catch (error) {
     if (error instanceof EngineStop) throw error;
     const makeError = asMakeError(node, error);
@@ -57,8 +57,9 @@ export async function emit(ex: Execution, node: ModuleNode, bucket: Bucket, walk
   await continueAfter(ex, node, bundles, bucket.cont, walker);
 }
 
-function aggregate(ex: Execution, node: ModuleNode, bucket: Bucket): Bundle[] {
-  if (ex.mocks.has(node)) return ex.mocks.next(node);
+function aggregate(ex: Execution, node: ModuleNode, bucket: Bucket): Bundle[] | Promise<Bundle[]> {
+  // A mocked aggregator sees the bundles it collected as its input.
+  if (ex.mocks.has(node)) return ex.mocks.next(node, { items: bucket.items }, ex.cycle);
   const run = node.definition?.aggregate;
   if (!run) throw missingMock(node);
   const call = (items: readonly Record<string, unknown>[]) =>

@@ -81,7 +81,7 @@ function chargeAndCount(ex: Execution, node: ModuleNode): void {
 
 /** Mock first (id or key wins over the real module), then the definition, then trigger input. */
 function invoke(ex: Execution, node: ModuleNode, input: Record<string, unknown>): StepResult {
-  if (ex.mocks.has(node)) return ex.mocks.next(node);
+  if (ex.mocks.has(node)) return ex.mocks.next(node, input, ex.cycle);
   const run = node.definition?.run;
   if (run) {
     const call: ModuleCall = { input, parameters: node.parameters, node };

@@ -1,19 +1,26 @@
 /**
  * Mock resolution (DESIGN.md "Mocks"): by module id ("4") or module key; id wins. A value is one
- * response for every call, or an array answered by call order; a call past the end fails loudly.
+ * response for every call, an array answered by call order (a call past the end fails loudly), a
+ * list of responses carrying `when` (the first whose `when` matches the mapped input answers; one
+ * without `when` answers any call), or a function of the input. A call nothing answers is a setup
+ * error naming the module and showing its input — never a silent empty answer.
  */
 
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import { isMakeErrorType, MakeError } from '../errors/make-error.ts';
 import type { Bundle } from '../registry/define-module.ts';
 import { interfaceOf, sampleFromInterface } from '../registry/interface-sample.ts';
-import type { MockResponse, Mocks } from '../registry/mocks.ts';
+import type { MockAnswer, MockEntry, MockResponse, Mocks } from '../registry/mocks.ts';
 import { EngineStop } from './limits.ts';
+import { WhenMatcher } from './mock-when.ts';
+
+type Answer = Bundle[] | Promise<Bundle[]>;
 
 export class MockBook {
   readonly #mocks: Mocks;
   /** Calls made so far, by module id. */
   readonly #calls = new Map<number, number>();
+  readonly #when = new WhenMatcher();
 
   constructor(mocks: Mocks | undefined) {
     this.#mocks = mocks ?? {};
@@ -23,21 +30,52 @@ export class MockBook {
     return this.#entry(node) !== undefined;
   }
 
-  /** The next mocked answer for `node`: bundles, or a thrown MakeError. */
-  next(node: ModuleNode): Bundle[] {
+  /** The next mocked answer for `node` given its mapped input: bundles, or a thrown MakeError. */
+  next(node: ModuleNode, input: Record<string, unknown> = {}, cycle = 1): Answer {
     const entry = this.#entry(node);
     if (entry === undefined) throw missingMock(node);
     const call = (this.#calls.get(node.id) ?? 0) + 1;
     this.#calls.set(node.id, call);
-    const response = Array.isArray(entry) ? entry[call - 1] : entry;
-    if (response === undefined) throw exhausted(node, call, Array.isArray(entry) ? entry.length : 0);
-    return answer(node, response);
+    if (typeof entry === 'function') {
+      const info = { n: call, moduleId: node.id, key: node.key, label: node.label, cycle };
+      const meta = { ...info, parameters: node.parameters, raw: node.raw };
+      return settle(node, entry(input, meta), 'its mock function returned');
+    }
+    if (Array.isArray(entry) && !entry.some(hasWhen)) {
+      const response = entry[call - 1];
+      if (response === undefined) throw exhausted(node, call, entry.length);
+      return answer(node, response, 'its mock');
+    }
+    return this.#byWhen(node, Array.isArray(entry) ? entry : [entry], input);
+  }
+
+  /** The first response whose `when` holds; jsonata `when`s make the choice asynchronous. */
+  #byWhen(node: ModuleNode, list: MockResponse[], input: Record<string, unknown>, from = 0): Answer {
+    for (let i = from; i < list.length; i++) {
+      const response = list[i] as MockResponse;
+      if (response.when === undefined) return answer(node, response, 'its mock');
+      let verdict: boolean | Promise<boolean>;
+      try {
+        verdict = this.#when.matches(response.when, input);
+      } catch (error) {
+        throw badWhen(node, error);
+      }
+      if (verdict === true) return answer(node, response, 'its mock');
+      if (verdict === false) continue;
+      return verdict.then(
+        (ok) => (ok ? answer(node, response, 'its mock') : this.#byWhen(node, list, input, i + 1)),
+        (error: unknown) => {
+          throw badWhen(node, error);
+        },
+      );
+    }
+    throw unmatched(node, input);
   }
 
   /** Resolved once per module: `has` runs for every bundle. */
-  readonly #resolved = new Map<ModuleNode, MockResponse | MockResponse[] | null>();
+  readonly #resolved = new Map<ModuleNode, MockEntry | null>();
 
-  #entry(node: ModuleNode): MockResponse | MockResponse[] | undefined {
+  #entry(node: ModuleNode): MockEntry | undefined {
     let entry = this.#resolved.get(node);
     if (entry === undefined) {
       entry = this.#lookup(node) ?? null;
@@ -46,24 +84,41 @@ export class MockBook {
     return entry ?? undefined;
   }
 
-  #lookup(node: ModuleNode): MockResponse | MockResponse[] | undefined {
+  #lookup(node: ModuleNode): MockEntry | undefined {
     const byId = Object.hasOwn(this.#mocks, String(node.id)) ? this.#mocks[String(node.id)] : undefined;
     if (byId !== undefined) return byId;
     return Object.hasOwn(this.#mocks, node.key) ? this.#mocks[node.key] : undefined;
   }
 }
 
-function answer(node: ModuleNode, response: MockResponse): Bundle[] {
-  if ('error' in response) {
-    const type = response.error.type;
+const hasWhen = (response: MockResponse): boolean => response?.when !== undefined;
+
+function settle(node: ModuleNode, result: MockAnswer | Promise<MockAnswer>, what: string): Answer {
+  if (result && typeof (result as Promise<MockAnswer>).then === 'function') {
+    return (result as Promise<MockAnswer>).then((value) => answer(node, value, what));
+  }
+  return answer(node, result as MockAnswer, what);
+}
+
+function answer(node: ModuleNode, response: MockAnswer, what: string): Bundle[] {
+  if (response !== null && typeof response === 'object' && 'error' in response) {
+    const type = response.error?.type;
     if (!isMakeErrorType(type)) {
       throw new EngineStop(
         'MissingMock',
-        `The mock for module ${node.id} (${node.key}) has an unknown error type "${type}".`,
+        `The mock for ${describe(node)} has an unknown error type "${String(type)}".`,
         node.id,
       );
     }
     throw new MakeError(type, response.error.message ?? '');
+  }
+  if (response === null || typeof response !== 'object' || !('output' in response)) {
+    throw new EngineStop(
+      'MissingMock',
+      `${describe(node)}: ${what} ${show(response)}; a mock answer is { "output": {…} | [ {…}, … ] } or { "error": { "type": "…", "message": "…" } }.`,
+      node.id,
+      { key: node.key },
+    );
   }
   const output = response.output;
   if (Array.isArray(output)) return output;
@@ -72,6 +127,12 @@ function answer(node: ModuleNode, response: MockResponse): Bundle[] {
 
 function describe(node: ModuleNode): string {
   return `module ${node.id} (${node.key}${node.label ? `, "${node.label}"` : ''})`;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 400 ? `${text.slice(0, 397)}...` : text;
 }
 
 export function missingMock(node: ModuleNode, isTrigger = false): EngineStop {
@@ -85,6 +146,22 @@ export function missingMock(node: ModuleNode, isTrigger = false): EngineStop {
     node.id,
     { key: node.key, skeleton: { [String(node.id)]: { output: sample } } },
   );
+}
+
+function unmatched(node: ModuleNode, input: Record<string, unknown>): EngineStop {
+  return new EngineStop(
+    'MissingMock',
+    `${describe(node)} was called with an input no mock "when" matches. Add a response whose "when" matches it, or one without "when" to answer any call. Input:\n${JSON.stringify(input, null, 2)}`,
+    node.id,
+    { key: node.key, input },
+  );
+}
+
+function badWhen(node: ModuleNode, error: unknown): EngineStop {
+  const message = error instanceof Error ? error.message : String(error);
+  return new EngineStop('MissingMock', `The mock for ${describe(node)}: ${message}`, node.id, {
+    key: node.key,
+  });
 }
 
 function exhausted(node: ModuleNode, call: number, length: number): EngineStop {

@@ -18,6 +18,8 @@ export interface CheckContext {
   readonly httpRequests: readonly SentRequest[];
   /** Records of one store after the run, by key; undefined when the store does not exist. */
   readonly storeContents: (store: string) => Record<string, Record<string, unknown>> | undefined;
+  /** State of the case's fakes after the run, by fake name. */
+  readonly fakeContents?: () => Record<string, Record<string, unknown>>;
 }
 
 export type Checker = (ctx: CheckContext) => Failure[] | Promise<Failure[]>;

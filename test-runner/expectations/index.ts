@@ -2,6 +2,7 @@ import { checkCostExpectations } from '../../cost/expectations.ts';
 import type { Failure } from '../types.ts';
 import { checkAssertions } from './assertions.ts';
 import type { CheckContext, Checker } from './check-context.ts';
+import { checkFakes } from './fakes.ts';
 import { checkModules } from './modules.ts';
 import { checkDataStores, checkHttpRequests, checkIncomplete, checkResponse } from './outcomes.ts';
 import { checkRunLevel } from './run-level.ts';
@@ -15,6 +16,7 @@ const checkers: readonly Checker[] = [
   checkResponse,
   checkIncomplete,
   checkDataStores,
+  checkFakes,
   checkHttpRequests,
   checkAssertions,
 ];

@@ -36,6 +36,30 @@ describe('the library API (docs/testing.md)', () => {
     expect(record).toHaveOutput(7, { value: 'Welcome A (row 9)' });
   });
 
+  it('answers app modules from a function mock of the mapped input, sync or async', async () => {
+    const calls: unknown[] = [];
+    const record = await runScenario(blueprint('error-handling'), {
+      input: [
+        { email: 'a@x', name: 'A' },
+        { email: 'b@x', name: 'B' },
+      ],
+      mocks: {
+        'google-sheets:addRow': async (input, call) => {
+          calls.push(call.n);
+          const values = input.values as Record<string, string>;
+          return { output: { rowNumber: values['1'] === 'A' ? 10 : 20 } };
+        },
+      },
+    });
+    expect(record).toHaveStatus('success');
+    expect(calls).toEqual([1, 2]);
+    expect(record).toHaveOutput(7, { value: 'Welcome A (row 10)' });
+    expect(record.modules.find((m) => m.id === 7)?.outputs).toEqual([
+      { value: 'Welcome A (row 10)' },
+      { value: 'Welcome B (row 20)' },
+    ]);
+  });
+
   it('throws a BlueprintError with a pointer for broken blueprint JSON text', () => {
     expect(() => loadScenario('{"name": "x", "flow": [ }')).toThrow(BlueprintError);
   });

@@ -24,9 +24,9 @@ const exceptions = JSON.parse(readFileSync(new URL('./corpus-exceptions.json', i
 async function starterRun(scenario: Scenario, file: string): Promise<ExecutionRecord> {
   const path = corpusPath(file);
   const starter = starterTestFile(scenario, path, path.replace(/\.json$/, '.test.json'));
-  const testCase = starter.cases[0];
+  const testCase = starter.file.cases[0];
   if (!testCase) throw new Error('starter test without a case');
-  const file_ = { path: `${path}.test.json`, blueprintPath: path, settings: starter.settings };
+  const file_ = { path: `${path}.test.json`, blueprintPath: path, settings: starter.file.settings };
   return (await runCase({ scenario, file: file_, testCase })).record;
 }
 

@@ -25,8 +25,8 @@ function testFile(scenario: Scenario, name: string, cases: (starter: TestCase) =
   const dir = mkdtempSync(join(tmpdir(), 'makesim-cost-mix-'));
   const path = join(dir, 'mix.test.json');
   const starter = starterTestFile(scenario, corpusPath(name), path);
-  const first = starter.cases[0] as TestCase;
-  writeFileSync(path, JSON.stringify({ ...starter, blueprint: corpusPath(name), cases: cases(first) }));
+  const first = starter.file.cases[0] as TestCase;
+  writeFileSync(path, JSON.stringify({ ...starter.file, blueprint: corpusPath(name), cases: cases(first) }));
   return path;
 }
 
@@ -103,7 +103,7 @@ describe('measured runs as a traffic mix', () => {
     // 50 × (the run with data) + 50 × 1 credit; the empty run must not also lower the per-run cost.
     const reviews = loadCorpus(REVIEWS);
     const starter = starterTestFile(reviews, corpusPath(REVIEWS), '/tmp/x.test.json');
-    const mocks = (starter.cases[0] as TestCase).mocks;
+    const mocks = (starter.file.cases[0] as TestCase).mocks;
     const runs = await measureInputs({
       scenario: reviews,
       inputs: [

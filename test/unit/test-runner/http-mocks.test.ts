@@ -37,6 +37,18 @@ describe('HTTP mocks', () => {
     expect(await res.body.text()).toBe('ok');
   });
 
+  it('tries every stub, whatever stub before it accepted the origin', async () => {
+    mocks = createHttpMocks([
+      { url: '/^https:\\/\\/a\\.example\\.com\\//', response: { body: 'a' } },
+      { url: '/^https:\\/\\/b\\.example\\.com\\//', response: { body: 'b' } },
+      { url: 'https://c.example.com/x', response: { body: 'c' } },
+    ]);
+    const text = async (url: string) => (await request(url, { dispatcher: mocks?.agent })).body.text();
+    expect(await text('https://b.example.com/1')).toBe('b');
+    expect(await text('https://c.example.com/x')).toBe('c');
+    expect(await text('https://a.example.com/2')).toBe('a');
+  });
+
   it('refuses a request no mock matches instead of reaching the network', async () => {
     mocks = createHttpMocks([{ url: 'https://api.example.com/a', response: { body: 'a' } }]);
     await expect(request('https://api.example.com/b', { dispatcher: mocks.agent })).rejects.toThrow();

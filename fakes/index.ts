@@ -1,0 +1,125 @@
+/**
+ * Every fake, listed by hand (a structure test checks each is documented and tested), and how a
+ * case's `fakes` become answers: each module a fake covers is answered by a function mock that
+ * runs the fake against the case's FakeState; mocks the case names itself win, by id or by key.
+ */
+import type { Scenario } from '../engine/blueprint/scenario.ts';
+import { MakeError } from '../engine/errors/make-error.ts';
+import type { Bundle } from '../engine/registry/define-module.ts';
+import type { MockFunction, Mocks } from '../engine/registry/mocks.ts';
+import { type FakeDefinition, type FakeModule, FakeSeedError } from './define-fake.ts';
+import { emailFake } from './email/index.ts';
+import { GENERIC, runGeneric, seedGeneric, snapshotGeneric } from './generic/index.ts';
+import { googleSheetsFake } from './google-sheets/index.ts';
+import { slackFake } from './slack/index.ts';
+import { FakeState } from './state.ts';
+
+export const FAKES: readonly FakeDefinition[] = [googleSheetsFake, emailFake, slackFake];
+
+/** Every module key a dedicated fake answers. */
+export function fakedModuleKeys(): string[] {
+  return FAKES.flatMap((fake) => Object.keys(fake.modules)).sort();
+}
+
+/** `"$rateLimit": {"after": n}` in a fake's seed: calls past the n-th fail with RateLimitError. */
+interface RateLimit {
+  after: number;
+  message?: string;
+}
+
+export interface CaseFakes {
+  readonly mocks: Mocks;
+  snapshot(): Record<string, Record<string, unknown>>;
+  close(): void;
+}
+
+export interface CreateFakesOptions {
+  seeds: Record<string, unknown>;
+  scenario: Scenario;
+  now: Date;
+  /** Mocks the case gives itself: the modules they answer are left to them. */
+  mocks?: Mocks;
+  /** The case gives the trigger's output (`input`/`request`): the trigger is not faked. */
+  triggerFromInput?: boolean;
+}
+
+export function createFakes(options: CreateFakesOptions): CaseFakes {
+  const state = new FakeState();
+  const active = new Map<string, FakeDefinition | null>();
+  const limits = new Map<string, RateLimit>();
+  try {
+    for (const [name, raw] of Object.entries(options.seeds)) {
+      const fake = name === GENERIC ? null : FAKES.find((f) => f.name === name);
+      if (fake === undefined) {
+        const known = [...FAKES.map((f) => f.name), GENERIC].join(', ');
+        throw new FakeSeedError(name, '', `no fake of that name; the fakes are ${known}`);
+      }
+      const { $rateLimit, ...seed } = (raw ?? {}) as Record<string, unknown> & { $rateLimit?: RateLimit };
+      if ($rateLimit) limits.set(name, $rateLimit);
+      if (fake) fake.seed(state, seed);
+      else seedGeneric(state, seed);
+      active.set(name, fake);
+    }
+  } catch (error) {
+    state.close();
+    throw error;
+  }
+  const mocks = fakeMocks(options, state, active, limits);
+  return {
+    mocks,
+    snapshot: () => {
+      const out: Record<string, Record<string, unknown>> = {};
+      for (const [name, fake] of active) out[name] = fake ? fake.snapshot(state) : snapshotGeneric(state);
+      return out;
+    },
+    close: () => state.close(),
+  };
+}
+
+function fakeMocks(
+  options: CreateFakesOptions,
+  state: FakeState,
+  active: Map<string, FakeDefinition | null>,
+  limits: Map<string, RateLimit>,
+): Mocks {
+  const mocks: Mocks = {};
+  const given = options.mocks ?? {};
+  const calls = new Map<string, number>();
+  for (const node of options.scenario.modules) {
+    if (node.definition || Object.hasOwn(given, String(node.id)) || Object.hasOwn(given, node.key)) continue;
+    if (options.triggerFromInput && node === options.scenario.flow[0]) continue;
+    const owner = [...active.entries()].find(([, fake]) => fake && Object.hasOwn(fake.modules, node.key));
+    const name = owner?.[0] ?? (active.has(GENERIC) ? GENERIC : undefined);
+    if (name === undefined) continue;
+    const module = owner?.[1]?.modules[node.key];
+    mocks[String(node.id)] = answerWith(name, module, {
+      state,
+      now: options.now,
+      calls,
+      limit: limits.get(name),
+    });
+  }
+  return mocks;
+}
+
+function answerWith(
+  name: string,
+  module: FakeModule | undefined,
+  ctx: { state: FakeState; now: Date; calls: Map<string, number>; limit: RateLimit | undefined },
+): MockFunction {
+  return (input, call) => {
+    const count = (ctx.calls.get(name) ?? 0) + 1;
+    ctx.calls.set(name, count);
+    if (ctx.limit && count > ctx.limit.after) {
+      throw new MakeError('RateLimitError', ctx.limit.message ?? `[429] Too many requests to ${name}.`);
+    }
+    const fakeCall = { ...call, input, state: ctx.state, now: ctx.now };
+    const bundles = module ? module.run(fakeCall) : runGeneric(fakeCall);
+    return { output: module?.kind === 'search' ? withPositions(bundles) : bundles };
+  };
+}
+
+/** Search outputs carry their position (Make's `__IMTINDEX__`/`__IMTLENGTH__`). */
+function withPositions(bundles: Bundle[]): Bundle[] {
+  return bundles.map((b, i) => ({ __IMTLENGTH__: bundles.length, __IMTINDEX__: i + 1, ...b }));
+}
