@@ -116,6 +116,7 @@ async function runOne(
       durationMs,
       operations: record.operations,
       status: record.status,
+      record,
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
