@@ -45,7 +45,13 @@ function fromTrace(
   }
   for (const [routerId, events] of routes) lines.push(describeRoutes(scenario, routerId, events));
   for (const { event, times } of filters.values()) lines.push(describeFilter(scenario, event, times));
-  for (const event of trace) if (event.kind === 'end') lines.push(describeEnd(scenario, event));
+  const ends = new Map<string, number>();
+  for (const event of trace) {
+    if (event.kind !== 'end') continue;
+    const line = describeEnd(scenario, event);
+    ends.set(line, (ends.get(line) ?? 0) + 1);
+  }
+  for (const [line, times] of ends) lines.push(times > 1 ? `${line} (${times} times)` : line);
   if (trace.at(-1)?.kind === 'truncated') lines.push('(the trace was cut at its event limit)');
   return lines;
 }
