@@ -10,6 +10,8 @@ export interface CoverageItem {
   pointer: string;
   moduleId: number;
   label?: string;
+  /** Routes and if-else branches: their position counted from 1, as in Make's editor and the run tree. */
+  position?: number;
 }
 
 export interface CoverageReport {
@@ -70,23 +72,25 @@ function collect(
     scenario: Scenario;
   },
 ): void {
-  const item = (pointer: string): CoverageItem =>
-    node.label === undefined
-      ? { pointer, moduleId: node.id }
-      : { pointer, moduleId: node.id, label: node.label };
+  const item = (pointer: string, position?: number): CoverageItem => ({
+    pointer,
+    moduleId: node.id,
+    ...(node.label === undefined ? {} : { label: node.label }),
+    ...(position === undefined ? {} : { position }),
+  });
   const totals = ctx.modules.get(node.id) ?? { ran: false, passed: 0, failed: 0 };
   if (!totals.ran) ctx.report.modulesNeverRun.push(item(node.pointer));
   if (node.filter) {
     if (totals.passed === 0) ctx.report.filtersNeverPassed.push(item(node.pointer));
     if (totals.failed === 0) ctx.report.filtersNeverRejected.push(item(node.pointer));
   }
-  for (const route of node.routes) {
+  node.routes.forEach((route, i) => {
     if (!route.disabled && !ctx.seen.get(route.pointer))
-      ctx.report.routesNeverTaken.push(item(route.pointer));
-  }
-  for (const branch of node.branches) {
-    if (!ctx.seen.get(branch.pointer)) ctx.report.branchesNeverTaken.push(item(branch.pointer));
-  }
+      ctx.report.routesNeverTaken.push(item(route.pointer, i + 1));
+  });
+  node.branches.forEach((branch, i) => {
+    if (!ctx.seen.get(branch.pointer)) ctx.report.branchesNeverTaken.push(item(branch.pointer, i + 1));
+  });
   if (node.onerror.length > 0 && !ctx.seen.get(errorRoutePointer(node))) {
     ctx.report.errorRoutesNeverRun.push(item(errorRoutePointer(node)));
   }
@@ -118,15 +122,21 @@ function moduleTotals(records: readonly ExecutionRecord[]): Map<number, Totals> 
 export function formatCoverage(report: CoverageReport): string {
   const lines = [`coverage of ${report.blueprint} (${report.cases} case(s)):`];
   if (report.complete) return `${lines[0]} every module, route, branch, error route and filter exercised\n`;
-  const section = (title: string, items: CoverageItem[]) => {
-    for (const i of items)
-      lines.push(`  ${title}: module ${i.moduleId}${i.label ? ` "${i.label}"` : ''} (${i.pointer})`);
+  const section = (title: string, items: CoverageItem[], part?: string) => {
+    for (const i of items) {
+      const name = `${i.moduleId}${i.label ? ` "${i.label}"` : ''}`;
+      const what =
+        part && i.position !== undefined
+          ? `${part} ${i.position} of ${part === 'route' ? 'router' : 'if-else'} ${name}`
+          : `module ${name}`;
+      lines.push(`  ${title} ${what} (${i.pointer})`);
+    }
   };
-  section('module never ran', report.modulesNeverRun);
-  section('route never taken', report.routesNeverTaken);
-  section('if-else branch never taken', report.branchesNeverTaken);
-  section('error route never ran', report.errorRoutesNeverRun);
-  section('filter never passed', report.filtersNeverPassed);
-  section('filter never rejected', report.filtersNeverRejected);
+  section('module never ran:', report.modulesNeverRun);
+  section('route never taken:', report.routesNeverTaken, 'route');
+  section('if-else branch never taken:', report.branchesNeverTaken, 'branch');
+  section('error route never ran:', report.errorRoutesNeverRun);
+  section('filter never passed:', report.filtersNeverPassed);
+  section('filter never rejected:', report.filtersNeverRejected);
   return `${lines.join('\n')}\n`;
 }

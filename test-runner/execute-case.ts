@@ -41,6 +41,8 @@ export interface ExecuteOptions {
   mocks?: Mocks;
   /** Hosts real requests may reach (`--allow-net=HOST`); every other request needs an `http` entry. */
   allowNet?: true | readonly string[];
+  /** Keep the path trace in `record.trace` (the test runner does, to explain failures). */
+  trace?: boolean;
 }
 
 /** The case cannot run as written (a mock for a module that does not exist): nothing ran. */
@@ -90,6 +92,7 @@ export async function executeCase<T>(
       // --allow-net hosts through, and turns every other request into a setup error.
       http: { ...env.http, dispatcher: http.dispatcher, allowNet: true },
       state: env.state,
+      trace: options.trace ?? false,
     });
     return await inspect({
       record,

@@ -40,6 +40,8 @@ export interface ScenarioRunOptions extends CaseInput {
   settings?: CaseSettings;
   /** The blueprint's path, for finding makesim.config.json (default: where it was loaded from, else the cwd). */
   blueprintPath?: string;
+  /** Keep the path trace in `record.trace` (docs/execution-record.md). */
+  trace?: boolean;
 }
 
 /** Runs a scenario like a test case: simulated clock, in-memory data stores, no network. */
@@ -48,12 +50,12 @@ export async function runScenario(
   options: ScenarioRunOptions = {},
 ): Promise<ExecutionRecord> {
   const loaded = isScenario(scenario) ? scenario : loadScenario(scenario);
-  const { blueprintPath, ...input } = options;
+  const { blueprintPath, trace, ...input } = options;
   const where = blueprintPath ?? origins.get(loaded) ?? resolve('makesim.blueprint.json');
   return executeCase(
     loaded,
     input,
-    { blueprintPath: where, identity: `${where}#${loaded.name}` },
+    { blueprintPath: where, identity: `${where}#${loaded.name}`, trace: trace ?? false },
     (e) => e.record,
   );
 }

@@ -6,6 +6,7 @@ import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { executeCase } from './execute-case.ts';
 import { checkAll } from './expectations/index.ts';
+import { annotateFailures } from './explain/annotate.ts';
 import type { SnapshotFile } from './snapshot.ts';
 import type { Failure, LoadedTestFile, TestCase } from './types.ts';
 
@@ -32,6 +33,7 @@ export async function runCase(options: RunCaseOptions): Promise<CaseRun> {
     {
       blueprintPath: file.blueprintPath,
       identity: `${file.path}#${testCase.name}`,
+      trace: true,
       ...(file.settings ? { settings: file.settings } : {}),
       ...(file.mocks ? { mocks: file.mocks } : {}),
       ...(options.allowNet ? { allowNet: options.allowNet } : {}),
@@ -39,9 +41,11 @@ export async function runCase(options: RunCaseOptions): Promise<CaseRun> {
     async (execution) => {
       const failures = await checkAll({ expect, scenario, ...execution });
       if (expect.snapshot && options.snapshots) {
-        failures.push(...options.snapshots.check(testCase.name, execution.record, options.update ?? false));
+        failures.push(
+          ...options.snapshots.check(testCase.name, execution.record, options.update ?? false, scenario),
+        );
       }
-      return { record: execution.record, failures };
+      return { record: execution.record, failures: annotateFailures(failures, scenario, execution.record) };
     },
   );
 }

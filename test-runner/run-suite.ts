@@ -30,6 +30,9 @@ export interface BlueprintRun {
   blueprint: string;
   scenario: Scenario;
   records: ExecutionRecord[];
+  /** The test file and the cases that passed, for fault injection (faults/run-faults.ts). */
+  file: LoadedTestFile;
+  passed: TestCase[];
 }
 
 export interface SuiteResult {
@@ -74,7 +77,8 @@ async function runFile(
 ): Promise<void> {
   const snapshots = new SnapshotFile(file.path);
   const cases = selectCases(file, options.filter);
-  const run: BlueprintRun = { blueprint: relative(options.cwd, file.blueprintPath), scenario, records: [] };
+  const blueprint = relative(options.cwd, file.blueprintPath);
+  const run: BlueprintRun = { blueprint, scenario, records: [], file, passed: [] };
   suite.blueprints.push(run);
   const ordered: CaseResult[] = [];
   await inPool(cases, options.concurrency ?? 4, async (testCase, index) => {
@@ -83,6 +87,7 @@ async function runFile(
     options.onResult?.(result);
   });
   suite.results.push(...ordered);
+  run.passed = cases.filter((_, i) => ordered[i]?.passed);
   if (options.update) snapshots.save(cases.length !== file.cases.length);
 }
 
@@ -116,6 +121,7 @@ async function runOne(
       durationMs,
       operations: record.operations,
       status: record.status,
+      record,
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -3,11 +3,13 @@
  * the fields that change from run to run. `--update` rewrites them.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
-import { matchPartial } from './match.ts';
+import { isPlainObject, matchPartial } from './match.ts';
 import type { Failure } from './types.ts';
 
-const VOLATILE = new Set(['id', 'startedAt', 'finishedAt', 'durationMs']);
+/** Fields that change from run to run, and the path trace (a diagnostic, not an outcome). */
+const VOLATILE = new Set(['id', 'startedAt', 'finishedAt', 'durationMs', 'trace']);
 
 export function snapshotPath(testFile: string): string {
   return testFile.replace(/\.test\.(json|ya?ml)$/, '.snap.json');
@@ -18,6 +20,24 @@ export function stableRecord(record: ExecutionRecord): unknown {
   const plain = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
   for (const key of VOLATILE) delete plain[key];
   return plain;
+}
+
+/**
+ * Modules keyed by id for comparing, so a difference reads `snapshot.modules.4.outputs[0]` (module
+ * 4), not an array position that shifts when a module is added. Stored snapshots keep the array.
+ */
+function byModuleId(record: unknown): unknown {
+  if (!isPlainObject(record) || !Array.isArray(record.modules)) return record;
+  const modules: Record<string, unknown> = {};
+  for (const m of record.modules) if (isPlainObject(m)) modules[String(m.id)] = m;
+  return { ...record, modules };
+}
+
+function withModule(failure: Failure, scenario: Scenario | undefined): Failure {
+  const id = /^snapshot\.modules\.(\d+)/.exec(failure.path)?.[1];
+  if (id === undefined) return failure;
+  const label = scenario?.byId.get(Number(id))?.label;
+  return { ...failure, module: label === undefined ? { id: Number(id) } : { id: Number(id), label } };
 }
 
 export class SnapshotFile {
@@ -33,7 +53,7 @@ export class SnapshotFile {
   }
 
   /** Compares (or, when updating, records) one case's snapshot. */
-  check(caseName: string, record: ExecutionRecord, update: boolean): Failure[] {
+  check(caseName: string, record: ExecutionRecord, update: boolean, scenario?: Scenario): Failure[] {
     const actual = stableRecord(record);
     if (update) {
       this.#updated[caseName] = actual;
@@ -47,13 +67,13 @@ export class SnapshotFile {
         },
       ];
     }
-    const expected = this.#stored[caseName];
-    const forward = matchPartial(expected, actual, 'snapshot');
-    const backward = matchPartial(actual, expected, 'snapshot').map((m) => ({
+    const expected = byModuleId(this.#stored[caseName]);
+    const forward = matchPartial(expected, byModuleId(actual), 'snapshot');
+    const backward = matchPartial(byModuleId(actual), expected, 'snapshot').map((m) => ({
       ...m,
       message: `unexpected ${m.path}`,
     }));
-    return forward.length > 0 ? forward : backward;
+    return (forward.length > 0 ? forward : backward).map((m) => withModule(m, scenario));
   }
 
   /** Writes the updated snapshots atomically (temp file + rename), keeping cases not run this time. */

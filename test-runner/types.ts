@@ -4,6 +4,7 @@
  */
 import type { VariableScopes } from '../engine/expression/types.ts';
 import type { Mocks } from '../engine/registry/mocks.ts';
+import type { ExecutionRecord } from '../engine/runtime/record.ts';
 
 /** A webhook request, converted to a bundle as Make's gateway does (modules/gateway). */
 export interface RequestInput {
@@ -112,8 +113,10 @@ export interface Failure {
   message: string;
   expected?: unknown;
   actual?: unknown;
-  /** Module id and label when the failure is about one module. */
+  /** Module id and label when the failure is about one module (run-level: where the run ended). */
   module?: { id: number; label?: string };
+  /** Why: filters with their compared values, routes and branches taken, where paths ended. */
+  explanation?: string[];
 }
 
 export interface CaseResult {
@@ -125,4 +128,6 @@ export interface CaseResult {
   durationMs: number;
   operations: number | null;
   status: string | null;
+  /** The case's execution record (with its path trace), for the JSON report; absent when nothing ran. */
+  record?: ExecutionRecord;
 }

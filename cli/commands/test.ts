@@ -1,9 +1,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { isMakeErrorType, type MakeErrorType } from '../../engine/errors/make-error.ts';
 import { coverageOf, formatCoverage } from '../../test-runner/coverage.ts';
 import { discoverTestFiles } from '../../test-runner/discover.ts';
 import { loadBlueprintForTests } from '../../test-runner/environment.ts';
+import { parseFaultTypes } from '../../test-runner/faults/fault-plan.ts';
+import { faultFindings, formatFaults } from '../../test-runner/faults/format-faults.ts';
+import { type FaultReport, runAllFaults } from '../../test-runner/faults/run-faults.ts';
 import { starterPath, writeStarter } from '../../test-runner/init.ts';
 import { jsonReport } from '../../test-runner/reporters/json.ts';
 import { junitReport } from '../../test-runner/reporters/junit.ts';
@@ -20,6 +24,8 @@ interface TestOptions {
   coverage?: boolean;
   init?: string;
   allowNet?: AllowNet;
+  faults?: string | true;
+  faultTypes?: string;
 }
 
 export const registerTest: RegisterCommand = (program: Command, ctx: CliContext) => {
@@ -34,6 +40,14 @@ export const registerTest: RegisterCommand = (program: Command, ctx: CliContext)
     .option('--coverage', 'list routes, branches, error routes, filters and modules no case exercised')
     .option('--init <blueprint>', 'write a starter test file for a blueprint and exit')
     .option('--allow-net [host]', ALLOW_NET_HELP, collectHost)
+    .option(
+      '--faults [mode]',
+      're-run cases with each error-routed module failing; report (default) or strict',
+    )
+    .option(
+      '--fault-types <types>',
+      'error types to inject (default DataError,RuntimeError,ConnectionError,RateLimitError)',
+    )
     .addHelpText('after', '\nExit code: 0 all cases passed, 1 a case failed, 2 bad usage.')
     .action(async (paths: string[], options: TestOptions) => {
       if (options.init) return initStarter(options.init, ctx);
@@ -86,9 +100,26 @@ async function runTests(paths: string[], options: TestOptions, ctx: CliContext):
     },
   });
   const coverage = options.coverage ? suite.blueprints.map(coverageOf) : undefined;
-  emitReport(options, ctx, suite, coverage);
+  const faults = options.faults ? await injectFaults(suite, options) : undefined;
+  emitReport(options, ctx, suite, coverage, faults);
   const failed = suite.fileErrors.length > 0 || suite.results.some((r) => !r.passed);
-  return failed ? 1 : 0;
+  const strictFaults = options.faults === 'strict' && (faults ?? []).some((f) => faultFindings(f) > 0);
+  return failed || strictFaults ? 1 : 0;
+}
+
+function injectFaults(suite: Awaited<ReturnType<typeof runSuite>>, options: TestOptions) {
+  if (options.faults !== true && options.faults !== 'report' && options.faults !== 'strict')
+    throw new UsageError(`--faults takes report or strict, got "${options.faults}"`);
+  let types: MakeErrorType[];
+  try {
+    types = parseFaultTypes(options.faultTypes, isMakeErrorType);
+  } catch (error) {
+    throw new UsageError(`--fault-types: ${(error as Error).message}`);
+  }
+  return runAllFaults(suite.blueprints, {
+    types,
+    ...(options.allowNet ? { allowNet: options.allowNet } : {}),
+  });
 }
 
 function emitReport(
@@ -96,13 +127,15 @@ function emitReport(
   ctx: CliContext,
   suite: Awaited<ReturnType<typeof runSuite>>,
   coverage: ReturnType<typeof coverageOf>[] | undefined,
+  faults: FaultReport[] | undefined,
 ): void {
   if (options.reporter === 'pretty') {
     for (const report of coverage ?? []) ctx.out(formatCoverage(report));
+    for (const report of faults ?? []) ctx.out(formatFaults(report));
     ctx.out(prettySummary(suite));
     return;
   }
-  const text = options.reporter === 'json' ? jsonReport(suite, coverage) : junitReport(suite);
+  const text = options.reporter === 'json' ? jsonReport(suite, coverage, faults) : junitReport(suite);
   if (!options.output) {
     ctx.out(text);
     return;

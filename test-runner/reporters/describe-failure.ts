@@ -8,5 +8,6 @@ export function describeFailure(failure: Failure): string {
     : '';
   const detail =
     failure.message === 'missing' ? `missing (expected ${show(failure.expected)})` : failure.message;
-  return `${module}${failure.path}: ${detail}`;
+  const why = (failure.explanation ?? []).map((line) => `\n      why: ${line}`).join('');
+  return `${module}${failure.path}: ${detail}${why}`;
 }

@@ -1,8 +1,9 @@
 import type { CoverageReport } from '../coverage.ts';
+import type { FaultReport } from '../faults/run-faults.ts';
 import type { SuiteResult } from '../run-suite.ts';
 
-/** The machine-readable report: every case, file errors, totals, and coverage when asked for. */
-export function jsonReport(suite: SuiteResult, coverage?: CoverageReport[]): string {
+/** The machine-readable report: every case (with its record), file errors, totals, coverage and faults when asked for. */
+export function jsonReport(suite: SuiteResult, coverage?: CoverageReport[], faults?: FaultReport[]): string {
   const failed = suite.results.filter((r) => !r.passed).length + suite.fileErrors.length;
   return `${JSON.stringify(
     {
@@ -11,6 +12,7 @@ export function jsonReport(suite: SuiteResult, coverage?: CoverageReport[]): str
       results: suite.results,
       fileErrors: suite.fileErrors,
       ...(coverage ? { coverage } : {}),
+      ...(faults ? { faults } : {}),
     },
     null,
     2,
