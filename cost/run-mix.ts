@@ -6,7 +6,7 @@
  *   traffic does, so they are shown but do not make up the month unless weighted;
  * - with `--data-rate`, runs whose polling trigger found nothing are the empty checks the rate
  *   already prices, so they weigh 0 (else their 1 credit would be counted twice);
- * - a run that stopped early (an unhandled error, Commit, Return output: execution-spec §4.4)
+ * - a run that stopped early (an unhandled error, Commit, Return output: HC `overview-of-error-handling`, `commit-error-handler`)
  *   did not walk the whole flow, so it is counted as measured, not projected by the model.
  */
 import type { Scenario } from '../engine/blueprint/scenario.ts';
