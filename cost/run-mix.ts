@@ -25,8 +25,18 @@ export interface MixedRun extends MeasuredRun {
 /** Modules that end the whole run when they run (HC `commit`, `scenario-outputs`). */
 const STOPPING_MODULES = new Set(['builtin:Commit', 'scenario-service:ReturnData']);
 
+/**
+ * An error status always ended the run. A warning did only when it was not an incomplete execution
+ * stored by Break (or with incomplete executions on), after which the other bundles go on, nor a
+ * Throw warning (type `Warning`), after which the bundle goes on (docs/fidelity.md).
+ */
 export function stoppedEarly(record: ExecutionRecord): boolean {
-  if (record.status !== 'success') return true;
+  if (record.status === 'error') return true;
+  const stored = new Set(record.incomplete.map((i) => i.moduleId));
+  if (
+    record.warnings.some((w) => w.type !== 'Warning' && !(w.moduleId !== undefined && stored.has(w.moduleId)))
+  )
+    return true;
   return record.modules.some((m) => STOPPING_MODULES.has(m.module) && m.bundlesIn > 0);
 }
 
