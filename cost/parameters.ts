@@ -2,7 +2,7 @@
  * The model's free parameters, each resolved in one order: set on the command line (`--items`,
  * `--pass`), else measured by a run (calibration), else an assumption the report states.
  * Assumptions: a filter passes every bundle (the expensive case), an iterator / search / trigger
- * gives 1 bundle, a module never fails (spec §2.4, §2.7, §3.1).
+ * gives 1 bundle, a module never fails (docs/cost.md, docs/fidelity.md).
  */
 import type { ModuleNode } from '../engine/blueprint/scenario.ts';
 import { chargeFor } from '../engine/runtime/operations.ts';
@@ -104,7 +104,7 @@ export class Parameters {
 
 /**
  * A Repeater's `repeats` written as a number in the blueprint (`"10"` or 10) is what it outputs per
- * run (HC `repeater`: it emits `repeats` bundles); a formula (`{{…}}`) is left to measurement.
+ * run (HC `flow-control`: the Repeater emits `repeats` bundles); a formula (`{{…}}`) is left to measurement.
  */
 export function literalRepeats(node: ModuleNode): number | undefined {
   if (node.key !== 'builtin:BasicRepeater') return undefined;

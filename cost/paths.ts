@@ -1,7 +1,7 @@
 /**
  * Which share of the bundles reaching a Router or If-else takes each route / branch.
- * Router (HC `router`, spec §2.5): every enabled route whose condition passes; the fallback route
- * only when no other route matched. If-else (HC `if-else-and-merge`, spec §2.6): exactly one
+ * Router (HC `router`): every enabled route whose condition passes; the fallback route
+ * only when no other route matched. If-else (HC `if-else-and-merge`): exactly one
  * branch, the first whose condition passes, else the `else` branch.
  * Measured shares are used as they are; rates set with `--pass` are combined assuming the
  * conditions are independent (the model's one simplification, stated in the report).

@@ -5,6 +5,7 @@
  * buy them. Limits: minimum interval and longest run per plan (Make Academy; HC `types-of-warnings`).
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseJsonText } from '../engine/errors/json-syntax.ts';
 import type { Plan, PlanTable, Tier } from './plan-types.ts';
 import { planTableProblems } from './plans-schema.ts';
@@ -22,7 +23,7 @@ let builtIn: PlanTable | undefined;
 
 /** The table shipped with makesim (cost/plans.json), validated like a user's own. */
 export function planTable(): PlanTable {
-  builtIn ??= readPlanTable(new URL('./plans.json', import.meta.url).pathname);
+  builtIn ??= readPlanTable(fileURLToPath(new URL('./plans.json', import.meta.url)));
   return builtIn;
 }
 

@@ -10,7 +10,9 @@ import { num, percent, table } from './table.ts';
 
 export function plansSection(e: CostEstimate, sourceNote: string): string {
   const money = (n: number | null) =>
-    n === null ? 'not known' : `${currency(e.currency)}${Number.isInteger(n) ? n : n.toFixed(2)}`;
+    n === null
+      ? 'not known'
+      : `${currency(e.currency)}${n.toLocaleString('en-US', Number.isInteger(n) ? {} : { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const withVolume = e.monthly !== null;
   const rows = e.plans.map((f) => {
     const base = [

@@ -6,7 +6,7 @@
  *   traffic does, so they are shown but do not make up the month unless weighted;
  * - with `--data-rate`, runs whose polling trigger found nothing are the empty checks the rate
  *   already prices, so they weigh 0 (else their 1 credit would be counted twice);
- * - a run that stopped early (an unhandled error, Commit, Return output: execution-spec §4.4)
+ * - a run that stopped early (an unhandled error, Commit, Return output: HC `overview-of-error-handling`, `commit-error-handler`)
  *   did not walk the whole flow, so it is counted as measured, not projected by the model.
  */
 import type { Scenario } from '../engine/blueprint/scenario.ts';
@@ -25,8 +25,18 @@ export interface MixedRun extends MeasuredRun {
 /** Modules that end the whole run when they run (HC `commit`, `scenario-outputs`). */
 const STOPPING_MODULES = new Set(['builtin:Commit', 'scenario-service:ReturnData']);
 
+/**
+ * An error status always ended the run. A warning did only when it was not an incomplete execution
+ * stored by Break (or with incomplete executions on), after which the other bundles go on, nor a
+ * Throw warning (type `Warning`), after which the bundle goes on (docs/fidelity.md).
+ */
 export function stoppedEarly(record: ExecutionRecord): boolean {
-  if (record.status !== 'success') return true;
+  if (record.status === 'error') return true;
+  const stored = new Set(record.incomplete.map((i) => i.moduleId));
+  if (
+    record.warnings.some((w) => w.type !== 'Warning' && !(w.moduleId !== undefined && stored.has(w.moduleId)))
+  )
+    return true;
   return record.modules.some((m) => STOPPING_MODULES.has(m.module) && m.bundlesIn > 0);
 }
 

@@ -1,5 +1,5 @@
 /**
- * Make's scheduling object as the API stores it (SDK `src/endpoints/scenarios.ts`; spec §7), for
+ * Make's scheduling object as the API stores it (Make SDK `src/endpoints/scenarios.ts`; HC `schedule-a-scenario`), for
  * `--schedule`. Unknown keys are reported so a misspelt `intreval` is not silently ignored.
  */
 import { Ajv } from 'ajv';

@@ -1,5 +1,5 @@
 /**
- * Modules billed by usage — Help Center `credits` and `how-features-use-credits` (spec §3.2):
+ * Modules billed by usage — Help Center `credits` and `how-features-use-credits`:
  * Make AI Toolkit, Make AI Agents and Make AI Web Search with Make's AI provider bill 1 credit per
  * operation plus tokens; Make AI Content Extractor bills by tokens, files or pages; the Make Code
  * app bills 2 credits per second of run time. Third-party AI apps (OpenAI, Claude, Gemini…) bill

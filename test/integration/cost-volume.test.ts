@@ -46,7 +46,15 @@ describe('makesim cost: volume', () => {
     const perDay = json((await cli(WEBHOOK, '--events', '500/day', '--month', '2027-02', '--json')).out);
     expect(perDay.monthly?.runs).toBe(500 * 28);
     expect(perDay.monthly?.credits).toBe(500 * 28 * perDay.perRun.credits);
-    expect(perDay.plans.find((p) => p.plan.id === 'free')?.fits).toBe(false);
+    // 14,000 events × 3 credits = 42,000: Free cannot buy extra credits; Core needs 32,000 extra at
+    // $12 / 10,000 credits + 25 % = $48, so $60 a month.
+    const free = perDay.plans.find((p) => p.plan.id === 'free');
+    expect(free).toMatchObject({ fits: false, extraCredits: null });
+    expect(perDay.plans.find((p) => p.plan.id === 'core')).toMatchObject({
+      fits: true,
+      extraCredits: { credits: 32_000, cost: 48 },
+      monthlyCost: 60,
+    });
     const perMonth = json((await cli(WEBHOOK, '--events', '12000/month', '--json')).out);
     expect(perMonth.monthly?.runs).toBe(12_000);
   });

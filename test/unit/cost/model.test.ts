@@ -1,5 +1,5 @@
 /**
- * The per-run model on blueprints whose cost is known by hand (spec §3.1 counting rules).
+ * The per-run model on blueprints whose cost is known by hand (HC `operations` counting rules, docs/cost.md).
  * Expected numbers are worked out in each test's comment from the rules, not read from the program.
  */
 import { describe, expect, it } from 'vitest';

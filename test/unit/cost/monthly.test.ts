@@ -1,4 +1,4 @@
-/** Credits per month: runs × credits per run, and a polling trigger's empty checks (spec §3.1, §7). */
+/** Credits per month: runs × credits per run, and a polling trigger's empty checks (HC `operations`, `schedule-a-scenario`). */
 import { describe, expect, it } from 'vitest';
 import { monthly, type PerRun } from '../../../cost/monthly.ts';
 

@@ -36,6 +36,26 @@ describe('cost options', () => {
     });
   });
 
+  it('reads --events per day (over the month) or per month', () => {
+    expect(parseBasis({ events: '500/day', month: '2027-01' }, ctx)).toEqual({
+      kind: 'webhooks-per-day',
+      perDay: 500,
+      month: { year: 2027, month: 1, timezone: 'UTC' },
+    });
+    expect(parseBasis({ events: '12000 / month' }, ctx)).toMatchObject({
+      kind: 'runs-per-month',
+      runs: 12_000,
+    });
+  });
+
+  it('rejects a malformed --events, and --events with another volume', () => {
+    for (const bad of ['500', '500/week', '-3/day', 'many/day'])
+      expect(() => parseBasis({ events: bad }, ctx)).toThrow(
+        /--events needs <number>\/day or <number>\/month/,
+      );
+    expect(() => parseBasis({ events: '5/day', every: '15m' }, ctx)).toThrow(/only one of --events/);
+  });
+
   it('rejects two bases at once and a malformed month', () => {
     expect(() => parseBasis({ every: '15m', webhooksPerDay: '3' }, ctx)).toThrow(CostOptionError);
     expect(() => parseBasis({ every: '15m', month: '2026-13' }, ctx)).toThrow(CostOptionError);
