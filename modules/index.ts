@@ -39,6 +39,7 @@ import jsonCreateJson from './json/create-json.ts';
 import jsonParseJson from './json/parse-json.ts';
 import jsonTransformToJson from './json/transform-to-json.ts';
 import mathEvaluateExpression from './math/evaluate-expression.ts';
+import regexpAdvancedParser from './regexp/advanced-parser.ts';
 import regexpHtmlToText from './regexp/html-to-text.ts';
 import regexpParser from './regexp/parser.ts';
 import regexpReplace from './regexp/replace.ts';
@@ -98,6 +99,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   jsonTransformToJson,
   jsonAggregateToJson,
   regexpParser,
+  regexpAdvancedParser,
   regexpReplace,
   regexpHtmlToText,
   mathEvaluateExpression,

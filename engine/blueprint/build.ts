@@ -7,7 +7,7 @@
 import type { ModuleRegistry } from '../registry/registry.ts';
 import { compileMapper, compileRawFilter } from './compile.ts';
 import { inferAppKind, structuralKind } from './kinds.ts';
-import { checkDefinition } from './module-checks.ts';
+import { checkBuiltinKey, checkDefinition } from './module-checks.ts';
 import { buildBranches, buildMergeOutputs, buildRoutes } from './nested.ts';
 import type { ProblemList } from './problems.ts';
 import { scanValue, type TemplateUse } from './scan.ts';
@@ -28,6 +28,8 @@ export interface BuildState {
   readonly uses: Map<DraftNode, TemplateUse[]>;
   /** Merge output mappings, checked against the branches they merge. */
   readonly mergeUses: Map<DraftNode, TemplateUse[]>;
+  /** Known output fields per module, computed once when first referenced (outputs.ts). */
+  readonly outputs: Map<DraftNode, ReadonlySet<string> | undefined>;
 }
 
 export interface FlowPlace {
@@ -67,6 +69,7 @@ function buildModule(
   if (!register(node, state)) return undefined;
   state.modules.push(node);
   checkDefinition(node, state.problems);
+  checkBuiltinKey(node, state.registry, state.problems);
   node.routes = buildRoutes(
     raw.routes,
     `${pointer}/routes`,

@@ -36,7 +36,7 @@ function moduleName(key: string): string {
 }
 
 /** Make's built-in modules whose kind a blueprint shows by its structure (spec §2.5–2.8, §4.4). */
-const BUILTIN_KINDS: Readonly<Record<string, ModuleKind>> = {
+export const BUILTIN_KINDS: Readonly<Record<string, ModuleKind>> = {
   'builtin:BasicRouter': 'router',
   'builtin:BasicIfElse': 'if-else',
   'builtin:BasicMerge': 'merge',

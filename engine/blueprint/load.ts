@@ -114,6 +114,7 @@ function build(raw: Record<string, unknown>, options: LoadOptions, problems: Pro
     byId: new Map(),
     uses: new Map(),
     mergeUses: new Map(),
+    outputs: new Map(),
   };
   const flow = buildFlow(raw.flow, '/flow', { inErrorRoute: false, isMain: true }, state);
   checkScopes(flow, state);

@@ -2,8 +2,62 @@
  * Checks a built-in module's own rules at load time: the blueprint's module version against
  * the versions we implement, and the definition's `validate` (engine/registry/define-module.ts).
  */
+import { nearest } from '../expression/suggest.ts';
+import type { ModuleRegistry } from '../registry/registry.ts';
 import type { DraftNode } from './build.ts';
+import { BUILTIN_KINDS } from './kinds.ts';
 import type { ProblemList } from './problems.ts';
+import { PLACEHOLDER_MODULE } from './schema.ts';
+
+/**
+ * A key of a built-in app (`builtin:`, `util:`, `regexp:`, … — an app the registry implements)
+ * that names no module of it, such as `builtin:Sleep` or `builtin:BasicFilter` (filters live on
+ * links, not modules). Make's editor shows such a module as missing; it is a warning because
+ * the blueprint still loads, and the module then runs from mocks like an app module.
+ */
+export function checkBuiltinKey(node: DraftNode, registry: ModuleRegistry, problems: ProblemList): void {
+  if (node.definition || node.key === PLACEHOLDER_MODULE || Object.hasOwn(BUILTIN_KINDS, node.key)) return;
+  const app = appOf(node.key);
+  const siblings = builtinKeys(registry).filter((key) => appOf(key) === app);
+  if (siblings.length === 0) return;
+  const guess = nearest(node.key, builtinKeys(registry)) ?? containing(nameOf(node.key), registry);
+  problems.warning({
+    code: 'unknown-module',
+    pointer: `${node.pointer}/module`,
+    message: `${node.key} (module ${node.id}) is not a module of Make's built-in "${app}" app; it runs from mocks like an app module`,
+    hint: guess
+      ? `did you mean ${guess}? Otherwise replace it in Make and export again`
+      : `the "${app}" app has ${siblings.slice(0, 6).join(', ')}${siblings.length > 6 ? ', …' : ''}`,
+    moduleId: node.id,
+  });
+}
+
+/** `builtin:Sleep` → `util:FunctionSleep`: a built-in whose module name contains this one. */
+function containing(name: string, registry: ModuleRegistry): string | undefined {
+  const wanted = name.toLowerCase();
+  if (wanted.length < 4) return undefined;
+  return builtinKeys(registry).find((key) => nameOf(key).toLowerCase().includes(wanted));
+}
+
+function nameOf(key: string): string {
+  return key.slice(key.indexOf(':') + 1);
+}
+
+function appOf(key: string): string {
+  const colon = key.indexOf(':');
+  return colon < 0 ? key : key.slice(0, colon);
+}
+
+const keysByRegistry = new WeakMap<ModuleRegistry, string[]>();
+
+function builtinKeys(registry: ModuleRegistry): string[] {
+  let keys = keysByRegistry.get(registry);
+  if (!keys) {
+    keys = registry.all().map((definition) => definition.key);
+    keysByRegistry.set(registry, keys);
+  }
+  return keys;
+}
 
 export function checkDefinition(node: DraftNode, problems: ProblemList): void {
   const definition = node.definition;

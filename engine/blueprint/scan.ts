@@ -12,6 +12,13 @@ export interface TemplateUse {
   readonly pointer: string;
   readonly references: readonly number[];
   readonly functions: readonly string[];
+  /** `{{N.field…}}`: the first key read from each referenced module's bundle (nested paths check only it). */
+  readonly fields: readonly FieldUse[];
+}
+
+export interface FieldUse {
+  readonly id: number;
+  readonly field: string;
 }
 
 export function scanValue(raw: unknown, pointer: string, out: TemplateUse[]): void {
@@ -29,33 +36,45 @@ export function scanValue(raw: unknown, pointer: string, out: TemplateUse[]): vo
 export function scanTemplate(source: string, pointer: string): TemplateUse {
   const references = new Set<number>();
   const functions = new Set<string>();
+  const fields = new Map<string, FieldUse>();
   let i = 0;
   while (i < source.length) {
     const open = source.indexOf('{{', i);
     if (open < 0) break;
     try {
       const { tokens, next } = lexSegment(source, open + 2, open);
-      collect(parseSegment(tokens, source), references, functions);
+      collect(parseSegment(tokens, source), { references, functions, fields });
       i = next;
     } catch {
       break;
     }
   }
-  return { pointer, references: [...references], functions: [...functions] };
+  return { pointer, references: [...references], functions: [...functions], fields: [...fields.values()] };
 }
 
-function collect(node: Node, references: Set<number>, functions: Set<string>): void {
+interface Found {
+  references: Set<number>;
+  functions: Set<string>;
+  fields: Map<string, FieldUse>;
+}
+
+/** Walks the tree with an explicit stack: a formula's depth is bounded, but never by our call stack. */
+function collect(node: Node, found: Found): void {
   const stack: Node[] = [node];
   for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
     switch (current.type) {
       case 'module':
-        references.add(current.id);
+        found.references.add(current.id);
         break;
       case 'call':
-        functions.add(current.name);
-        stack.push(...current.args);
+        found.functions.add(current.name);
+        for (const arg of current.args) stack.push(arg);
         break;
       case 'member':
+        if (current.object.type === 'module') {
+          const { id } = current.object;
+          found.fields.set(`${id}.${current.key}`, { id, field: current.key });
+        }
         stack.push(current.object);
         break;
       case 'index':

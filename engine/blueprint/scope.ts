@@ -1,78 +1,57 @@
 /**
  * What a module may map (spec/execution-spec.md §1.3, §1.5, §2.5–2.8): the outputs of the
  * modules before it on its own path. Not on another route or branch, not later in the flow,
- * not the feeder-to-aggregator stretch once the aggregator has run (HC `aggregator`); in an
- * error route the failed module itself is mappable as `{{N.error}}`. A reference outside this
- * is a WARNING — Make renders it empty — except an aggregator's feeder, which must be upstream.
- * Also fills each aggregator's `scopeDrop`, and checks that a Merge follows its If-else.
+ * not the feeder-to-aggregator stretch once the aggregator has run (Make's help on aggregators:
+ * after an aggregator only its own output and the modules before its source module remain); in
+ * an error route the failed module itself is mappable as `{{N.error}}`. Findings are warnings
+ * (reference-checks.ts) — except a Merge out of place. Also fills each aggregator's `scopeDrop`.
+ * Linear in the blueprint's size: one PathScope, undone on the way back out of each route.
  */
 import type { BuildState, DraftNode } from './build.ts';
-import type { TemplateUse } from './scan.ts';
+import { PathScope } from './path-scope.ts';
+import { checkUses } from './reference-checks.ts';
 
 export function checkScopes(flow: readonly DraftNode[], state: BuildState): void {
-  walkFlow(flow, [], state);
+  walkFlow(flow, new PathScope(), state);
 }
 
-function walkFlow(flow: readonly DraftNode[], before: readonly number[], state: BuildState): void {
-  let path = [...before];
+/** Recurses only into routes, branches and error routes (their nesting is bounded at build). */
+function walkFlow(flow: readonly DraftNode[], scope: PathScope, state: BuildState): void {
+  const start = scope.mark();
+  const visible = (id: number) => scope.has(id);
   flow.forEach((node, i) => {
-    checkUses(state.uses.get(node) ?? [], new Set(path), state);
-    if (node.kind === 'aggregator') path = applyAggregator(node, path, state);
-    if (node.kind === 'merge') checkMerge(node, flow[i - 1], path, state);
-    const inside = [...path, node.id];
-    for (const route of node.routes) walkFlow(route.flow as DraftNode[], inside, state);
-    for (const branch of node.branches) walkFlow(branch.flow as DraftNode[], inside, state);
+    checkUses(state.uses.get(node) ?? [], visible, node, state);
+    if (node.kind === 'aggregator') applyAggregator(node, scope, state);
+    if (node.kind === 'merge') checkMerge(node, flow[i - 1], visible, state);
+    scope.push(node.id);
+    for (const route of node.routes) walkFlow(route.flow as DraftNode[], scope, state);
+    for (const branch of node.branches) walkFlow(branch.flow as DraftNode[], scope, state);
     // The failed module's own slot holds `{ error }` inside its error route (§1.5).
-    walkFlow(node.onerror as DraftNode[], inside, state);
+    walkFlow(node.onerror as DraftNode[], scope, state);
     if (node.kind === 'if-else') checkMergeFollows(node, flow[i + 1], state);
-    path = inside;
   });
+  scope.reset(start);
 }
 
-function checkUses(uses: readonly TemplateUse[], visible: ReadonlySet<number>, state: BuildState): void {
-  for (const use of uses) {
-    for (const id of use.references) {
-      if (visible.has(id)) continue;
-      const target = state.byId.get(id);
-      if (!target) {
-        state.problems.warning({
-          code: 'reference-missing',
-          pointer: use.pointer,
-          message: `{{${id}.…}} refers to module ${id}, which is not in the blueprint; Make maps it as empty`,
-          hint: 'map a field of a module that is upstream on this path, or remove the mapping',
-        });
-      } else {
-        state.problems.warning({
-          code: 'reference-not-upstream',
-          pointer: use.pointer,
-          message: `{{${id}.…}} refers to module ${id} (${target.pointer}), which is not upstream on this path; Make maps it as empty`,
-          hint: 'only modules earlier on the same route (and not dropped by an aggregator) can be mapped',
-        });
-      }
-    }
+function applyAggregator(node: DraftNode, scope: PathScope, state: BuildState): void {
+  const dropped = node.feederId === undefined ? undefined : scope.dropFrom(node.feederId);
+  if (dropped) {
+    node.scopeDrop = dropped;
+    return;
   }
-}
-
-function applyAggregator(node: DraftNode, path: number[], state: BuildState): number[] {
-  const start = node.feederId === undefined ? -1 : path.indexOf(node.feederId);
-  if (start < 0) {
-    const exists = node.feederId !== undefined && state.byId.has(node.feederId);
-    // Make's editor asks for a source module; we load the blueprint and the aggregator fails
-    // with InvalidConfigurationError when a bundle reaches it (engine/flow/aggregator.ts).
-    state.problems.warning({
-      code: 'aggregator-feeder',
-      pointer: `${node.pointer}/parameters/feeder`,
-      message:
-        node.feederId === undefined
-          ? `aggregator ${node.id} has no source module (parameters.feeder)`
-          : `aggregator ${node.id}'s source module ${node.feederId} ${exists ? 'is not upstream on its path' : 'does not exist'}`,
-      hint: 'set "Source Module" to an iterator or search module earlier on the same route',
-      moduleId: node.id,
-    });
-    return path;
-  }
-  node.scopeDrop = path.slice(start);
-  return path.slice(0, start);
+  const exists = node.feederId !== undefined && state.byId.has(node.feederId);
+  // Make's editor asks for a source module; we load the blueprint and the aggregator fails
+  // with InvalidConfigurationError when a bundle reaches it (engine/flow/aggregator.ts).
+  state.problems.warning({
+    code: 'aggregator-feeder',
+    pointer: `${node.pointer}/parameters/feeder`,
+    message:
+      node.feederId === undefined
+        ? `aggregator ${node.id} has no source module (parameters.feeder)`
+        : `aggregator ${node.id}'s source module ${node.feederId} ${exists ? 'is not upstream on its path' : 'does not exist'}`,
+    hint: 'set "Source Module" to an iterator or search module earlier on the same route',
+    moduleId: node.id,
+  });
 }
 
 function checkMergeFollows(ifElse: DraftNode, next: DraftNode | undefined, state: BuildState): void {
@@ -89,9 +68,10 @@ function checkMergeFollows(ifElse: DraftNode, next: DraftNode | undefined, state
 function checkMerge(
   merge: DraftNode,
   previous: DraftNode | undefined,
-  path: readonly number[],
+  visible: (id: number) => boolean,
   state: BuildState,
 ): void {
+  const uses = state.mergeUses.get(merge) ?? [];
   if (previous?.kind !== 'if-else') {
     state.problems.error({
       code: 'merge-position',
@@ -100,12 +80,12 @@ function checkMerge(
       hint: 'Make places Merge directly after the If-else whose branches it joins',
       moduleId: merge.id,
     });
-    checkUses(state.mergeUses.get(merge) ?? [], new Set(path), state);
+    checkUses(uses, visible, merge, state);
     return;
   }
-  const visible = new Set(path);
-  for (const branch of previous.branches) collectIds(branch.flow as DraftNode[], visible);
-  checkUses(state.mergeUses.get(merge) ?? [], visible, state);
+  const inBranches = new Set<number>();
+  for (const branch of previous.branches) collectIds(branch.flow as DraftNode[], inBranches);
+  checkUses(uses, (id) => visible(id) || inBranches.has(id), merge, state);
 }
 
 function collectIds(flow: readonly DraftNode[], into: Set<number>): void {

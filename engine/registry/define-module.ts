@@ -106,6 +106,12 @@ export interface ModuleDefinition {
   mapper?: readonly FieldDoc[];
   /** One line on the output bundle(s), for docs/modules.md. */
   output: string;
+  /**
+   * The output fields Make offers for mapping, when they do not depend on the data: the linter
+   * (`makesim validate`) warns of `{{N.field}}` naming another. A function when they depend on
+   * the module's settings; undefined (or a function returning undefined) = dynamic, not checked.
+   */
+  outputFields?: readonly string[] | ((node: ModuleNodeInfo) => readonly string[] | undefined);
   /** Load-time checks of parameters/mapper; returns human messages keyed by JSON pointer suffix. */
   validate?(node: ModuleNodeInfo): Array<{ pointer: string; message: string; hint?: string }>;
   /** Actions, searches, iterators, triggers, responders. Throw a MakeError to fail. */

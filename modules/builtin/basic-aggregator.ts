@@ -18,6 +18,7 @@ export const basicAggregator = defineModule({
       description: '`<moduleId>.<path>` of a target structure, absent = Custom.',
     },
   ],
+  outputFields: (node) => (node.parameters.target ? undefined : ['array', 'key']),
   output: '`{ array: [ {…aggregated fields…} ], __IMTAGGLENGTH__: n }` (+ `key` with group by).',
   aggregate: (call) => ({ array: [...call.items], __IMTAGGLENGTH__: call.items.length }),
 });

@@ -19,6 +19,7 @@ export const basicRepeater = defineModule({
     { name: 'repeats', type: 'number', required: true, description: 'Number of bundles (0–10,000).' },
     { name: 'step', type: 'number', default: 1, description: 'Added to `i` for each next bundle.' },
   ],
+  outputFields: ['i'],
   output: '`repeats` bundles `{ i }`, i = start, start + step, …',
   run: (call) => repeat(num(call.input.start, 1), num(call.input.repeats, 1), num(call.input.step, 1)),
 });

@@ -92,6 +92,7 @@ export default defineModule({
       description: 'Share cookies with other HTTP modules.',
     },
   ],
+  outputFields: ['fileName', 'fileSize', 'data'],
   output: '`{fileName, fileSize, data}` (data is a Buffer).',
   run,
 });

@@ -1,7 +1,7 @@
 /** HTTP > Make a Basic Auth request (v3), APPS `http`; credentials from config `connections`. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { runV3 } from './run-v3.ts';
-import { V3_MAPPER, V3_NOTES, V3_OUTPUT, V3_PARAMETERS } from './v3-fields.ts';
+import { V3_MAPPER, V3_NOTES, V3_OUTPUT, V3_OUTPUT_FIELDS, V3_PARAMETERS } from './v3-fields.ts';
 
 export default defineModule({
   key: 'http:ActionSendDataBasicAuth',
@@ -21,6 +21,7 @@ export default defineModule({
     ...V3_PARAMETERS,
   ],
   mapper: V3_MAPPER,
+  outputFields: V3_OUTPUT_FIELDS,
   output: V3_OUTPUT,
   run: (call, ctx) => runV3(call, ctx, 'basic'),
 });

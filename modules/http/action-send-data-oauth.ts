@@ -1,7 +1,13 @@
 /** HTTP > Make an OAuth 2.0 request (v3), APPS `http`; the token comes from config `connections`. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { runV3 } from './run-v3.ts';
-import { V3_MAPPER_WITHOUT_INLINE_AUTH, V3_NOTES, V3_OUTPUT, V3_PARAMETERS } from './v3-fields.ts';
+import {
+  V3_MAPPER_WITHOUT_INLINE_AUTH,
+  V3_NOTES,
+  V3_OUTPUT,
+  V3_OUTPUT_FIELDS,
+  V3_PARAMETERS,
+} from './v3-fields.ts';
 
 export default defineModule({
   key: 'http:ActionSendDataOAuth',
@@ -21,6 +27,7 @@ export default defineModule({
     ...V3_PARAMETERS,
   ],
   mapper: V3_MAPPER_WITHOUT_INLINE_AUTH,
+  outputFields: V3_OUTPUT_FIELDS,
   output: V3_OUTPUT,
   run: (call, ctx) => runV3(call, ctx, 'oauth'),
 });

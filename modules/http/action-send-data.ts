@@ -1,7 +1,7 @@
 /** HTTP > Make a request (v3), APPS `http`; spec/execution-spec.md §2.11. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { runV3 } from './run-v3.ts';
-import { V3_MAPPER, V3_NOTES, V3_OUTPUT, V3_PARAMETERS } from './v3-fields.ts';
+import { V3_MAPPER, V3_NOTES, V3_OUTPUT, V3_OUTPUT_FIELDS, V3_PARAMETERS } from './v3-fields.ts';
 
 export default defineModule({
   key: 'http:ActionSendData',
@@ -13,6 +13,7 @@ export default defineModule({
   fidelityNotes: V3_NOTES,
   parameters: V3_PARAMETERS,
   mapper: V3_MAPPER,
+  outputFields: V3_OUTPUT_FIELDS,
   output: V3_OUTPUT,
   run: (call, ctx) => runV3(call, ctx),
 });

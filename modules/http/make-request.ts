@@ -16,6 +16,7 @@ import { buildV4Body } from './make-request-body.ts';
 import { flag, method, type OutgoingRequest, pairs, parseUrl, text, timeoutMs } from './outgoing-request.ts';
 import { withContentType } from './request-body.ts';
 import { finish, send } from './run-v3.ts';
+import { V3_OUTPUT_FIELDS } from './v3-fields.ts';
 
 export const AUTH_TYPES: Readonly<Record<string, AuthKind | null>> = {
   '': null,
@@ -128,6 +129,7 @@ export default defineModule({
       description: 'Request and decode compressed content.',
     },
   ],
+  outputFields: V3_OUTPUT_FIELDS,
   output: '`{statusCode, headers: [{name, value}], cookieHeaders, data}`.',
   run,
 });

@@ -93,6 +93,9 @@ export const V3_MAPPER: readonly FieldDoc[] = [
   { name: 'useMtls', type: 'boolean', description: 'Accepted; mutual TLS is not modelled.' },
 ];
 
+/** The fields of the HTTP modules' output bundle, for the linter (response.ts builds them). */
+export const V3_OUTPUT_FIELDS = ['statusCode', 'headers', 'cookieHeaders', 'data'] as const;
+
 export const V3_OUTPUT =
   '`{statusCode, headers: [{name, value}], cookieHeaders, data}`; data parsed from JSON/XML when parseResponse.';
 

@@ -21,6 +21,7 @@ export default defineModule({
     { name: 'space', type: 'select', default: '', description: 'Indentation: "" (none), tab, 2 or 4.' },
   ],
   mapper: [{ name: '<fields>', type: 'any', description: 'One key per field of each aggregated item.' }],
+  outputFields: ['json'],
   output: '`{ json }`: the items as a JSON array.',
   aggregate: (call) => ({ json: stringify(call.items, call.parameters.space) }),
 });

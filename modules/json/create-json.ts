@@ -19,6 +19,7 @@ export default defineModule({
     { name: 'space', type: 'select', default: '', description: 'Indentation: "" (none), tab, 2 or 4.' },
   ],
   mapper: [{ name: '<fields>', type: 'any', description: 'One key per field of the data structure.' }],
+  outputFields: ['json'],
   output: '`{ json }` (text).',
   run: (call) => [{ json: stringify(call.input, call.parameters.space) }],
 });

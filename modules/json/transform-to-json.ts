@@ -20,6 +20,7 @@ export default defineModule({
       description: 'Indentation, when set in the mapper instead of parameters.',
     },
   ],
+  outputFields: ['json'],
   output: '`{ json }` (text).',
   run: (call) => [{ json: stringify(call.input.object, call.parameters.space ?? call.input.space) }],
 });

@@ -34,6 +34,7 @@ export default defineModule({
     'Operators + - * / % ^, parentheses, pi, e and the functions abs, ceil, floor, round, trunc, sqrt, cbrt, exp, log/ln, ' +
     'log10, log2, sin, cos, tan, asin, acos, atan, pow, min, max. Make’s own function list is not documented.',
   mapper: [{ name: 'expression', type: 'text', required: true, description: 'Arithmetic expression.' }],
+  outputFields: ['result'],
   output: '`{ result }` (number).',
   run: (call) => [{ result: evaluateExpression(call.input.expression) }],
 });

@@ -43,6 +43,7 @@ export default defineModule({
     { name: 'newline', type: 'select', default: 'lf', description: 'Line break: lf, crlf or cr.' },
     { name: 'uppercaseHeadings', type: 'boolean', default: true, description: 'Upper-case h1–h6 text.' },
   ],
+  outputFields: ['text'],
   output: '`{ text }`.',
   run: (call) => [
     {

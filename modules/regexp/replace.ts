@@ -31,6 +31,7 @@ export default defineModule({
     { name: 'multiline', type: 'boolean', default: false, description: '^ and $ match at line breaks.' },
     { name: 'singleline', type: 'boolean', default: false, description: '. matches newlines.' },
   ],
+  outputFields: ['text'],
   output: '`{ text }`.',
   run: (call) => [{ text: replaceText(call.input) }],
 });

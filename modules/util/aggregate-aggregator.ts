@@ -30,6 +30,7 @@ export const aggregateAggregator = defineModule({
       description: '`\\n`, … or `other` (+ `otherRowSeparator`).',
     },
   ],
+  outputFields: ['text', 'key'],
   output: '`{ text }` (+ `key` with group by)',
   aggregate: (call) => {
     const col = separator(call.parameters.columnSeparator ?? '\\t', call.parameters.otherColumnSeparator);

@@ -10,6 +10,7 @@ export const composeTransformer = defineModule({
   description: 'Turns the mapped value into text.',
   fidelity: 'full',
   mapper: [{ name: 'value', type: 'text', description: 'The text to compose.' }],
+  outputFields: ['value'],
   output: '`{ value }` (text)',
   run: (call) => [{ value: call.input.value === undefined ? '' : toText(call.input.value) }],
 });

@@ -25,6 +25,7 @@ export const functionAggregator2 = defineModule({
     { name: 'fn', type: 'select', required: true, description: '`sum`, `avg`, `count`, `max` or `min`.' },
   ],
   mapper: [{ name: 'value', type: 'number', description: 'Number of one bundle; non-numbers are skipped.' }],
+  outputFields: ['result', 'key'],
   output: '`{ result }` (+ `key` with group by)',
   aggregate: (call) => {
     const fn = FUNCTIONS[String(call.parameters.fn)] ?? FUNCTIONS.sum;

@@ -25,6 +25,7 @@ export const functionIncrement = defineModule({
       description: '`run` (after one cycle), `execution` (after one run), `scenario` (never).',
     },
   ],
+  outputFields: ['i'],
   output: '`{ i }`',
   run: (call, ctx) => {
     const reset = call.parameters.reset;

@@ -11,6 +11,7 @@ export const functionSleep = defineModule({
   description: 'Waits `duration` seconds (1–300) before the bundle continues.',
   fidelity: 'full',
   mapper: [{ name: 'duration', type: 'number', required: true, description: 'Seconds to wait (1–300).' }],
+  outputFields: [],
   output: 'One empty bundle.',
   run: async (call, ctx) => {
     const seconds = Math.min(MAX_SLEEP_SECONDS, Math.max(0, Number(call.input.duration) || 0));

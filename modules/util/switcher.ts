@@ -36,6 +36,7 @@ export const switcher = defineModule({
     { name: 'casesTable', type: 'array', description: '`[{ pattern, output }]`, tested in order.' },
     { name: 'elseOutput', type: 'any', description: 'Output when no case matches.' },
   ],
+  outputFields: ['output'],
   output: '`{ output }`; no bundle when nothing matches and there is no else output',
   run: (call) => {
     const input = call.input.input === undefined || call.input.input === null ? '' : String(call.input.input);

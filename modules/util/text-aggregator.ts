@@ -20,6 +20,7 @@ export const textAggregator = defineModule({
     },
   ],
   mapper: [{ name: 'value', type: 'text', description: 'Text of one row.' }],
+  outputFields: ['text', 'key'],
   output: '`{ text }` (+ `key` with group by)',
   aggregate: (call) => {
     const sep = separator(call.parameters.rowSeparator, call.parameters.otherRowSeparator);

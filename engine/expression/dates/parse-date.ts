@@ -7,18 +7,20 @@
 import { isRealWallClock } from './coerce-date.ts';
 import { calendarDate, checkWeekday, clockHour } from './parse-resolve.ts';
 import { fractionReader, type ParsedFields, READERS, type TokenReader } from './parse-tokens.ts';
-import { tokenize } from './tokenize.ts';
+import { tokenizeForParsing } from './tokenize.ts';
 import { instantAtOffset, instantOf, type WallClock, wallClockOf } from './zone.ts';
 
 /**
- * Open question 17 (parseDate strictness). We follow Moment's forgiving mode where it is
- * predictable — tokens take 1–2 digits where Moment's do, and text left over after the last
- * token is ignored (`parseDate("2016-12-28T10:00Z"; "YYYY-MM-DD")` is that day) — but every
- * token and literal must match where it stands, and impossible dates (month 13, 30 February)
- * are rejected, as Moment marks them invalid.
+ * Make parses with Moment's default, forgiving mode (open question 17; Moment's "String + Format"
+ * docs: "non-alphanumeric characters are ignored", "the parser ignores … extra text"). Moment's
+ * rule, followed here step by step: each part of the format in turn is SEARCHED for in the rest
+ * of the text, not required where it stands — digits skip whatever precedes them, a literal
+ * character that is absent is simply skipped (`parseDate("12/25/2025"; "MM-DD-YYYY")` is
+ * 25 December), a token that finds nothing leaves its field to the defaults. The text is
+ * invalid when no token matched at all, a month or day name is no name, or the date is
+ * impossible (month 13, 30 February) or contradicts its weekday. Text after the
+ * last part is ignored.
  */
-export const IGNORE_TRAILING_TEXT = true;
-
 export type ParseResult = { ok: true; date: Date } | { ok: false; reason: string };
 
 const fail = (reason: string): ParseResult => ({ ok: false, reason });
@@ -27,45 +29,61 @@ function readerFor(token: string): TokenReader | undefined {
   return token.startsWith('S') ? fractionReader(token) : READERS[token];
 }
 
-/** Walks the format over the text; returns the fields or why the text does not match. */
+/** The unanchored twin of a reader's sticky pattern, for Moment's search from the position. */
+const searches = new WeakMap<RegExp, RegExp>();
+function searchPattern(pattern: RegExp): RegExp {
+  let search = searches.get(pattern);
+  if (search === undefined) {
+    search = new RegExp(pattern.source, `${pattern.flags.replace('y', '')}g`);
+    searches.set(pattern, search);
+  }
+  return search;
+}
+
+/** Where `reader` first matches at or after `pos`. */
+function findToken(
+  text: string,
+  pos: number,
+  reader: TokenReader,
+): { at: number; match: string } | undefined {
+  const pattern = searchPattern(reader.pattern);
+  pattern.lastIndex = pos;
+  const m = pattern.exec(text);
+  return m === null ? undefined : { at: m.index, match: m[0] };
+}
+
+/** Walks the format over the text as Moment's forgiving parser does; returns the fields or why not. */
 function readFields(text: string, format: string): ParsedFields | string {
   const fields: ParsedFields = {};
   let pos = 0;
-  for (const part of tokenize(format)) {
+  let matchedTokens = 0;
+  for (const part of tokenizeForParsing(format)) {
     if (part.kind === 'literal') {
-      const next = matchLiteral(text, pos, part.text);
-      if (next === undefined) return `expected "${part.text}" at position ${pos + 1}`;
-      pos = next;
+      // Case-sensitive, like Moment's escaped-literal regex; absent = skipped.
+      const at = part.text === '' ? -1 : text.indexOf(part.text, pos);
+      if (at >= 0) pos = at + part.text.length;
       continue;
     }
     const reader = readerFor(part.token);
     if (reader === undefined) return `the token "${part.token}" cannot be used for parsing`;
-    reader.pattern.lastIndex = pos;
-    const m = reader.pattern.exec(text);
-    if (m === null) return `nothing matches the token "${part.token}" at position ${pos + 1}`;
+    const found = findToken(text, pos, reader);
+    if (found === undefined) continue;
     try {
-      reader.apply(m[0], fields);
+      reader.apply(found.match, fields);
     } catch (error) {
       return error instanceof RangeError ? error.message : String(error);
     }
-    pos += m[0].length;
+    matchedTokens++;
+    pos = found.at + found.match.length;
   }
-  if (!IGNORE_TRAILING_TEXT && text.slice(pos).trim() !== '') return `unexpected text at position ${pos + 1}`;
+  if (matchedTokens === 0) return `nothing in the text matches the format "${format}"`;
+  // Moment: am/pm alone, with no date or time part read, is not a date.
+  if (fields.pm !== undefined && !hasDatePart(fields)) return 'only am/pm was found in the text';
   return fields;
 }
 
-/** A literal matches case-insensitively; a space in the format matches any run of whitespace. */
-function matchLiteral(text: string, start: number, literal: string): number | undefined {
-  let pos = start;
-  for (const ch of literal) {
-    if (/\s/.test(ch)) {
-      while (pos < text.length && /\s/.test(text.charAt(pos))) pos++;
-      continue;
-    }
-    if (text.charAt(pos).toLowerCase() !== ch.toLowerCase()) return undefined;
-    pos++;
-  }
-  return pos;
+function hasDatePart(f: ParsedFields): boolean {
+  return [f.year, f.month, f.day, f.hour, f.minute, f.second, f.millisecond].some((v) => v !== undefined);
 }
 
 /** `text` read with `format`; wall clocks without an offset are read in `zone`. */

@@ -19,8 +19,10 @@ function utcCalendar(ms: number): CalendarDate {
 /** ISO week date (`GGGG-[W]WW-E`): week 1 is the week holding 4 January; Monday = 1. */
 function isoWeekDate(f: ParsedFields, today: WallClock): CalendarDate | string {
   const todayIso = DateTime.utc(today.year, today.month, today.day);
-  const weekYear = f.weekYear ?? todayIso.weekYear;
+  const weekYear = f.weekYear ?? f.year ?? todayIso.weekYear;
   const week = f.isoWeek ?? 1;
+  if (f.isoWeekday !== undefined && (f.isoWeekday < 1 || f.isoWeekday > 7))
+    return `there is no ISO weekday ${f.isoWeekday}`;
   const jan4 = new Date(0);
   jan4.setUTCFullYear(weekYear, 0, 4);
   const mondayOfWeek1 = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * DAY_MS;
@@ -42,10 +44,16 @@ function localWeekOf(date: CalendarDate): { year: number; week: number } {
   return { year: saturday.year, week: Math.floor((dayOfYear - 1) / 7) + 1 };
 }
 
-/** English-locale week date (`gggg ww e`): the Sunday on or before 1 January starts week 1. */
+/**
+ * English-locale week date (`gggg ww e`): the Sunday on or before 1 January starts week 1. As
+ * Moment's dayOfYearFromWeekInfo: the year defaults to the text's year, then this week's year;
+ * the week to the current one (so a lone day name is that day of this week).
+ */
 function localWeekDate(f: ParsedFields, today: WallClock): CalendarDate | string {
-  const year = f.localWeekYear ?? localWeekOf(today).year;
-  const week = f.localWeek ?? 1;
+  const current = localWeekOf(today);
+  const year = f.localWeekYear ?? f.year ?? current.year;
+  const week = f.localWeek ?? current.week;
+  if (f.weekday !== undefined && (f.weekday < 0 || f.weekday > 6)) return `there is no weekday ${f.weekday}`;
   const jan1 = new Date(0);
   jan1.setUTCFullYear(year, 0, 1);
   const sundayOfWeek1 = jan1.getTime() - jan1.getUTCDay() * DAY_MS;
@@ -57,10 +65,13 @@ function localWeekDate(f: ParsedFields, today: WallClock): CalendarDate | string
 /** Moment's defaults: year/month/day from today up to the first given one; then 1, 1, 0s. */
 export function calendarDate(f: ParsedFields, today: WallClock): CalendarDate | string {
   const dateGiven = f.month !== undefined || f.day !== undefined;
-  if (f.isoWeek !== undefined || f.weekYear !== undefined || (f.isoWeekday !== undefined && !dateGiven)) {
+  // Moment reads week parts only when neither month nor day was given (configFromArray).
+  if (!dateGiven && (f.isoWeek !== undefined || f.weekYear !== undefined || f.isoWeekday !== undefined)) {
     return isoWeekDate(f, today);
   }
-  if (f.localWeek !== undefined || f.localWeekYear !== undefined) return localWeekDate(f, today);
+  if (!dateGiven && (f.localWeek !== undefined || f.localWeekYear !== undefined || f.weekday !== undefined)) {
+    return localWeekDate(f, today);
+  }
   if (f.dayOfYear !== undefined) {
     const year = f.year ?? today.year;
     const jan1 = new Date(0);
@@ -76,11 +87,12 @@ export function calendarDate(f: ParsedFields, today: WallClock): CalendarDate | 
 
 /** 12-hour clock with am/pm, and Moment's 24:00:00 = midnight of the next day. */
 export function clockHour(f: ParsedFields): { hour: number; nextDay: boolean } | string {
-  let hour = f.hour ?? 0;
-  if (f.pm !== undefined) {
-    if (hour < 1 || hour > 12) return `hour ${hour} does not exist on a 12-hour clock`;
-    hour = (hour % 12) + (f.pm ? 12 : 0);
-  }
+  if (f.hour === undefined) return { hour: 0, nextDay: false };
+  let hour = f.hour;
+  // Moment's meridiemFixWrap: pm adds 12 below 12, am turns 12 into 0; other hours stand as read
+  // (forgiving mode does not refuse "13:03 pm").
+  if (f.pm === true && hour < 12) hour += 12;
+  if (f.pm === false && hour === 12) hour = 0;
   const restIsZero = (f.minute ?? 0) === 0 && (f.second ?? 0) === 0 && (f.millisecond ?? 0) === 0;
   if (hour === 24 && restIsZero) return { hour: 0, nextDay: true };
   return { hour, nextDay: false };

@@ -1,9 +1,10 @@
 /**
  * `parseDate` tokens (spec/iml-spec.md §4.2, Help Center https://help.make.com/tokens-for-datetime-parsing):
- * what text each Moment.js token accepts (Moment's forgiving digit counts: `MM` takes 1 or 2
- * digits, `YYYY` 1–4 and reads 2 digits as a two-digit year) and which field it fills.
+ * what text each Moment.js token accepts — Moment's non-strict regexes (`MM` takes 1 or 2
+ * digits, `YYYY` 1–4 and reads 2 digits as a two-digit year, `gggg`/`GGGG` do not) — and which
+ * field it fills. Out-of-range values are caught when the date is resolved (parse-resolve.ts).
  */
-import { MONTHS, matchName, WEEKDAYS } from './locale-en.ts';
+import { MONTHS, minName, shortName, WEEKDAYS } from './locale-en.ts';
 
 /** Fields collected while reading the text; month is 1–12. */
 export interface ParsedFields {
@@ -27,7 +28,7 @@ export interface ParsedFields {
 }
 
 interface TokenReader {
-  /** Matched at the current position (anchored). */
+  /** Sticky; Moment's forgiving parser searches for it anywhere after the position (parse-date.ts). */
   pattern: RegExp;
   apply(text: string, fields: ParsedFields): void;
 }
@@ -51,23 +52,33 @@ const pmFlag = reader(/[ap]\.?m?\.?/iy, (t, f) => {
   f.pm = t.toLowerCase().startsWith('p');
 });
 
+/**
+ * Moment's `en` names: the token takes the next WORD (Moment's `matchWord`: optional digits, then
+ * letters), which must start with a name — months full or short, weekdays full, short or
+ * two-letter, any case (`^December|^Dec`). A word that is no name makes the text invalid, as
+ * Moment's `invalidMonth` / `invalidWeekday`.
+ */
+const WORD = /[0-9]{0,256}['a-z\u00A0-\u05FF\u0700-\uD7FF\uF900-\uFDCF\uFDF0-\uFF07\uFF10-\uFFEF]{1,256}/iy;
+
 const nameReader = (
   names: readonly string[],
+  cuts: ReadonlyArray<(name: string) => string>,
   set: (index: number, f: ParsedFields) => void,
 ): TokenReader => ({
-  pattern: /[a-z]+/iy,
+  pattern: WORD,
   apply: (text, f) => {
-    const hit = matchName(names, text);
-    if (hit === undefined || hit.length !== text.length)
-      throw new RangeError(`"${text}" is not an English name`);
-    set(hit.index, f);
+    const lower = text.toLowerCase();
+    const index = names.findIndex((name) => cuts.some((cut) => lower.startsWith(cut(name).toLowerCase())));
+    if (index < 0)
+      throw new RangeError(`"${text}" is not an English ${names === MONTHS ? 'month' : 'day'} name`);
+    set(index, f);
   },
 });
 
-const monthName = nameReader(MONTHS, (i, f) => {
+const monthName = nameReader(MONTHS, [(n) => n, shortName], (i, f) => {
   f.month = i + 1;
 });
-const dayName = nameReader(WEEKDAYS, (i, f) => {
+const dayName = nameReader(WEEKDAYS, [(n) => n, shortName, minName], (i, f) => {
   f.weekday = i;
 });
 
@@ -98,10 +109,10 @@ export const READERS: Readonly<Record<string, TokenReader>> = {
   Y: field(/[+-]?\d+/y, 'year'),
   YY: field(digits(1, 2), 'year', twoDigitYear),
   YYYY: field(digits(1, 4), 'year', fullYear),
-  YYYYY: field(/[+-]?\d{1,6}/y, 'year'),
-  YYYYYY: field(/[+-]?\d{1,6}/y, 'year'),
-  Q: reader(/[1-4]/y, (t, f) => {
-    f.month ??= (int(t) - 1) * 3 + 1;
+  YYYYY: field(digits(1, 6), 'year'),
+  YYYYYY: field(digits(1, 6), 'year'),
+  Q: reader(/\d/y, (t, f) => {
+    f.month = (int(t) - 1) * 3 + 1;
   }),
   M: field(digits(1, 2), 'month'),
   MM: field(digits(1, 2), 'month'),
@@ -114,12 +125,12 @@ export const READERS: Readonly<Record<string, TokenReader>> = {
   DDD: field(digits(1, 3), 'dayOfYear'),
   DDDD: field(digits(1, 3), 'dayOfYear'),
   DDDo: field(/\d{1,3}(?:st|nd|rd|th)?/iy, 'dayOfYear'),
-  d: field(/[0-6]/y, 'weekday'),
-  e: field(/[0-6]/y, 'weekday'),
+  d: field(digits(1, 2), 'weekday'),
+  e: field(digits(1, 2), 'weekday'),
   dd: dayName,
   ddd: dayName,
   dddd: dayName,
-  E: field(/[1-7]/y, 'isoWeekday'),
+  E: field(digits(1, 2), 'isoWeekday'),
   W: field(digits(1, 2), 'isoWeek'),
   WW: field(digits(1, 2), 'isoWeek'),
   w: field(digits(1, 2), 'localWeek'),
@@ -127,11 +138,11 @@ export const READERS: Readonly<Record<string, TokenReader>> = {
   wo: field(ORDINAL, 'localWeek'),
   Wo: field(ORDINAL, 'isoWeek'),
   gg: field(digits(1, 2), 'localWeekYear', twoDigitYear),
-  gggg: field(digits(1, 4), 'localWeekYear', fullYear),
-  ggggg: field(/[+-]?\d{1,6}/y, 'localWeekYear'),
+  gggg: field(digits(1, 4), 'localWeekYear'),
+  ggggg: field(digits(1, 6), 'localWeekYear'),
   GG: field(digits(1, 2), 'weekYear', twoDigitYear),
-  GGGG: field(digits(1, 4), 'weekYear', fullYear),
-  GGGGG: field(/[+-]?\d{1,6}/y, 'weekYear'),
+  GGGG: field(digits(1, 4), 'weekYear'),
+  GGGGG: field(digits(1, 6), 'weekYear'),
   H: field(digits(1, 2), 'hour'),
   HH: field(digits(1, 2), 'hour'),
   h: field(digits(1, 2), 'hour'),

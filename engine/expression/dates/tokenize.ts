@@ -66,22 +66,40 @@ const MAX_EXPANSION_DEPTH = 2;
 const tokenized = new Map<string, readonly FormatPart[]>();
 const TOKENIZED_LIMIT = 1000;
 
+const tokenizedForParsing = new Map<string, readonly FormatPart[]>();
+
 /** The parts of a format string, cached (see `tokenizeUncached`). */
 export function tokenize(format: string): readonly FormatPart[] {
-  let parts = tokenized.get(format);
+  return cached(tokenized, format, true);
+}
+
+/**
+ * The parts as Moment's parser sees them: literals NOT merged — each character is its own
+ * literal, a `[…]` group one literal — because Moment looks for each one separately.
+ */
+export function tokenizeForParsing(format: string): readonly FormatPart[] {
+  return cached(tokenizedForParsing, format, false);
+}
+
+function cached(
+  cache: Map<string, readonly FormatPart[]>,
+  format: string,
+  merge: boolean,
+): readonly FormatPart[] {
+  let parts = cache.get(format);
   if (parts === undefined) {
-    if (tokenized.size >= TOKENIZED_LIMIT) tokenized.clear();
-    parts = tokenizeUncached(format);
-    tokenized.set(format, parts);
+    if (cache.size >= TOKENIZED_LIMIT) cache.clear();
+    parts = tokenizeUncached(format, 0, merge);
+    cache.set(format, parts);
   }
   return parts;
 }
 
-function tokenizeUncached(format: string, depth = 0): FormatPart[] {
+function tokenizeUncached(format: string, depth: number, merge: boolean): FormatPart[] {
   const parts: FormatPart[] = [];
   const pushLiteral = (text: string) => {
     const last = parts.at(-1);
-    if (last?.kind === 'literal') last.text += text;
+    if (merge && last?.kind === 'literal') last.text += text;
     else parts.push({ kind: 'literal', text });
   };
   let pos = 0;
@@ -98,7 +116,7 @@ function tokenizeUncached(format: string, depth = 0): FormatPart[] {
     else if (m[2] !== undefined) pushLiteral(m[2]);
     else if (m[3] !== undefined) parts.push({ kind: 'token', token: m[3] });
     else if (m[4] !== undefined) {
-      for (const p of expandLong(m[4], depth)) {
+      for (const p of expandLong(m[4], depth, merge)) {
         if (p.kind === 'token') parts.push(p);
         else pushLiteral(p.text);
       }
@@ -107,8 +125,8 @@ function tokenizeUncached(format: string, depth = 0): FormatPart[] {
   return parts;
 }
 
-function expandLong(name: string, depth: number): FormatPart[] {
+function expandLong(name: string, depth: number, merge: boolean): FormatPart[] {
   const expansion = LONG_FORMATS[name];
   if (expansion === undefined || depth >= MAX_EXPANSION_DEPTH) return [{ kind: 'literal', text: name }];
-  return tokenizeUncached(expansion, depth + 1);
+  return tokenizeUncached(expansion, depth + 1, merge);
 }

@@ -41,6 +41,12 @@ describe('makesim validate', () => {
     expect(io.stdout).toContain('unknown-function');
   });
 
+  it('exits 1 on warnings with --strict, and names the linter finding with its JSON pointer', async () => {
+    const { io, ctx } = captureOutput(workspace());
+    expect(await main(['validate', 'bp', '--strict'], ctx)).toBe(1);
+    expect(io.stdout).toContain('/flow/1/mapper/a');
+  });
+
   it('exits 1 when any blueprint has errors', async () => {
     const { io, ctx } = captureOutput(workspace());
     expect(await main(['validate', 'bp', 'bad.json'], ctx)).toBe(1);

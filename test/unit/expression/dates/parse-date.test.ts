@@ -1,7 +1,6 @@
 /**
- * parseDate's reader (spec/iml-spec.md §3.4, §4.2, Open question 17 — our forgiving-mode
- * choices are IGNORE_TRAILING_TEXT and the 1–2 digit tokens). The token-by-token table is in
- * test/conformance/iml/cases/date-tokens.json.
+ * parseDate's reader: Moment's default (non-strict) parsing, as Make uses it (docs/fidelity.md,
+ * Dates). The token-by-token table is in test/conformance/iml/cases/date-tokens.json.
  */
 import { describe, expect, it } from 'vitest';
 import { parseWithTokens } from '../../../../engine/expression/dates/parse-date.ts';
@@ -54,8 +53,11 @@ describe('parseWithTokens', () => {
   it('rejects a token that finds no digits', () => {
     expect(rejected('abc', 'YYYY')).toBe(true);
   });
-  it('rejects text shorter than the format', () => {
-    expect(rejected('2016-12', 'YYYY-MM-DD')).toBe(true);
+  it('leaves the tokens the text runs out for to their defaults (Moment non-strict)', () => {
+    expect(parsed('2016-12', 'YYYY-MM-DD')).toBe('2016-12-01T00:00:00.000Z');
+  });
+  it('rejects text in which no token matches', () => {
+    expect(rejected('-- / --', 'YYYY-MM-DD')).toBe(true);
   });
   it('rejects minute 60 and second 60', () => {
     expect(rejected('10:60', 'HH:mm')).toBe(true);
