@@ -2,6 +2,7 @@ import type { RegisterCommand } from '../context.ts';
 import { registerCost } from './cost.ts';
 import { registerDatastore } from './datastore.ts';
 import { registerEval } from './eval.ts';
+import { registerFixtures } from './fixtures.ts';
 import { registerRun } from './run.ts';
 import { registerServe } from './serve.ts';
 import { registerTest } from './test.ts';
@@ -16,4 +17,5 @@ export const commands: readonly RegisterCommand[] = [
   registerDatastore,
   registerServe,
   registerCost,
+  registerFixtures,
 ];
