@@ -119,8 +119,10 @@ function writeMock(
 
 /** Sheets row bundles (`__SPREADSHEET_ID__`, `__SHEET__`, `__ROW_NUMBER__`, cells by index) → seed rows. */
 function writeSeed(testCase: TestCase, bundles: Bundle[]): string {
-  const fakes = (testCase.fakes ??= {}) as Record<string, Record<string, unknown[]>>;
-  const sheets = (fakes['google-sheets'] ??= {});
+  testCase.fakes = testCase.fakes ?? {};
+  const fakes = testCase.fakes as Record<string, Record<string, unknown[]>>;
+  fakes['google-sheets'] = fakes['google-sheets'] ?? {};
+  const sheets = fakes['google-sheets'];
   for (const bundle of bundles) {
     const sid = bundle.__SPREADSHEET_ID__;
     const sheet = bundle.__SHEET__;
@@ -135,7 +137,9 @@ function writeSeed(testCase: TestCase, bundles: Bundle[]): string {
         '--seed takes Google Sheets row bundles (with __SPREADSHEET_ID__, __SHEET__ and __ROW_NUMBER__); import other bundles as a mock',
       );
     }
-    const rows = (sheets[`${sid}/${sheet}`] ??= []);
+    const key = `${sid}/${sheet}`;
+    sheets[key] = sheets[key] ?? [];
+    const rows = sheets[key];
     while (rows.length < rowNumber - 1) rows.push({});
     rows[rowNumber - 2] = Object.fromEntries(Object.entries(bundle).filter(([k]) => !/^__.*__$/.test(k)));
   }
