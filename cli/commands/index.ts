@@ -1,6 +1,7 @@
 import type { RegisterCommand } from '../context.ts';
 import { registerCost } from './cost.ts';
 import { registerDatastore } from './datastore.ts';
+import { registerDiff } from './diff.ts';
 import { registerEval } from './eval.ts';
 import { registerFixtures } from './fixtures.ts';
 import { registerRun } from './run.ts';
@@ -18,4 +19,5 @@ export const commands: readonly RegisterCommand[] = [
   registerServe,
   registerCost,
   registerFixtures,
+  registerDiff,
 ];
