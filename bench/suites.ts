@@ -1,5 +1,6 @@
 import { datastoreSuite } from './datastore.bench.ts';
 import { engineSuite } from './engine.bench.ts';
+import { fakesSuite } from './fakes.bench.ts';
 import { httpSuite } from './http.bench.ts';
 import { imlSuite } from './iml.bench.ts';
 import { serverSuite } from './server.bench.ts';
@@ -18,5 +19,6 @@ export const suites: BenchSuite[] = [
   datastoreSuite,
   engineSuite,
   testRunnerSuite,
+  fakesSuite,
   serverSuite,
 ];

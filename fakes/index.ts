@@ -102,11 +102,16 @@ function fakeMocks(
   return mocks;
 }
 
-function answerWith(
-  name: string,
-  module: FakeModule | undefined,
-  ctx: { state: FakeState; now: Date; calls: Map<string, number>; limit: RateLimit | undefined },
-): MockFunction {
+export interface AnswerContext {
+  state: FakeState;
+  now: Date;
+  /** Calls so far per fake name (for `$rateLimit`). */
+  calls: Map<string, number>;
+  limit: RateLimit | undefined;
+}
+
+/** The function mock that runs one fake module (undefined: the generic fake) for one case. */
+export function answerWith(name: string, module: FakeModule | undefined, ctx: AnswerContext): MockFunction {
   return (input, call) => {
     const count = (ctx.calls.get(name) ?? 0) + 1;
     ctx.calls.set(name, count);

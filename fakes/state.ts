@@ -67,7 +67,9 @@ export class FakeState {
 
   /** Cursor names starting with `prefix`, sorted. */
   cursorNames(fake: string, prefix: string): string[] {
-    const rows = this.#statements.cursorNames.all(fake, `${prefix.replace(/[%_]/g, '')}%`) as Array<{ name: string }>;
+    const rows = this.#statements.cursorNames.all(fake, `${prefix.replace(/[%_]/g, '')}%`) as Array<{
+      name: string;
+    }>;
     return rows.map((r) => r.name);
   }
 

@@ -1,7 +1,9 @@
 import type { RegisterCommand } from '../context.ts';
 import { registerCost } from './cost.ts';
 import { registerDatastore } from './datastore.ts';
+import { registerDiff } from './diff.ts';
 import { registerEval } from './eval.ts';
+import { registerFixtures } from './fixtures.ts';
 import { registerRun } from './run.ts';
 import { registerServe } from './serve.ts';
 import { registerTest } from './test.ts';
@@ -16,4 +18,6 @@ export const commands: readonly RegisterCommand[] = [
   registerDatastore,
   registerServe,
   registerCost,
+  registerFixtures,
+  registerDiff,
 ];

@@ -18,6 +18,8 @@ function seed(state: FakeState, value: unknown): void {
     const ref = parseCollection(key);
     if (!ref) throw new FakeSeedError(FAKE, key, 'name a sheet as "<spreadsheetId>/<sheet name>"');
     if (!Array.isArray(rows)) throw new FakeSeedError(FAKE, key, 'give the sheet an array of rows');
+    // A sheet seeded empty still exists (and shows in the snapshot).
+    state.setCursor(FAKE, `exists:${collectionOf(ref)}`, '1');
     rows.forEach((row, i) => {
       if (!row || typeof row !== 'object' || Array.isArray(row)) {
         throw new FakeSeedError(FAKE, `${key}[${i}]`, 'a row is an object keyed by column ("0" or "A")');
@@ -34,7 +36,8 @@ function seed(state: FakeState, value: unknown): void {
 
 function snapshot(state: FakeState): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const collection of state.collections(FAKE)) {
+  const seeded = state.cursorNames(FAKE, 'exists:').map((name) => name.slice('exists:'.length));
+  for (const collection of [...new Set([...seeded, ...state.collections(FAKE)])].sort()) {
     const ref = parseCollection(collection);
     if (!ref) continue;
     const rows = rowsOf(state, ref);

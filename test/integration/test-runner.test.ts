@@ -15,9 +15,13 @@ async function cli(args: string[]) {
 
 describe('makesim test on the example blueprints', () => {
   it('passes every case and exercises every route, filter and error route', async () => {
-    const files = ['webhook-router', 'iterator-aggregator', 'error-handling', 'data-store'].map((n) =>
-      join(root, 'blueprints', `${n}.test.json`),
-    );
+    const files = [
+      'webhook-router',
+      'iterator-aggregator',
+      'error-handling',
+      'data-store',
+      'order-intake',
+    ].map((n) => join(root, 'blueprints', `${n}.test.json`));
     const suite = await runSuite({ files, cwd: root });
     expect(suite.fileErrors).toEqual([]);
     expect(suite.results.filter((r) => !r.passed)).toEqual([]);
@@ -146,7 +150,10 @@ describe('makesim test reporters and snapshots', () => {
     expect(stdout).toContain('signup.test.json');
     const starter = JSON.parse(readFileSync(join(dir, 'signup.test.json'), 'utf8'));
     expect(starter.blueprint).toBe('signup.blueprint.json');
-    expect(starter.cases[0].mocks).toEqual({ '2': { output: { rowNumber: 0, values: { email: '' } } } });
+    expect(starter.cases[0].mocks).toEqual({
+      '2': { output: { rowNumber: 1, values: { email: 'someone@example.com' } } },
+    });
+    expect(starter.cases[0].input).toEqual({ email: 'someone@example.com', name: 'sample name' });
     // The starter is a valid test file, and refuses to be overwritten: that is bad usage (exit 2).
     expect((await cli(['test', join(dir, 'signup.test.json')])).code).toBe(0);
     const again = await cli(['test', '--init', join(dir, 'signup.blueprint.json')]);
