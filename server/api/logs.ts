@@ -5,6 +5,7 @@
  * running execution.
  */
 import type { FastifyInstance } from 'fastify';
+import { redactText } from '../../modules/http/redact.ts';
 import type { ServerServices } from '../services.ts';
 import type { StoredExecution } from '../store/executions.ts';
 import { ApiError, notFound } from './errors.ts';
@@ -82,7 +83,7 @@ export async function logRoutes(app: FastifyInstance, options: { services: Serve
         ? {
             error: {
               name: error.type,
-              message: error.message,
+              message: redactText(error.message, services.settings.secrets),
               ...(failed
                 ? { causeModule: { name: failed.module, appName: failed.module.split(':')[0] } }
                 : {}),

@@ -2,6 +2,7 @@
  * Make API v2 object shapes with Make's exact casing (http-spec §2.3–§2.6): `isActive`/`isPaused`
  * camelCase beside `isinvalid`/`islinked`/`islocked`/`iswaiting`; ids and times as Make sends them.
  */
+import { redactText } from '../../modules/http/redact.ts';
 import type { ServerServices } from '../services.ts';
 import type { StoredExecution } from '../store/executions.ts';
 import { isHookGone, MAILHOOK_TYPE_NAME, type StoredHook } from '../store/hooks.ts';
@@ -130,7 +131,7 @@ export function dlqShape(services: ServerServices, item: StoredIncomplete): Reco
     scenarioName: services.scenarios.get(item.scenarioId)?.name ?? '',
     companyId: LOCAL_IDS.organizationId,
     companyName: 'makesim',
-    reason: item.reason,
+    reason: redactText(item.reason, services.settings.secrets),
     resolved: item.resolved,
     deleted: false,
     index: 0,

@@ -4,6 +4,7 @@
  * with its record: operations, bundles in/out, calls, errors).
  */
 import type { ModuleRecord } from '../../engine/runtime/record.ts';
+import { redactValue } from '../../modules/http/redact.ts';
 import { hookUrl } from '../api/shapes.ts';
 import type { ServerServices } from '../services.ts';
 
@@ -64,19 +65,22 @@ export function executionDetail(services: ServerServices, id: string) {
   if (!execution) return undefined;
   const scenario = services.scenarios.get(execution.scenarioId);
   const byId = new Map(execution.record.modules.map((module) => [module.id, module]));
-  return {
-    id: execution.id,
-    scenarioId: execution.scenarioId,
-    scenarioName: scenario?.name ?? `#${execution.scenarioId}`,
-    status: STATUS_NAMES[execution.status] ?? 'running',
-    operations: execution.operations,
-    duration: execution.duration,
-    started: execution.started,
-    error: execution.record.error,
-    warnings: execution.record.warnings,
-    response: execution.record.response,
-    graph: graph(scenario?.blueprint.flow, byId),
-  };
+  return redactValue(
+    {
+      id: execution.id,
+      scenarioId: execution.scenarioId,
+      scenarioName: scenario?.name ?? `#${execution.scenarioId}`,
+      status: STATUS_NAMES[execution.status] ?? 'running',
+      operations: execution.operations,
+      duration: execution.duration,
+      started: execution.started,
+      error: execution.record.error,
+      warnings: execution.record.warnings,
+      response: execution.record.response,
+      graph: graph(scenario?.blueprint.flow, byId),
+    },
+    services.settings.secrets,
+  );
 }
 
 function graph(flow: unknown, byId: Map<number, ModuleRecord>): GraphNode[] {

@@ -49,7 +49,10 @@ describe('run inspector in a browser', () => {
   it('shows a new execution live and opens its module bundles', { timeout: 60_000 }, async () => {
     const { udid } = addScenario(server, blueprints.responder());
     const page = await browser.newPage();
+    // Without signing in the page is the sign-in form; the printed one-time link signs in.
     await page.goto(base);
+    expect(await page.locator('input[name=token]').count()).toBe(1);
+    await page.goto(`${base}${server.access.newLoginPath()}`);
     await expect.poll(() => page.textContent('[data-testid=live]'), { timeout: 10_000 }).toBe('live');
     expect(await page.textContent('[data-testid=scenarios]')).toContain(`${base}/${udid}`);
     await page.screenshot({ path: join(ARTIFACTS, 'inspector-empty.png'), fullPage: true });
