@@ -8,6 +8,8 @@ import type { StoredExecution } from '../store/executions.ts';
 import { isHookGone, MAILHOOK_TYPE_NAME, type StoredHook } from '../store/hooks.ts';
 import type { StoredIncomplete } from '../store/incompletes.ts';
 import type { StoredScenario } from '../store/scenarios.ts';
+import { readDescription } from './scenario-description.ts';
+import { currentPeriod, operationsSince } from './usage.ts';
 
 export const LOCAL_IDS = { userId: 1, teamId: 1, organizationId: 1 };
 export const LOCAL_USER = { id: 1, name: 'makesim', email: 'makesim@localhost' };
@@ -21,7 +23,7 @@ export function scenarioShape(services: ServerServices, scenario: StoredScenario
     deviceId: null,
     deviceScope: null,
     concept: false,
-    description: '',
+    description: readDescription(services.db, scenario),
     folderId: null,
     isinvalid: scenario.isInvalid,
     islinked: scenario.isActive,
@@ -37,6 +39,9 @@ export function scenarioShape(services: ServerServices, scenario: StoredScenario
     updatedByUser: LOCAL_USER,
     nextExec: scenario.nextExec,
     created: scenario.created,
+    operations: operationsSince(services.db, currentPeriod(services.clock.now()).start, scenario.id),
+    // Data transfer is not measured locally (docs/fidelity.md).
+    transfer: 0,
   };
 }
 
