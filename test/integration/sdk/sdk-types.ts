@@ -79,25 +79,19 @@ function missingIn(shape: Shape, value: unknown, path: string, depth: number): s
     }
     const item = record[field.name];
     if (item === null || depth > 4) continue;
-    if (field.inline && field.inlineArray) {
-      const items = Array.isArray(item) ? item : [];
-      items.forEach((one, index) =>
-        out.push(...missingIn(field.inline ?? [], one, `${here}/${index}`, depth + 1)),
-      );
-    } else if (field.inline) out.push(...missingIn(field.inline, item, here, depth + 1));
-    else if (field.ref && shapeOf(field.ref.type)) {
-      const items = field.ref.array ? (Array.isArray(item) ? item : []) : [item];
-      items.forEach((one, index) =>
-        out.push(
-          ...missingRequired(
-            field.ref?.type ?? '',
-            one,
-            field.ref?.array ? `${here}/${index}` : here,
-            depth + 1,
-          ),
-        ),
-      );
-    }
+    out.push(...missingInField(field, item, here, depth));
   }
   return out;
+}
+
+/** What a present field's value lacks: an inline object (or array of them) or a named type. */
+function missingInField(field: Field, item: unknown, here: string, depth: number): string[] {
+  const array = field.inline ? field.inlineArray : field.ref?.array;
+  const items = array ? (Array.isArray(item) ? item : []) : [item];
+  const at = (index: number) => (array ? `${here}/${index}` : here);
+  if (field.inline)
+    return items.flatMap((one, index) => missingIn(field.inline ?? [], one, at(index), depth + 1));
+  const type = field.ref?.type;
+  if (!type || !shapeOf(type)) return [];
+  return items.flatMap((one, index) => missingRequired(type, one, at(index), depth + 1));
 }
