@@ -11,7 +11,7 @@ import type { ServerServices } from '../services.ts';
 import type { InspectorAccess } from './access.ts';
 import { inspectorGuard } from './guard.ts';
 import { loginRoutes } from './login-routes.ts';
-import { executionDetail, executionList, scenarioList } from './views.ts';
+import { executionDetail, executionList, moduleDetail, scenarioList } from './views.ts';
 
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
 
@@ -50,6 +50,11 @@ export async function uiRoutes(app: FastifyInstance, options: UiOptions): Promis
   app.get('/_inspector/api/executions/:id', async (request, reply) => {
     const detail = executionDetail(services, (request.params as { id: string }).id);
     return detail ?? reply.code(404).send({ message: 'execution not found' });
+  });
+  app.get('/_inspector/api/executions/:id/modules/:moduleId', async (request, reply) => {
+    const { id, moduleId } = request.params as { id: string; moduleId: string };
+    const detail = moduleDetail(services, id, Number(moduleId));
+    return detail ?? reply.code(404).send({ message: 'module record not found' });
   });
   app.get('/_inspector/events', (request, reply) => {
     reply.hijack();
