@@ -7,6 +7,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Clock, systemClock } from '../engine/ports/clock.ts';
+import type { HttpPort } from '../engine/ports/http.ts';
+import { connectionSecrets } from '../modules/http/redact.ts';
 import { restoreDataStores } from './api/data-store-admin.ts';
 import { apiRoutes } from './api/routes.ts';
 import { DEFAULT_QUEUE_LIMIT, DEFAULT_RATE_LIMIT, DEFAULT_RESPONSE_TIMEOUT_MS } from './gateway/answers.ts';
@@ -31,6 +33,7 @@ import { HookLogStore } from './store/hook-logs.ts';
 import { HookStore } from './store/hooks.ts';
 import { IncompleteStore } from './store/incompletes.ts';
 import { ScenarioStore } from './store/scenarios.ts';
+import { InspectorAccess } from './ui/access.ts';
 import { uiRoutes } from './ui/routes.ts';
 
 export interface BuildAppOptions {
@@ -48,6 +51,8 @@ export interface BuildAppOptions {
   hookBase?: string;
   timezone?: string;
   dataStores?: ServerDataStores;
+  /** The run's HTTP port: its network policy binds `callbackUrl`, its credentials are redacted. Default: loopback only. */
+  http?: Pick<HttpPort, 'allowNet' | 'connections'>;
   /** The config's `dataStructures`, written to the server database at start (config wins). */
   dataStructures?: ConfigDataStructure[];
 }
@@ -55,6 +60,8 @@ export interface BuildAppOptions {
 export interface ServerApp {
   app: FastifyInstance;
   services: ServerServices;
+  /** Who may read the run page (sign-in links, allowed Host names). */
+  access: InspectorAccess;
   /** Re-queues work of a dead process, starts queued items and the scheduler. */
   start(): void;
   close(): Promise<void>;
@@ -67,15 +74,17 @@ export function buildApp(options: BuildAppOptions): ServerApp {
   services.dataStructures.seed(options.dataStructures ?? [], services.clock.now());
   restoreDataStores(services);
   const checkpointer = startCheckpointer(db);
+  const access = new InspectorAccess(() => services.settings.token);
   // Inspector event streams never go idle: close them with the server.
   const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024, forceCloseConnections: true });
   app.register(gatewayRoutes, { services });
   app.register(mailRoutes, { services });
   app.register(apiRoutes, { services, prefix: '/api/v2' });
-  app.register(uiRoutes, { services });
+  app.register(uiRoutes, { services, access });
   return {
     app,
     services,
+    access,
     start() {
       services.queue.requeueAbandoned();
       services.scheduler.start();
@@ -144,6 +153,8 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
       hookBase: options.hookBase ?? 'http://127.0.0.1:8080',
       timezone,
+      allowNet: options.http?.allowNet ?? false,
+      secrets: connectionSecrets(options.http ?? {}),
     },
   };
 }

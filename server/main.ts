@@ -15,6 +15,7 @@ import { mailRoutes } from './gateway/mail-routes.ts';
 import { gatewayRoutes } from './gateway/routes.ts';
 import { type LoadedEntry, loadDirectory } from './project/load-dir.ts';
 import { convertRequest, createMakeEngine } from './runner/make-engine.ts';
+import { machineAddresses } from './ui/host-check.ts';
 
 export interface StartOptions {
   dir: string;
@@ -36,7 +37,12 @@ export interface StartOptions {
 
 export interface RunningServer {
   server: ServerApp;
+  /** Where to reach the server from this machine (a loopback URL when bound to all interfaces). */
   url: string;
+  /** With `--host 0.0.0.0` (or `::`): every address the server answers on, else just `url`. */
+  addresses: string[];
+  /** Bound to every interface: other machines can reach the gateway. */
+  exposed: boolean;
   hookBase: string;
   entries: LoadedEntry[];
   close(): Promise<void>;
@@ -56,6 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clock: options.clock === 'simulated' ? new SimulatedClock(Date.now()) : systemClock,
     timezone: config.timezone,
     dataStores: environment.dataStores,
+    http: environment.http,
     dataStructures: config.dataStructures,
     ...(config.server.token ? { token: config.server.token } : {}),
     ...(options.rateLimit === false ? { rateLimit: false as const } : {}),
@@ -65,7 +72,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       : {}),
   });
   const host = options.host ?? '127.0.0.1';
-  const url = await server.app.listen({ host, port: options.port ?? config.server.port ?? 8080 });
+  const listened = await server.app.listen({ host, port: options.port ?? config.server.port ?? 8080 });
+  server.access.hosts.bind(host);
+  const { url, addresses, exposed } = reachableAt(
+    host,
+    (server.app.server.address() as { port: number }).port,
+    listened,
+  );
   const hookPort = options.hookPort ?? config.server.hookPort;
   const hookApp = hookPort === undefined ? undefined : await listenHooks(server, host, hookPort);
   const hookBase = hookApp ? baseOf(hookApp) : url;
@@ -77,6 +90,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     server,
     url,
+    addresses,
+    exposed,
     hookBase,
     entries,
     async close() {
@@ -94,6 +109,21 @@ async function listenHooks(server: ServerApp, host: string, port: number): Promi
   app.register(mailRoutes, { services: server.services });
   await app.listen({ host, port });
   return app;
+}
+
+/** A wildcard bind is reached at this machine's own addresses, never at `0.0.0.0`. */
+export function reachableAt(
+  host: string,
+  port: number,
+  listened: string,
+): { url: string; addresses: string[]; exposed: boolean } {
+  if (host !== '0.0.0.0' && host !== '::') return { url: listened, addresses: [listened], exposed: false };
+  const ipv4 = machineAddresses().filter((address) => address.includes('.'));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    addresses: ipv4.map((address) => `http://${address}:${port}`),
+    exposed: true,
+  };
 }
 
 function baseOf(app: FastifyInstance): string {

@@ -4,6 +4,7 @@
 import type { EventEmitter } from 'node:events';
 import type { Clock } from '../engine/ports/clock.ts';
 import type { DataStorePort } from '../engine/ports/data-store.ts';
+import type { HttpPort } from '../engine/ports/http.ts';
 import type { DataStoreAdmin } from '../modules/datastore/store-admin.ts';
 import type { RateLimit } from './gateway/rate-limit.ts';
 import type { Db } from './queue/db.ts';
@@ -34,6 +35,10 @@ export interface ServerSettings {
   /** Base of hook URLs, e.g. `http://127.0.0.1:8080`; url = base + `/` + udid. */
   hookBase: string;
   timezone: string;
+  /** The HTTP network policy (HttpPort.allowNet): `callbackUrl` obeys it as the HTTP modules do. */
+  allowNet: HttpPort['allowNet'];
+  /** Connection credentials, redacted from every record the API and the run page show. */
+  secrets: readonly string[];
 }
 
 export interface ServerServices {

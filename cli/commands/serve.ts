@@ -87,8 +87,14 @@ function optionalInt(name: string, value: string | undefined): Record<string, nu
 function printSummary(ctx: CliContext, running: RunningServer): void {
   const { services } = running.server;
   ctx.out(`${pc.bold('makesim serve')} listening on ${running.url}\n`);
+  if (running.exposed) {
+    ctx.out(`  addresses  ${running.addresses.join('  ')}\n`);
+    ctx.out(
+      `  ${pc.yellow('warning')}    listening on every interface: other machines on your network can call the hooks; the API and run page need the token\n`,
+    );
+  }
   ctx.out(
-    `  inspector  ${running.url}/\n  API        ${running.url}/api/v2  (Authorization: Token ${services.settings.token})\n\n`,
+    `  inspector  ${running.url}${running.server.access.newLoginPath()}  (one-time sign-in link)\n  API        ${running.url}/api/v2  (Authorization: Token ${services.settings.token})\n\n`,
   );
   for (const entry of running.entries) {
     if (!entry.scenario) {

@@ -9,6 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseJsonText } from '../../engine/errors/json-syntax.ts';
 import { MakeError } from '../../engine/errors/make-error.ts';
 import type { Bundle } from '../../engine/registry/define-module.ts';
+import { redactText } from './redact.ts';
 import type { RawResponse } from './send-request.ts';
 import { errorTypeForStatus } from './status-errors.ts';
 
@@ -65,7 +66,8 @@ export function assertStatus(res: RawResponse, bundle: Bundle): void {
     typeof bundle.data === 'string'
       ? bundle.data.slice(0, 200)
       : JSON.stringify(bundle.data ?? '').slice(0, 200);
-  throw new MakeError(type, `[${res.statusCode}] ${preview || 'The server answered with an error status.'}`, {
+  const message = `[${res.statusCode}] ${preview || 'The server answered with an error status.'}`;
+  throw new MakeError(type, redactText(message, res.secrets), {
     statusCode: res.statusCode,
     code: `http-${res.statusCode}`,
   });

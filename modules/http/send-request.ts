@@ -11,6 +11,7 @@ import type { CookieJar } from './cookie-jar.ts';
 import { decodeBody } from './decode-body.ts';
 import { assertHostAllowed } from './network-policy.ts';
 import type { OutgoingRequest } from './outgoing-request.ts';
+import { connectionSecrets, isSecretParameter, redactText } from './redact.ts';
 import { connectionError, timeoutError } from './transport-errors.ts';
 
 export interface RawResponse {
@@ -22,6 +23,8 @@ export interface RawResponse {
   contentType: string;
   /** The final URL after redirects. */
   url: URL;
+  /** Credentials this request carried, for redacting messages built from the answer. */
+  secrets: readonly string[];
 }
 
 export interface SendOptions {
@@ -46,10 +49,11 @@ export async function sendRequest(req: OutgoingRequest, options: SendOptions): P
   if (options.signal.aborted) onAbort();
   else options.signal.addEventListener('abort', onAbort, { once: true });
   const signal = controller.signal;
+  const secrets = secretsOfRequest(req, options.http);
   let current = req;
   try {
     for (let hop = 0; ; hop++) {
-      const response = await sendOnce(current, options, signal);
+      const response = { ...(await sendOnce(current, options, signal)), secrets };
       const next = redirectTarget(current, response);
       if (!next) return response;
       if (hop >= MAX_REDIRECTS) {
@@ -64,21 +68,45 @@ export async function sendRequest(req: OutgoingRequest, options: SendOptions): P
       current = next;
     }
   } catch (error) {
-    if (error instanceof MakeError || error instanceof SetupError) throw error;
+    if (error instanceof SetupError) {
+      // A setup error names the URL so the test can answer it; its query secrets stay out.
+      error.message = redactText(error.message, secrets);
+      throw error;
+    }
+    if (error instanceof MakeError) throw redactError(error, secrets);
     if (timedOut && !options.signal.aborted) throw timeoutError(current.url, req.timeoutMs);
     if (options.signal.aborted) throw options.signal.reason ?? error;
-    throw connectionError(current.url, error);
+    throw redactError(connectionError(current.url, error), secrets);
   } finally {
     clearTimeout(timeout);
     options.signal.removeEventListener('abort', onAbort);
   }
 }
 
+/** The error with its message redacted (URLs with `?api_key=…`, connection credentials). */
+function redactError(error: MakeError, secrets: readonly string[]): MakeError {
+  const message = redactText(error.message, secrets);
+  return message === error.message
+    ? error
+    : new MakeError(error.type, message, error.details && { ...error.details });
+}
+
+/** Configured connections' credentials plus what this request itself sends as credentials. */
+function secretsOfRequest(req: OutgoingRequest, http: HttpPort): string[] {
+  const own = req.headers
+    .filter(([name]) => name.toLowerCase() === 'authorization' || isSecretParameter(name))
+    .flatMap(([, value]) => [value, value.replace(/^\S+\s+/, '')]);
+  const query = [...req.url.searchParams]
+    .filter(([name]) => isSecretParameter(name))
+    .map(([, value]) => value);
+  return [...connectionSecrets(http), ...own, ...query];
+}
+
 async function sendOnce(
   req: OutgoingRequest,
   options: SendOptions,
   signal: AbortSignal,
-): Promise<RawResponse> {
+): Promise<Omit<RawResponse, 'secrets'>> {
   assertHostAllowed(req.url, options.http, req.method);
   const headers = [...req.headers];
   const cookie = req.shareCookies ? options.jar?.header(req.url) : undefined;

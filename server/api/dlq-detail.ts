@@ -4,6 +4,7 @@
  * retry uses, and the logs of its retry runs.
  */
 import type { FastifyInstance } from 'fastify';
+import { redactValue } from '../../modules/http/redact.ts';
 import type { ServerServices } from '../services.ts';
 import type { StoredIncomplete } from '../store/incompletes.ts';
 import { notFound, validationError } from './errors.ts';
@@ -35,7 +36,7 @@ export async function dlqDetailRoutes(
 
   app.get('/dlqs/:dlqId/bundle', async (request) => ({
     code: 'OK',
-    response: find(request.params).detail.context,
+    response: redactValue(find(request.params).detail.context, services.settings.secrets),
   }));
 
   app.patch('/dlqs/:dlqId', async (request) => {

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import { ApiError, notFound } from './errors.ts';
+import { LOCAL_TEAM, organizationDetail, organizationSummary } from './organization.ts';
 import { intParam, optionalInt, type Query } from './params.ts';
 import { LOCAL_IDS, LOCAL_USER } from './shapes.ts';
 
@@ -25,13 +26,6 @@ const SCOPES = [
   'organizations:read',
   'user:read',
 ];
-
-/**
- * The organization's REST requests per minute (http-spec §2.2 "Rate limit": Core 60, Pro 120,
- * Teams 240, Enterprise 1000). The server is on no plan and limits nothing (docs/fidelity.md), so
- * it shows the largest figure: a client that paces itself by it is slowed the least.
- */
-const API_LIMIT_PER_MINUTE = 1000;
 
 export async function generalRoutes(
   app: FastifyInstance,
@@ -61,26 +55,22 @@ export async function generalRoutes(
   app.get('/users/me/api-tokens', async () => ({
     apiTokens: [{ token: maskToken(token), scope: SCOPES, label: 'makesim serve', created: tokenCreated }],
   }));
-  const organization = {
-    id: LOCAL_IDS.organizationId,
-    name: 'makesim',
-    timezoneId: 1,
-    timezone,
-    zone: 'localhost',
-  };
-  app.get('/organizations', async () => ({ organizations: [organization], pg: { offset: 0, limit: 10000 } }));
+  const { services } = options;
+  app.get('/organizations', async () => ({
+    organizations: [organizationSummary(services)],
+    pg: { offset: 0, limit: 10000 },
+  }));
   app.get('/organizations/:id', async (request) => {
     if (intParam(request.params, 'id') !== LOCAL_IDS.organizationId) throw notFound('Organization');
-    return { organization: { ...organization, license: { apiLimit: API_LIMIT_PER_MINUTE } } };
+    return { organization: organizationDetail(services) };
   });
-  const team = { id: LOCAL_IDS.teamId, name: 'makesim', organizationId: LOCAL_IDS.organizationId };
   app.get('/teams', async () => ({
-    teams: [team],
+    teams: [LOCAL_TEAM],
     pg: { sortBy: 'name', sortDir: 'asc', limit: 10000, offset: 0 },
   }));
   app.get('/teams/:id', async (request) => {
     if (intParam(request.params, 'id') !== LOCAL_IDS.teamId) throw notFound('Team');
-    return { team };
+    return { team: LOCAL_TEAM };
   });
   app.get('/scenarios-folders', async (request) => {
     if (optionalInt(request.query as Query, 'teamId') === undefined) {

@@ -5,9 +5,10 @@
  * running execution.
  */
 import type { FastifyInstance } from 'fastify';
+import { redactText } from '../../modules/http/redact.ts';
 import type { ServerServices } from '../services.ts';
 import type { StoredExecution } from '../store/executions.ts';
-import { ApiError, notFound } from './errors.ts';
+import { ApiError, notFound, validationError } from './errors.ts';
 import { bodyObject, optionalInt, type Query, readPage } from './params.ts';
 import { outputsOf } from './run-inputs.ts';
 import { findScenario } from './scenarios.ts';
@@ -70,19 +71,28 @@ export async function logRoutes(app: FastifyInstance, options: { services: Serve
   });
 
   app.get('/scenarios/:id/executions/:executionId', async (request) => {
+    const maxBytes = optionalInt(request.query as Query, 'maxBytes');
+    if (maxBytes !== undefined && maxBytes < 0)
+      throw validationError(["Parameter 'maxBytes' must be a whole number of bytes."]);
     const execution = findExecution(request.params);
     if (execution === 'running') return { status: 'RUNNING' };
     const { record } = execution;
-    const { error } = record;
+    const outputs = outputsOf(record).outputs ?? {};
+    const size = Buffer.byteLength(JSON.stringify(outputs));
+    if (maxBytes !== undefined && size > maxBytes)
+      throw new ApiError(413, `The execution's outputs are ${size} bytes, more than maxBytes (${maxBytes}).`);
+    // A WARNING run has no error of its own: its first warning (e.g. a Break that stored an
+    // incomplete execution) is what the SDK's type documents for "WARNING or ERROR".
+    const error = record.error ?? record.warnings[0] ?? null;
     const failed = error ? record.modules.find((module) => module.id === error.moduleId) : undefined;
     return {
       status: DETAIL_STATUS[execution.status] ?? 'RUNNING',
-      outputs: outputsOf(record).outputs ?? {},
+      outputs,
       ...(error
         ? {
             error: {
               name: error.type,
-              message: error.message,
+              message: redactText(error.message, services.settings.secrets),
               ...(failed
                 ? { causeModule: { name: failed.module, appName: failed.module.split(':')[0] } }
                 : {}),

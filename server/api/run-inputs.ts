@@ -5,7 +5,9 @@
  * its first Return output module returned, and `callbackUrl` is told when the run finishes.
  */
 import { request } from 'undici';
+import type { HttpPort } from '../../engine/ports/http.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
+import { isHostAllowed } from '../../modules/http/network-policy.ts';
 import { RETURN_MODULE, returnedOutputs } from '../../modules/scenario-service/subscenario-runner.ts';
 import type { ServerServices } from '../services.ts';
 import type { StoredScenario } from '../store/scenarios.ts';
@@ -37,14 +39,29 @@ export function outputsOf(record: ExecutionRecord): { outputs?: Record<string, u
 /** How long a callback POST may take before it is given up (Make documents no limit). */
 export const CALLBACK_TIMEOUT_MS = 10_000;
 
-/** `callbackUrl`: absent (or null), else an http or https URL — anything else is a 400. */
-export function readCallbackUrl(body: Record<string, unknown>): string | undefined {
+/**
+ * `callbackUrl`: absent (or null), else an http or https URL — anything else is a 400. The URL's
+ * host must pass the network policy the HTTP modules obey (loopback unless `--allow-net` or the
+ * config's `network.allow` says otherwise): refused before the run, so no packet is sent.
+ */
+export function readCallbackUrl(
+  body: Record<string, unknown>,
+  allowNet: HttpPort['allowNet'],
+): string | undefined {
   const value = body.callbackUrl;
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)) {
-    return value;
+  if (typeof value !== 'string' || !URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    throw new ApiError(400, "Parameter 'callbackUrl' must be an http or https URL.");
   }
-  throw new ApiError(400, "Parameter 'callbackUrl' must be an http or https URL.");
+  const host = new URL(value).hostname;
+  if (!isHostAllowed(host, allowNet)) {
+    throw new ApiError(
+      400,
+      `Parameter 'callbackUrl': the network policy blocks ${host} (makesim only reaches loopback hosts by default). ` +
+        `Add it to the config's network.allow list to allow it.`,
+    );
+  }
+  return value;
 }
 
 /**

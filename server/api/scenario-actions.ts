@@ -5,6 +5,7 @@
  * scenario-blueprints.ts.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { HttpPort } from '../../engine/ports/http.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import { setActive } from '../project/admin.ts';
 import { isQueueTrigger } from '../runner/engine-port.ts';
@@ -39,7 +40,7 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
 
   app.post('/scenarios/:id/run', async (request, reply) => {
     const scenario = findScenario(services, request.params);
-    const { data, responsive, callbackUrl } = readRunBody(request.body);
+    const { data, responsive, callbackUrl } = readRunBody(request.body, services.settings.allowNet);
     if (!scenario.isActive) throw new ApiError(422, 'Scenario is not activated', { code: 'IM325' });
     const prepared = services.catalog.prepared(scenario.id);
     if (!prepared)
@@ -100,7 +101,7 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
 }
 
 /** `{data?, responsive?, callbackUrl?}`, each checked; a bad one is a 400 before anything runs. */
-function readRunBody(raw: unknown) {
+function readRunBody(raw: unknown, allowNet: HttpPort['allowNet']) {
   const body = bodyObject(raw, true);
   if (
     body.data !== undefined &&
@@ -111,7 +112,7 @@ function readRunBody(raw: unknown) {
   return {
     data: (body.data ?? {}) as Record<string, unknown>,
     responsive: body.responsive === true,
-    callbackUrl: readCallbackUrl(body),
+    callbackUrl: readCallbackUrl(body, allowNet),
   };
 }
 

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import { notFound } from './errors.ts';
 import { optionalInt, type Query } from './params.ts';
+import { readInterface } from './scenario-interface.ts';
 import { findScenario } from './scenarios.ts';
 
 /** The version number of the one blueprint kept. */
@@ -19,6 +20,7 @@ export async function scenarioBlueprintRoutes(app: FastifyInstance, options: { s
     const scenario = findScenario(services, request.params);
     const version = optionalInt(request.query as Query, 'blueprintId');
     if (version !== undefined && version !== CURRENT_BLUEPRINT_VERSION) throw notFound('Blueprint');
+    const current = readInterface(services.db, scenario);
     return {
       code: 'OK',
       response: {
@@ -27,6 +29,8 @@ export async function scenarioBlueprintRoutes(app: FastifyInstance, options: { s
         idSequence: maxModuleId(scenario.blueprint) + 1,
         created: scenario.created,
         last_edit: scenario.lastEdit,
+        // Make answers the interface here; its TypeScript SDK reads it into `blueprint.interface`.
+        metadata: { input_spec: current.input, output_spec: current.output ?? [] },
       },
     };
   });

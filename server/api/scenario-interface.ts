@@ -13,7 +13,7 @@ import { ApiError, validationError } from './errors.ts';
 import { bodyObject } from './params.ts';
 import { findScenario } from './scenarios.ts';
 
-interface ScenarioInterface {
+export interface ScenarioInterface {
   input: unknown[];
   output: unknown[] | null;
 }
@@ -46,20 +46,47 @@ export async function scenarioInterfaceRoutes(app: FastifyInstance, options: { s
       input: fields,
       output: (output as unknown[] | null | undefined) ?? null,
     };
-    services.db
-      .prepare(
-        `INSERT INTO scenario_interfaces (scenario_id, scenario_created, input, output) VALUES (?, ?, ?, ?)
-         ON CONFLICT(scenario_id) DO UPDATE SET scenario_created = excluded.scenario_created,
-           input = excluded.input, output = excluded.output`,
-      )
-      .run(
-        scenario.id,
-        scenario.created,
-        JSON.stringify(stored.input),
-        stored.output && JSON.stringify(stored.output),
-      );
+    writeInterface(services.db, scenario, stored);
     return { interface: stored };
   });
+}
+
+export function writeInterface(db: Db, scenario: StoredScenario, stored: ScenarioInterface): void {
+  db.prepare(
+    `INSERT INTO scenario_interfaces (scenario_id, scenario_created, input, output) VALUES (?, ?, ?, ?)
+     ON CONFLICT(scenario_id) DO UPDATE SET scenario_created = excluded.scenario_created,
+       input = excluded.input, output = excluded.output`,
+  ).run(
+    scenario.id,
+    scenario.created,
+    JSON.stringify(stored.input),
+    stored.output && JSON.stringify(stored.output),
+  );
+}
+
+/**
+ * `metadata: {input_spec, output_spec}` of a create or update body: where Make's TypeScript SDK
+ * puts the blueprint's `interface` (it moves it out of the blueprint before sending). Undefined
+ * when the body has none; problems are added for malformed field lists.
+ */
+export function interfaceFromMetadata(
+  body: Record<string, unknown>,
+  problems: string[],
+): ScenarioInterface | undefined {
+  const metadata = body.metadata;
+  if (metadata === undefined || metadata === null) return undefined;
+  if (typeof metadata !== 'object' || Array.isArray(metadata)) {
+    problems.push("Parameter 'metadata' must be an object with 'input_spec' and 'output_spec'.");
+    return undefined;
+  }
+  const { input_spec: input = [], output_spec: output = [] } = metadata as Record<string, unknown>;
+  const found = [
+    ...fieldProblems('metadata.input_spec', input),
+    ...fieldProblems('metadata.output_spec', output),
+  ];
+  problems.push(...found);
+  if (found.length > 0) return undefined;
+  return { input: input as unknown[], output: output as unknown[] };
 }
 
 /** http-spec §2.2, 422 IM016: required inputs only on a scenario scheduled on demand. */

@@ -18,6 +18,8 @@ import {
   readPage,
   toInt,
 } from './params.ts';
+import { writeDescription } from './scenario-description.ts';
+import { interfaceFromMetadata, writeInterface } from './scenario-interface.ts';
 import { schedulingProblems } from './scheduling-check.ts';
 import { scenarioShape } from './shapes.ts';
 
@@ -66,13 +68,12 @@ export async function scenarioRoutes(
     if (body.blueprint === undefined) problems.push("Missing value of required parameter 'blueprint'.");
     if (body.scheduling === undefined) problems.push("Missing value of required parameter 'scheduling'.");
     const { blueprint, scheduling } = readDefinition(services, body, problems);
+    const spec = interfaceFromMetadata(body, problems);
     if (problems.length > 0 || !blueprint || !scheduling) throw validationError(problems);
-    return {
-      scenario: scenarioShape(
-        services,
-        createScenario(services, { source: null, blueprint, scheduling, isActive: false }),
-      ),
-    };
+    const created = createScenario(services, { source: null, blueprint, scheduling, isActive: false });
+    if (spec && (spec.input.length > 0 || (spec.output?.length ?? 0) > 0))
+      writeInterface(services.db, created, spec);
+    return { scenario: scenarioShape(services, created) };
   });
 
   app.patch('/scenarios/:id', async (request) => {
@@ -82,14 +83,23 @@ export async function scenarioRoutes(
     if (body.name !== undefined && (typeof body.name !== 'string' || body.name.length > 120)) {
       problems.push("Parameter 'name' must be a string of at most 120 characters.");
     }
+    if (body.description !== undefined && typeof body.description !== 'string') {
+      problems.push("Parameter 'description' must be a string.");
+    }
     const { blueprint, scheduling } = readDefinition(services, body, problems);
+    const spec = interfaceFromMetadata(body, problems);
     if (problems.length > 0) throw validationError(problems);
-    const updated = updateScenario(services, scenario.id, {
-      ...(typeof body.name === 'string' ? { name: body.name } : {}),
-      ...(blueprint ? { blueprint } : {}),
-      ...(scheduling ? { scheduling } : {}),
-    });
-    return { scenario: scenarioShape(services, updated ?? scenario) };
+    const updated =
+      updateScenario(services, scenario.id, {
+        ...(typeof body.name === 'string' ? { name: body.name } : {}),
+        ...(blueprint ? { blueprint } : {}),
+        ...(scheduling ? { scheduling } : {}),
+      }) ?? scenario;
+    if (typeof body.description === 'string') writeDescription(services.db, updated, body.description);
+    // The SDK sends `metadata` with every update, derived from the blueprint it sends: without a
+    // blueprint its empty lists mean "no interface given", not "clear the interface".
+    if (spec && blueprint) writeInterface(services.db, updated, spec);
+    return { scenario: scenarioShape(services, updated) };
   });
 
   app.delete('/scenarios/:id', async (request) => {

@@ -2,11 +2,14 @@
  * Make API v2 object shapes with Make's exact casing (http-spec §2.3–§2.6): `isActive`/`isPaused`
  * camelCase beside `isinvalid`/`islinked`/`islocked`/`iswaiting`; ids and times as Make sends them.
  */
+import { redactText } from '../../modules/http/redact.ts';
 import type { ServerServices } from '../services.ts';
 import type { StoredExecution } from '../store/executions.ts';
 import { isHookGone, MAILHOOK_TYPE_NAME, type StoredHook } from '../store/hooks.ts';
 import type { StoredIncomplete } from '../store/incompletes.ts';
 import type { StoredScenario } from '../store/scenarios.ts';
+import { readDescription } from './scenario-description.ts';
+import { currentPeriod, operationsSince } from './usage.ts';
 
 export const LOCAL_IDS = { userId: 1, teamId: 1, organizationId: 1 };
 export const LOCAL_USER = { id: 1, name: 'makesim', email: 'makesim@localhost' };
@@ -20,7 +23,7 @@ export function scenarioShape(services: ServerServices, scenario: StoredScenario
     deviceId: null,
     deviceScope: null,
     concept: false,
-    description: '',
+    description: readDescription(services.db, scenario),
     folderId: null,
     isinvalid: scenario.isInvalid,
     islinked: scenario.isActive,
@@ -36,6 +39,9 @@ export function scenarioShape(services: ServerServices, scenario: StoredScenario
     updatedByUser: LOCAL_USER,
     nextExec: scenario.nextExec,
     created: scenario.created,
+    operations: operationsSince(services.db, currentPeriod(services.clock.now()).start, scenario.id),
+    // Data transfer is not measured locally (docs/fidelity.md).
+    transfer: 0,
   };
 }
 
@@ -130,7 +136,7 @@ export function dlqShape(services: ServerServices, item: StoredIncomplete): Reco
     scenarioName: services.scenarios.get(item.scenarioId)?.name ?? '',
     companyId: LOCAL_IDS.organizationId,
     companyName: 'makesim',
-    reason: item.reason,
+    reason: redactText(item.reason, services.settings.secrets),
     resolved: item.resolved,
     deleted: false,
     index: 0,

@@ -8,17 +8,34 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
-import { executionDetail, executionList, scenarioList } from './views.ts';
+import type { InspectorAccess } from './access.ts';
+import { inspectorGuard } from './guard.ts';
+import { loginRoutes } from './login-routes.ts';
+import { executionDetail, executionList, moduleDetail, scenarioList } from './views.ts';
 
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
 
-export async function uiRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
-  const { services } = options;
+export interface UiOptions {
+  services: ServerServices;
+  access: InspectorAccess;
+}
+
+export async function uiRoutes(app: FastifyInstance, options: UiOptions): Promise<void> {
+  const { services, access } = options;
   const files = {
     html: asset('index.html'),
     js: asset('app.js'),
     css: asset('style.css'),
+    icon: asset('icon.svg'),
   };
+  app.addHook('onRequest', inspectorGuard(access));
+  loginRoutes(app, access);
+  // Browsers ask for /favicon.ico on every page; without this route the gateway answers it as
+  // an unknown hook (410).
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
+  app.get('/_inspector/icon.svg', async (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'max-age=86400').send(files.icon),
+  );
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(files.html));
   app.get('/_inspector/app.js', async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').send(files.js),
@@ -33,6 +50,11 @@ export async function uiRoutes(app: FastifyInstance, options: { services: Server
   app.get('/_inspector/api/executions/:id', async (request, reply) => {
     const detail = executionDetail(services, (request.params as { id: string }).id);
     return detail ?? reply.code(404).send({ message: 'execution not found' });
+  });
+  app.get('/_inspector/api/executions/:id/modules/:moduleId', async (request, reply) => {
+    const { id, moduleId } = request.params as { id: string; moduleId: string };
+    const detail = moduleDetail(services, id, Number(moduleId));
+    return detail ?? reply.code(404).send({ message: 'module record not found' });
   });
   app.get('/_inspector/events', (request, reply) => {
     reply.hijack();

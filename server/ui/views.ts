@@ -4,8 +4,11 @@
  * with its record: operations, bundles in/out, calls, errors).
  */
 import type { ModuleRecord } from '../../engine/runtime/record.ts';
+import { redactValue } from '../../modules/http/redact.ts';
 import { hookUrl } from '../api/shapes.ts';
 import type { ServerServices } from '../services.ts';
+import type { StoredExecution } from '../store/executions.ts';
+import { truncateValue } from './truncate.ts';
 
 export function scenarioList(services: ServerServices) {
   return services.scenarios.list().map((scenario) => {
@@ -41,7 +44,7 @@ export function executionList(services: ServerServices, query: Record<string, st
   return rows.map((row) => ({
     id: row.id,
     scenarioId: row.scenarioId,
-    scenarioName: names.get(row.scenarioId) ?? `#${row.scenarioId}`,
+    scenarioName: names.get(row.scenarioId) ?? deletedName(row),
     status: STATUS_NAMES[row.status] ?? 'running',
     type: row.type,
     operations: row.operations,
@@ -50,11 +53,19 @@ export function executionList(services: ServerServices, query: Record<string, st
   }));
 }
 
+/** A deleted scenario's runs keep the name it had when they ran (the record's `scenario`). */
+function deletedName(execution: StoredExecution): string {
+  const name = execution.record.scenario;
+  return `${name || 'Scenario'} (deleted, #${execution.scenarioId})`;
+}
+
 interface GraphNode {
   id: number;
   module: string;
   label: string;
-  record: ModuleRecord | null;
+  /** The run ended on this module (its error, or a setup failure such as a missing mock). */
+  failed: boolean;
+  record: (ModuleRecord & { truncated?: boolean }) | null;
   routes: GraphNode[][];
   onerror: GraphNode[];
 }
@@ -63,36 +74,52 @@ export function executionDetail(services: ServerServices, id: string) {
   const execution = services.executions.get(id);
   if (!execution) return undefined;
   const scenario = services.scenarios.get(execution.scenarioId);
-  const byId = new Map(execution.record.modules.map((module) => [module.id, module]));
-  return {
-    id: execution.id,
-    scenarioId: execution.scenarioId,
-    scenarioName: scenario?.name ?? `#${execution.scenarioId}`,
-    status: STATUS_NAMES[execution.status] ?? 'running',
-    operations: execution.operations,
-    duration: execution.duration,
-    started: execution.started,
-    error: execution.record.error,
-    warnings: execution.record.warnings,
-    response: execution.record.response,
-    graph: graph(scenario?.blueprint.flow, byId),
-  };
+  const { record } = execution;
+  const byId = new Map(record.modules.map((module) => [module.id, module]));
+  const failedId = record.error?.moduleId;
+  // A deleted scenario's blueprint is gone: its modules are shown in record order.
+  const flow = scenario?.blueprint.flow ?? record.modules.map((m) => ({ id: m.id, module: m.module }));
+  return redactValue(
+    {
+      id: execution.id,
+      scenarioId: execution.scenarioId,
+      scenarioName: scenario?.name ?? deletedName(execution),
+      status: STATUS_NAMES[execution.status] ?? 'running',
+      operations: execution.operations,
+      duration: execution.duration,
+      started: execution.started,
+      error: truncateValue(record.error).value,
+      warnings: truncateValue(record.warnings).value,
+      response: truncateValue(record.response).value,
+      graph: graph(flow, byId, failedId),
+    },
+    services.settings.secrets,
+  );
 }
 
-function graph(flow: unknown, byId: Map<number, ModuleRecord>): GraphNode[] {
+/** One module's whole record, for the page's "show everything". */
+export function moduleDetail(services: ServerServices, id: string, moduleId: number) {
+  const module = services.executions.get(id)?.record.modules.find((m) => m.id === moduleId);
+  return module && redactValue(module, services.settings.secrets);
+}
+
+function graph(flow: unknown, byId: Map<number, ModuleRecord>, failedId: number | undefined): GraphNode[] {
   if (!Array.isArray(flow)) return [];
   return (flow as Array<Record<string, unknown>>).map((node) => {
     const id = typeof node.id === 'number' ? node.id : -1;
     const designer = (node.metadata as { designer?: { name?: unknown } } | undefined)?.designer;
+    const module = byId.get(id);
+    const cut = module ? truncateValue(module) : undefined;
     return {
       id,
       module: String(node.module ?? ''),
       label: typeof designer?.name === 'string' ? designer.name : String(node.module ?? ''),
-      record: byId.get(id) ?? null,
+      failed: id === failedId || (module?.errors.length ?? 0) > 0,
+      record: cut ? { ...cut.value, truncated: cut.truncated } : null,
       routes: ((node.routes as Array<{ flow?: unknown }> | undefined) ?? []).map((route) =>
-        graph(route.flow, byId),
+        graph(route.flow, byId, failedId),
       ),
-      onerror: graph(node.onerror, byId),
+      onerror: graph(node.onerror, byId, failedId),
     };
   });
 }

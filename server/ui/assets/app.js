@@ -36,14 +36,14 @@ async function loadScenarios() {
         'tr',
         { 'data-scenario-id': s.id },
         el('td', {}, s.id),
-        el('td', { title: s.problem ?? '' }, s.name),
+        el('td', { class: 'cut', title: s.problem ?? s.name }, s.name),
         el('td', {}, el('span', { class: `badge ${status}` }, s.problem ? 'blueprint error' : status)),
         el('td', {}, scheduleText(s.scheduling)),
         el(
           'td',
           {},
           s.hookUrl
-            ? el('code', { 'data-testid': 'hook-url' }, s.hookUrl)
+            ? el('code', { 'data-testid': 'hook-url', class: 'cut', title: s.hookUrl }, s.hookUrl)
             : el('span', { class: 'muted' }, '—'),
         ),
         el('td', {}, s.queueCount),
@@ -67,7 +67,7 @@ async function loadExecutions() {
           onclick: () => showExecution(e.id),
         },
         el('td', {}, new Date(e.started).toLocaleString()),
-        el('td', {}, e.scenarioName),
+        el('td', { class: 'cut', title: e.scenarioName }, e.scenarioName),
         el('td', {}, el('span', { class: `badge ${e.status}` }, e.status)),
         el('td', {}, e.operations),
         el('td', {}, `${e.duration} ms`),
@@ -83,7 +83,7 @@ function renderFlow(nodes, onPick) {
     { class: 'flow' },
     nodes.map((node) => {
       const record = node.record;
-      const failed = record && record.errors.length > 0;
+      const failed = node.failed;
       const idle = !record || (record.operations === 0 && record.bundlesIn === 0);
       const card = el(
         'div',
@@ -97,6 +97,13 @@ function renderFlow(nodes, onPick) {
           },
         },
         el('span', { class: 'ops', title: 'operations' }, record ? record.operations : 0),
+        failed
+          ? el(
+              'span',
+              { class: 'failed-mark', 'data-testid': 'failed-mark', title: 'the run failed here' },
+              '!',
+            )
+          : '',
         el('div', {}, `${node.id}. ${node.label}`),
         el('div', { class: 'key' }, node.module),
         node.onerror.length > 0 ? el('div', { class: 'onerror' }, renderFlow(node.onerror, onPick)) : '',
@@ -133,6 +140,18 @@ function showModule(node) {
   }
   box.replaceChildren(
     el('h3', {}, `${node.id}. ${node.label} — ${record.operations} operation(s)`),
+    record.truncated
+      ? el(
+          'p',
+          { class: 'muted' },
+          'Long texts and lists are shortened. ',
+          el(
+            'button',
+            { type: 'button', 'data-testid': 'expand', onclick: () => expandModule(node) },
+            'Show everything',
+          ),
+        )
+      : '',
     el(
       'div',
       { 'data-testid': 'bundles-in' },
@@ -151,15 +170,37 @@ function showModule(node) {
   );
 }
 
+async function expandModule(node) {
+  const full = await getJson(`/_inspector/api/executions/${state.selected}/modules/${node.id}`);
+  showModule({ ...node, record: { ...full, truncated: false } });
+}
+
 async function showExecution(id) {
   state.selected = id;
   const detail = await getJson(`/_inspector/api/executions/${id}`);
   $('#detail').hidden = false;
-  $('#detail-title').textContent =
-    `${detail.scenarioName} — ${detail.status}, ${detail.operations} operations, ${detail.duration} ms`;
+  const title = `${detail.scenarioName} — ${detail.status}, ${detail.operations} operations, ${detail.duration} ms`;
+  $('#detail-title').textContent = title;
+  $('#detail-title').title = title;
   const summary = [];
   if (detail.error)
-    summary.push(el('div', {}, el('strong', {}, 'Error: '), `${detail.error.type}: ${detail.error.message}`));
+    summary.push(
+      el(
+        'div',
+        { class: 'message' },
+        el('strong', {}, 'Error: '),
+        `${detail.error.type}: ${detail.error.message}`,
+      ),
+    );
+  for (const warning of detail.warnings ?? [])
+    summary.push(
+      el(
+        'div',
+        { class: 'message', 'data-testid': 'warning' },
+        el('strong', {}, 'Warning: '),
+        `${warning.type}: ${warning.message}${warning.moduleId ? ` (module ${warning.moduleId})` : ''}`,
+      ),
+    );
   if (detail.response)
     summary.push(
       el(
@@ -181,6 +222,8 @@ async function showExecution(id) {
   for (const row of document.querySelectorAll('[data-execution-id]')) {
     row.classList.toggle('selected', row.dataset.executionId === id);
   }
+  // The panel opens below a list that may be long: bring it to the person.
+  $('#detail').scrollIntoView({ block: 'start' });
 }
 
 function refresh() {

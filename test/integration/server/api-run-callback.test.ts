@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { request } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { getGlobalDispatcher, MockAgent, request, setGlobalDispatcher } from 'undici';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ServerApp } from '../../../server/app.ts';
 import { addScenario, apiClient, auth, blueprints, greeter, testServer } from './fixtures.ts';
 
@@ -155,5 +155,57 @@ describe('POST /scenarios/{id}/run with callbackUrl (http-spec §2.3)', () => {
     expect(server.services.executions.get(res.json().executionId)?.status).toBe(1);
     const again = await api('POST', `/scenarios/${scenario.id}/run`, { responsive: true });
     expect(again.json()).toMatchObject({ status: 1 });
+  });
+
+  it('refuses a callbackUrl the network policy blocks, before any run or connection', async () => {
+    server = testServer();
+    const scenario = onDemand(greeter('Hi {{var.input.name}}'));
+    // Any connection attempt would fail loudly instead of reaching the network.
+    const previous = getGlobalDispatcher();
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    setGlobalDispatcher(agent);
+    try {
+      const res = await api('POST', `/scenarios/${scenario.id}/run`, {
+        callbackUrl: 'http://192.0.2.10/done',
+      });
+      await server.services.runner.idle();
+
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'SC400', message: 'Bad Request' });
+      expect(res.json().detail).toContain('192.0.2.10');
+      expect(server.services.executions.count(scenario.id)).toBe(0);
+      expect(agent.pendingInterceptors()).toEqual([]);
+    } finally {
+      setGlobalDispatcher(previous);
+      await agent.close();
+    }
+  });
+
+  it('calls back a host the network.allow list names', async () => {
+    server = testServer({ http: { allowNet: ['callback.example'] } });
+    const scenario = onDemand(greeter('Hi {{var.input.name}}'));
+    const previous = getGlobalDispatcher();
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    let received: unknown;
+    agent
+      .get('http://callback.example')
+      .intercept({ path: '/done', method: 'POST' })
+      .reply(200, (options) => {
+        received = JSON.parse(String(options.body));
+        return {};
+      });
+    setGlobalDispatcher(agent);
+    try {
+      const res = await api('POST', `/scenarios/${scenario.id}/run`, {
+        callbackUrl: 'http://callback.example/done',
+      });
+      expect(res.statusCode).toBe(200);
+      await vi.waitFor(() => expect(received).toMatchObject({ executionId: res.json().executionId }));
+    } finally {
+      setGlobalDispatcher(previous);
+      await agent.close();
+    }
   });
 });

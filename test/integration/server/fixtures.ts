@@ -147,6 +147,7 @@ export function testServer(options: Partial<BuildAppOptions> & { clock?: Clock }
     token: TOKEN,
     hookBase: 'http://127.0.0.1:9999',
     dataStores: environment.dataStores,
+    http: environment.http,
     ...options,
   });
   server.start();

@@ -60,6 +60,12 @@ export async function startTestServer(): Promise<TestServer> {
     const code = Number((req.params as { code: string }).code);
     return reply.code(code).header('location', '/echo').send();
   });
+  // Redirects to itself forever, keeping the query (the "More than 10 redirects" error).
+  app.get('/loop', async (req, reply) => reply.code(302).header('location', req.url).send());
+  // A 401 whose body echoes what it was sent, as some APIs do.
+  app.get('/deny-echo', async (req, reply) =>
+    reply.code(401).send({ url: req.url, authorization: req.headers.authorization ?? null }),
+  );
   app.get('/redirect-out', async (_req, reply) =>
     reply.code(302).header('location', 'https://tracker.example.net/x').send(),
   );
