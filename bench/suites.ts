@@ -2,6 +2,7 @@ import { datastoreSuite } from './datastore.bench.ts';
 import { engineSuite } from './engine.bench.ts';
 import { httpSuite } from './http.bench.ts';
 import { imlSuite } from './iml.bench.ts';
+import { integritySuite } from './integrity.bench.ts';
 import { serverSuite } from './server.bench.ts';
 import { testRunnerSuite } from './test-runner.bench.ts';
 
@@ -19,4 +20,5 @@ export const suites: BenchSuite[] = [
   engineSuite,
   testRunnerSuite,
   serverSuite,
+  integritySuite,
 ];
