@@ -3,6 +3,7 @@ import { engineSuite } from './engine.bench.ts';
 import { fakesSuite } from './fakes.bench.ts';
 import { httpSuite } from './http.bench.ts';
 import { imlSuite } from './iml.bench.ts';
+import { integritySuite } from './integrity.bench.ts';
 import { serverSuite } from './server.bench.ts';
 import { testRunnerSuite } from './test-runner.bench.ts';
 
@@ -21,4 +22,5 @@ export const suites: BenchSuite[] = [
   testRunnerSuite,
   fakesSuite,
   serverSuite,
+  integritySuite,
 ];

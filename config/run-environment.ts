@@ -7,7 +7,7 @@ import type { VariableScopes } from '../engine/expression/types.ts';
 import type { HttpConnection, HttpPort } from '../engine/ports/http.ts';
 import { memoryState, type ScenarioState } from '../engine/ports/state.ts';
 import type { SubscenarioPort } from '../engine/ports/subscenarios.ts';
-import { SqliteDataStore } from '../modules/datastore/sqlite-data-store.ts';
+import { SqliteDataStore, type SqliteDataStoreOptions } from '../modules/datastore/sqlite-data-store.ts';
 import type { ConnectionConfig, ProjectConfig } from './types.ts';
 
 export interface RunEnvironment {
@@ -25,6 +25,11 @@ export interface RunEnvironment {
 export interface RunEnvironmentOptions {
   /** Overrides the config's database: a path or `:memory:` (tests). */
   database?: string;
+  /**
+   * An open connection to the config's database file (the dev server's own, when both are one
+   * file): the stores write through it, committed with the server's writes.
+   */
+  connection?: SqliteDataStoreOptions['connection'];
   /** Widens `network.allow` (the `--allow-net` flag): true = any host, a list adds hosts. */
   allowNet?: boolean | string[];
   /** Scenario state kept between executions; default a fresh in-memory one. */
@@ -51,6 +56,7 @@ export function createRunEnvironment(
     database: opts.database ?? config.database,
     stores: config.dataStores,
     timezone: config.timezone,
+    ...(opts.connection ? { connection: opts.connection } : {}),
   });
   const connections = Object.fromEntries(
     Object.entries(config.connections).map(([id, connection]) => [id, toHttpConnection(connection)]),

@@ -165,6 +165,14 @@ export const configSchema = {
         port,
         hookPort: port,
         responseTimeoutMs: { type: 'integer', minimum: 1 },
+        history: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            maxAgeDays: { type: 'number', exclusiveMinimum: 0 },
+            maxPerScenario: { type: 'integer', minimum: 1 },
+          },
+        },
       },
     },
     cost: {

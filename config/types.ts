@@ -97,6 +97,8 @@ export interface ServerConfig {
   hookPort?: number;
   /** How long a webhook waits for a Webhook response module before Make's "Accepted" reply. */
   responseTimeoutMs?: number;
+  /** How much execution history the server keeps (docs/serve.md "History retention"). */
+  history?: { maxAgeDays?: number; maxPerScenario?: number };
 }
 
 /** Credits per operation of a usage-billed module (AI, Make Code), for `makesim cost`. */

@@ -24,11 +24,12 @@ import type { ServerEngine } from './runner/engine-port.ts';
 import { Runner } from './runner/runner.ts';
 import { Backoff } from './scheduler/backoff.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
-import type { ConvertRequest, ServerDataStores, ServerServices } from './services.ts';
+import type { ConvertRequest, RunJournal, ServerDataStores, ServerServices } from './services.ts';
 import { BackoffStateStore } from './store/backoff-state.ts';
 import { DataStoreDefStore } from './store/data-store-defs.ts';
 import { type ConfigDataStructure, DataStructureStore } from './store/data-structures.ts';
 import { ExecutionStore } from './store/executions.ts';
+import { DEFAULT_RETENTION, HistoryPruner, type HistoryRetention } from './store/history-retention.ts';
 import { HookLogStore } from './store/hook-logs.ts';
 import { HookStore } from './store/hooks.ts';
 import { IncompleteStore } from './store/incompletes.ts';
@@ -41,6 +42,8 @@ export interface BuildAppOptions {
   convert: ConvertRequest;
   /** SQLite file or an open database; default `:memory:`. */
   database?: string | Db;
+  /** The open database's committer, when the data stores already use it (server/queue/shared-database.ts). */
+  commits?: GroupCommit;
   clock?: Clock;
   /** API token; default: the one stored on first start (generated then). */
   token?: string;
@@ -53,6 +56,8 @@ export interface BuildAppOptions {
   dataStores?: ServerDataStores;
   /** The run's HTTP port: its network policy binds `callbackUrl`, its credentials are redacted. Default: loopback only. */
   http?: Pick<HttpPort, 'allowNet' | 'connections'>;
+  /** Execution history kept (server/store/history-retention.ts); default DEFAULT_RETENTION. */
+  history?: Partial<HistoryRetention>;
   /** The config's `dataStructures`, written to the server database at start (config wins). */
   dataStructures?: ConfigDataStructure[];
 }
@@ -75,6 +80,8 @@ export function buildApp(options: BuildAppOptions): ServerApp {
   restoreDataStores(services);
   const checkpointer = startCheckpointer(db);
   const access = new InspectorAccess(() => services.settings.token);
+  const pruner = new HistoryPruner(db, { ...DEFAULT_RETENTION, ...options.history });
+  let stopPruning: () => void = () => undefined;
   // Inspector event streams never go idle: close them with the server.
   const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024, forceCloseConnections: true });
   app.register(gatewayRoutes, { services });
@@ -86,12 +93,16 @@ export function buildApp(options: BuildAppOptions): ServerApp {
     services,
     access,
     start() {
+      // Rows written by runs a dead process never stored are put back before those runs run again.
+      services.dataStores?.recoverRuns?.((run) => services.executions.get(run) !== undefined);
       services.queue.requeueAbandoned();
       services.scheduler.start();
+      stopPruning = pruner.start(services.commits, () => services.clock.now());
       for (const scenario of services.scenarios.list()) services.runner.kick(scenario.id);
     },
     async close() {
       services.scheduler.stop();
+      stopPruning();
       await services.runner.close();
       services.commits.flush();
       await app.close();
@@ -108,7 +119,8 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
   const incompletes = new IncompleteStore(db);
   const queue = new WebhookQueue(db, `${process.pid}-${randomUUID()}`);
   const catalog = new ScenarioCatalog(options.engine, scenarios);
-  const commits = new GroupCommit(db, () => queue.recount());
+  const commits = options.commits ?? new GroupCommit(db);
+  commits.whenRolledBack(() => queue.recount());
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const backoff = new Backoff(new BackoffStateStore(db));
@@ -122,6 +134,7 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
     catalog,
     commits,
     backoff,
+    ...(options.dataStores?.forgetRun ? { journal: options.dataStores as RunJournal } : {}),
     responseTimeoutMs: options.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
     onBackoff: () => scheduler?.wake(),
     onExecution: (scenarioId, executionId) => events.emit('execution', scenarioId, executionId),

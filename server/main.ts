@@ -14,6 +14,7 @@ import { PAYLOAD_LIMIT_BYTES } from './gateway/answers.ts';
 import { mailRoutes } from './gateway/mail-routes.ts';
 import { gatewayRoutes } from './gateway/routes.ts';
 import { type LoadedEntry, loadDirectory } from './project/load-dir.ts';
+import { openServerDatabase } from './queue/shared-database.ts';
 import { convertRequest, createMakeEngine } from './runner/make-engine.ts';
 import { machineAddresses } from './ui/host-check.ts';
 
@@ -54,16 +55,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     startDir: dir,
     ...(options.configPath ? { configPath: options.configPath } : {}),
   });
-  const environment = createRunEnvironment(config, options.allowNet ? { allowNet: options.allowNet } : {});
+  const database = openServerDatabase(databasePath(dir, options.db), config.database);
+  const environment = createRunEnvironment(config, {
+    ...(database.shared ? { connection: database.shared } : {}),
+    ...(options.allowNet ? { allowNet: options.allowNet } : {}),
+  });
   const server = buildApp({
     engine: createMakeEngine(environment),
     convert: convertRequest,
-    database: databasePath(dir, options.db),
+    database: database.db,
+    commits: database.commits,
     clock: options.clock === 'simulated' ? new SimulatedClock(Date.now()) : systemClock,
     timezone: config.timezone,
     dataStores: environment.dataStores,
     http: environment.http,
     dataStructures: config.dataStructures,
+    ...(config.server.history ? { history: config.server.history } : {}),
     ...(config.server.token ? { token: config.server.token } : {}),
     ...(options.rateLimit === false ? { rateLimit: false as const } : {}),
     ...(options.queueLimit ? { queueLimit: options.queueLimit } : {}),
@@ -99,6 +106,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await hookApp?.close();
       await server.close();
       environment.close();
+      database.db.close();
     },
   };
 }

@@ -24,7 +24,15 @@ import type { ScenarioStore } from './store/scenarios.ts';
 /** The shared request → bundle conversion (modules/gateway); throws on a body it cannot parse. */
 export type ConvertRequest = (request: RequestDescription, hook: HookData) => unknown;
 
-export type ServerDataStores = DataStorePort & Partial<DataStoreAdmin>;
+/** The data stores' undo journal (modules/datastore/undo-journal.ts), keyed by execution id. */
+export interface RunJournal {
+  forRun(run: string): DataStorePort;
+  forgetRun(run: string): void;
+  undoRun(run: string): number;
+  recoverRuns(finished: (run: string) => boolean): { undone: number; rows: number };
+}
+
+export type ServerDataStores = DataStorePort & Partial<DataStoreAdmin> & Partial<RunJournal>;
 
 export interface ServerSettings {
   /** Make API token (`Authorization: Token …`). */

@@ -5,22 +5,38 @@
  * separate durable SQLite commit (one WAL write each, ~20k/s): writes go into one outer SQLite
  * transaction that is committed to the file at the next turn of the event loop with no savepoint
  * open, and on close. Another process sees the writes after that commit.
+ *
+ * `CommitBatch` is what the store needs from whoever commits its connection: this class when the
+ * store has its own database, the dev server's group commit when both share one connection
+ * (server/queue/group-commit.ts), so a run's rows commit with its execution record.
  */
 import type Database from 'better-sqlite3';
 
-export class GroupCommit {
+export interface CommitBatch {
+  /** Before any write or savepoint: opens the outer transaction if needed and schedules its commit. */
+  enter(): void;
+  /** Asks for a commit at the next event-loop turn (again after a savepoint closes). */
+  schedule(): void;
+  /** Commits what is pending now, unless a hold is on. */
+  flush(): void;
+  /** No commit while `busy()` says an engine transaction (savepoint) is open. */
+  holdWhile(busy: () => boolean): void;
+}
+
+export class GroupCommit implements CommitBatch {
   readonly #db: Database.Database;
-  readonly #canCommit: () => boolean;
+  #busy: () => boolean = () => false;
   #open = false;
   #scheduled = false;
 
-  /** `canCommit` says whether no engine transaction is open (the port's depth is 0). */
-  constructor(db: Database.Database, canCommit: () => boolean) {
+  constructor(db: Database.Database) {
     this.#db = db;
-    this.#canCommit = canCommit;
   }
 
-  /** Before any write or savepoint: make sure the outer transaction is open and its commit scheduled. */
+  holdWhile(busy: () => boolean): void {
+    this.#busy = busy;
+  }
+
   enter(): void {
     if (!this.#open) {
       this.#db.exec('BEGIN');
@@ -29,7 +45,6 @@ export class GroupCommit {
     this.schedule();
   }
 
-  /** Asks for a commit at the next event-loop turn (again after a savepoint closes). */
   schedule(): void {
     if (!this.#open || this.#scheduled) return;
     this.#scheduled = true;
@@ -39,9 +54,8 @@ export class GroupCommit {
     });
   }
 
-  /** Commits the outer transaction now, unless an engine transaction is still open. */
   flush(): void {
-    if (!this.#open || !this.#canCommit() || !this.#db.open) return;
+    if (!this.#open || this.#busy() || !this.#db.open) return;
     this.#db.exec('COMMIT');
     this.#open = false;
   }

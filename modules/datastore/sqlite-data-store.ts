@@ -11,9 +11,10 @@ import Database from 'better-sqlite3';
 import { MakeError } from '../../engine/errors/make-error.ts';
 import type { DataStoreHandle, DataStoreInfo, DataStorePort } from '../../engine/ports/data-store.ts';
 import { unknownStoreError } from './errors.ts';
-import { GroupCommit } from './group-commit.ts';
+import { type CommitBatch, GroupCommit } from './group-commit.ts';
 import { MIN_STORE_BYTES } from './limits.ts';
-import { SqliteStoreHandle } from './sqlite-store-handle.ts';
+import { runView } from './run-view.ts';
+import { SqliteStoreHandle, type StoreWrite } from './sqlite-store-handle.ts';
 import {
   configuredStoreError,
   type DataStoreAdmin,
@@ -22,10 +23,16 @@ import {
   type NewDataStore,
   storeTakenError,
 } from './store-admin.ts';
+import { UndoJournal } from './undo-journal.ts';
 
 export interface SqliteDataStoreOptions {
   /** A file path, or `:memory:`. */
   database: string;
+  /**
+   * An open connection to use instead of opening `database` (the dev server's, when both name one
+   * file), with whoever commits it. Never closed by this store.
+   */
+  connection?: { db: Database.Database; batch: CommitBatch };
   /** The stores of the project config (`dataStores`). */
   stores: ReadonlyArray<Omit<DataStoreInfo, 'maxBytes'> & { maxBytes?: number }>;
   /** For date operators in Search records filters; default `UTC`. */
@@ -44,9 +51,11 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
   readonly #handles = new Map<string, SqliteStoreHandle>();
   /** Names of the stores created through `create` (not the config's), with their rows' key. */
   readonly #editable = new Map<string, string>();
-  #conn: { db: Database.Database; batch: GroupCommit } | undefined;
+  #conn: { db: Database.Database; batch: CommitBatch; journal: UndoJournal | undefined } | undefined;
   /** Open savepoints; `makesim_<depth>` is the innermost. */
   #depth = 0;
+  /** The run whose write is under way (set by a run view around each write; see run-view.ts). */
+  #run: string | undefined;
 
   constructor(options: SqliteDataStoreOptions) {
     this.#options = options;
@@ -59,17 +68,58 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
     return this.#connection().db;
   }
 
-  #connection(): { db: Database.Database; batch: GroupCommit } {
+  #connection(): { db: Database.Database; batch: CommitBatch; journal: UndoJournal | undefined } {
     if (this.#conn === undefined) {
-      const db = openDatabase(this.#options.database);
-      this.#conn = { db, batch: new GroupCommit(db, () => this.#depth === 0) };
+      const shared = this.#options.connection;
+      const db = shared?.db ?? openDatabase(this.#options.database);
+      if (shared) db.exec(SCHEMA);
+      const batch = shared?.batch ?? new GroupCommit(db);
+      batch.holdWhile(() => this.#depth > 0);
+      // Only a file can outlive a crash: an in-memory store has nothing to undo after one.
+      this.#conn = { db, batch, journal: db.memory ? undefined : new UndoJournal(db) };
     }
     return this.#conn;
   }
 
-  /** Opens the outer (group-commit) transaction before a write; see group-commit.ts. */
-  #enter(): void {
-    this.#connection().batch.enter();
+  /** Opens the outer (group-commit) transaction before a write, journaled for the run making it. */
+  #enter(change?: StoreWrite): void {
+    const { batch, journal } = this.#connection();
+    batch.enter();
+    if (change === undefined || this.#run === undefined || journal === undefined) return;
+    if (change.key === undefined) journal.beforeDeleteAll(this.#run, change.store);
+    else journal.beforeWrite(this.#run, change.store, change.key, change.after);
+  }
+
+  /** This port as one run sees it: its writes are journaled under `run` (see undo-journal.ts). */
+  forRun(run: string): DataStorePort {
+    return runView(this, (write) => {
+      const previous = this.#run;
+      this.#run = run;
+      try {
+        return write();
+      } finally {
+        this.#run = previous;
+      }
+    });
+  }
+
+  /** The run's execution is stored: its writes are final. */
+  forgetRun(run: string): void {
+    this.#conn?.journal?.forget(run);
+  }
+
+  /** Puts back what a run that will not be stored wrote (see undo-journal.ts). */
+  undoRun(run: string): number {
+    const restored = this.#conn?.journal?.undo(run) ?? 0;
+    if (restored > 0) for (const handle of this.#handles.values()) handle.forgetSize();
+    return restored;
+  }
+
+  /** At start: undoes the writes of every run cut off before its execution was stored. */
+  recoverRuns(finished: (run: string) => boolean): { undone: number; rows: number } {
+    const result = this.#connection().journal?.recover(finished) ?? { undone: 0, rows: 0 };
+    for (const handle of this.#handles.values()) handle.forgetSize();
+    return result;
   }
 
   /** Commits pending writes to the file now (tests, and before handing the file to another process). */
@@ -93,7 +143,7 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
       const storeKey = this.#editable.get(info.name);
       handle = new SqliteStoreHandle(this.database, info, {
         timezone: this.#options.timezone ?? 'UTC',
-        beforeWrite: () => this.#enter(),
+        beforeWrite: (change) => this.#enter(change),
         ...(storeKey === undefined ? {} : { storeKey }),
       });
       this.#handles.set(info.name, handle);
@@ -202,7 +252,7 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
   close(): void {
     while (this.#depth > 0) this.rollback();
     this.#conn?.batch.flush();
-    this.#conn?.db.close();
+    if (!this.#options.connection) this.#conn?.db.close();
     this.#conn = undefined;
     this.#handles.clear();
   }

@@ -16,6 +16,13 @@ import { checkSpace, recordBytes } from './limits.ts';
 import { matches, sortRecords } from './search.ts';
 import { applyStructure } from './structure.ts';
 
+/** A write about to happen: one row (`after` null for a delete), or every row (`key` undefined). */
+export interface StoreWrite {
+  store: string;
+  key: string | undefined;
+  after: string | null;
+}
+
 interface Row {
   key: string;
   data: string;
@@ -30,7 +37,7 @@ export class SqliteStoreHandle implements DataStoreHandle {
   /** The rows' `store` column: the store's name, or a fixed key that survives a rename (API stores). */
   readonly #key: string;
   readonly #timezone: string;
-  readonly #beforeWrite: () => void;
+  readonly #beforeWrite: (change: StoreWrite) => void;
   /** Bytes in use, summed once and then kept up to date; dropped when a rollback rewinds the rows. */
   #used: number | undefined;
   readonly #sql;
@@ -38,7 +45,7 @@ export class SqliteStoreHandle implements DataStoreHandle {
   constructor(
     db: Database.Database,
     info: DataStoreInfo,
-    options: { timezone: string; beforeWrite: () => void; storeKey?: string },
+    options: { timezone: string; beforeWrite: (change: StoreWrite) => void; storeKey?: string },
   ) {
     this.info = info;
     this.#key = options.storeKey ?? info.name;
@@ -96,7 +103,7 @@ export class SqliteStoreHandle implements DataStoreHandle {
       recordSize: size,
       maxBytes: this.info.maxBytes,
     });
-    this.#beforeWrite();
+    this.#beforeWrite({ store: name, key, after: json });
     this.#sql.upsert.run(name, key, json, size);
     this.#used = used + size - previous;
     return { key, data: JSON.parse(json) as Record<string, unknown> };
@@ -105,14 +112,14 @@ export class SqliteStoreHandle implements DataStoreHandle {
   delete(key: string): boolean {
     const previous = this.#sql.bytes.get(this.#key, key);
     if (previous === undefined) return false;
-    this.#beforeWrite();
+    this.#beforeWrite({ store: this.#key, key, after: null });
     this.#sql.delete.run(this.#key, key);
     if (this.#used !== undefined) this.#used -= previous.bytes;
     return true;
   }
 
   deleteAll(): number {
-    this.#beforeWrite();
+    this.#beforeWrite({ store: this.#key, key: undefined, after: null });
     const removed = this.#sql.deleteAll.run(this.#key).changes;
     this.#used = 0;
     return removed;

@@ -137,15 +137,47 @@ CREATE TRIGGER IF NOT EXISTS hook_logs_go_with_their_hook AFTER DELETE ON hooks
   BEGIN DELETE FROM hook_logs WHERE hook_id = old.id; END;
 `;
 
+/**
+ * Ids of these tables are never handed out twice, as Make's are not: a deleted scenario's id
+ * would otherwise come back (SQLite reuses the highest rowid) with the old one's history. The
+ * highest id ever used is kept in `meta` (`lastId:<table>`) by a trigger, so databases created
+ * before this rule keep it from now on too.
+ */
+export const NEVER_REUSED = ['scenarios', 'hooks', 'data_structures'] as const;
+
+const ID_COUNTERS = NEVER_REUSED.map(
+  (table) => `
+CREATE TRIGGER IF NOT EXISTS ${table}_last_id AFTER INSERT ON ${table} BEGIN
+  INSERT INTO meta (key, value) VALUES ('lastId:${table}', new.id)
+    ON CONFLICT (key) DO UPDATE SET value = MAX(CAST(value AS INTEGER), new.id);
+END;`,
+).join('');
+
+/** SQL for the next id of a NEVER_REUSED table (used when the caller gives none). */
+export function nextIdSql(table: (typeof NEVER_REUSED)[number]): string {
+  return `(SELECT MAX(COALESCE((SELECT MAX(id) FROM ${table}), 0),
+    COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'lastId:${table}'), 0)) + 1)`;
+}
+
+/** The WAL file is cut back to this size when it restarts (a burst of load must not leave it large). */
+const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
 /** Opens (creating when needed) the server database. `:memory:` for tests. */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // Pages freed by the history retention go back to the file system in small steps
+  // (history-retention.ts); this only takes effect on a database created now.
+  db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+  // One connection serves the whole process (data stores included, shared-database.ts): only
+  // another process can hold the lock, and the event loop must not wait long for it.
+  db.pragma('busy_timeout = 1000');
   db.exec(SCHEMA);
   addMissingColumns(db);
+  db.exec(ID_COUNTERS);
   return db;
 }
 

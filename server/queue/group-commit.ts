@@ -7,7 +7,14 @@
  * `later()` is the lane for writes nobody is waiting on to answer a caller (execution history
  * after a webhook response has gone out): they gather for up to DEFER_MS or DEFER_MAX writes and
  * ride along with the next commit, so a busy server commits (and writes WAL pages) far less often.
+ *
+ * It is also the data stores' CommitBatch when they share the server's connection (the default
+ * config): their writes open the outer transaction (`enter`) and are committed by the same flush,
+ * never while an engine savepoint is open (`holdWhile`). One connection, one transaction: a run's
+ * rows, its execution record and its queue acknowledgement are durable together or not at all
+ * (with the undo journal of modules/datastore/undo-journal.ts for runs cut off half way).
  */
+import type { CommitBatch } from '../../modules/datastore/group-commit.ts';
 import type { Db } from './db.ts';
 
 interface Pending {
@@ -20,9 +27,10 @@ interface Pending {
 export const DEFER_MS = 4;
 export const DEFER_MAX = 64;
 
-export class GroupCommit {
+export class GroupCommit implements CommitBatch {
   readonly #db: Db;
-  readonly #onRollback: () => void;
+  #onRollback: () => void;
+  #busy: () => boolean = () => false;
   #pending: Pending[] = [];
   #scheduled = false;
   #deferTimer: NodeJS.Timeout | undefined;
@@ -36,10 +44,7 @@ export class GroupCommit {
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
   }
 
@@ -52,31 +57,70 @@ export class GroupCommit {
     });
   }
 
+  /** Replaces the constructor's `onRollback` (the app sets it on a committer made before it). */
+  whenRolledBack(restore: () => void): void {
+    this.#onRollback = restore;
+  }
+
+  holdWhile(busy: () => boolean): void {
+    this.#busy = busy;
+  }
+
+  /** A data store write: it joins the open transaction (opened now if none is). */
+  enter(): void {
+    if (!this.#db.inTransaction) this.#db.exec('BEGIN');
+    this.schedule();
+  }
+
+  schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
   /** Commits everything pending now (also called directly by tests and on close). */
   flush(): void {
     this.#scheduled = false;
+    // An engine savepoint is open (auto commit off, a unit spanning an HTTP call): the writes
+    // would land inside the run's unit and could be rolled back with it. Its release reschedules.
+    if (this.#busy() || !this.#db.open) return;
     if (this.#deferTimer) clearTimeout(this.#deferTimer);
     this.#deferTimer = undefined;
     const batch = this.#pending;
     this.#pending = [];
-    if (batch.length === 0) return;
-    let results: unknown[];
+    if (batch.length === 0 && !this.#db.inTransaction) return;
+    if (!this.#db.inTransaction) this.#db.exec('BEGIN');
+    const results = this.#runBatch(batch);
     try {
-      results = this.#db.transaction(() => batch.map((item) => item.work()))();
-    } catch {
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
       this.#onRollback();
-      for (const item of batch) this.#runAlone(item);
+      for (const item of batch) item.reject(error);
       return;
     }
-    for (const [index, item] of batch.entries()) item.resolve(results[index]);
+    for (const [index, item] of batch.entries()) {
+      const result = results[index] as { ok: boolean; value: unknown };
+      if (result.ok) item.resolve(result.value);
+      else item.reject(result.value);
+    }
   }
 
-  #runAlone(item: Pending): void {
+  /** Runs the batch in one savepoint; if it fails, each write alone in its own. */
+  #runBatch(batch: Pending[]): Array<{ ok: boolean; value: unknown }> {
     try {
-      item.resolve(this.#db.transaction(item.work)());
-    } catch (error) {
+      const values = this.#db.transaction(() => batch.map((item) => item.work()))();
+      return values.map((value) => ({ ok: true, value }));
+    } catch {
       this.#onRollback();
-      item.reject(error);
+      return batch.map((item) => {
+        try {
+          return { ok: true, value: this.#db.transaction(item.work)() };
+        } catch (error) {
+          this.#onRollback();
+          return { ok: false, value: error };
+        }
+      });
     }
   }
 }

@@ -52,7 +52,8 @@ function prepared(scenario: Scenario, environment: RunEnvironment): PreparedScen
         maxCycles: options.maxCycles,
         timezone: environment.timezone,
         vars: { ...environment.vars, ...options.vars },
-        dataStores: environment.dataStores,
+        // The run's own view: its writes are journaled under its execution id (undo-journal.ts).
+        dataStores: environment.dataStores.forRun(options.executionId),
         http: environment.http,
         state: environment.state,
         ...(options.onTriggerRollback ? { onTriggerRollback: options.onTriggerRollback } : {}),

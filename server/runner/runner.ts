@@ -260,7 +260,9 @@ export class Runner {
     try {
       await (defer ? this.#deps.commits.later(store) : this.#deps.commits.run(store));
     } catch (error) {
-      // The execution could not be stored: its items go back to the queue to run again.
+      // The execution could not be stored: its rows are undone and its items go back to the
+      // queue to run again.
+      this.#deps.journal?.undoRun(executionId);
       for (const item of request.items ?? []) this.#deps.queue.release(item);
       throw error;
     } finally {

@@ -31,6 +31,8 @@ export function storeExecution(deps: RunnerDeps, run: FinishedRun): void {
     instant: prepared.instant,
     record,
   });
+  // Its data-store rows become final in this same transaction (shared connection; else soon after).
+  deps.journal?.forgetRun(record.id);
   settleItems(deps, run);
   storeIncomplete(deps, run);
   applyStreak(deps, run);

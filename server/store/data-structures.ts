@@ -5,7 +5,7 @@
  */
 import type { DataStructureConfig } from '../../config/types.ts';
 import type { DataStoreField } from '../../engine/ports/data-store.ts';
-import type { Db } from '../queue/db.ts';
+import { type Db, nextIdSql } from '../queue/db.ts';
 
 export interface StoredDataStructure {
   id: number;
@@ -61,7 +61,10 @@ export class DataStructureStore {
   /** A new structure; `id` only for structures whose id is fixed elsewhere (the config). */
   create(input: Omit<StoredDataStructure, 'id'> & { id?: number; now: Date }): StoredDataStructure {
     const result = this.#db
-      .prepare('INSERT INTO data_structures (id, name, strict, spec, created) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        `INSERT INTO data_structures (id, name, strict, spec, created)
+         VALUES (COALESCE(?, ${nextIdSql('data_structures')}), ?, ?, ?, ?)`,
+      )
       .run(
         input.id ?? null,
         input.name,

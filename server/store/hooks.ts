@@ -7,7 +7,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../queue/db.ts';
+import { type Db, nextIdSql } from '../queue/db.ts';
 import { HookGoneError, isHookGone } from './hook-expiry.ts';
 
 export interface HookData {
@@ -138,7 +138,8 @@ export class HookStore {
     const data = { ...DEFAULT_HOOK_DATA, ...input.data };
     const result = this.#db
       .prepare(
-        'INSERT INTO hooks (udid, name, scenario_id, learning, data, created, unattached_since) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO hooks (id, udid, name, scenario_id, learning, data, created, unattached_since)
+         VALUES (${nextIdSql('hooks')}, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.udid ?? newUdid(),

@@ -2,7 +2,7 @@
  * Scenarios as the server keeps them: the blueprint, its scheduling object (not part of the
  * blueprint in Make — execution-spec §7), activation and the consecutive-error count (§4.5).
  */
-import type { Db } from '../queue/db.ts';
+import { type Db, nextIdSql } from '../queue/db.ts';
 
 export interface Scheduling {
   type: string;
@@ -111,7 +111,7 @@ export class ScenarioStore {
     const result = this.#db
       .prepare(
         `INSERT INTO scenarios (id, name, source, blueprint, scheduling, is_active, created, last_edit)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (COALESCE(?, ${nextIdSql('scenarios')}), ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.id ?? null,

@@ -16,10 +16,16 @@ export interface Child {
   udids: string[];
 }
 
-/** A fresh directory with the given blueprints and a config keeping data stores in memory. */
-export function projectDir(blueprints: Record<string, unknown>): string {
+/**
+ * A fresh directory with the given blueprints and a config (default: data stores kept in memory;
+ * a config without `database` is the default setup, stores in the server's own database file).
+ */
+export function projectDir(
+  blueprints: Record<string, unknown>,
+  config: Record<string, unknown> = { database: ':memory:' },
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'makesim-serve-'));
-  writeFileSync(join(dir, 'makesim.config.json'), JSON.stringify({ database: ':memory:' }));
+  writeFileSync(join(dir, 'makesim.config.json'), JSON.stringify(config));
   for (const [name, blueprint] of Object.entries(blueprints)) {
     writeFileSync(join(dir, `${name}.blueprint.json`), JSON.stringify(blueprint));
   }

@@ -98,7 +98,40 @@ export function greeter(
   };
 }
 
+/** Data store 1 (`records` in STORE_CONFIG) → Add a record with a generated key and field `n`. */
+const addRecord = (id: number) => ({
+  id,
+  module: 'datastore:AddRecord',
+  version: 1,
+  parameters: { datastore: 1 },
+  mapper: { key: '', overwrite: false, data: { n: '{{1.n}}' } },
+  metadata: { designer: { x: 300, y: 0 } },
+});
+
+/** The default setup: no `database`, so the stores live in the server's `.makesim/makesim.db`. */
+export const STORE_CONFIG = { dataStores: [{ name: 'records', makeId: 1, maxBytes: 100_000_000 }] };
+
+const sleep = (id: number, seconds: number) => ({
+  id,
+  module: 'util:FunctionSleep',
+  version: 1,
+  parameters: {},
+  mapper: { duration: String(seconds) },
+  metadata: { designer: { x: 300, y: 0 } },
+});
+
 export const blueprints = {
+  /**
+   * Webhook → Add a data-store record `{n: 1.n}` under a generated key (needs STORE_CONFIG), then,
+   * with `pauseSeconds`, a Sleep: a kill then lands while rows are written and the run not stored.
+   */
+  storeWriter: (pauseSeconds?: number) =>
+    blueprint(
+      'Store writer',
+      pauseSeconds
+        ? [hook(), addRecord(2), { ...sleep(3, pauseSeconds), metadata: { designer: { x: 600, y: 0 } } }]
+        : [hook(), addRecord(2)],
+    ),
   /** Mailhook → Set variable `{{1.subject}} / {{1.from.name}}`: the email must reach later modules through IML. */
   mailIn: () =>
     blueprint('Mail in', [mailHook(), setVariable(2, '{{1.subject}} / {{1.from.name}}', 'subject')]),
