@@ -60,7 +60,10 @@ function blendModule(
     credits: clean(credits),
     creditsRange: range,
     formula: mixed,
-    numbers: fullShare === 0 ? show(operations) : `${show(fullShare)} × ${show(m.executions)} + measured`,
+    numbers:
+      fullShare === 0
+        ? show(clean(executions))
+        : `${show(fullShare)} × ${show(m.executions)} + ${show(clean(executions - fullShare * m.executions))} = ${show(clean(executions))}`,
   };
 }
 

@@ -17,9 +17,10 @@ export function routeFactors(router: ModuleNode, params: Parameters): Array<[Rou
   for (const route of enabled) {
     if (route.fallback) continue;
     const first = route.flow[0];
-    const factor = first?.filter ? params.pass(first) : undefined;
-    noneMatched *= 1 - (factor?.value ?? 1);
-    out.push([route, factor]);
+    const pass = first?.filter ? params.pass(first) : undefined;
+    noneMatched *= 1 - (pass?.value ?? 1);
+    const reach = reached(router, route, params);
+    out.push([route, reach && pass ? product(reach, pass) : (reach ?? pass)]);
   }
   const anySet = out.some(([, f]) => f?.source === 'set');
   for (const route of enabled) {
@@ -44,6 +45,25 @@ export function routeFactors(router: ModuleNode, params: Parameters): Array<[Rou
     ]);
   }
   return out;
+}
+
+/**
+ * Measured share of the router's bundles that reached a route at all (before its filter): below 1
+ * when an earlier route ended the bundle — an Ignore there skips the later routes (docs/fidelity.md).
+ * Undefined when not measured or 1.
+ */
+function reached(router: ModuleNode, route: RouteNode, params: Parameters): Factor | undefined {
+  const arrived = params.counts(router.id)?.bundlesIn ?? 0;
+  if (arrived === 0) return undefined;
+  const first = route.flow[0];
+  const tried = first?.filter ? triedFilter(params, first) : params.paths(route.pointer);
+  const share = clean(tried / arrived);
+  const name = `reached(${router.id}.${router.routes.indexOf(route) + 1})`;
+  return share === 1 ? undefined : { name, value: share, source: 'measured' };
+}
+
+function product(a: Factor, b: Factor): Factor {
+  return { name: `${a.name} × ${b.name}`, value: clean(a.value * b.value), source: b.source };
 }
 
 function triedFilter(params: Parameters, node: ModuleNode): number {

@@ -15,19 +15,32 @@ import type { Scenario } from '../../../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../../../engine/runtime/record.ts';
 import { starterTestFile } from '../../../test-runner/init.ts';
 import { runCase } from '../../../test-runner/run-case.ts';
+import type { TestCase } from '../../../test-runner/types.ts';
 import { corpusFiles, corpusPath, loadCorpus } from './corpus.ts';
 
 const exceptions = JSON.parse(readFileSync(new URL('./corpus-exceptions.json', import.meta.url), 'utf8')) as {
   stopsEarly: Record<string, string>;
 };
 
-async function starterRun(scenario: Scenario, file: string): Promise<ExecutionRecord> {
+async function starterRun(
+  scenario: Scenario,
+  file: string,
+  change: (c: TestCase) => TestCase = (c) => c,
+): Promise<ExecutionRecord> {
   const path = corpusPath(file);
   const starter = starterTestFile(scenario, path, path.replace(/\.json$/, '.test.json'));
   const testCase = starter.file.cases[0];
   if (!testCase) throw new Error('starter test without a case');
   const file_ = { path: `${path}.test.json`, blueprintPath: path, settings: starter.file.settings };
-  return (await runCase({ scenario, file: file_, testCase })).record;
+  return (await runCase({ scenario, file: file_, testCase: change(testCase) })).record;
+}
+
+/** App modules the starter test mocks (at most `n`), in blueprint order. */
+function mockedApps(scenario: Scenario, n: number): number[] {
+  return scenario.modules
+    .filter((m) => !m.definition && m !== scenario.flow[0])
+    .map((m) => m.id)
+    .slice(0, n);
 }
 
 function disagreements(model: ReturnType<typeof modelScenario>, record: ExecutionRecord): string[] {
@@ -81,5 +94,34 @@ describe('cost sweep over the corpus', () => {
       expect(e.plans.filter((p) => p.fits !== null).map((p) => p.plan.id)).toEqual([]);
     }
     expect(e.whereCreditsGo.length > 0 || e.model.credits === 0).toBe(true);
+  });
+});
+
+describe('cost sweep over the corpus: a traffic mix with failing cases', () => {
+  // The starter case plus one case per app module (up to 4) whose mock fails, all weighted 1: the
+  // report's model must give the weighted mean of the runs, module by module, whatever stopped where.
+  it.each(corpusFiles())('%s', async (file) => {
+    const scenario = loadCorpus(file);
+    const failing =
+      (id: number) =>
+      (c: TestCase): TestCase => ({
+        ...c,
+        mocks: { ...c.mocks, [id]: { error: { type: 'ConnectionError', message: 'down' } } },
+      });
+    const records = [await starterRun(scenario, file)];
+    for (const id of mockedApps(scenario, 4)) records.push(await starterRun(scenario, file, failing(id)));
+    const e = estimate({
+      scenario,
+      runs: records.map((record, i) => ({ name: `case ${i}`, record, weight: 1 })),
+      model: {},
+      table: planTable(),
+    });
+    const mean = (id: number) =>
+      records.reduce((sum, r) => sum + (r.modules.find((m) => m.id === id)?.operations ?? 0), 0) /
+      records.length;
+    const off = e.model.modules
+      .filter((m) => Math.abs(m.operations - mean(m.id)) > 1e-9)
+      .map((m) => `module ${m.id}: model ${m.operations} vs measured ${mean(m.id)}`);
+    expect(off).toEqual([]);
   });
 });

@@ -18,6 +18,8 @@ import { corpusPath, loadCorpus } from './corpus.ts';
 
 const LEADS = 'faizsolangi__Lead_Capture_Automation_Make.com__Lead_Capture_Automation.json';
 const REVIEWS = 'climbautomation-oss__Make.com-automations__Google-Review-Request-Automation.json';
+const ROUTES =
+  'Abidasharif__make-lead-qualification-automation__Integration-Tools-Google-Sheets-Microsoft-365-Excel.json';
 const UPWORK = 'NicolaB1208__make.com_upwork_scraper__makeBlueprint_upwork_Webscraper_toSheets.json';
 
 /** The starter test of a corpus blueprint with extra cases, written to a temporary test file. */
@@ -95,6 +97,26 @@ describe('measured runs as a traffic mix', () => {
       [37, 1],
       [2, 1],
     ]);
+  });
+
+  it('models a route skipped after an Ignore in an earlier route as measured', async () => {
+    // Router [5]: route 2's search [24] fails and its Ignore ends the bundle, so route 3 ([34], [35])
+    // is not tried (docs/fidelity.md); the other case tries all three routes. Weighted 1 each:
+    // [34] and [35] run in one run of two, 0.5 a run.
+    const routes = loadCorpus(ROUTES);
+    const path = testFile(routes, ROUTES, (c) => [
+      { ...c, weight: 1 },
+      {
+        ...c,
+        name: 'search fails',
+        weight: 1,
+        mocks: { ...c.mocks, 24: { error: { type: 'ConnectionError', message: 'down' } } },
+      },
+    ]);
+    const e = estimateOf(routes, await measureTestFile(routes, path));
+    const ops = (id: number) => e.model.modules.find((m) => m.id === id)?.operations;
+    expect([ops(34), ops(35)]).toEqual([0.5, 0.5]);
+    expect(e.comparison?.every((c) => c.agree)).toBe(true);
   });
 
   it('with --data-rate, prices the empty checks once', async () => {
