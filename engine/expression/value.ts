@@ -69,13 +69,17 @@ function compileString(raw: string, pointer: string, walk: Walk): Compiled {
 
 function compileArray(raw: readonly unknown[], pointer: string, walk: Walk): Compiled {
   const items = raw.map((item, i) => compileAny(item, `${pointer}/${i}`, walk));
+  // Sized up front: an array grown by push from [] reserves 17 slots, and a run's record keeps
+  // every evaluated mapper (engine/state/call-columns.ts).
   return {
     evaluate: (ctx) => {
-      const out: unknown[] = [];
+      const out: unknown[] = new Array(items.length);
+      let length = 0;
       for (const item of items) {
         const value = item.evaluate(ctx);
-        if (value !== undefined) out.push(value);
+        if (value !== undefined) out[length++] = value;
       }
+      if (length < out.length) out.length = length;
       return out;
     },
   };

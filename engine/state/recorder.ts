@@ -1,11 +1,15 @@
 /**
  * Builds the ExecutionRecord (DESIGN.md "Core contracts") from integer counters kept per module.
- * `record: 'summary'` keeps the counts but no outputs or calls (big runs, benchmarks).
+ * `record: 'summary'` keeps the counts but no outputs or calls (big runs, benchmarks). With the
+ * full record, each module's outputs list holds the bundles themselves (shared with the next
+ * module's inputs and the walk, never copied) and its calls are kept column-wise
+ * (call-columns.ts) until `calls` is first read.
  */
 import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
 import type { Bundle, WebhookResponse } from '../registry/define-module.ts';
+import { CallColumns } from './call-columns.ts';
 import type { Charge } from './operations.ts';
-import type { IncompleteExecution, ModuleRecord, RecordedError } from './record.ts';
+import type { IncompleteExecution, ModuleCallRecord, ModuleRecord, RecordedError } from './record.ts';
 
 /** Told the moment a cycle's first Webhook response is produced (RunOptions.onRespond). */
 export type RespondListener = (response: WebhookResponse, cycle: number) => void;
@@ -25,11 +29,19 @@ export class Recorder {
   /** Cycles whose caller already has its response (one request per cycle). */
   readonly #respondedCycles = new Set<number>();
 
+  /** Full record only: each module's calls, by id (sparse). */
+  readonly #calls: CallColumns[] = [];
+
   constructor(scenario: Scenario, full: boolean, onRespond?: RespondListener) {
     this.full = full;
     this.#onRespond = onRespond;
     for (const node of scenario.modules) {
       const record = emptyRecord(node);
+      if (full) {
+        const columns = new CallColumns();
+        this.#calls[node.id] = columns;
+        callsFrom(record, columns);
+      }
       this.#byId[node.id] = record;
       this.#ordered.push(record);
     }
@@ -73,8 +85,9 @@ export class Recorder {
     record.bundlesOut += output.length;
     if (error) record.errors.push(error);
     if (!this.full) return;
-    for (const bundle of output) record.outputs.push(bundle);
-    record.calls.push({ input, output: [...output], error, cycle });
+    const outputs = record.outputs;
+    this.#calls[id]?.add(input, outputs.length, output.length, error, cycle);
+    for (let i = 0; i < output.length; i++) outputs.push(output[i] as Bundle);
   }
 
   /** Bundles reaching a module that does not run per bundle (aggregators, directives). */
@@ -91,8 +104,9 @@ export class Recorder {
 
   /** One aggregation of `items` bundles (they were counted in as they arrived). */
   aggregated(id: number, cycle: number, items: number, output: readonly Bundle[]): void {
+    const start = this.module(id).outputs.length;
     this.emitted(id, output);
-    if (this.full) this.module(id).calls.push({ input: { items }, output: [...output], error: null, cycle });
+    this.#calls[id]?.add({ items }, start, output.length, null, cycle);
   }
 
   /**
@@ -109,6 +123,28 @@ export class Recorder {
   modules(): ModuleRecord[] {
     return this.#ordered;
   }
+}
+
+/**
+ * `record.calls` as an own enumerable property (so JSON, structured clone and spreads see it) that
+ * builds the call list from the columns when first read, then holds it as a plain value.
+ */
+function callsFrom(record: ModuleRecord, columns: CallColumns): void {
+  const settle = (calls: ModuleCallRecord[]) => {
+    Object.defineProperty(record, 'calls', {
+      value: calls,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    return calls;
+  };
+  Object.defineProperty(record, 'calls', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(columns.materialize(record.outputs)),
+    set: settle,
+  });
 }
 
 function emptyRecord(node: ModuleNode): ModuleRecord {

@@ -1,0 +1,79 @@
+/**
+ * The full record keeps calls column-wise (state/call-columns.ts) and builds `calls` when read:
+ * what readers see must be the DESIGN.md "Execution record" shape, with the output bundles
+ * shared with `outputs`, not copied.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../../engine/blueprint/load.ts';
+import { SimulatedClock } from '../../../engine/ports/clock.ts';
+import { ModuleRegistry } from '../../../engine/registry/registry.ts';
+import { runScenario } from '../../../engine/runtime/run-scenario.ts';
+import { builtinModules } from '../../../modules/index.ts';
+
+const registry = new ModuleRegistry(builtinModules);
+
+async function run() {
+  const blueprint = {
+    name: 't',
+    flow: [
+      { id: 1, module: 'app:watch', version: 1 },
+      {
+        id: 2,
+        module: 'app:lookup',
+        version: 1,
+        mapper: { n: '{{1.n}}' },
+        onerror: [{ id: 9, module: 'builtin:Ignore', version: 1 }],
+      },
+      { id: 3, module: 'util:ComposeTransformer', version: 1, mapper: { value: 'got {{2.v}}' } },
+    ],
+  };
+  return runScenario(loadScenario(blueprint, { registry }), {
+    clock: new SimulatedClock('2026-01-01T00:00:00Z'),
+    input: [{ n: 1 }, { n: 2 }, { n: 3 }],
+    maxCycles: 1,
+    mocks: {
+      'app:lookup': [
+        { output: [{ v: 'a' }, { v: 'b' }] },
+        { error: { type: 'DataError', message: 'no row' } },
+        { output: { v: 'c' } },
+      ],
+    },
+    limits: { maxOperations: 100 },
+  });
+}
+
+describe('the full record', () => {
+  it('gives each call its input, its own output bundles, its error and cycle', async () => {
+    const record = await run();
+    const lookup = record.modules.find((m) => m.id === 2);
+    expect(lookup?.calls).toEqual([
+      { input: { n: 1 }, output: [{ v: 'a' }, { v: 'b' }], error: null, cycle: 1 },
+      {
+        input: { n: 2 },
+        output: [],
+        error: { type: 'DataError', message: 'no row', moduleId: 2 },
+        cycle: 1,
+      },
+      { input: { n: 3 }, output: [{ v: 'c' }], error: null, cycle: 1 },
+    ]);
+  });
+
+  it('shares the bundle objects between outputs and calls instead of copying them', async () => {
+    const record = await run();
+    const lookup = record.modules.find((m) => m.id === 2);
+    expect(lookup?.calls[0]?.output[1]).toBe(lookup?.outputs[1]);
+    expect(lookup?.calls[2]?.output[0]).toBe(lookup?.outputs[2]);
+  });
+
+  it('serialises calls like a plain property (JSON, structured clone)', async () => {
+    const record = await run();
+    const compose = record.modules.find((m) => m.id === 3);
+    const viaJson = JSON.parse(JSON.stringify(compose));
+    expect(viaJson.calls).toHaveLength(3);
+    expect(structuredClone(compose)?.calls.map((c) => c.output[0])).toEqual([
+      { value: 'got a' },
+      { value: 'got b' },
+      { value: 'got c' },
+    ]);
+  });
+});
