@@ -14,13 +14,13 @@ export function formatRun(scenario: Scenario, record: ExecutionRecord): string {
   lines.push('', summaryLine(record));
   if (record.error)
     lines.push(
-      `${pc.red('error:')} ${record.error.type}: ${record.error.message}${at(record.error.moduleId)}`,
+      `${pc.red('error:')} ${at(record.error.moduleId)}${record.error.type}: ${record.error.message}`,
     );
   for (const w of record.warnings)
-    lines.push(`${pc.yellow('warning:')} ${w.type}: ${w.message}${at(w.moduleId)}`);
+    lines.push(`${pc.yellow('warning:')} ${at(w.moduleId)}${w.type}: ${w.message}`);
   for (const ie of record.incomplete) {
     lines.push(
-      `${pc.yellow('incomplete execution:')}${at(ie.moduleId)} (${ie.reason}), ${ie.error.type}: ${ie.error.message}`,
+      `${pc.yellow('incomplete execution:')} ${at(ie.moduleId)}${ie.error.type}: ${ie.error.message} (${ie.reason})`,
     );
   }
   if (record.response)
@@ -30,11 +30,11 @@ export function formatRun(scenario: Scenario, record: ExecutionRecord): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** ` (module 4 "Fetch order")`: every error line names the module by id and name. */
+/** `module 4 "Fetch order" › `: every error line opens with the module, by id and name. */
 function moduleAt(scenario: Scenario, moduleId: number | undefined): string {
   if (moduleId === undefined) return '';
   const label = scenario.byId.get(moduleId)?.label;
-  return ` (module ${moduleId}${label ? ` "${label}"` : ''})`;
+  return `module ${moduleId}${label ? ` "${label}"` : ''} › `;
 }
 
 function flowLines(

@@ -93,7 +93,7 @@ describe('makesim run at a terminal', () => {
     expect(code).toBe(1);
     expect(out).toContain('SetupError');
     expect(out).toContain('--allow-net=api.shop.example');
-    expect(out).toMatch(/module 2 "Fetch order"/);
+    expect(out).toMatch(/^error: module 2 "Fetch order" › SetupError: /m);
   });
 
   it('says that a webhook trigger got no request when run without --input', async () => {

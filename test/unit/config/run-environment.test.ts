@@ -30,9 +30,15 @@ describe('createRunEnvironment', () => {
     env.close();
   });
 
-  it('lets --allow-net override the config', () => {
+  it('lets a bare --allow-net open every host', () => {
     const env = createRunEnvironment(config, { database: ':memory:', allowNet: true });
     expect(env.http.allowNet).toBe(true);
+    env.close();
+  });
+
+  it('adds --allow-net=HOST hosts to the config list instead of replacing it', () => {
+    const env = createRunEnvironment(config, { database: ':memory:', allowNet: ['hooks.example.org'] });
+    expect(env.http.allowNet).toEqual(['api.example.com', 'hooks.example.org']);
     env.close();
   });
 

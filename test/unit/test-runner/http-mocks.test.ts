@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SetupError } from '../../../engine/errors/setup-error.ts';
 import { createHttpMocks, type HttpMockSet } from '../../../test-runner/http-mocks.ts';
 
 let mocks: HttpMockSet | undefined;
@@ -53,6 +54,23 @@ describe('HTTP mocks', () => {
     mocks = createHttpMocks([{ url: 'https://api.example.com/a', response: { body: 'a' } }]);
     await expect(request('https://api.example.com/b', { dispatcher: mocks.agent })).rejects.toThrow();
     await expect(request('https://elsewhere.example.org/', { dispatcher: mocks.agent })).rejects.toThrow();
+  });
+
+  it('turns a request no mock answers into a setup error with the entry to paste', async () => {
+    mocks = createHttpMocks([{ url: 'https://api.example.com/a', response: { body: 'a' } }]);
+    const error = await request('https://api.example.com/b?x=1', {
+      method: 'POST',
+      dispatcher: mocks.dispatcher,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).details).toMatchObject({
+      code: 'unanswered-http',
+      method: 'POST',
+      url: 'https://api.example.com/b?x=1',
+      http: { method: 'POST', url: 'https://api.example.com/b', response: { status: 200 } },
+    });
+    const answered = await request('https://api.example.com/a', { dispatcher: mocks.dispatcher });
+    expect(await answered.body.text()).toBe('a');
   });
 
   it('stops answering after `times` requests', async () => {
