@@ -2,6 +2,7 @@ import { datastoreSuite } from './datastore.bench.ts';
 import { engineSuite } from './engine.bench.ts';
 import { httpSuite } from './http.bench.ts';
 import { imlSuite } from './iml.bench.ts';
+import { loadSuite } from './load.bench.ts';
 import { serverSuite } from './server.bench.ts';
 import { testRunnerSuite } from './test-runner.bench.ts';
 
@@ -17,6 +18,7 @@ export const suites: BenchSuite[] = [
   httpSuite,
   datastoreSuite,
   engineSuite,
+  loadSuite,
   testRunnerSuite,
   serverSuite,
 ];
