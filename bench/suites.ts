@@ -4,6 +4,7 @@ import { fakesSuite } from './fakes.bench.ts';
 import { httpSuite } from './http.bench.ts';
 import { imlSuite } from './iml.bench.ts';
 import { integritySuite } from './integrity.bench.ts';
+import { loadSuite } from './load.bench.ts';
 import { serverSuite } from './server.bench.ts';
 import { testRunnerSuite } from './test-runner.bench.ts';
 
@@ -19,6 +20,7 @@ export const suites: BenchSuite[] = [
   httpSuite,
   datastoreSuite,
   engineSuite,
+  loadSuite,
   testRunnerSuite,
   fakesSuite,
   serverSuite,

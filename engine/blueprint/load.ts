@@ -9,6 +9,7 @@ import { BlueprintError, type BlueprintProblem } from '../errors/blueprint-error
 import { parseJsonText } from '../errors/json-syntax.ts';
 import type { ModuleRegistry } from '../registry/registry.ts';
 import { type BuildState, buildFlow } from './build.ts';
+import { nestingProblem } from './nesting.ts';
 import { ProblemList } from './problems.ts';
 import type { Scenario } from './scenario.ts';
 import { schemaProblems } from './schema.ts';
@@ -52,6 +53,8 @@ export function analyseAll(
     const unwrapped = unwrapBlueprint(blueprint);
     problems.addAll(unwrapped.problems);
     if (unwrapped.problems.length > 0) return { problems: problems.items };
+    const tooDeep = nestingProblem(unwrapped.value);
+    if (tooDeep) return { problems: [...problems.items, tooDeep] };
     problems.addAll(schemaProblems(unwrapped.value));
     if (!isRecord(unwrapped.value)) return { problems: problems.items };
     return { scenario: build(unwrapped.value, options, problems), problems: problems.items };

@@ -7,13 +7,13 @@ import { ExpressionError } from '../errors/expression-error.ts';
 import { MakeError } from '../errors/make-error.ts';
 import type { BinaryNode, CallNode, Node } from './ast.ts';
 import { toBoolean } from './coerce.ts';
+import { compileBinaryChain, compilePath } from './compile-chains.ts';
 import type { FunctionSpec } from './functions/types.ts';
 import { keywordReader } from './keywords.ts';
 import { BINARY_OPERATORS, negate, not } from './operators.ts';
 import { MAX_EXPRESSION_DEPTH } from './parser.ts';
-import { readFirst, readIndex, readKey } from './references.ts';
 import { nearest } from './suggest.ts';
-import type { EvalContext, VariableScopes } from './types.ts';
+import type { EvalContext } from './types.ts';
 
 export type Evaluator = (ctx: EvalContext) => unknown;
 
@@ -24,8 +24,11 @@ export interface CompileEnv {
   readonly references: Set<number>;
 }
 
-const SCOPES: ReadonlySet<string> = new Set(['scenario', 'execution', 'organization', 'team', 'input']);
-
+/**
+ * `depth` is true nesting — parentheses, arguments, unary operands, a right operand of higher
+ * precedence — never the length of a chain: `1 + 1 + … + 1` and `1.a.b.c…` compile as loops
+ * (compileBinaryChain, compilePath), so their length is bounded by nothing but the text.
+ */
 export function compileNode(node: Node, env: CompileEnv, depth = 0): Evaluator {
   if (depth > MAX_EXPRESSION_DEPTH) {
     throw new ExpressionError(
@@ -55,38 +58,17 @@ export function compileNode(node: Node, env: CompileEnv, depth = 0): Evaluator {
       return (ctx) => ctx.output(id);
     }
     case 'member':
-      return compileMember(node.object, node.key, sub);
-    case 'index': {
-      const object = sub(node.object);
-      if (node.index === null) return (ctx) => readFirst(object(ctx));
-      if (node.index.type === 'literal') {
-        // `[2]` typed in: no closure call for the index on the hot path.
-        const constant = node.index.value;
-        return (ctx) => readIndex(object(ctx), constant);
-      }
-      const index = sub(node.index);
-      return (ctx) => readIndex(object(ctx), index(ctx));
-    }
+    case 'index':
+      return compilePath(node, sub);
     case 'unary': {
       const operand = sub(node.operand);
       return node.op === '-' ? (ctx) => negate(operand(ctx)) : (ctx) => not(operand(ctx));
     }
     case 'binary':
-      return compileBinary(node, sub);
+      return node.left.type === 'binary' ? compileBinaryChain(node, sub) : compileBinary(node, sub);
     case 'call':
       return compileCall(node, env, sub);
   }
-}
-
-function compileMember(objectNode: Node, key: string, sub: (n: Node) => Evaluator): Evaluator {
-  if (objectNode.type === 'var') {
-    // `var.organization` etc. read the EvalContext's scopes; any other `var.x` names nothing.
-    if (!SCOPES.has(key)) return () => undefined;
-    const scope = key as keyof VariableScopes;
-    return (ctx) => ctx.vars[scope];
-  }
-  const object = sub(objectNode);
-  return (ctx) => readKey(object(ctx), key);
 }
 
 function compileBinary(node: BinaryNode, sub: (n: Node) => Evaluator): Evaluator {
@@ -133,7 +115,12 @@ function compileCall(node: CallNode, env: CompileEnv, sub: (n: Node) => Evaluato
 /** Anything a function throws that is not a MakeError becomes a DataError naming the function. */
 export function asMakeError(error: unknown, functionName?: string): MakeError {
   if (error instanceof MakeError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
+  // Data nested tens of thousands deep (a parsed JSON, say) exhausts JavaScript's stack.
+  const reason = isStackOverflow(error)
+    ? 'the value is nested too deeply to process'
+    : error instanceof Error
+      ? error.message
+      : String(error);
   const where =
     functionName === undefined ? 'Failed to evaluate the formula' : `Function "${functionName}" failed`;
   return new MakeError(
@@ -141,4 +128,8 @@ export function asMakeError(error: unknown, functionName?: string): MakeError {
     `${where}: ${reason}`,
     functionName === undefined ? undefined : { function: functionName },
   );
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }

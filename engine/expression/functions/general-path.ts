@@ -75,20 +75,47 @@ export function copyCollection(source: Record<string, unknown>): Record<string, 
 
 /**
  * A copy of `value` with `path` set to `item`; missing or non-collection steps become new
- * collections. Arrays on the way are copied and indexed 1-based. The input is never mutated.
+ * collections. Arrays on the way are copied and indexed 1-based; an index past the end + 1 leaves
+ * that array as it was. The input is never mutated. A loop, so a path of any length is fine.
  */
 export function writePath(value: unknown, segments: readonly string[], item: unknown): unknown {
-  const [head, ...rest] = segments;
-  if (head === undefined) return item;
-  if (Array.isArray(value)) {
-    const position = arrayPosition(head, value.length);
-    const next = [...value];
-    if (position !== undefined) next[position] = writePath(value[position], rest, item);
-    else if (head === String(value.length + 1)) next.push(writePath(undefined, rest, item));
-    return next;
+  if (segments.length === 0) return item;
+  const root = shallowCopy(value);
+  let parent = root;
+  let original = value;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as string;
+    const child = childOf(original, segment);
+    const next = i === segments.length - 1 ? item : shallowCopy(child);
+    if (!place(parent, segment, next)) break;
+    parent = next as Record<string, unknown> | unknown[];
+    original = child;
   }
-  const next = isCollection(value) ? copyCollection(value) : {};
-  const child = Object.hasOwn(next, head) ? next[head] : undefined;
-  defineKey(next, head, writePath(child, rest, item));
-  return next;
+  return root;
+}
+
+function shallowCopy(value: unknown): Record<string, unknown> | unknown[] {
+  if (Array.isArray(value)) return [...value];
+  return isCollection(value) ? copyCollection(value) : {};
+}
+
+function childOf(value: unknown, segment: string): unknown {
+  if (Array.isArray(value)) {
+    const position = arrayPosition(segment, value.length);
+    return position === undefined ? undefined : value[position];
+  }
+  return isCollection(value) && Object.hasOwn(value, segment) ? value[segment] : undefined;
+}
+
+/** Puts `next` at `segment` of the copy; false when an array index is out of reach. */
+function place(parent: Record<string, unknown> | unknown[], segment: string, next: unknown): boolean {
+  if (!Array.isArray(parent)) {
+    defineKey(parent, segment, next);
+    return true;
+  }
+  const position = arrayPosition(segment, parent.length);
+  if (position !== undefined) parent[position] = next;
+  else if (segment === String(parent.length + 1)) parent.push(next);
+  else return false;
+  return true;
 }

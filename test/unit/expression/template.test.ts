@@ -80,8 +80,28 @@ describe('compileTemplate', () => {
     expect((caught as MakeError).details).toEqual({ function: 'boom' });
   });
 
-  it('rejects a long chain of operators past the depth limit', () => {
-    expect(compileError(`{{${Array.from({ length: 500 }, () => '1').join(' + ')}}}`).code).toBe('too-deep');
+  it('limits nesting, not length: a chain of 300 (or 100,000) additions evaluates', () => {
+    const sum = (n: number) => `{{${Array.from({ length: n }, () => '1').join(' + ')}}}`;
+    expect(compileTemplate(sum(300)).evaluate(evalContext())).toBe(300);
+    expect(compileTemplate(sum(100_000)).evaluate(evalContext())).toBe(100_000);
+  });
+
+  it('evaluates mixed-precedence chains left to right, and/or still short-circuiting', () => {
+    expect(compileTemplate('{{10 - 2 - 3 * 2 + 8 / 4 / 2}}').evaluate(evalContext())).toBe(3);
+    const guarded = compileTemplateWith('{{false and boom() and true or 1 = 1}}', {
+      functions: testFunctions,
+    });
+    expect(guarded.evaluate(evalContext())).toBe(true);
+  });
+
+  it('reads a path of 5,000 keys in a loop', () => {
+    let deep: unknown = 'end';
+    for (let i = 0; i < 5000; i++) deep = { a: deep };
+    expect(compileTemplate(`{{1${'.a'.repeat(5000)}}}`).evaluate(evalContext({ 1: deep }))).toBe('end');
+  });
+
+  it('still rejects true nesting past the depth limit (300 parentheses)', () => {
+    expect(compileError(`{{${'('.repeat(300)}1${')'.repeat(300)}}}`).code).toBe('too-deep');
   });
 
   it('gives NaN for arithmetic on a missing value, as JavaScript does', () => {
