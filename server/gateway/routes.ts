@@ -8,6 +8,7 @@ import type { ServerServices } from '../services.ts';
 import { hookRefusal } from './admit.ts';
 import { ANSWERS, PAYLOAD_LIMIT_BYTES } from './answers.ts';
 import { describeRequest } from './describe-request.ts';
+import { drainBody } from './drain.ts';
 import { answerFinished, answerHeld } from './held-response.ts';
 import { enableHookLogs, logAnswer } from './hook-log.ts';
 import { HookRateLimiter } from './rate-limit.ts';
@@ -27,11 +28,12 @@ export async function gatewayRoutes(
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PAYLOAD_LIMIT_BYTES }, (_req, body, done) =>
     done(null, body),
   );
-  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+  app.setErrorHandler(async (error: { statusCode?: number }, request, reply) => {
     const hook = services.hooks.byUdid((request.params as { udid?: string }).udid ?? '');
     if (hook) logAnswer(services, hook.id, reply);
-    if (error.statusCode === 413) return sendAnswer(reply, ANSWERS.tooLarge);
-    return sendAnswer(reply, ANSWERS.badRequest);
+    if (error.statusCode !== 413) return sendAnswer(reply, ANSWERS.badRequest);
+    await drainBody(request.raw);
+    return sendAnswer(reply, ANSWERS.tooLarge);
   });
   const handler = (request: FastifyRequest<{ Params: { udid: string } }>, reply: FastifyReply) =>
     receive(services, limiter, request, reply);
