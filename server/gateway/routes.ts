@@ -11,6 +11,7 @@ import { describeRequest } from './describe-request.ts';
 import { drainBody } from './drain.ts';
 import { answerFinished, answerHeld } from './held-response.ts';
 import { enableHookLogs, logAnswer } from './hook-log.ts';
+import { type Intake, takeIn } from './intake.ts';
 import { HookRateLimiter } from './rate-limit.ts';
 import { sendAnswer, sendPreflight, sendWebhookResponse } from './reply.ts';
 import { structureMismatch } from './validate-structure.ts';
@@ -57,12 +58,14 @@ async function receive(
   if (refusal) return sendAnswer(reply, refusal);
   const { headers, method, stringify } = hook.data;
   const description = { ...describeRequest(request), hook: { headers, method, stringify } };
+  let intake: Intake;
   try {
-    log.parsed = services.convert(description, hook.data);
+    intake = takeIn(services.convert, description, hook.data);
   } catch {
     return sendAnswer(reply, ANSWERS.badRequest);
   }
-  const mismatch = hook.data.udt === null ? undefined : structureMismatch(services, hook.data, description);
+  log.parsed = intake.bundle;
+  const mismatch = hook.data.udt === null ? undefined : structureMismatch(services, hook.data, intake.bundle);
   if (mismatch) return sendAnswer(reply, mismatch);
   if (hook.learning) services.hooks.update(hook.id, { learning: false });
   if (hook.scenarioId === null)
@@ -74,7 +77,7 @@ async function receive(
   // A free run slot is taken before the write, so the item can be stored already claimed.
   const reserved = services.runner.reserve(scenarioId);
   if (reserved?.responds)
-    return answerHeld(services, reply, { prepared: reserved, hookId: hook.id, scenarioId, description });
+    return answerHeld(services, reply, { prepared: reserved, hookId: hook.id, scenarioId, intake });
   let itemId: number | undefined;
   try {
     itemId = await services.commits.run(() =>
@@ -93,7 +96,15 @@ async function receive(
   if (itemId === undefined) return sendAnswer(reply, ANSWERS.queueFull);
   const waiting = holdsCaller(services, scenarioId) ? services.runner.waiters.wait(itemId) : undefined;
   if (reserved) {
-    const item = { id: itemId, hookId: hook.id, scenarioId, created: '', size: 0, request: description };
+    const item = {
+      id: itemId,
+      hookId: hook.id,
+      scenarioId,
+      created: '',
+      size: 0,
+      request: description,
+      intake,
+    };
     services.runner.startReserved(reserved, item);
   } else {
     services.runner.kick(scenarioId);
