@@ -134,6 +134,7 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
     catalog,
     commits,
     backoff,
+    convert: options.convert,
     ...(options.dataStores?.forgetRun ? { journal: options.dataStores as RunJournal } : {}),
     responseTimeoutMs: options.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
     onBackoff: () => scheduler?.wake(),

@@ -1,7 +1,9 @@
 /**
  * Webhooks > Custom webhook (`gateway:CustomWebHook` v1), HC:`webhooks`; http-spec §1.3, §1.11.
- * Each cycle's trigger input is one incoming request. If it is a request description it is
- * converted by request-to-bundle.ts; any other object is taken as the bundle itself.
+ * Each cycle's trigger input is one incoming request. From the dev server it is a WebhookIntake,
+ * already converted once at the gateway: its bundle is taken as is. Elsewhere (`--input`, test
+ * files) a request description is converted by request-to-bundle.ts; any other object is taken as
+ * the bundle itself.
  */
 import {
   type Bundle,
@@ -10,6 +12,7 @@ import {
   type ModuleContext,
 } from '../../engine/registry/define-module.ts';
 import { type HookOptions, requestToBundle, type WebhookRequest } from './request-to-bundle.ts';
+import { WebhookIntake } from './webhook-intake.ts';
 
 const METHODS = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/i;
 const DESCRIPTION_KEYS = new Set(['method', 'headers', 'query', 'body', 'contentType', 'url', 'hook']);
@@ -42,6 +45,7 @@ function hookOptions(call: ModuleCall, explicit: HookOptions | undefined): HookO
 function run(call: ModuleCall, ctx: ModuleContext): Bundle[] {
   const input = ctx.triggerInput;
   if (input === undefined || input === null) return [];
+  if (input instanceof WebhookIntake) return [input.bundle];
   if (isRequestDescription(input)) {
     const query = input.query ?? (input.url ? new URL(input.url, 'http://hook.local').search : undefined);
     return [requestToBundle({ ...input, query }, hookOptions(call, input.hook))];

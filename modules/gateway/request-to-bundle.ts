@@ -83,8 +83,39 @@ function isJson(type: string): boolean {
   return type === 'application/json' || type.endsWith('+json');
 }
 
+/**
+ * Deepest nesting of arrays and objects a hook's JSON body may have. Make's limit is not
+ * documented; deeper bodies are refused (`400 Bad Request.`) before anything is queued, since every
+ * later step (the run, its record, the API) walks the value and 100,000 levels overflow the stack
+ * (docs/fidelity.md).
+ */
+export const MAX_JSON_DEPTH = 1_000;
+
+/** Whether the JSON text nests deeper than `limit`: one pass over the text, no recursion. */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
 /** A hook's JSON body, or a DataError naming the line and column where it breaks. */
 export function parseJsonBody(text: string, hook: 'webhook' | 'mailhook'): unknown {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw dataError(`The ${hook} body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`, {
+      code: 'json-too-deep',
+      hint: `Send at most ${MAX_JSON_DEPTH} levels, or turn on JSON pass-through to receive the text.`,
+    });
   const parsed = parseJsonText(text);
   if (parsed.ok) return parsed.value;
   const { line, column, offset, message } = parsed.problem;
@@ -105,7 +136,12 @@ function jsonFields(text: string): Bundle {
 /** Repeated names become arrays, order kept (MEAS: `box=a&box=b` → `box: ["a","b"]`). */
 function grouped(entries: Iterable<[string, MultipartValue]>): Bundle {
   const values = new Map<string, MultipartValue[]>();
-  for (const [name, value] of entries) values.set(name, [...(values.get(name) ?? []), value]);
+  // Appended in place: copying the list on each repeat made `a=1&a=1&…` quadratic (100k pairs: minutes).
+  for (const [name, value] of entries) {
+    const list = values.get(name);
+    if (list) list.push(value);
+    else values.set(name, [value]);
+  }
   return Object.fromEntries([...values].map(([name, list]) => [name, list.length === 1 ? list[0] : list]));
 }
 

@@ -7,11 +7,11 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
-import type { RequestDescription } from '../queue/queue.ts';
 import type { PreparedScenario } from '../runner/engine-port.ts';
 import type { PendingItem } from '../runner/run-request.ts';
 import type { ServerServices } from '../services.ts';
 import { ANSWERS } from './answers.ts';
+import type { Intake } from './intake.ts';
 import { sendAnswer, sendWebhookResponse } from './reply.ts';
 
 /** What a finished run answers: its response, else 500 on error, else `Accepted`. */
@@ -23,14 +23,14 @@ export function answerFinished(reply: FastifyReply, record: ExecutionRecord): Fa
 export async function answerHeld(
   services: ServerServices,
   reply: FastifyReply,
-  held: { prepared: PreparedScenario; hookId: number; scenarioId: number; description: RequestDescription },
+  held: { prepared: PreparedScenario; hookId: number; scenarioId: number; intake: Intake },
 ): Promise<FastifyReply> {
   const pending: PendingItem = { hookId: held.hookId, stored: false };
   const outcome = await services.runner.waiters.hold((settle) =>
     services.runner.startDirect(held.prepared, {
       scenarioId: held.scenarioId,
       type: 'auto',
-      input: held.description,
+      input: held.intake,
       pendingItem: pending,
       onRespond: (response) => settle({ kind: 'responded', response }),
       onRecord: (record) => settle({ kind: 'finished', record }),
@@ -43,7 +43,7 @@ export async function answerHeld(
     pending.itemId = services.queue.enqueue({
       hookId: held.hookId,
       scenarioId: held.scenarioId,
-      request: held.description,
+      request: held.intake.request,
       limit: Number.POSITIVE_INFINITY,
       now: services.clock.now(),
       claimed: true,

@@ -8,8 +8,10 @@ import type { ServerServices } from '../services.ts';
 import { hookRefusal } from './admit.ts';
 import { ANSWERS, PAYLOAD_LIMIT_BYTES } from './answers.ts';
 import { describeRequest } from './describe-request.ts';
+import { drainBody } from './drain.ts';
 import { answerFinished, answerHeld } from './held-response.ts';
 import { enableHookLogs, logAnswer } from './hook-log.ts';
+import { type Intake, takeIn } from './intake.ts';
 import { HookRateLimiter } from './rate-limit.ts';
 import { sendAnswer, sendPreflight, sendWebhookResponse } from './reply.ts';
 import { structureMismatch } from './validate-structure.ts';
@@ -27,11 +29,12 @@ export async function gatewayRoutes(
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PAYLOAD_LIMIT_BYTES }, (_req, body, done) =>
     done(null, body),
   );
-  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+  app.setErrorHandler(async (error: { statusCode?: number }, request, reply) => {
     const hook = services.hooks.byUdid((request.params as { udid?: string }).udid ?? '');
     if (hook) logAnswer(services, hook.id, reply);
-    if (error.statusCode === 413) return sendAnswer(reply, ANSWERS.tooLarge);
-    return sendAnswer(reply, ANSWERS.badRequest);
+    if (error.statusCode !== 413) return sendAnswer(reply, ANSWERS.badRequest);
+    await drainBody(request.raw);
+    return sendAnswer(reply, ANSWERS.tooLarge);
   });
   const handler = (request: FastifyRequest<{ Params: { udid: string } }>, reply: FastifyReply) =>
     receive(services, limiter, request, reply);
@@ -55,12 +58,14 @@ async function receive(
   if (refusal) return sendAnswer(reply, refusal);
   const { headers, method, stringify } = hook.data;
   const description = { ...describeRequest(request), hook: { headers, method, stringify } };
+  let intake: Intake;
   try {
-    log.parsed = services.convert(description, hook.data);
+    intake = takeIn(services.convert, description, hook.data);
   } catch {
     return sendAnswer(reply, ANSWERS.badRequest);
   }
-  const mismatch = hook.data.udt === null ? undefined : structureMismatch(services, hook.data, description);
+  log.parsed = intake.bundle;
+  const mismatch = hook.data.udt === null ? undefined : structureMismatch(services, hook.data, intake.bundle);
   if (mismatch) return sendAnswer(reply, mismatch);
   if (hook.learning) services.hooks.update(hook.id, { learning: false });
   if (hook.scenarioId === null)
@@ -72,7 +77,7 @@ async function receive(
   // A free run slot is taken before the write, so the item can be stored already claimed.
   const reserved = services.runner.reserve(scenarioId);
   if (reserved?.responds)
-    return answerHeld(services, reply, { prepared: reserved, hookId: hook.id, scenarioId, description });
+    return answerHeld(services, reply, { prepared: reserved, hookId: hook.id, scenarioId, intake });
   let itemId: number | undefined;
   try {
     itemId = await services.commits.run(() =>
@@ -91,7 +96,15 @@ async function receive(
   if (itemId === undefined) return sendAnswer(reply, ANSWERS.queueFull);
   const waiting = holdsCaller(services, scenarioId) ? services.runner.waiters.wait(itemId) : undefined;
   if (reserved) {
-    const item = { id: itemId, hookId: hook.id, scenarioId, created: '', size: 0, request: description };
+    const item = {
+      id: itemId,
+      hookId: hook.id,
+      scenarioId,
+      created: '',
+      size: 0,
+      request: description,
+      intake,
+    };
     services.runner.startReserved(reserved, item);
   } else {
     services.runner.kick(scenarioId);

@@ -8,7 +8,6 @@
  */
 import { MakeError } from '../../engine/errors/make-error.ts';
 import { applyStructure, type Structure } from '../../modules/datastore/structure.ts';
-import type { RequestDescription } from '../queue/queue.ts';
 import type { ServerServices } from '../services.ts';
 import type { HookData } from '../store/hooks.ts';
 import { type GatewayAnswer, structureMismatchAnswer } from './answers.ts';
@@ -23,22 +22,24 @@ const MAX_CACHED = 256;
 export function structureMismatch(
   services: ServerServices,
   hook: HookData,
-  request: RequestDescription,
+  bundle: unknown,
 ): GatewayAnswer | undefined {
-  const problems = structureProblems(services, hook, request);
+  const problems = structureProblems(services, hook, bundle);
   return problems === undefined ? undefined : structureMismatchAnswer(problems);
 }
 
-/** `undefined` when the request fits the hook's data structure (or the hook has none), else the problems. */
+/**
+ * `undefined` when the request's bundle (server/gateway/intake.ts) fits the hook's data structure
+ * (or the hook has none), else the problems.
+ */
 export function structureProblems(
   services: ServerServices,
   hook: HookData,
-  request: RequestDescription,
+  bundle: unknown,
 ): string | undefined {
   if (hook.udt === null) return undefined;
   const stored = services.dataStructures.get(hook.udt);
   if (!stored) return undefined;
-  const bundle = services.convert(request, hook);
   if (typeof bundle !== 'object' || bundle === null || Array.isArray(bundle))
     return 'the request has no fields';
   const payload = Object.fromEntries(

@@ -4,6 +4,7 @@
  * the row is deleted in the same transaction that stores the execution, so a crash between the
  * two leaves the row to be re-queued on the next start and never yields two executions.
  */
+import type { WebhookIntake } from '../../modules/gateway/webhook-intake.ts';
 import type { Db } from './db.ts';
 
 /** What the gateway received: the request description the webhook trigger converts. */
@@ -19,6 +20,8 @@ export interface RequestDescription {
 
 export interface QueueItem {
   id: number;
+  /** The gateway's intake, while the item has not left memory (see server/gateway/intake.ts). */
+  intake?: WebhookIntake<RequestDescription>;
   hookId: number;
   scenarioId: number | null;
   created: string;

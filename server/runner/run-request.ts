@@ -12,7 +12,7 @@ import type { RunStop } from '../../engine/runtime/run-stop.ts';
 import type { GroupCommit } from '../queue/group-commit.ts';
 import type { QueueItem, WebhookQueue } from '../queue/queue.ts';
 import type { Backoff } from '../scheduler/backoff.ts';
-import type { RunJournal } from '../services.ts';
+import type { ConvertRequest, RunJournal } from '../services.ts';
 import type { ExecutionStore, ExecutionType } from '../store/executions.ts';
 import type { IncompleteStore } from '../store/incompletes.ts';
 import type { ScenarioStore } from '../store/scenarios.ts';
@@ -34,6 +34,8 @@ export interface RunnerDeps {
   backoff?: Backoff;
   /** Told when a backoff rerun was scheduled (the scheduler re-arms its timer). */
   onBackoff?: () => void;
+  /** The gateway's request → bundle conversion, for queued webhook items read back from disk. */
+  convert?: ConvertRequest;
   /** The data stores' undo journal: a stored run's writes are final, a lost run's are undone. */
   journal?: Pick<RunJournal, 'forgetRun' | 'undoRun'>;
   /** Told after every stored execution (live updates for the inspector). */

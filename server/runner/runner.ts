@@ -9,8 +9,9 @@
 import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import { RunStop } from '../../engine/runtime/run-stop.ts';
+import { fromStored } from '../gateway/intake.ts';
 import type { QueueItem } from '../queue/queue.ts';
-import type { PreparedScenario } from './engine-port.ts';
+import { type PreparedScenario, WEBHOOK_TRIGGER } from './engine-port.ts';
 import {
   deferStore,
   executeRun,
@@ -158,8 +159,26 @@ export class Runner {
   #startItem(prepared: PreparedScenario, item: QueueItem): void {
     const scenarioId = item.scenarioId ?? 0;
     this.#countStart(scenarioId);
-    const request: RunRequest = { scenarioId, type: 'auto', input: item.request, items: [item] };
+    const input = this.triggerInput(prepared, item);
+    const request: RunRequest = { scenarioId, type: 'auto', input, items: [item] };
     this.#track(this.#runItems(prepared, request, true));
+  }
+
+  /**
+   * What a queued item gives its run's trigger: a webhook's intake (converted at the gateway, or
+   * again from the stored request once the item was read back from the queue); a mailhook's
+   * stored request, which its trigger reads.
+   */
+  triggerInput(prepared: PreparedScenario, item: QueueItem): unknown {
+    if (item.intake) return item.intake;
+    const convert = this.#deps.convert;
+    if (prepared.triggerKey !== WEBHOOK_TRIGGER || !convert) return item.request;
+    try {
+      return fromStored(convert, item.request);
+    } catch {
+      // The gateway converted it before queuing; a body that no longer parses fails in the trigger.
+      return item.request;
+    }
   }
 
   #freeSlots(scenarioId: number): { prepared: PreparedScenario; slots: number } | undefined {

@@ -142,7 +142,7 @@ export class Scheduler {
     return this.#deps.runner.run({
       scenarioId,
       type: 'auto',
-      input: items.map((item) => item.request),
+      input: items.map((item) => this.#deps.runner.triggerInput(prepared, item)),
       items,
     });
   }

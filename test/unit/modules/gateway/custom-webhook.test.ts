@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import customWebhook, { isRequestDescription } from '../../../../modules/gateway/custom-webhook.ts';
+import { WebhookIntake } from '../../../../modules/gateway/webhook-intake.ts';
 import { fakeCall, fakeContext } from '../../../helpers/module-context.ts';
 
 async function trigger(input: unknown, raw: Record<string, unknown> = {}) {
@@ -16,6 +17,17 @@ describe('gateway:CustomWebHook', () => {
       query: 'b=2',
     });
     expect(out).toEqual([{ a: 1, b: '2' }]);
+  });
+
+  it('takes the bundle of a gateway intake as it is, even when it looks like a request description', async () => {
+    const bundle = { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } };
+    const intake = new WebhookIntake({ method: 'POST', headers: {}, body: JSON.stringify(bundle) }, bundle);
+    expect(await trigger(intake)).toEqual([bundle]);
+  });
+
+  it('writes a gateway intake out as its request (an incomplete execution keeps it)', () => {
+    const request = { method: 'POST', headers: {}, body: 'a=1' };
+    expect(JSON.parse(JSON.stringify(new WebhookIntake(request, { a: '1' })))).toEqual(request);
   });
 
   it('takes the query from url when no query is given', async () => {
