@@ -16,6 +16,7 @@ import { generalRoutes } from './general.ts';
 import { hookAdminRoutes } from './hook-admin.ts';
 import { hookRoutes } from './hooks.ts';
 import { logRoutes } from './logs.ts';
+import { schemaError } from './route-schemas.ts';
 import { scenarioActionRoutes } from './scenario-actions.ts';
 import { scenarioBlueprintRoutes } from './scenario-blueprints.ts';
 import { scenarioCloneRoutes } from './scenario-clone.ts';
@@ -34,7 +35,9 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     const apiError =
       error instanceof ApiError
         ? error
-        : new ApiError(error.statusCode && error.statusCode >= 400 ? error.statusCode : 500, error.message);
+        : error.validation
+          ? schemaError(error.validation, error.validationContext)
+          : new ApiError(error.statusCode && error.statusCode >= 400 ? error.statusCode : 500, error.message);
     return reply.code(apiError.status).type('application/json; charset=utf-8').send(apiError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
