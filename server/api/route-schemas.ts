@@ -6,11 +6,28 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { type ApiError, validationError } from './errors.ts';
 
-/** `/{id}` path parameters: a whole number (Make answers 400 for `/scenarios/abc`). */
+/**
+ * `/{id}` path parameters: a whole number (Make answers 400 for `/scenarios/abc`). Routes with an
+ * `:id` get it unless they declare their own (server/api/routes.ts); other parameters of the same
+ * path (`:executionId`, `:key`) are kept as text.
+ */
 export const idParams = {
   type: 'object',
   properties: { id: { type: 'integer', minimum: 0 } },
   required: ['id'],
+} as const;
+
+/** `POST /scenarios/{id}/run` (http-spec §2.3); the callback URL's policy is checked in run-inputs.ts. */
+export const runScenarioSchema = {
+  params: idParams,
+  body: {
+    type: ['object', 'null'],
+    properties: {
+      data: { type: 'object' },
+      responsive: { type: 'boolean' },
+      callbackUrl: { type: ['string', 'null'] },
+    },
+  },
 } as const;
 
 /**

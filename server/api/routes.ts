@@ -16,7 +16,7 @@ import { generalRoutes } from './general.ts';
 import { hookAdminRoutes } from './hook-admin.ts';
 import { hookRoutes } from './hooks.ts';
 import { logRoutes } from './logs.ts';
-import { schemaError } from './route-schemas.ts';
+import { idParams, schemaError } from './route-schemas.ts';
 import { scenarioActionRoutes } from './scenario-actions.ts';
 import { scenarioBlueprintRoutes } from './scenario-blueprints.ts';
 import { scenarioCloneRoutes } from './scenario-clone.ts';
@@ -31,6 +31,11 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     checkToken(request.headers.authorization, services.settings.token);
   });
   readEmptyJsonAsNoBody(app);
+  // Every `/{id}` of this API (scenarios, hooks, data stores, data structures) is a whole number.
+  app.addHook('onRoute', (route) => {
+    if (route.url.includes(':id') && !route.schema?.params)
+      route.schema = { ...route.schema, params: idParams };
+  });
   app.setErrorHandler((error: FastifyError | ApiError, _request, reply) => {
     const apiError =
       error instanceof ApiError

@@ -58,4 +58,24 @@ describe('API route schemas', () => {
     });
     expect(res.statusCode).toBe(200);
   });
+
+  it.each(['/hooks/abc', '/data-stores/1.5', '/data-structures/-1', '/scenarios/x/logs'])(
+    'answers %s with a validation error: every {id} is a whole number',
+    async (url) => {
+      server = testServer();
+      const res = await api('GET', url);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'SC400', detail: 'Validation failed for 1 parameter(s).' });
+    },
+  );
+
+  it('refuses run data that is not an object before anything runs', async () => {
+    server = testServer();
+    const { scenario } = addScenario(server, blueprints.queued());
+    const res = await api('POST', `/scenarios/${scenario.id}/run`, { data: ['a'], responsive: 'maybe' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().suberrors).toHaveLength(2);
+    await server.services.runner.idle();
+    expect(server.services.executions.count(scenario.id)).toBe(0);
+  });
 });
