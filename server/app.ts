@@ -83,7 +83,13 @@ export function buildApp(options: BuildAppOptions): ServerApp {
   const pruner = new HistoryPruner(db, { ...DEFAULT_RETENTION, ...options.history });
   let stopPruning: () => void = () => undefined;
   // Inspector event streams never go idle: close them with the server.
-  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 5 * 1024 * 1024,
+    forceCloseConnections: true,
+    // Every problem of a request at once, as Make's validation errors list them (server/api/route-schemas.ts).
+    ajv: { customOptions: { allErrors: true } },
+  });
   app.register(gatewayRoutes, { services });
   app.register(mailRoutes, { services });
   app.register(apiRoutes, { services, prefix: '/api/v2' });

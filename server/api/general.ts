@@ -29,7 +29,7 @@ const SCOPES = [
 
 export async function generalRoutes(
   app: FastifyInstance,
-  options: { services: ServerServices },
+  options: { services: Pick<ServerServices, 'db' | 'clock' | 'scenarios' | 'settings'> },
 ): Promise<void> {
   const { timezone, token } = options.services.settings;
   // The token's creation is not kept: it is shown as made when the server started.

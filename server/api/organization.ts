@@ -4,6 +4,9 @@
  * apply are 0, meaning "no limit" (docs/fidelity.md); usage is this month's (server/api/usage.ts).
  */
 import type { ServerServices } from '../services.ts';
+
+type OrganizationServices = Pick<ServerServices, 'db' | 'clock' | 'scenarios' | 'settings'>;
+
 import { LOCAL_IDS } from './shapes.ts';
 import { currentPeriod, operationsSince } from './usage.ts';
 
@@ -17,7 +20,7 @@ const API_LIMIT_PER_MINUTE = 1000;
 export const LOCAL_TEAM = { id: LOCAL_IDS.teamId, name: 'makesim', organizationId: LOCAL_IDS.organizationId };
 
 /** What the list shows of the organization. */
-export function organizationSummary(services: ServerServices) {
+export function organizationSummary(services: OrganizationServices) {
   return {
     id: LOCAL_IDS.organizationId,
     name: 'makesim',
@@ -34,7 +37,7 @@ export function organizationSummary(services: ServerServices) {
   };
 }
 
-export function organizationDetail(services: ServerServices) {
+export function organizationDetail(services: OrganizationServices) {
   const period = currentPeriod(services.clock.now());
   const scenarios = services.scenarios.list();
   const active = scenarios.filter((scenario) => scenario.isActive);

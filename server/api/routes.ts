@@ -16,6 +16,7 @@ import { generalRoutes } from './general.ts';
 import { hookAdminRoutes } from './hook-admin.ts';
 import { hookRoutes } from './hooks.ts';
 import { logRoutes } from './logs.ts';
+import { idParams, schemaError } from './route-schemas.ts';
 import { scenarioActionRoutes } from './scenario-actions.ts';
 import { scenarioBlueprintRoutes } from './scenario-blueprints.ts';
 import { scenarioCloneRoutes } from './scenario-clone.ts';
@@ -30,11 +31,18 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     checkToken(request.headers.authorization, services.settings.token);
   });
   readEmptyJsonAsNoBody(app);
+  // Every `/{id}` of this API (scenarios, hooks, data stores, data structures) is a whole number.
+  app.addHook('onRoute', (route) => {
+    if (route.url.includes(':id') && !route.schema?.params)
+      route.schema = { ...route.schema, params: idParams };
+  });
   app.setErrorHandler((error: FastifyError | ApiError, _request, reply) => {
     const apiError =
       error instanceof ApiError
         ? error
-        : new ApiError(error.statusCode && error.statusCode >= 400 ? error.statusCode : 500, error.message);
+        : error.validation
+          ? schemaError(error.validation, error.validationContext)
+          : new ApiError(error.statusCode && error.statusCode >= 400 ? error.statusCode : 500, error.message);
     return reply.code(apiError.status).type('application/json; charset=utf-8').send(apiError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {

@@ -8,16 +8,8 @@ import { createScenario, deleteScenario, updateScenario } from '../project/admin
 import type { ServerServices } from '../services.ts';
 import type { Scheduling, StoredScenario } from '../store/scenarios.ts';
 import { ApiError, notFound, validationError } from './errors.ts';
-import {
-  arrayParam,
-  bodyObject,
-  intParam,
-  jsonStringField,
-  optionalInt,
-  type Query,
-  readPage,
-  toInt,
-} from './params.ts';
+import { arrayParam, intParam, jsonStringField, optionalInt, type Query, readPage, toInt } from './params.ts';
+import { createScenarioSchema, updateScenarioSchema } from './route-schemas.ts';
 import { writeDescription } from './scenario-description.ts';
 import { interfaceFromMetadata, writeInterface } from './scenario-interface.ts';
 import { schedulingProblems } from './scheduling-check.ts';
@@ -61,12 +53,9 @@ export async function scenarioRoutes(
     ),
   }));
 
-  app.post('/scenarios', async (request) => {
-    const body = bodyObject(request.body);
+  app.post('/scenarios', { schema: createScenarioSchema }, async (request) => {
+    const body = request.body as Record<string, unknown>;
     const problems: string[] = [];
-    if (typeof body.teamId !== 'number') problems.push("Missing value of required parameter 'teamId'.");
-    if (body.blueprint === undefined) problems.push("Missing value of required parameter 'blueprint'.");
-    if (body.scheduling === undefined) problems.push("Missing value of required parameter 'scheduling'.");
     const { blueprint, scheduling } = readDefinition(services, body, problems);
     const spec = interfaceFromMetadata(body, problems);
     if (problems.length > 0 || !blueprint || !scheduling) throw validationError(problems);
@@ -76,16 +65,10 @@ export async function scenarioRoutes(
     return { scenario: scenarioShape(services, created) };
   });
 
-  app.patch('/scenarios/:id', async (request) => {
+  app.patch('/scenarios/:id', { schema: updateScenarioSchema }, async (request) => {
     const scenario = findScenario(services, request.params);
-    const body = bodyObject(request.body, true);
+    const body = (request.body ?? {}) as Record<string, unknown>;
     const problems: string[] = [];
-    if (body.name !== undefined && (typeof body.name !== 'string' || body.name.length > 120)) {
-      problems.push("Parameter 'name' must be a string of at most 120 characters.");
-    }
-    if (body.description !== undefined && typeof body.description !== 'string') {
-      problems.push("Parameter 'description' must be a string.");
-    }
     const { blueprint, scheduling } = readDefinition(services, body, problems);
     const spec = interfaceFromMetadata(body, problems);
     if (problems.length > 0) throw validationError(problems);

@@ -70,13 +70,13 @@ function usedPackages(blueprint: Record<string, unknown>): string[] {
 export const MAILHOOK_DOMAIN = 'hook.local';
 
 /** Where a hook is reached: a webhook's URL, a mailhook's email address. */
-export function hookUrl(services: ServerServices, hook: StoredHook): string {
+export function hookUrl(services: Pick<ServerServices, 'settings'>, hook: StoredHook): string {
   if (hook.typeName === MAILHOOK_TYPE_NAME) return `${hook.udid}@${MAILHOOK_DOMAIN}`;
   return `${services.settings.hookBase}/${hook.udid}`;
 }
 
 /** Where a mailhook takes messages over HTTP on the hook port (server/gateway/mail-routes.ts). */
-export function mailhookEndpoint(services: ServerServices, hook: StoredHook): string {
+export function mailhookEndpoint(services: Pick<ServerServices, 'settings'>, hook: StoredHook): string {
   return `${services.settings.hookBase}/mailhook/${hook.udid}`;
 }
 

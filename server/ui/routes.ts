@@ -7,16 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import type { ServerServices } from '../services.ts';
 import type { InspectorAccess } from './access.ts';
 import { inspectorGuard } from './guard.ts';
 import { loginRoutes } from './login-routes.ts';
-import { executionDetail, executionList, moduleDetail, scenarioList } from './views.ts';
+import { executionDetail, executionList, moduleDetail, scenarioList, type UiServices } from './views.ts';
 
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
 
 export interface UiOptions {
-  services: ServerServices;
+  services: UiServices;
   access: InspectorAccess;
 }
 

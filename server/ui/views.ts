@@ -7,10 +7,17 @@ import type { ModuleRecord } from '../../engine/runtime/record.ts';
 import { redactValue } from '../../modules/http/redact.ts';
 import { hookUrl } from '../api/shapes.ts';
 import type { ServerServices } from '../services.ts';
+
+/** What the run page reads: no queue writes, runner or database handle. */
+export type UiServices = Pick<
+  ServerServices,
+  'scenarios' | 'hooks' | 'queue' | 'catalog' | 'executions' | 'events' | 'settings'
+>;
+
 import type { StoredExecution } from '../store/executions.ts';
 import { truncateValue } from './truncate.ts';
 
-export function scenarioList(services: ServerServices) {
+export function scenarioList(services: UiServices) {
   return services.scenarios.list().map((scenario) => {
     const hook = scenario.hookId === null ? undefined : services.hooks.get(scenario.hookId);
     return {
@@ -30,7 +37,7 @@ export function scenarioList(services: ServerServices) {
 
 const STATUS_NAMES: Record<number, string> = { 1: 'success', 2: 'warning', 3: 'error' };
 
-export function executionList(services: ServerServices, query: Record<string, string>) {
+export function executionList(services: UiServices, query: Record<string, string>) {
   const status = Object.entries(STATUS_NAMES).find(([, name]) => name === query.status)?.[0];
   const scenarioId = query.scenarioId ? Number(query.scenarioId) : undefined;
   const names = new Map(services.scenarios.list().map((s) => [s.id, s.name]));
@@ -70,7 +77,7 @@ interface GraphNode {
   onerror: GraphNode[];
 }
 
-export function executionDetail(services: ServerServices, id: string) {
+export function executionDetail(services: UiServices, id: string) {
   const execution = services.executions.get(id);
   if (!execution) return undefined;
   const scenario = services.scenarios.get(execution.scenarioId);
@@ -98,7 +105,7 @@ export function executionDetail(services: ServerServices, id: string) {
 }
 
 /** One module's whole record, for the page's "show everything". */
-export function moduleDetail(services: ServerServices, id: string, moduleId: number) {
+export function moduleDetail(services: UiServices, id: string, moduleId: number) {
   const module = services.executions.get(id)?.record.modules.find((m) => m.id === moduleId);
   return module && redactValue(module, services.settings.secrets);
 }

@@ -1,0 +1,79 @@
+/**
+ * JSON Schemas of the API's parameters and bodies, checked by Fastify (ajv) before a handler runs,
+ * and the translation of ajv's findings into Make's error body: 400 "Validation failed for N
+ * parameter(s)." with one suberror per problem, worded as Make words them (http-spec §2.2).
+ */
+import type { FastifySchemaValidationError } from 'fastify';
+import { type ApiError, validationError } from './errors.ts';
+
+/**
+ * `/{id}` path parameters: a whole number (Make answers 400 for `/scenarios/abc`). Routes with an
+ * `:id` get it unless they declare their own (server/api/routes.ts); other parameters of the same
+ * path (`:executionId`, `:key`) are kept as text.
+ */
+export const idParams = {
+  type: 'object',
+  properties: { id: { type: 'integer', minimum: 0 } },
+  required: ['id'],
+} as const;
+
+/** `POST /scenarios/{id}/run` (http-spec §2.3); the callback URL's policy is checked in run-inputs.ts. */
+export const runScenarioSchema = {
+  params: idParams,
+  body: {
+    type: ['object', 'null'],
+    properties: {
+      data: { type: 'object' },
+      responsive: { type: 'boolean' },
+      callbackUrl: { type: ['string', 'null'] },
+    },
+  },
+} as const;
+
+/**
+ * A blueprint and scheduling travel as JSON-encoded strings (http-spec §2.3); their type is checked
+ * with their content (jsonStringField, scheduling-check.ts) so one answer lists every problem.
+ */
+const definition = {
+  blueprint: {},
+  scheduling: {},
+  folderId: { type: ['integer', 'null'] },
+  // Make's TypeScript SDK sends the blueprint's interface here (server/api/scenario-interface.ts).
+  metadata: { type: ['object', 'null'] },
+} as const;
+
+export const createScenarioSchema = {
+  body: {
+    type: 'object',
+    properties: { teamId: { type: 'integer' }, basedon: { type: 'string' }, ...definition },
+    required: ['teamId', 'blueprint', 'scheduling'],
+  },
+} as const;
+
+export const updateScenarioSchema = {
+  params: idParams,
+  body: {
+    type: ['object', 'null'],
+    properties: {
+      name: { type: 'string', maxLength: 120 },
+      description: { type: 'string' },
+      ...definition,
+    },
+  },
+} as const;
+
+/** ajv's findings (all of them: the server's ajv runs with allErrors) as Make's validation error. */
+export function schemaError(errors: FastifySchemaValidationError[], context: string | undefined): ApiError {
+  return validationError(errors.map((error) => problemText(error, context)));
+}
+
+function problemText(error: FastifySchemaValidationError, context: string | undefined): string {
+  const params = error.params as Record<string, unknown>;
+  const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  if (error.keyword === 'required')
+    return `Missing value of required parameter '${String(params.missingProperty)}'.`;
+  const name = path || (context === 'body' ? 'body' : String(context ?? 'parameter'));
+  if (error.keyword === 'type')
+    return `Parameter '${name}' must be of type ${String(params.type).replace(',', ' or ')}.`;
+  return `Parameter '${name}' ${error.message ?? 'is not valid'}.`;
+}
