@@ -7,14 +7,25 @@ import type { Scenario } from '../engine/blueprint/scenario.ts';
 import { MakeError } from '../engine/errors/make-error.ts';
 import type { Bundle } from '../engine/registry/define-module.ts';
 import type { MockFunction, Mocks } from '../engine/registry/mocks.ts';
+import { geminiFake, openaiFake } from './ai/index.ts';
 import { type FakeDefinition, type FakeModule, FakeSeedError } from './define-fake.ts';
+import { discordFake } from './discord/index.ts';
 import { emailFake } from './email/index.ts';
 import { GENERIC, runGeneric, seedGeneric, snapshotGeneric } from './generic/index.ts';
 import { googleSheetsFake } from './google-sheets/index.ts';
 import { slackFake } from './slack/index.ts';
 import { FakeState } from './state.ts';
+import { telegramFake } from './telegram/index.ts';
 
-export const FAKES: readonly FakeDefinition[] = [googleSheetsFake, emailFake, slackFake];
+export const FAKES: readonly FakeDefinition[] = [
+  googleSheetsFake,
+  emailFake,
+  slackFake,
+  telegramFake,
+  discordFake,
+  openaiFake,
+  geminiFake,
+];
 
 /** Every module key a dedicated fake answers. */
 export function fakedModuleKeys(): string[] {
@@ -54,8 +65,8 @@ export function createFakes(options: CreateFakesOptions): CaseFakes {
         const known = [...FAKES.map((f) => f.name), GENERIC].join(', ');
         throw new FakeSeedError(name, '', `no fake of that name; the fakes are ${known}`);
       }
-      const { $rateLimit, ...seed } = (raw ?? {}) as Record<string, unknown> & { $rateLimit?: RateLimit };
-      if ($rateLimit) limits.set(name, $rateLimit);
+      const { seed, rateLimit } = splitSeed(raw);
+      if (rateLimit) limits.set(name, rateLimit);
       if (fake) fake.seed(state, seed);
       else seedGeneric(state, seed);
       active.set(name, fake);
@@ -74,6 +85,13 @@ export function createFakes(options: CreateFakesOptions): CaseFakes {
     },
     close: () => state.close(),
   };
+}
+
+/** A seed object may carry `$rateLimit`; list seeds (the AI fakes' answers) are passed as they are. */
+function splitSeed(raw: unknown): { seed: unknown; rateLimit?: RateLimit } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { seed: raw ?? {} };
+  const { $rateLimit, ...seed } = raw as Record<string, unknown> & { $rateLimit?: RateLimit };
+  return $rateLimit ? { seed, rateLimit: $rateLimit } : { seed };
 }
 
 function fakeMocks(
