@@ -36,13 +36,10 @@ function seed(state: FakeState, value: unknown): void {
   for (const [channel, messages] of Object.entries(value)) {
     if (!Array.isArray(messages))
       throw new FakeSeedError(FAKE, channel, 'give the channel an array of messages');
-    messages.forEach((m, i) =>
-      state.put(FAKE, channel, `seed-${i + 1}`, {
-        id: `seed-${i + 1}`,
-        channel_id: channel,
-        ...(m as Record<string, unknown>),
-      }),
-    );
+    messages.forEach((m, i) => {
+      const id = `seed-${i + 1}`;
+      state.put(FAKE, channel, id, { id, channel_id: channel, ...(m as Record<string, unknown>) });
+    });
   }
 }
 
