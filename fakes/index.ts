@@ -47,15 +47,20 @@ export interface CaseFakes {
 export interface CreateFakesOptions {
   seeds: Record<string, unknown>;
   scenario: Scenario;
-  now: Date;
+  /** The run's `now` (fixed in tests; the server's clock in makesim serve). */
+  now: Date | (() => Date);
   /** Mocks the case gives itself: the modules they answer are left to them. */
   mocks?: Mocks;
   /** The case gives the trigger's output (`input`/`request`): the trigger is not faked. */
   triggerFromInput?: boolean;
+  /** A state that outlives the run (makesim serve): seeded once, on its first use. */
+  state?: FakeState;
 }
 
 export function createFakes(options: CreateFakesOptions): CaseFakes {
-  const state = new FakeState();
+  const state = options.state ?? new FakeState();
+  // A kept state is seeded on first use only: later runs (and restarts) see what earlier runs did.
+  const seeded = options.state !== undefined && options.state.cursor('$', 'seeded') !== undefined;
   const active = new Map<string, FakeDefinition | null>();
   const limits = new Map<string, RateLimit>();
   try {
@@ -67,12 +72,13 @@ export function createFakes(options: CreateFakesOptions): CaseFakes {
       }
       const { seed, rateLimit } = splitSeed(raw);
       if (rateLimit) limits.set(name, rateLimit);
-      if (fake) fake.seed(state, seed);
-      else seedGeneric(state, seed);
+      if (!seeded && fake) fake.seed(state, seed);
+      else if (!seeded) seedGeneric(state, seed);
       active.set(name, fake);
     }
+    if (options.state) state.setCursor('$', 'seeded', '1');
   } catch (error) {
-    state.close();
+    if (!options.state) state.close();
     throw error;
   }
   const mocks = fakeMocks(options, state, active, limits);
@@ -122,7 +128,7 @@ function fakeMocks(
 
 export interface AnswerContext {
   state: FakeState;
-  now: Date;
+  now: Date | (() => Date);
   /** Calls so far per fake name (for `$rateLimit`). */
   calls: Map<string, number>;
   limit: RateLimit | undefined;
@@ -136,7 +142,8 @@ export function answerWith(name: string, module: FakeModule | undefined, ctx: An
     if (ctx.limit && count > ctx.limit.after) {
       throw new MakeError('RateLimitError', ctx.limit.message ?? `[429] Too many requests to ${name}.`);
     }
-    const fakeCall = { ...call, input, state: ctx.state, now: ctx.now };
+    const now = typeof ctx.now === 'function' ? ctx.now() : ctx.now;
+    const fakeCall = { ...call, input, state: ctx.state, now };
     const bundles = module ? module.run(fakeCall) : runGeneric(fakeCall);
     return { output: module?.kind === 'search' ? withPositions(bundles) : bundles };
   };

@@ -14,6 +14,7 @@ import { PAYLOAD_LIMIT_BYTES } from './gateway/answers.ts';
 import { mailRoutes } from './gateway/mail-routes.ts';
 import { gatewayRoutes } from './gateway/routes.ts';
 import { type LoadedEntry, loadDirectory } from './project/load-dir.ts';
+import { appDoublesFrom } from './runner/app-doubles.ts';
 import { convertRequest, createMakeEngine } from './runner/make-engine.ts';
 
 export interface StartOptions {
@@ -48,7 +49,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const environment = createRunEnvironment(config);
   const server = buildApp({
-    engine: createMakeEngine(environment),
+    engine: createMakeEngine(environment, appDoublesFrom(config)),
     convert: convertRequest,
     database: databasePath(dir, options.db),
     clock: options.clock === 'simulated' ? new SimulatedClock(Date.now()) : systemClock,
