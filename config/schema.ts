@@ -149,6 +149,9 @@ export const configSchema = {
           hookId: { type: 'string', pattern: '^[a-z0-9]{32}$' },
           hook,
           scheduling,
+          // App doubles for `makesim serve` (docs/testing.md "Fakes in makesim serve").
+          mocks: { type: 'object' },
+          fakes: { type: 'object' },
         },
       },
     },

@@ -88,6 +88,10 @@ export interface ScenarioConfig {
   /** Hook options; only for scenarios whose trigger is `gateway:CustomWebHook`. */
   hook?: HookOptionsConfig;
   scheduling?: SchedulingConfig;
+  /** Mocks for the dev server's runs of this scenario (test-file format, test-runner/types.ts). */
+  mocks?: Record<string, unknown>;
+  /** Fake seeds for the dev server's runs; the fakes' state persists in the server's database. */
+  fakes?: Record<string, unknown>;
 }
 
 export interface ServerConfig {

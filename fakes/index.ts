@@ -7,14 +7,25 @@ import type { Scenario } from '../engine/blueprint/scenario.ts';
 import { MakeError } from '../engine/errors/make-error.ts';
 import type { Bundle } from '../engine/registry/define-module.ts';
 import type { MockFunction, Mocks } from '../engine/registry/mocks.ts';
+import { geminiFake, openaiFake } from './ai/index.ts';
 import { type FakeDefinition, type FakeModule, FakeSeedError } from './define-fake.ts';
+import { discordFake } from './discord/index.ts';
 import { emailFake } from './email/index.ts';
 import { GENERIC, runGeneric, seedGeneric, snapshotGeneric } from './generic/index.ts';
 import { googleSheetsFake } from './google-sheets/index.ts';
 import { slackFake } from './slack/index.ts';
 import { FakeState } from './state.ts';
+import { telegramFake } from './telegram/index.ts';
 
-export const FAKES: readonly FakeDefinition[] = [googleSheetsFake, emailFake, slackFake];
+export const FAKES: readonly FakeDefinition[] = [
+  googleSheetsFake,
+  emailFake,
+  slackFake,
+  telegramFake,
+  discordFake,
+  openaiFake,
+  geminiFake,
+];
 
 /** Every module key a dedicated fake answers. */
 export function fakedModuleKeys(): string[] {
@@ -36,15 +47,20 @@ export interface CaseFakes {
 export interface CreateFakesOptions {
   seeds: Record<string, unknown>;
   scenario: Scenario;
-  now: Date;
+  /** The run's `now` (fixed in tests; the server's clock in makesim serve). */
+  now: Date | (() => Date);
   /** Mocks the case gives itself: the modules they answer are left to them. */
   mocks?: Mocks;
   /** The case gives the trigger's output (`input`/`request`): the trigger is not faked. */
   triggerFromInput?: boolean;
+  /** A state that outlives the run (makesim serve): seeded once, on its first use. */
+  state?: FakeState;
 }
 
 export function createFakes(options: CreateFakesOptions): CaseFakes {
-  const state = new FakeState();
+  const state = options.state ?? new FakeState();
+  // A kept state is seeded on first use only: later runs (and restarts) see what earlier runs did.
+  const seeded = options.state !== undefined && options.state.cursor('$', 'seeded') !== undefined;
   const active = new Map<string, FakeDefinition | null>();
   const limits = new Map<string, RateLimit>();
   try {
@@ -54,14 +70,15 @@ export function createFakes(options: CreateFakesOptions): CaseFakes {
         const known = [...FAKES.map((f) => f.name), GENERIC].join(', ');
         throw new FakeSeedError(name, '', `no fake of that name; the fakes are ${known}`);
       }
-      const { $rateLimit, ...seed } = (raw ?? {}) as Record<string, unknown> & { $rateLimit?: RateLimit };
-      if ($rateLimit) limits.set(name, $rateLimit);
-      if (fake) fake.seed(state, seed);
-      else seedGeneric(state, seed);
+      const { seed, rateLimit } = splitSeed(raw);
+      if (rateLimit) limits.set(name, rateLimit);
+      if (!seeded && fake) fake.seed(state, seed);
+      else if (!seeded) seedGeneric(state, seed);
       active.set(name, fake);
     }
+    if (options.state) state.setCursor('$', 'seeded', '1');
   } catch (error) {
-    state.close();
+    if (!options.state) state.close();
     throw error;
   }
   const mocks = fakeMocks(options, state, active, limits);
@@ -74,6 +91,13 @@ export function createFakes(options: CreateFakesOptions): CaseFakes {
     },
     close: () => state.close(),
   };
+}
+
+/** A seed object may carry `$rateLimit`; list seeds (the AI fakes' answers) are passed as they are. */
+function splitSeed(raw: unknown): { seed: unknown; rateLimit?: RateLimit } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { seed: raw ?? {} };
+  const { $rateLimit, ...seed } = raw as Record<string, unknown> & { $rateLimit?: RateLimit };
+  return $rateLimit ? { seed, rateLimit: $rateLimit } : { seed };
 }
 
 function fakeMocks(
@@ -104,7 +128,7 @@ function fakeMocks(
 
 export interface AnswerContext {
   state: FakeState;
-  now: Date;
+  now: Date | (() => Date);
   /** Calls so far per fake name (for `$rateLimit`). */
   calls: Map<string, number>;
   limit: RateLimit | undefined;
@@ -118,7 +142,8 @@ export function answerWith(name: string, module: FakeModule | undefined, ctx: An
     if (ctx.limit && count > ctx.limit.after) {
       throw new MakeError('RateLimitError', ctx.limit.message ?? `[429] Too many requests to ${name}.`);
     }
-    const fakeCall = { ...call, input, state: ctx.state, now: ctx.now };
+    const now = typeof ctx.now === 'function' ? ctx.now() : ctx.now;
+    const fakeCall = { ...call, input, state: ctx.state, now };
     const bundles = module ? module.run(fakeCall) : runGeneric(fakeCall);
     return { output: module?.kind === 'search' ? withPositions(bundles) : bundles };
   };

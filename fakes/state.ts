@@ -1,6 +1,7 @@
 /**
- * The in-memory state of a case's fakes: one better-sqlite3 `:memory:` database per case, so
- * cases never share state. Every fake keeps its records in one table — collection (a sheet, a
+ * The state of fakes: in a test, one better-sqlite3 `:memory:` database per case, so cases never
+ * share state; in `makesim serve`, the server's database file, one scope per scenario, so the
+ * state outlives restarts. Every fake keeps its records in one table — collection (a sheet, a
  * channel, a mailbox) → id → JSON data, in insertion order — and its watch cursors in another.
  */
 import Database from 'better-sqlite3';
@@ -11,26 +12,47 @@ export interface FakeRecord {
 }
 
 export class FakeState {
-  readonly #db = new Database(':memory:');
+  readonly #db: Database.Database;
   readonly #statements;
 
-  constructor() {
+  /** `scope` keeps several scenarios' fakes apart in one database file. */
+  constructor(database = ':memory:', scope = '') {
+    this.#db = new Database(database);
     this.#db.exec(`
-      CREATE TABLE records (fake TEXT, collection TEXT, id TEXT, seq INTEGER, data TEXT,
-        PRIMARY KEY (fake, collection, id));
-      CREATE TABLE cursors (fake TEXT, name TEXT, value TEXT, PRIMARY KEY (fake, name));`);
-    const db = this.#db;
+      CREATE TABLE IF NOT EXISTS fake_records (scope TEXT, fake TEXT, collection TEXT, id TEXT,
+        seq INTEGER, data TEXT, PRIMARY KEY (scope, fake, collection, id));
+      CREATE TABLE IF NOT EXISTS fake_cursors (scope TEXT, fake TEXT, name TEXT, value TEXT,
+        PRIMARY KEY (scope, fake, name));`);
+    const db = scoped(this.#db, scope);
     this.#statements = {
-      list: db.prepare('SELECT id, data FROM records WHERE fake = ? AND collection = ? ORDER BY seq'),
-      get: db.prepare('SELECT data FROM records WHERE fake = ? AND collection = ? AND id = ?'),
-      collections: db.prepare('SELECT DISTINCT collection FROM records WHERE fake = ? ORDER BY collection'),
-      nextSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM records WHERE fake = ?'),
-      insert: db.prepare('INSERT INTO records (fake, collection, id, seq, data) VALUES (?, ?, ?, ?, ?)'),
-      update: db.prepare('UPDATE records SET data = ? WHERE fake = ? AND collection = ? AND id = ?'),
-      remove: db.prepare('DELETE FROM records WHERE fake = ? AND collection = ? AND id = ?'),
-      cursor: db.prepare('SELECT value FROM cursors WHERE fake = ? AND name = ?'),
-      cursorNames: db.prepare('SELECT name FROM cursors WHERE fake = ? AND name LIKE ? ORDER BY name'),
-      setCursor: db.prepare('INSERT OR REPLACE INTO cursors (fake, name, value) VALUES (?, ?, ?)'),
+      list: db.prepare(
+        'SELECT id, data FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? ORDER BY seq',
+      ),
+      get: db.prepare(
+        'SELECT data FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
+      ),
+      collections: db.prepare(
+        'SELECT DISTINCT collection FROM fake_records WHERE scope = @scope AND fake = ? ORDER BY collection',
+      ),
+      nextSeq: db.prepare(
+        'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM fake_records WHERE scope = @scope AND fake = ?',
+      ),
+      insert: db.prepare(
+        'INSERT INTO fake_records (scope, fake, collection, id, seq, data) VALUES (@scope, ?, ?, ?, ?, ?)',
+      ),
+      update: db.prepare(
+        'UPDATE fake_records SET data = ? WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
+      ),
+      remove: db.prepare(
+        'DELETE FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
+      ),
+      cursor: db.prepare('SELECT value FROM fake_cursors WHERE scope = @scope AND fake = ? AND name = ?'),
+      cursorNames: db.prepare(
+        'SELECT name FROM fake_cursors WHERE scope = @scope AND fake = ? AND name LIKE ? ORDER BY name',
+      ),
+      setCursor: db.prepare(
+        'INSERT OR REPLACE INTO fake_cursors (scope, fake, name, value) VALUES (@scope, ?, ?, ?)',
+      ),
     };
   }
 
@@ -80,4 +102,18 @@ export class FakeState {
   close(): void {
     this.#db.close();
   }
+}
+
+/** Statements bound to one scope: `@scope` in the SQL, the positional values as given. */
+function scoped(db: Database.Database, scope: string) {
+  return {
+    prepare(sql: string) {
+      const statement = db.prepare(sql);
+      return {
+        all: (...values: unknown[]) => statement.all({ scope }, ...values),
+        get: (...values: unknown[]) => statement.get({ scope }, ...values),
+        run: (...values: unknown[]) => statement.run({ scope }, ...values),
+      };
+    },
+  };
 }

@@ -15,6 +15,7 @@ import { mailRoutes } from './gateway/mail-routes.ts';
 import { gatewayRoutes } from './gateway/routes.ts';
 import { type LoadedEntry, loadDirectory } from './project/load-dir.ts';
 import { openServerDatabase } from './queue/shared-database.ts';
+import { appDoublesFrom } from './runner/app-doubles.ts';
 import { convertRequest, createMakeEngine } from './runner/make-engine.ts';
 import { machineAddresses } from './ui/host-check.ts';
 
@@ -61,7 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(options.allowNet ? { allowNet: options.allowNet } : {}),
   });
   const server = buildApp({
-    engine: createMakeEngine(environment),
+    engine: createMakeEngine(environment, appDoublesFrom(config)),
     convert: convertRequest,
     database: database.db,
     commits: database.commits,

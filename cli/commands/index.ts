@@ -4,6 +4,7 @@ import { registerDatastore } from './datastore.ts';
 import { registerDiff } from './diff.ts';
 import { registerEval } from './eval.ts';
 import { registerFixtures } from './fixtures.ts';
+import { registerPull } from './pull.ts';
 import { registerRun } from './run.ts';
 import { registerServe } from './serve.ts';
 import { registerTest } from './test.ts';
@@ -20,4 +21,5 @@ export const commands: readonly RegisterCommand[] = [
   registerCost,
   registerFixtures,
   registerDiff,
+  registerPull,
 ];

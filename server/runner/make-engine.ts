@@ -6,6 +6,7 @@
 import type { RunEnvironment } from '../../config/run-environment.ts';
 import { loadScenario } from '../../engine/blueprint/load.ts';
 import type { Scenario } from '../../engine/blueprint/scenario.ts';
+import type { Clock } from '../../engine/ports/clock.ts';
 import { ModuleRegistry } from '../../engine/registry/registry.ts';
 import { runScenario } from '../../engine/runtime/run-scenario.ts';
 import { requestToBundle } from '../../modules/gateway/request-to-bundle.ts';
@@ -13,6 +14,7 @@ import { builtinModules } from '../../modules/index.ts';
 import type { RequestDescription } from '../queue/queue.ts';
 import type { ConvertRequest } from '../services.ts';
 import type { HookData } from '../store/hooks.ts';
+import type { AppDoubles } from './app-doubles.ts';
 import {
   isQueueTrigger,
   type PreparedScenario,
@@ -23,18 +25,27 @@ import {
 /** Make's default "Maximum number of results" of a scheduled custom webhook (http-spec §1.6). */
 const DEFAULT_MAX_RESULTS = 2;
 
-export function createMakeEngine(environment: RunEnvironment): ServerEngine {
+export function createMakeEngine(environment: RunEnvironment, doubles?: AppDoubles): ServerEngine {
   const registry = new ModuleRegistry(builtinModules);
   return {
     prepare(blueprint, source) {
       const scenario = loadScenario(blueprint, { registry, ...(source ? { source } : {}) });
-      return prepared(scenario, environment);
+      return prepared(scenario, environment, doubles, source);
     },
-    close: () => environment.close(),
+    close: () => {
+      doubles?.close();
+      environment.close();
+    },
   };
 }
 
-function prepared(scenario: Scenario, environment: RunEnvironment): PreparedScenario {
+function prepared(
+  scenario: Scenario,
+  environment: RunEnvironment,
+  doubles?: AppDoubles,
+  source?: string,
+): PreparedScenario {
+  let clock: Clock | undefined;
   const trigger = scenario.flow[0];
   const maxResults = Number(trigger?.parameters.maxResults);
   return {
@@ -44,8 +55,11 @@ function prepared(scenario: Scenario, environment: RunEnvironment): PreparedScen
     responds: scenario.modules.some((module) => module.key === WEBHOOK_RESPONDER),
     settings: scenario.settings,
     maxResults: isQueueTrigger(trigger?.key) && maxResults > 0 ? maxResults : DEFAULT_MAX_RESULTS,
-    run: (options) =>
-      runScenario(scenario, {
+    run: (options) => {
+      clock = options.clock;
+      const mocks = doubles?.mocksFor(scenario, source, () => clock);
+      return runScenario(scenario, {
+        ...(mocks ? { mocks } : {}),
         input: options.input,
         executionId: options.executionId,
         clock: options.clock,
@@ -60,7 +74,8 @@ function prepared(scenario: Scenario, environment: RunEnvironment): PreparedScen
         ...(options.onRespond ? { onRespond: options.onRespond } : {}),
         ...(options.stop ? { stop: options.stop } : {}),
         ...(environment.subscenarios ? { subscenarios: environment.subscenarios } : {}),
-      }),
+      });
+    },
   };
 }
 

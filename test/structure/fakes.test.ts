@@ -11,9 +11,12 @@ import { FAKES, fakedModuleKeys } from '../../fakes/index.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 
 const FAKED_MODULE_KEYS = [
+  'discord:PostMessage',
+  'discord:createMessage',
   'email:ActionSendEmail',
   'email:ActionSendMeEmail',
   'email:TriggerNewEmail',
+  'gemini-ai:createACompletionGeminiPro',
   'google-email:ActionSendEmail',
   'google-email:TriggerNewEmail',
   'google-email:sendAnEmail',
@@ -26,11 +29,17 @@ const FAKED_MODULE_KEYS = [
   'google-sheets:updateCell',
   'google-sheets:updateRow',
   'google-sheets:watchRows',
+  'openai-gpt-3:CreateCompletion',
+  'openai-gpt-3:GenerateImage',
+  'openai-gpt-3:analyzeImages',
+  'openai-gpt-3:createModelResponse',
   'slack:CreateMessage',
   'slack:DeleteMessage',
   'slack:SearchMessages',
   'slack:UpdateMessage',
   'slack:WatchMessages',
+  'telegram:SendReplyMessage',
+  'telegram:WatchUpdates',
 ];
 
 describe('fakes', () => {
