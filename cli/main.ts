@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { commands } from './commands/index.ts';
 import { type CliContext, UsageError } from './context.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
+// By the package's own name (package.json "exports"), so the same line works from the sources
+// and from dist/, which sit at different depths below package.json.
+const pkg = createRequire(import.meta.url)('makesim/package.json') as { version: string };
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('makesim')
