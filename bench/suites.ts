@@ -1,3 +1,4 @@
+import { cliSuite } from './cli.bench.ts';
 import { datastoreSuite } from './datastore.bench.ts';
 import { engineSuite } from './engine.bench.ts';
 import { httpSuite } from './http.bench.ts';
@@ -19,4 +20,5 @@ export const suites: BenchSuite[] = [
   engineSuite,
   testRunnerSuite,
   serverSuite,
+  cliSuite,
 ];
