@@ -1,3 +1,4 @@
+import { cliSuite } from './cli.bench.ts';
 import { datastoreSuite } from './datastore.bench.ts';
 import { engineSuite } from './engine.bench.ts';
 import { fakesSuite } from './fakes.bench.ts';
@@ -25,4 +26,5 @@ export const suites: BenchSuite[] = [
   fakesSuite,
   serverSuite,
   integritySuite,
+  cliSuite,
 ];

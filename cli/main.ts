@@ -1,21 +1,23 @@
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
-import { commands } from './commands/index.ts';
+import { commandsFor } from './commands/index.ts';
 import { type CliContext, UsageError } from './context.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
+// By the package's own name (package.json "exports"), so the same line works from the sources
+// and from dist/, which sit at different depths below package.json.
+const pkg = createRequire(import.meta.url)('makesim/package.json') as { version: string };
 
-export function buildProgram(ctx: CliContext): Command {
+/** The program with the commands this command line needs (cli/commands/index.ts loads them). */
+export async function buildProgram(ctx: CliContext, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('makesim')
     .description('Run Make.com scenario blueprints on your own machine.')
     .version(pkg.version, '-v, --version')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
-  for (const register of commands) register(program, ctx);
+  const registers = await Promise.all(commandsFor(argv).map((entry) => entry.load()));
+  for (const register of registers) register(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput(program.configureOutput());
   return program;
 }
@@ -31,7 +33,8 @@ export async function main(argv: readonly string[], ctx: Partial<CliContext> = {
     ...ctx,
   };
   try {
-    await buildProgram(context).parseAsync([...argv], { from: 'user' });
+    const program = await buildProgram(context, argv);
+    await program.parseAsync([...argv], { from: 'user' });
     return context.exitCode;
   } catch (error) {
     return exitCodeFor(error, context);

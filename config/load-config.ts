@@ -5,9 +5,10 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { IANAZone } from 'luxon';
 import { parseJsonText } from '../engine/errors/json-syntax.ts';
+import { schemaValidator } from '../engine/json-schema/validator.ts';
 import { ConfigError, type ConfigProblem } from './config-error.ts';
 import { dataStructureProblems, hookIpProblems, hookStructureProblems } from './data-structures.ts';
 import { configSchema } from './schema.ts';
@@ -16,7 +17,7 @@ import type { ProjectConfig } from './types.ts';
 export const CONFIG_FILE_NAME = 'makesim.config.json';
 export const DEFAULT_DATABASE = '.makesim/makesim.db';
 
-const validate = new Ajv({ allErrors: true, strict: false, discriminator: true }).compile(configSchema);
+const validate = schemaValidator(configSchema, { allErrors: true, strict: false, discriminator: true });
 
 /** The nearest `makesim.config.json` at or above `startDir`, if any. */
 export function findConfigFile(startDir: string): string | undefined {

@@ -2,7 +2,7 @@
  * Make's scheduling object as the API stores it (Make SDK `src/endpoints/scenarios.ts`; HC `schedule-a-scenario`), for
  * `--schedule`. Unknown keys are reported so a misspelt `intreval` is not silently ignored.
  */
-import { Ajv } from 'ajv';
+import { schemaValidator } from '../engine/json-schema/validator.ts';
 import type { Scheduling } from './schedule.ts';
 
 const hhmm = { type: 'string', pattern: '^\\d{1,2}:\\d{2}$' };
@@ -49,7 +49,7 @@ const schema = {
   },
 };
 
-export const validateScheduling = new Ajv({ allErrors: true, strict: false }).compile<Scheduling>(schema);
+export const validateScheduling = schemaValidator<Scheduling>(schema, { allErrors: true, strict: false });
 
 /** `/interval: must be > 0`-style lines, one per problem. */
 export function schedulingProblems(): string[] {

@@ -1,5 +1,6 @@
 /** JSON schema of test files (test-runner/types.ts), so a typo gets a pointer, not a silent pass. */
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { schemaValidator } from '../engine/json-schema/validator.ts';
 
 const obj = { type: 'object' } as const;
 /** A mock response's `when`: a deep-partial object over the mapped input, or a jsonata expression. */
@@ -147,8 +148,7 @@ export const testFileSchema = {
   },
 };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-export const validateTestFile = ajv.compile(testFileSchema);
+export const validateTestFile = schemaValidator(testFileSchema, { allErrors: true, strict: false });
 
 /** ajv errors as `pointer: message` lines a person can act on. */
 export function describeSchemaErrors(errors: readonly ErrorObject[] | null | undefined): string[] {

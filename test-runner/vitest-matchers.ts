@@ -79,8 +79,3 @@ export interface MakesimMatchers<R = unknown> {
   toHaveRun(moduleId: number): R;
   toHaveOutput(moduleId: number, partial: unknown): R;
 }
-
-declare module 'vitest' {
-  // biome-ignore lint/suspicious/noExplicitAny: vitest declares Matchers with this exact default
-  interface Matchers<T = any> extends MakesimMatchers<T> {}
-}

@@ -3,8 +3,9 @@
  * exports vary (extra keys, missing `parameters`/`mapper`/`metadata`), strict where a wrong value
  * would make us run the wrong thing (ids, module keys, versions, filter operators' shape, routes).
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { BlueprintProblem } from '../errors/blueprint-error.ts';
+import { schemaValidator } from '../json-schema/validator.ts';
 
 /** Make's "add a module here" canvas slot: `{"id": null, "module": "placeholder:Placeholder"}`. */
 export const PLACEHOLDER_MODULE = 'placeholder:Placeholder';
@@ -117,8 +118,7 @@ export const blueprintSchema = {
   definitions: { flow: { type: 'array', items: module }, filter },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(blueprintSchema);
+const validate = schemaValidator(blueprintSchema, { allErrors: true, strict: false });
 
 /** Every schema violation, as problems with the blueprint's own JSON pointers. */
 export function schemaProblems(blueprint: unknown): BlueprintProblem[] {

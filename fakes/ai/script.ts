@@ -4,7 +4,7 @@
  * answers, an entry without `when` answers any prompt. A prompt nothing answers stops the case as
  * an unmatched mock does, showing the prompt. Every request is kept for `expect.fakes`.
  */
-import { EngineStop } from '../../engine/runtime/limits.ts';
+import { EngineStop } from '../../engine/state/limits.ts';
 import { type FakeCall, FakeSeedError } from '../define-fake.ts';
 import type { FakeState } from '../state.ts';
 

@@ -5,7 +5,8 @@
  * items that are collections). Checked with ajv; every problem names its place (`spec/0/type`)
  * and says what to use instead. Keys Make's UI adds that we do not model are kept as given.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { schemaValidator } from '../../engine/json-schema/validator.ts';
 import type { DataStoreField } from '../../engine/ports/data-store.ts';
 
 /** Field types seen in Make's data structures (http-spec §2.8). Only some are checked in records. */
@@ -38,11 +39,10 @@ const field = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile({
-  $defs: { field },
-  type: 'array',
-  items: { $ref: '#/$defs/field' },
-});
+const validate = schemaValidator(
+  { $defs: { field }, type: 'array', items: { $ref: '#/$defs/field' } },
+  { allErrors: true, strict: false },
+);
 
 export interface SpecProblem {
   /** `<where>/0/type`: the parameter's name (`spec`) or a JSON pointer into a config file. */

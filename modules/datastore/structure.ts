@@ -5,7 +5,8 @@
  * required fields, types, and — for a strict structure — no fields outside it.
  * A record that breaks the structure fails with BundleValidationError.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { MakeError } from '../../engine/errors/make-error.ts';
 import type { DataStoreField } from '../../engine/ports/data-store.ts';
 import { coerceRecord } from './coerce-field.ts';
@@ -17,9 +18,17 @@ export interface Structure {
 
 type JsonSchema = Record<string, unknown>;
 
-// ownProperties: a field named `__proto__` or `constructor` is a plain own key, never inherited.
-const ajv = new Ajv({ allErrors: true, strict: false, ownProperties: true });
-ajv.addFormat('make-date', (text: string) => !Number.isNaN(Date.parse(text)));
+let ajv: Ajv | undefined;
+
+/** Made on the first record checked: most runs check none, and ajv costs start-up time (issue 14 §2). */
+function structureAjv(): Ajv {
+  if (ajv) return ajv;
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  // ownProperties: a field named `__proto__` or `constructor` is a plain own key, never inherited.
+  ajv = new Ajv({ allErrors: true, strict: false, ownProperties: true });
+  ajv.addFormat('make-date', (text: string) => !Number.isNaN(Date.parse(text)));
+  return ajv;
+}
 
 const compiled = new WeakMap<Structure, ValidateFunction>();
 
@@ -67,7 +76,7 @@ function objectSchema(fields: readonly DataStoreField[], strict: boolean): JsonS
 function validatorFor(structure: Structure): ValidateFunction {
   let validate = compiled.get(structure);
   if (validate === undefined) {
-    validate = ajv.compile(objectSchema(structure.fields, structure.strict));
+    validate = structureAjv().compile(objectSchema(structure.fields, structure.strict));
     compiled.set(structure, validate);
   }
   return validate;

@@ -12,7 +12,7 @@
  * `{address, name}`; attachments are `{fileName, contentType, size, data}` with `data` a Buffer
  * (Make's binary, named as Make's file fields are); `date` is an ISO 8601 string.
  */
-import PostalMime, { type Address, type Attachment, type Email } from 'postal-mime';
+import type { Address, Attachment, Email } from 'postal-mime';
 import { dataError } from '../../engine/errors/make-error.ts';
 import type { Bundle } from '../../engine/registry/define-module.ts';
 
@@ -63,6 +63,8 @@ export function checkEmail(raw: string | Buffer): void {
 
 export async function emailToBundle(raw: string | Buffer): Promise<Bundle> {
   checkEmail(raw);
+  // Imported here, not at the top: most runs parse no email (modules/lazy-libraries.ts).
+  const { default: PostalMime } = await import('postal-mime');
   const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
   return mapEmail(email);
 }

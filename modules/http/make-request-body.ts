@@ -6,9 +6,10 @@
  * data-structure, multipart and custom bodies are our best guess (listed in docs/fidelity.md).
  */
 
-import { FormData } from 'undici';
+import type { FormData } from 'undici';
 import { parseJsonText } from '../../engine/errors/json-syntax.ts';
 import { dataError } from '../../engine/errors/make-error.ts';
+import { undici } from '../lazy-libraries.ts';
 import { pairs, text } from './outgoing-request.ts';
 import type { BuiltBody } from './request-body.ts';
 
@@ -61,7 +62,7 @@ function jsonBody(input: Record<string, unknown>): BuiltBody {
 }
 
 function multipart(rows: unknown): FormData {
-  const form = new FormData();
+  const form = new (undici().FormData)();
   if (!Array.isArray(rows)) return form;
   for (const row of rows) {
     if (!row || typeof row !== 'object') continue;

@@ -3,8 +3,9 @@
  * (`custom` + `customContentType`), `x_www_form_urlencoded` from `formFields [{key, value}]`,
  * `multipart_form_data` from `formDataFields [{fieldType: text|file, key, value | data, fileName}]`.
  */
-import { FormData } from 'undici';
+import type { FormData } from 'undici';
 import { dataError } from '../../engine/errors/make-error.ts';
+import { undici } from '../lazy-libraries.ts';
 import { hasHeader, pairs, type RequestBody, text } from './outgoing-request.ts';
 
 export interface BuiltBody {
@@ -43,7 +44,7 @@ function raw(input: Record<string, unknown>): BuiltBody {
 }
 
 function multipart(fields: unknown): FormData {
-  const form = new FormData();
+  const form = new (undici().FormData)();
   if (!Array.isArray(fields)) return form;
   fields.forEach((row, index) => {
     if (!row || typeof row !== 'object') return;

@@ -5,10 +5,11 @@
  * structures; otherwise `data` is the body text (binary types stay a Buffer).
  * With "Evaluate all states as errors", a status ≥ 400 fails through status-errors.ts.
  */
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 import { parseJsonText } from '../../engine/errors/json-syntax.ts';
 import { MakeError } from '../../engine/errors/make-error.ts';
 import type { Bundle } from '../../engine/registry/define-module.ts';
+import { fastXmlParser } from '../lazy-libraries.ts';
 import { redactText } from './redact.ts';
 import type { RawResponse } from './send-request.ts';
 import { errorTypeForStatus } from './status-errors.ts';
@@ -55,7 +56,11 @@ function parseJson(body: string, res: RawResponse): unknown {
 
 /** Attributes keep their names under `_attributes`-free keys prefixed `@_`; text beside children is `#text`. */
 function xmlParser(): XMLParser {
-  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false });
+  return new (fastXmlParser().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+  });
 }
 
 /** "Evaluate all states as errors (except for 2xx and 3xx)". */

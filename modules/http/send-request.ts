@@ -3,10 +3,11 @@
  * hop, redirects as Make's request-library based v3 module follows them, the module timeout,
  * compressed content, shared cookies. Returns the raw answer; response.ts shapes the bundle.
  */
-import { Agent, type Dispatcher, request } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { MakeError } from '../../engine/errors/make-error.ts';
 import { SetupError } from '../../engine/errors/setup-error.ts';
 import type { HttpPort } from '../../engine/ports/http.ts';
+import { undici } from '../lazy-libraries.ts';
 import type { CookieJar } from './cookie-jar.ts';
 import { decodeBody } from './decode-body.ts';
 import { assertHostAllowed } from './network-policy.ts';
@@ -112,7 +113,7 @@ async function sendOnce(
   const cookie = req.shareCookies ? options.jar?.header(req.url) : undefined;
   if (cookie) headers.push(['cookie', cookie]);
   if (req.gzip) headers.push(['accept-encoding', 'gzip, deflate, br']);
-  const response = await request(req.url, {
+  const response = await undici().request(req.url, {
     method: req.method as Dispatcher.HttpMethod,
     headers: headers.flat(),
     body: req.body ?? null,
@@ -173,7 +174,7 @@ function dispatcherFor(req: OutgoingRequest, port: HttpPort): Dispatcher | undef
   const key = `${req.rejectUnauthorized}:${req.ca ?? ''}`;
   let agent = agents.get(key);
   if (!agent) {
-    agent = new Agent({
+    agent = new (undici().Agent)({
       connect: { rejectUnauthorized: req.rejectUnauthorized, ...(req.ca ? { ca: req.ca } : {}) },
     });
     agents.set(key, agent);
