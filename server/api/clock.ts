@@ -9,7 +9,7 @@ import { bodyObject } from './params.ts';
 
 export async function clockRoutes(
   app: FastifyInstance,
-  options: { services: ServerServices },
+  options: { services: Pick<ServerServices, 'clock' | 'scheduler'> },
 ): Promise<void> {
   const { services } = options;
   app.get('/makesim/clock', async () => ({

@@ -16,7 +16,10 @@ import { logShape } from './shapes.ts';
 
 const DETAIL_STATUS: Record<number, string> = { 1: 'SUCCESS', 2: 'WARNING', 3: 'ERROR' };
 
-export async function logRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
+export async function logRoutes(
+  app: FastifyInstance,
+  options: { services: Pick<ServerServices, 'scenarios' | 'executions' | 'runner' | 'settings'> },
+): Promise<void> {
   const { services } = options;
 
   app.get('/scenarios/:id/logs', async (request) => {

@@ -13,7 +13,10 @@ import { findScenario } from './scenarios.ts';
 /** The version number of the one blueprint kept. */
 export const CURRENT_BLUEPRINT_VERSION = 1;
 
-export async function scenarioBlueprintRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+export async function scenarioBlueprintRoutes(
+  app: FastifyInstance,
+  options: { services: Pick<ServerServices, 'scenarios' | 'db'> },
+) {
   const { services } = options;
 
   app.get('/scenarios/:id/blueprint', async (request) => {

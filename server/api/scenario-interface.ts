@@ -18,7 +18,10 @@ export interface ScenarioInterface {
   output: unknown[] | null;
 }
 
-export async function scenarioInterfaceRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+export async function scenarioInterfaceRoutes(
+  app: FastifyInstance,
+  options: { services: Pick<ServerServices, 'scenarios' | 'db'> },
+) {
   const { services } = options;
 
   app.get('/scenarios/:id/interface', async (request) => ({

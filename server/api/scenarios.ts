@@ -92,7 +92,7 @@ export async function scenarioRoutes(
   });
 }
 
-export function findScenario(services: ServerServices, params: unknown): StoredScenario {
+export function findScenario(services: Pick<ServerServices, 'scenarios'>, params: unknown): StoredScenario {
   const scenario = services.scenarios.get(intParam(params, 'id'));
   if (!scenario) throw notFound('Scenario');
   return scenario;
