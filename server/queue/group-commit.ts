@@ -30,6 +30,8 @@ export const DEFER_MAX = 64;
 export class GroupCommit implements CommitBatch {
   readonly #db: Db;
   #onRollback: () => void;
+  /** Prepared once: `exec` parses its SQL on every call, and a commit happens hundreds of times a second. */
+  readonly #sql;
   #busy: () => boolean = () => false;
   #pending: Pending[] = [];
   #scheduled = false;
@@ -39,6 +41,11 @@ export class GroupCommit implements CommitBatch {
   constructor(db: Db, onRollback: () => void = () => undefined) {
     this.#db = db;
     this.#onRollback = onRollback;
+    this.#sql = {
+      begin: db.prepare('BEGIN'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+    };
   }
 
   run<T>(work: () => T): Promise<T> {
@@ -68,7 +75,7 @@ export class GroupCommit implements CommitBatch {
 
   /** A data store write: it joins the open transaction (opened now if none is). */
   enter(): void {
-    if (!this.#db.inTransaction) this.#db.exec('BEGIN');
+    if (!this.#db.inTransaction) this.#sql.begin.run();
     this.schedule();
   }
 
@@ -89,12 +96,12 @@ export class GroupCommit implements CommitBatch {
     const batch = this.#pending;
     this.#pending = [];
     if (batch.length === 0 && !this.#db.inTransaction) return;
-    if (!this.#db.inTransaction) this.#db.exec('BEGIN');
+    if (!this.#db.inTransaction) this.#sql.begin.run();
     const results = this.#runBatch(batch);
     try {
-      this.#db.exec('COMMIT');
+      this.#sql.commit.run();
     } catch (error) {
-      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      if (this.#db.inTransaction) this.#sql.rollback.run();
       this.#onRollback();
       for (const item of batch) item.reject(error);
       return;

@@ -33,18 +33,24 @@ export class HistoryPruner {
     this.#db = db;
     this.#retention = retention;
     this.#sql = {
-      scenarios: db.prepare<[], { scenario_id: number }>('SELECT DISTINCT scenario_id FROM executions'),
-      old: db.prepare<[string, number]>(
-        `DELETE FROM executions WHERE id IN (SELECT id FROM executions WHERE started < ? ${KEEP} LIMIT ?)`,
+      // The distinct scenario ids by index seeks (DISTINCT would read every index entry each pass).
+      scenarios: db.prepare<[], { scenario_id: number }>(
+        `WITH RECURSIVE s(id) AS (SELECT MIN(scenario_id) FROM executions UNION ALL
+           SELECT (SELECT MIN(scenario_id) FROM executions WHERE scenario_id > s.id) FROM s WHERE s.id IS NOT NULL)
+         SELECT id AS scenario_id FROM s WHERE id IS NOT NULL`,
       ),
-      // The newest row past the limit: everything at or before it (in started, id order) goes.
-      cutoff: db.prepare<[number, number], { started: string; id: string }>(
-        `SELECT started, id FROM executions WHERE scenario_id = ?
-         ORDER BY started DESC, id DESC LIMIT 1 OFFSET ?`,
+      // Per scenario, so the (scenario_id, started) index finds the rows instead of a full scan.
+      old: db.prepare<[number, string, number]>(
+        `DELETE FROM executions WHERE id IN (SELECT id FROM executions WHERE scenario_id = ? AND started < ? ${KEEP} LIMIT ?)`,
       ),
-      excess: db.prepare<[number, string, string, string, number]>(
+      // The start of the newest execution past the limit, read from the index alone: everything
+      // that started at or before it goes.
+      cutoff: db.prepare<[number, number], { started: string }>(
+        `SELECT started FROM executions WHERE scenario_id = ? ORDER BY started DESC LIMIT 1 OFFSET ?`,
+      ),
+      excess: db.prepare<[number, string, number]>(
         `DELETE FROM executions WHERE id IN (SELECT id FROM executions WHERE scenario_id = ?
-           AND (started < ? OR (started = ? AND id <= ?)) ${KEEP} LIMIT ?)`,
+           AND started <= ? ${KEEP} LIMIT ?)`,
       ),
     };
   }
@@ -52,13 +58,14 @@ export class HistoryPruner {
   /** One pass: deletes up to PRUNE_BATCH rows; returns how many went. */
   prune(now: Date): number {
     const cutoff = new Date(now.getTime() - this.#retention.maxAgeDays * 86_400_000).toISOString();
-    let removed = this.#sql.old.run(cutoff, PRUNE_BATCH).changes;
+    let removed = 0;
     for (const { scenario_id } of this.#sql.scenarios.all()) {
+      if (removed >= PRUNE_BATCH) break;
+      removed += this.#sql.old.run(scenario_id, cutoff, PRUNE_BATCH - removed).changes;
       if (removed >= PRUNE_BATCH) break;
       const last = this.#sql.cutoff.get(scenario_id, this.#retention.maxPerScenario);
       if (!last) continue;
-      const rest = PRUNE_BATCH - removed;
-      removed += this.#sql.excess.run(scenario_id, last.started, last.started, last.id, rest).changes;
+      removed += this.#sql.excess.run(scenario_id, last.started, PRUNE_BATCH - removed).changes;
     }
     if (removed > 0) this.#db.pragma(`incremental_vacuum(${VACUUM_PAGES})`);
     return removed;
