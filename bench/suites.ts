@@ -5,6 +5,7 @@ import { httpSuite } from './http.bench.ts';
 import { imlSuite } from './iml.bench.ts';
 import { serverSuite } from './server.bench.ts';
 import { testRunnerSuite } from './test-runner.bench.ts';
+import { testWorkersSuite } from './test-workers.bench.ts';
 
 /** Benchmark suites, listed by hand. Each prints its own figures, ratios and verdicts. */
 export interface BenchSuite {
@@ -19,6 +20,7 @@ export const suites: BenchSuite[] = [
   datastoreSuite,
   engineSuite,
   testRunnerSuite,
+  testWorkersSuite,
   serverSuite,
   cliSuite,
 ];
