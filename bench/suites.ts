@@ -8,6 +8,7 @@ import { integritySuite } from './integrity.bench.ts';
 import { loadSuite } from './load.bench.ts';
 import { serverSuite } from './server.bench.ts';
 import { testRunnerSuite } from './test-runner.bench.ts';
+import { testWorkersSuite } from './test-workers.bench.ts';
 
 /** Benchmark suites, listed by hand. Each prints its own figures, ratios and verdicts. */
 export interface BenchSuite {
@@ -24,6 +25,7 @@ export const suites: BenchSuite[] = [
   loadSuite,
   testRunnerSuite,
   fakesSuite,
+  testWorkersSuite,
   serverSuite,
   integritySuite,
   cliSuite,

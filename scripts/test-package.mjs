@@ -92,6 +92,14 @@ if (installed) {
     'npx makesim test',
     inProject('npx', ['--no-install', 'makesim', 'test', 'webhook-router.test.json']),
   );
+  await check(
+    'npx makesim test --workers 2 (a worker thread from the package)',
+    inProject(
+      'npx',
+      ['--no-install', 'makesim', 'test', 'webhook-router.test.json', '--workers', '2'],
+      /4 passed, 0 failed/,
+    ),
+  );
   await check('plain Node ESM import + runScenario', inProject('node', ['plain.mjs'], /plain ESM: success/));
   await check(
     'TypeScript consumer (NodeNext, strict, exactOptionalPropertyTypes)',

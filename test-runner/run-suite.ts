@@ -1,16 +1,20 @@
 /**
- * Runs test files: loads each blueprint once, runs its cases with bounded concurrency (each case
- * has its own in-memory database and simulated clock, so cases never share state), and reports.
+ * Runs test files: loads each blueprint once, runs the cases — in this thread with bounded
+ * concurrency, or across worker threads (`workers`) — and reports every case in file order, then
+ * case order, whatever order they finish in. Each case has its own in-memory database and
+ * simulated clock wherever it runs, so cases never share state.
  */
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
+import { type CaseContext, type CaseOutcome, caseOutcome } from './case-result.ts';
 import { loadBlueprintForTests } from './environment.ts';
-import { CaseSetupError } from './execute-case.ts';
+import { inOrder, inPool } from './in-order.ts';
 import { loadTestFile, TestFileError } from './load-test-file.ts';
-import { runCase } from './run-case.ts';
 import { SnapshotFile } from './snapshot.ts';
 import type { CaseResult, LoadedTestFile, TestCase } from './types.ts';
+import { CaseWorkerPool } from './worker-pool.ts';
 
 export interface SuiteOptions {
   files: readonly string[];
@@ -18,11 +22,25 @@ export interface SuiteOptions {
   /** Only cases whose name contains this text (case-insensitive). */
   filter?: string;
   update?: boolean;
+  /** Cases in flight at once per file when running in this thread. */
   concurrency?: number;
+  /**
+   * Worker threads to run the cases on (default 1: this thread); `auto`: one per core, but no
+   * more than one per CASES_PER_WORKER cases, since a worker's start (loading the engine) costs
+   * more than a few cases. `update` always runs in this thread, so each snapshot file has one
+   * writer.
+   */
+  workers?: number | 'auto';
+  /**
+   * Keep every record (default true): in `blueprints` for coverage and faults, and on each result
+   * for the JSON report; a plain run needs none.
+   */
+  keepRecords?: boolean;
   /** Hosts real requests may reach (`--allow-net=HOST`). */
   allowNet?: true | readonly string[];
   /** Called once every file is loaded, with the number of cases that will run. */
   onPlanned?: (cases: number) => void;
+  /** Called for each case, in file order then case order. */
   onResult?: (result: CaseResult) => void;
 }
 
@@ -43,23 +61,55 @@ export interface SuiteResult {
   blueprints: BlueprintRun[];
 }
 
+interface LoadedFile {
+  file: LoadedTestFile;
+  scenario: Scenario;
+  run: BlueprintRun;
+}
+
+interface Job {
+  loaded: LoadedFile;
+  testCase: TestCase;
+  /** The case's index in its file's `cases` (the filter may skip some). */
+  caseIndex: number;
+}
+
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const suite: SuiteResult = { results: [], fileErrors: [], blueprints: [] };
-  const loaded = options.files.flatMap((path) => tryLoad(path, options.cwd, suite) ?? []);
-  options.onPlanned?.(loaded.reduce((n, { file }) => n + selectCases(file, options.filter).length, 0));
-  for (const file of loaded) await runFile(file, options, suite);
+  const files = options.files.flatMap((path) => tryLoad(path, options.cwd, suite) ?? []);
+  const jobs = files.flatMap((loaded) => selectCases(loaded, options.filter));
+  options.onPlanned?.(jobs.length);
+  const emit = inOrder(jobs.length, (i, outcome: CaseOutcome) => {
+    const { loaded, testCase } = jobs[i]!;
+    suite.results.push(outcome.result);
+    if (outcome.result.passed) loaded.run.passed.push(testCase);
+    if (outcome.record && options.keepRecords !== false) loaded.run.records.push(outcome.record);
+    options.onResult?.(outcome.result);
+  });
+  const workers = options.update ? 1 : workerCount(options.workers ?? 1, jobs.length);
+  if (workers > 1) await runInWorkers(jobs, workers, options, emit);
+  else await runHere(files, jobs, options, emit);
   return suite;
 }
 
-function tryLoad(
-  path: string,
-  cwd: string,
-  suite: SuiteResult,
-): { file: LoadedTestFile; scenario: Scenario } | undefined {
+/** Below this many cases per worker, another worker costs more time than it saves. */
+export const CASES_PER_WORKER = 16;
+
+function workerCount(wanted: number | 'auto', cases: number): number {
+  const count =
+    wanted === 'auto' ? Math.min(availableParallelism(), Math.ceil(cases / CASES_PER_WORKER)) : wanted;
+  return Math.max(1, Math.min(count, cases));
+}
+
+function tryLoad(path: string, cwd: string, suite: SuiteResult): LoadedFile | undefined {
   const shown = relative(cwd, path) || path;
   try {
     const file = loadTestFile(path);
-    return { file, scenario: loadBlueprintForTests(file.blueprintPath) };
+    const scenario = loadBlueprintForTests(file.blueprintPath);
+    const blueprint = relative(cwd, file.blueprintPath);
+    const run: BlueprintRun = { blueprint, scenario, records: [], file, passed: [] };
+    suite.blueprints.push(run);
+    return { file, scenario, run };
   } catch (error) {
     const problems =
       error instanceof TestFileError
@@ -70,92 +120,66 @@ function tryLoad(
   }
 }
 
-async function runFile(
-  { file, scenario }: { file: LoadedTestFile; scenario: Scenario },
-  options: SuiteOptions,
-  suite: SuiteResult,
-): Promise<void> {
-  const snapshots = new SnapshotFile(file.path);
-  const cases = selectCases(file, options.filter);
-  const blueprint = relative(options.cwd, file.blueprintPath);
-  const run: BlueprintRun = { blueprint, scenario, records: [], file, passed: [] };
-  suite.blueprints.push(run);
-  const ordered: CaseResult[] = [];
-  await inPool(cases, options.concurrency ?? 4, async (testCase, index) => {
-    const result = await runOne(file, scenario, testCase, { snapshots, options, run });
-    ordered[index] = result;
-    options.onResult?.(result);
-  });
-  suite.results.push(...ordered);
-  run.passed = cases.filter((_, i) => ordered[i]?.passed);
-  if (options.update) snapshots.save(cases.length !== file.cases.length);
+function selectCases(loaded: LoadedFile, filter: string | undefined): Job[] {
+  const needle = filter?.toLowerCase();
+  return loaded.file.cases
+    .map((testCase, caseIndex) => ({ loaded, testCase, caseIndex }))
+    .filter(({ testCase }) => !needle || testCase.name.toLowerCase().includes(needle));
 }
 
-async function runOne(
-  file: LoadedTestFile,
-  scenario: Scenario,
-  testCase: TestCase,
-  ctx: { snapshots: SnapshotFile; options: SuiteOptions; run: BlueprintRun },
-): Promise<CaseResult> {
-  const started = performance.now();
-  const base = {
-    file: relative(ctx.options.cwd, file.path),
-    blueprint: ctx.run.blueprint,
-    name: testCase.name,
-  };
-  try {
-    const { record, failures } = await runCase({
-      scenario,
-      file,
-      testCase,
-      snapshots: ctx.snapshots,
-      update: ctx.options.update ?? false,
-      ...(ctx.options.allowNet ? { allowNet: ctx.options.allowNet } : {}),
+type Emit = (index: number, outcome: CaseOutcome) => void;
+
+/** File by file in this thread, a few cases of a file at once; snapshots saved per file. */
+async function runHere(files: LoadedFile[], jobs: Job[], options: SuiteOptions, emit: Emit): Promise<void> {
+  let offset = 0;
+  for (const loaded of files) {
+    const own = jobs.filter((job) => job.loaded === loaded);
+    const snapshots = new SnapshotFile(loaded.file.path);
+    const ctx = { ...caseContext(options), snapshots, update: options.update ?? false };
+    const start = offset;
+    await inPool(own, options.concurrency ?? 4, async (job, i) => {
+      emit(start + i, await caseOutcome(loaded.file, loaded.scenario, job.testCase, ctx));
     });
-    ctx.run.records.push(record);
-    const durationMs = performance.now() - started;
-    return {
-      ...base,
-      passed: failures.length === 0,
-      failures,
-      durationMs,
-      operations: record.operations,
-      status: record.status,
-      record,
-    };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const failures =
-      error instanceof CaseSetupError
-        ? error.problems.map((problem) => ({ path: 'mocks', message: problem }))
-        : [{ path: 'run', message: `the case could not run: ${message}` }];
-    return {
-      ...base,
-      passed: false,
-      failures,
-      durationMs: performance.now() - started,
-      operations: null,
-      status: null,
-    };
+    offset += own.length;
+    if (options.update) snapshots.save(own.length !== loaded.file.cases.length);
   }
 }
 
-function selectCases(file: LoadedTestFile, filter: string | undefined): TestCase[] {
-  const needle = filter?.toLowerCase();
-  return file.cases.filter((c) => !needle || c.name.toLowerCase().includes(needle));
+/** Across `size` workers (this thread and worker threads, worker-pool.ts); snapshots only read. */
+async function runInWorkers(jobs: Job[], size: number, options: SuiteOptions, emit: Emit): Promise<void> {
+  const { cwd } = options;
+  const record = options.keepRecords !== false;
+  const allowNet = options.allowNet;
+  const here = new Map<string, { loaded: LoadedFile; snapshots: SnapshotFile }>();
+  for (const { loaded } of jobs)
+    here.set(loaded.file.path, { loaded, snapshots: new SnapshotFile(loaded.file.path) });
+  const pool = new CaseWorkerPool(size, async (job) => {
+    const { loaded, snapshots } = here.get(job.path)!;
+    const testCase = loaded.file.cases[job.caseIndex]!;
+    return caseOutcome(loaded.file, loaded.scenario, testCase, {
+      ...caseContext(options),
+      snapshots,
+      update: false,
+    });
+  });
+  try {
+    await Promise.all(
+      jobs.map(async ({ loaded, testCase, caseIndex }, index) => {
+        const label = {
+          file: relative(cwd, loaded.file.path),
+          blueprint: loaded.run.blueprint,
+          name: testCase.name,
+        };
+        const job = { path: loaded.file.path, caseIndex, cwd, record, ...(allowNet ? { allowNet } : {}) };
+        emit(index, await pool.run(job, label));
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
 }
 
-async function inPool<T>(
-  items: readonly T[],
-  size: number,
-  work: (item: T, index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index]!, index);
-    }
-  });
-  await Promise.all(workers);
+/** What every case of the suite runs with, wherever it runs. */
+function caseContext(options: SuiteOptions): Pick<CaseContext, 'cwd' | 'allowNet'> {
+  return { cwd: options.cwd, ...(options.allowNet ? { allowNet: options.allowNet } : {}) };
 }

@@ -13,6 +13,8 @@ import { jsonReport } from '../../test-runner/reporters/json.ts';
 import { junitReport } from '../../test-runner/reporters/junit.ts';
 import { prettySummary, progressLine } from '../../test-runner/reporters/pretty.ts';
 import { runSuite } from '../../test-runner/run-suite.ts';
+import { parseShard, type Shard, shardFiles } from '../../test-runner/shard.ts';
+import { watchTests } from '../../test-runner/watch.ts';
 import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
 import { ALLOW_NET_HELP, type AllowNet, collectHost } from './run-inputs.ts';
 
@@ -26,6 +28,9 @@ interface TestOptions {
   allowNet?: AllowNet;
   faults?: string | true;
   faultTypes?: string;
+  workers?: string;
+  shard?: string;
+  watch?: boolean;
 }
 
 export const registerTest: RegisterCommand = (program: Command, ctx: CliContext) => {
@@ -48,10 +53,17 @@ export const registerTest: RegisterCommand = (program: Command, ctx: CliContext)
       '--fault-types <types>',
       'error types to inject (default DataError,RuntimeError,ConnectionError,RateLimitError)',
     )
+    .option('--workers <n>', 'worker threads running cases (default: one per core, fewer for small suites)')
+    .option('--shard <i/n>', 'run only the i-th of n slices of the test files sorted by path (CI matrix)')
+    .option(
+      '--watch',
+      'after the run, rerun the test files a changed blueprint, test file, fixture or config affects',
+    )
     .addHelpText('after', '\nExit code: 0 all cases passed, 1 a case failed, 2 bad usage.')
     .action(async (paths: string[], options: TestOptions) => {
       if (options.init) return initStarter(options.init, ctx);
       ctx.exitCode = await runTests(paths, options, ctx);
+      if (options.watch) await watchUntilStopped(paths, options, ctx);
     });
 };
 
@@ -75,13 +87,42 @@ async function runTests(paths: string[], options: TestOptions, ctx: CliContext):
   if (!['pretty', 'json', 'junit'].includes(options.reporter)) {
     throw new UsageError(`unknown reporter "${options.reporter}": use pretty, json or junit`);
   }
-  let files: string[];
+  const workers = parseWorkers(options.workers);
+  const shard = options.shard === undefined ? undefined : usage(() => parseShard(options.shard!));
+  const all = usage(() => discoverTestFiles(paths, ctx.cwd));
+  if (all.length === 0) throw new UsageError('no test files (*.test.json, *.test.yaml) found');
+  const files = shard ? shardFiles(all, shard) : all;
+  if (files.length === 0) {
+    ctx.out(`shard ${shardText(shard)}: no test files (${all.length} file(s) over ${shard?.count} shards)\n`);
+    return 0;
+  }
+  return runFiles(files, { ...options, workers }, ctx);
+}
+
+/** Bad usage found by a parser: exit code 2 with its message. */
+function usage<T>(parse: () => T): T {
   try {
-    files = discoverTestFiles(paths, ctx.cwd);
+    return parse();
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (files.length === 0) throw new UsageError('no test files (*.test.json, *.test.yaml) found');
+}
+
+function shardText(shard: Shard | undefined): string {
+  return shard ? `${shard.index}/${shard.count}` : '';
+}
+
+function parseWorkers(text: string | undefined): number | 'auto' {
+  if (text === undefined) return 'auto';
+  if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--workers must be a whole number ≥ 1, not "${text}"`);
+  return Number(text);
+}
+
+async function runFiles(
+  files: string[],
+  options: Omit<TestOptions, 'workers'> & { workers: number | 'auto' },
+  ctx: CliContext,
+): Promise<number> {
   const pretty = options.reporter === 'pretty';
   let done = 0;
   const total = { cases: 0 };
@@ -91,6 +132,8 @@ async function runTests(paths: string[], options: TestOptions, ctx: CliContext):
     ...(options.filter ? { filter: options.filter } : {}),
     update: options.update ?? false,
     ...(options.allowNet ? { allowNet: options.allowNet } : {}),
+    workers: options.workers,
+    keepRecords: Boolean(options.coverage || options.faults || options.reporter === 'json'),
     onPlanned: (cases) => {
       total.cases = cases;
     },
@@ -107,7 +150,10 @@ async function runTests(paths: string[], options: TestOptions, ctx: CliContext):
   return failed || strictFaults ? 1 : 0;
 }
 
-function injectFaults(suite: Awaited<ReturnType<typeof runSuite>>, options: TestOptions) {
+function injectFaults(
+  suite: Awaited<ReturnType<typeof runSuite>>,
+  options: Pick<TestOptions, 'faults' | 'faultTypes' | 'allowNet'>,
+) {
   if (options.faults !== true && options.faults !== 'report' && options.faults !== 'strict')
     throw new UsageError(`--faults takes report or strict, got "${options.faults}"`);
   let types: MakeErrorType[];
@@ -122,8 +168,24 @@ function injectFaults(suite: Awaited<ReturnType<typeof runSuite>>, options: Test
   });
 }
 
+/** `--watch`: reruns affected test files until Ctrl-C; the exit code is the last run's. */
+async function watchUntilStopped(paths: string[], options: TestOptions, ctx: CliContext): Promise<void> {
+  const workers = parseWorkers(options.workers);
+  const watcher = watchTests({
+    paths,
+    cwd: ctx.cwd,
+    rerun: async (files) => {
+      ctx.out(`\nrerunning ${files.length} test file(s) after a change…\n`);
+      ctx.exitCode = await runFiles(files, { ...options, workers }, ctx);
+    },
+  });
+  ctx.out('\nwatching blueprints, test files, fixtures and config (Ctrl-C to stop)\n');
+  await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+  watcher.close();
+}
+
 function emitReport(
-  options: TestOptions,
+  options: Pick<TestOptions, 'reporter' | 'output'>,
   ctx: CliContext,
   suite: Awaited<ReturnType<typeof runSuite>>,
   coverage: ReturnType<typeof coverageOf>[] | undefined,

@@ -1,0 +1,78 @@
+/**
+ * One case of a test file as a reported result: runs it through runCase and turns the outcome
+ * (or a run that could not start) into a CaseResult. The same code runs in the main thread and
+ * in a test worker (case-worker.ts), so a case reports the same either way.
+ */
+import { relative } from 'node:path';
+import type { Scenario } from '../engine/blueprint/scenario.ts';
+import type { ExecutionRecord } from '../engine/runtime/record.ts';
+import { CaseSetupError } from './execute-case.ts';
+import { runCase } from './run-case.ts';
+import type { SnapshotFile } from './snapshot.ts';
+import type { CaseResult, LoadedTestFile, TestCase } from './types.ts';
+
+export interface CaseOutcome {
+  result: CaseResult;
+  /** The run's record, for coverage; absent when the case could not run. */
+  record?: ExecutionRecord;
+}
+
+export interface CaseContext {
+  cwd: string;
+  snapshots: SnapshotFile;
+  update: boolean;
+  /** Hosts real requests may reach (`--allow-net=HOST`). */
+  allowNet?: true | readonly string[];
+}
+
+export async function caseOutcome(
+  file: LoadedTestFile,
+  scenario: Scenario,
+  testCase: TestCase,
+  ctx: CaseContext,
+): Promise<CaseOutcome> {
+  const started = performance.now();
+  const base = {
+    file: relative(ctx.cwd, file.path),
+    blueprint: relative(ctx.cwd, file.blueprintPath),
+    name: testCase.name,
+  };
+  try {
+    const { record, failures } = await runCase({
+      scenario,
+      file,
+      testCase,
+      snapshots: ctx.snapshots,
+      update: ctx.update,
+      ...(ctx.allowNet ? { allowNet: ctx.allowNet } : {}),
+    });
+    const durationMs = performance.now() - started;
+    const result = {
+      ...base,
+      passed: failures.length === 0,
+      failures,
+      durationMs,
+      operations: record.operations,
+      status: record.status,
+      record,
+    };
+    return { result, record };
+  } catch (error) {
+    return { result: brokenCase(base, error, performance.now() - started) };
+  }
+}
+
+/** A case that could not run at all (or whose worker stopped): one failure saying why. */
+export function brokenCase(
+  base: Pick<CaseResult, 'file' | 'blueprint' | 'name'>,
+  error: unknown,
+  durationMs = 0,
+): CaseResult {
+  const message = error instanceof Error ? error.message : String(error);
+  // A mock for a module the blueprint lacks: nothing ran, and each problem is its own failure.
+  const failures =
+    error instanceof CaseSetupError
+      ? error.problems.map((problem) => ({ path: 'mocks', message: problem }))
+      : [{ path: 'run', message: `the case could not run: ${message}` }];
+  return { ...base, passed: false, failures, durationMs, operations: null, status: null };
+}
