@@ -7,7 +7,7 @@
 import type { ModuleRegistry } from '../registry/registry.ts';
 import { compileMapper, compileRawFilter } from './compile.ts';
 import { inferAppKind, structuralKind } from './kinds.ts';
-import { checkBuiltinKey, checkDefinition } from './module-checks.ts';
+import { checkBuiltinKey, checkDefinition, checkMisplacedRoutes } from './module-checks.ts';
 import { buildBranches, buildMergeOutputs, buildRoutes } from './nested.ts';
 import type { ProblemList } from './problems.ts';
 import { scanValue, type TemplateUse } from './scan.ts';
@@ -70,6 +70,7 @@ function buildModule(
   state.modules.push(node);
   checkDefinition(node, state.problems);
   checkBuiltinKey(node, state.registry, state.problems);
+  checkMisplacedRoutes(node, state.problems);
   node.routes = buildRoutes(
     raw.routes,
     `${pointer}/routes`,

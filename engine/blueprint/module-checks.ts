@@ -20,7 +20,7 @@ export function checkBuiltinKey(node: DraftNode, registry: ModuleRegistry, probl
   const app = appOf(node.key);
   const siblings = builtinKeys(registry).filter((key) => appOf(key) === app);
   if (siblings.length === 0) return;
-  const guess = nearest(node.key, builtinKeys(registry)) ?? containing(nameOf(node.key), registry);
+  const guess = nearestKey(nameOf(node.key), registry) ?? containing(nameOf(node.key), registry);
   problems.warning({
     code: 'unknown-module',
     pointer: `${node.pointer}/module`,
@@ -30,6 +30,13 @@ export function checkBuiltinKey(node: DraftNode, registry: ModuleRegistry, probl
       : `the "${app}" app has ${siblings.slice(0, 6).join(', ')}${siblings.length > 6 ? ', …' : ''}`,
     moduleId: node.id,
   });
+}
+
+/** The built-in whose module name (after the colon) is closest: `BasicFeedr` → `builtin:BasicFeeder`. */
+function nearestKey(name: string, registry: ModuleRegistry): string | undefined {
+  const keys = builtinKeys(registry);
+  const hit = nearest(name, keys.map(nameOf));
+  return hit === undefined ? undefined : keys.find((key) => nameOf(key) === hit);
 }
 
 /** `builtin:Sleep` → `util:FunctionSleep`: a built-in whose module name contains this one. */
@@ -94,4 +101,21 @@ function safeValidate(node: DraftNode): Array<{ pointer: string; message: string
       },
     ];
   }
+}
+
+/**
+ * A router whose routes sit in `parameters.routes` instead of `routes` (hand-written blueprints;
+ * one in the reference corpus): Make reads only `routes`, so the router has no route and the
+ * modules inside are not on the canvas. A warning, since the rest of the blueprint still loads.
+ */
+export function checkMisplacedRoutes(node: DraftNode, problems: ProblemList): void {
+  if (node.kind !== 'router' || Array.isArray(node.raw.routes) || !Array.isArray(node.parameters.routes))
+    return;
+  problems.warning({
+    code: 'misplaced-routes',
+    pointer: `${node.pointer}/parameters/routes`,
+    message: `router ${node.id} keeps its ${node.parameters.routes.length} route(s) in parameters.routes; Make reads only "routes", so they and their modules are not loaded`,
+    hint: 'move the array to the router\'s own "routes" key (beside "parameters"), as Make exports it',
+    moduleId: node.id,
+  });
 }

@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'reference-not-upstream'
   | 'reference-unknown-field'
   | 'unknown-module'
+  | 'misplaced-routes'
   | 'too-deep'
   | 'aggregator-feeder'
   | 'merge-position'

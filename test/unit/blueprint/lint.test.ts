@@ -152,3 +152,18 @@ describe('linter: unknown built-in module keys', () => {
     expect(codes(lint(flow))).toEqual(['unknown-module']);
   });
 });
+
+describe('linter: routes Make does not read', () => {
+  it('warns of a router whose routes are in parameters.routes, pointing at them', () => {
+    const router = mod(2, 'builtin:BasicRouter', {
+      mapper: null,
+      parameters: { routes: [{ flow: [mod(3, 'a:C')] }] },
+    });
+    const problems = lint([mod(1, 'a:T'), router]);
+    expect(find(problems, 'misplaced-routes')).toMatchObject({
+      severity: 'warning',
+      pointer: '/flow/1/parameters/routes',
+      moduleId: 2,
+    });
+  });
+});
