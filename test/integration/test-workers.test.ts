@@ -27,7 +27,9 @@ describe('test cases on worker threads', () => {
     // Each case keeps its own database: the data-store cases (which write records) all pass.
     expect(spread.results.filter((r) => r.file.startsWith('blueprints/') && !r.passed)).toEqual([]);
     expect(spread.results.some((r) => !r.passed)).toBe(true);
-    expect(spread.blueprints.map((b) => b.records.length)).toEqual(here.blueprints.map((b) => b.records.length));
+    expect(spread.blueprints.map((b) => b.records.length)).toEqual(
+      here.blueprints.map((b) => b.records.length),
+    );
   });
 });
 
