@@ -77,8 +77,11 @@ describe('makesim serve with fakes from the config', () => {
     const scenario = createScenario(app.services, { source, blueprint, isActive: true });
     const udid = app.services.hooks.get(scenario.hookId as number)?.udid as string;
     await post(app, udid, { email: 'ada@example.com', name: 'Ada' });
-    const { dlqs } = (await api('GET', `/dlqs?scenarioId=${scenario.id}`)).json();
-    expect(dlqs).toHaveLength(1);
+    const logs = (await api('GET', `/scenarios/${scenario.id}/logs`)).json().scenarioLogs;
+    // The mock's RateLimitError took the Break route: a warning (status 2), not the fake's success.
+    expect(logs.map((l: { status: number; operations: number }) => [l.status, l.operations])).toEqual([
+      [2, 2],
+    ]);
     expect(doubles.fakeState(source)).toEqual({ 'google-sheets': { '1Signups/Signups': [] } });
   });
 });
