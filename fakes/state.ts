@@ -13,11 +13,18 @@ export interface FakeRecord {
 
 export class FakeState {
   readonly #db: Database.Database;
+  /** Whether this state opened its connection (and so closes it). */
+  readonly #owned: boolean;
   readonly #statements;
 
-  /** `scope` keeps several scenarios' fakes apart in one database file. */
-  constructor(database = ':memory:', scope = '') {
-    this.#db = new Database(database);
+  /**
+   * `database` is a path (`:memory:` in tests) or an open connection to share — the dev server
+   * passes its own, so no second connection ever waits on its lock. `scope` keeps several
+   * scenarios' fakes apart in one database file.
+   */
+  constructor(database: string | Database.Database = ':memory:', scope = '') {
+    this.#owned = typeof database === 'string';
+    this.#db = typeof database === 'string' ? new Database(database) : database;
     this.#db.exec(`
       CREATE TABLE IF NOT EXISTS fake_records (scope TEXT, fake TEXT, collection TEXT, id TEXT,
         seq INTEGER, data TEXT, PRIMARY KEY (scope, fake, collection, id));
@@ -100,7 +107,7 @@ export class FakeState {
   }
 
   close(): void {
-    this.#db.close();
+    if (this.#owned) this.#db.close();
   }
 }
 

@@ -62,7 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(options.allowNet ? { allowNet: options.allowNet } : {}),
   });
   const server = buildApp({
-    engine: createMakeEngine(environment, appDoublesFrom(config)),
+    engine: createMakeEngine(environment, appDoublesFrom(config, database.db)),
     convert: convertRequest,
     database: database.db,
     commits: database.commits,

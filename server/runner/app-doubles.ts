@@ -1,10 +1,11 @@
 /**
  * Mocks and fakes for `makesim serve` (docs/testing.md "Fakes in makesim serve"): per scenario in
  * makesim.config.json (`scenarios.<id>.mocks`, `.fakes`), matched by blueprint file. Each
- * scenario's fakes keep their state in the project database, one scope per blueprint file, seeded
+ * scenario's fakes keep their state in the server's database, one scope per blueprint file, seeded
  * on first use — so a served scenario with app modules runs, and its fakes' state outlives restarts.
  */
 import { resolve } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { ProjectConfig } from '../../config/types.ts';
 import type { Scenario } from '../../engine/blueprint/scenario.ts';
 import type { Clock } from '../../engine/ports/clock.ts';
@@ -20,7 +21,14 @@ export interface AppDoubles {
   close(): void;
 }
 
-export function appDoublesFrom(config: Pick<ProjectConfig, 'root' | 'scenarios' | 'database'>): AppDoubles {
+/**
+ * `connection`: the server's own database connection, where the fakes keep their state (a second
+ * connection to a file the server writes would wait on its lock on the event loop).
+ */
+export function appDoublesFrom(
+  config: Pick<ProjectConfig, 'root' | 'scenarios' | 'database'>,
+  connection?: Database.Database,
+): AppDoubles {
   const bySource = new Map(
     Object.values(config.scenarios)
       .filter((s) => s.mocks || s.fakes)
@@ -35,7 +43,7 @@ export function appDoublesFrom(config: Pick<ProjectConfig, 'root' | 'scenarios' 
       if (!entry.fakes) return own;
       let kept = fakes.get(source);
       if (!kept || kept.scenario !== scenario) {
-        const state = kept?.state ?? new FakeState(config.database, source);
+        const state = kept?.state ?? new FakeState(connection ?? config.database, source);
         const now = () => clock()?.now() ?? new Date();
         kept = {
           scenario,
