@@ -49,7 +49,8 @@ export function routeFactors(router: ModuleNode, params: Parameters): Array<[Rou
 
 /**
  * Measured share of the router's bundles that reached a route at all (before its filter): below 1
- * when an earlier route ended the bundle — an Ignore there skips the later routes (docs/fidelity.md).
+ * when an earlier route ended the bundle — an Ignore there skips the later routes, an unhandled error
+ * there ends the run before them (routes run one after another; docs/fidelity.md "Routes reached").
  * Undefined when not measured or 1.
  */
 function reached(router: ModuleNode, route: RouteNode, params: Parameters): Factor | undefined {

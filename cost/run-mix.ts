@@ -23,7 +23,7 @@ export interface MixedRun extends MeasuredRun {
 }
 
 /** Modules that end the whole run when they run (HC `commit`, `scenario-outputs`). */
-const STOPPING_MODULES = new Set(['builtin:Commit', 'scenario-service:ReturnData']);
+export const STOPPING_MODULES = new Set(['builtin:Commit', 'scenario-service:ReturnData']);
 
 /**
  * An error status always ended the run. A warning did only when it was not an incomplete execution

@@ -86,11 +86,24 @@ function urlMatcher(url: string): { origin(o: string): boolean; path(p: string):
   }
   const expected = new URL(url);
   const withQuery = expected.search !== '';
+  const query = sortedQuery(expected.searchParams);
   return {
     origin: (o) => o === expected.origin,
-    path: (p) =>
-      withQuery ? p === `${expected.pathname}${expected.search}` : p.split('?')[0] === expected.pathname,
+    // undici hands the matcher the path with its query re-serialised (parameters sorted, a space
+    // as `+`), so the query is compared as a set of decoded parameters, not as text.
+    path: (p) => {
+      const actual = new URL(p, expected.origin);
+      return (
+        actual.pathname === expected.pathname && (!withQuery || sortedQuery(actual.searchParams) === query)
+      );
+    },
   };
+}
+
+function sortedQuery(params: URLSearchParams): string {
+  const copy = new URLSearchParams(params);
+  copy.sort();
+  return copy.toString();
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {

@@ -2,7 +2,9 @@
  * Values a starter must give where later modules read them: a URL where an HTTP module fetches
  * it, JSON text where json:ParseJSON parses it, a date where a date function reads it (in the
  * format a `parseDate(x; "format")` expects). Each is set at the referenced module's sample, so a
- * starter never stops on `""` being no URL, no JSON or no date.
+ * starter never stops on `""` being no URL, no JSON or no date. A value picked from a list —
+ * `first(map(x; "key"))` / `last(…)`, Make's array functions — is given as a one-item list of
+ * collections with that key.
  */
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import { formatWithTokens } from '../engine/expression/dates/format-tokens.ts';
@@ -16,6 +18,9 @@ const DATE_FUNCTIONS =
   'addSeconds|addMinutes|addHours|addDays|addMonths|addYears|formatDate|setSecond|setMinute|setHour|setDay|setDate|setMonth|setYear';
 const DATE_USE = new RegExp(`\\b(?:${DATE_FUNCTIONS})\\(\\s*(\\d+\\.[^;,()\\s]+)\\s*[;,)]`, 'g');
 const PARSE_USE = /\bparseDate\(\s*(\d+\.[^;,()\s]+)\s*;\s*"((?:[^"]|"")*)"/g;
+/** `{{first(map(4.data.items; "url"))}}` (or last): one key of one item of a referenced list. */
+const PICK_FROM_LIST =
+  /^\{\{\s*(?:first|last)\(\s*map\(\s*(\d+\.[^;()\s]+)\s*;\s*"([^".]+)"\s*\)\s*\)\s*\}\}$/;
 
 export function applyConsumerHints(scenario: Scenario, samples: Samples): void {
   for (const node of scenario.modules) {
@@ -41,7 +46,12 @@ function dateHints(scenario: Scenario, samples: Samples, text: string): void {
   }
 }
 
-function hint(scenario: Scenario, samples: Samples, template: unknown, value: string): void {
+function hint(scenario: Scenario, samples: Samples, template: unknown, value: unknown): void {
+  const picked = typeof template === 'string' ? PICK_FROM_LIST.exec(template.trim()) : null;
+  if (picked) {
+    hint(scenario, samples, `{{${picked[1]}}}`, [{ [picked[2] as string]: value }]);
+    return;
+  }
   const ref = loneReference(template);
   const target = ref && samples.get(ref.moduleId);
   const producer = ref && scenario.byId.get(ref.moduleId);
@@ -57,11 +67,15 @@ function throughVariable(
   scenario: Scenario,
   samples: Samples,
   raw: Readonly<Record<string, unknown>>,
-  value: string,
+  value: unknown,
 ): void {
   if (raw.module !== 'util:SetVariable2') return;
   const text = (raw.mapper as { value?: unknown } | undefined)?.value;
   if (typeof text !== 'string') return;
+  if (PICK_FROM_LIST.test(text.trim())) {
+    hint(scenario, samples, text, value);
+    return;
+  }
   const refs = new Set([...text.matchAll(/\b(\d+\.[A-Za-z_`$][^;,()\s}]*)/g)].map((m) => m[1]));
   if (refs.size === 1) hint(scenario, samples, `{{${[...refs][0]}}}`, value);
 }

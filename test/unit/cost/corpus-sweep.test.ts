@@ -10,29 +10,60 @@ import { calibrate } from '../../../cost/calibration.ts';
 import { estimate } from '../../../cost/estimate.ts';
 import { modelScenario } from '../../../cost/model.ts';
 import { planTable } from '../../../cost/plans.ts';
-import { stoppedEarly } from '../../../cost/run-mix.ts';
+import { STOPPING_MODULES, stoppedEarly } from '../../../cost/run-mix.ts';
 import type { Scenario } from '../../../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../../../engine/runtime/record.ts';
-import { starterTestFile } from '../../../test-runner/init.ts';
 import { runCase } from '../../../test-runner/run-case.ts';
 import type { TestCase } from '../../../test-runner/types.ts';
-import { corpusFiles, corpusPath, loadCorpus } from './corpus.ts';
+import { corpusFiles, loadCorpus, starterProject } from './corpus.ts';
 
 const exceptions = JSON.parse(readFileSync(new URL('./corpus-exceptions.json', import.meta.url), 'utf8')) as {
   stopsEarly: Record<string, string>;
 };
 
-async function starterRun(
-  scenario: Scenario,
+/**
+ * The blueprint's starter case run as `makesim test` runs it: the starter file and its
+ * makesim.config.json (data stores, connections) written beside a copy of the blueprint
+ * (corpus.ts starterProject), so the run finds the config the way `makesim test` does.
+ */
+async function starterRuns(
   file: string,
-  change: (c: TestCase) => TestCase = (c) => c,
-): Promise<ExecutionRecord> {
-  const path = corpusPath(file);
-  const starter = starterTestFile(scenario, path, path.replace(/\.json$/, '.test.json'));
-  const testCase = starter.file.cases[0];
-  if (!testCase) throw new Error('starter test without a case');
-  const file_ = { path: `${path}.test.json`, blueprintPath: path, settings: starter.file.settings };
-  return (await runCase({ scenario, file: file_, testCase: change(testCase) })).record;
+  changes: ReadonlyArray<(c: TestCase) => TestCase>,
+): Promise<{ scenario: Scenario; records: ExecutionRecord[] }> {
+  const project = starterProject(file);
+  try {
+    const testCase = project.file.cases[0];
+    if (!testCase) throw new Error('starter test without a case');
+    const records: ExecutionRecord[] = [];
+    for (const change of changes) {
+      const { record } = await runCase({
+        scenario: project.scenario,
+        file: project.file,
+        testCase: change(testCase),
+      });
+      // A setup error is a gap in the starter or its config, never how the blueprint behaves.
+      expect(record.error?.type, `${file}: ${record.error?.message}`).not.toBe('SetupError');
+      records.push(record);
+    }
+    return { scenario: project.scenario, records };
+  } finally {
+    project.remove();
+  }
+}
+
+/** The listed reason names how the run stopped: its error type and module, or the stopping module. */
+function expectReasonMatches(reason: string, record: ExecutionRecord): void {
+  expect(reason.startsWith(`${record.status}`), reason).toBe(true);
+  if (record.error) {
+    expect(reason).toContain(`${record.error.type} at module ${record.error.moduleId}`);
+    return;
+  }
+  const stoppers = record.modules.filter((m) => STOPPING_MODULES.has(m.module) && m.bundlesIn > 0);
+  const warned = record.warnings.map((w) => w.type);
+  expect(
+    [...stoppers.map((m) => m.module), ...warned].some((what) => reason.includes(what)),
+    reason,
+  ).toBe(true);
 }
 
 /** App modules the starter test mocks (at most `n`), in blueprint order. */
@@ -66,12 +97,14 @@ describe('cost sweep over the corpus', () => {
   });
 
   it.each(files)('%s', async (file) => {
-    const scenario = loadCorpus(file);
-    const record = await starterRun(scenario, file);
-    const stopped = stoppedEarly(record);
-    if (stopped) {
-      expect(exceptions.stopsEarly[file], `${file} stops early: list it with its reason`).toBeTruthy();
+    const { scenario, records } = await starterRuns(file, [(c) => c]);
+    const record = records[0] as ExecutionRecord;
+    const reason = exceptions.stopsEarly[file];
+    if (stoppedEarly(record)) {
+      expect(reason, `${file} stops early: list it with its reason`).toBeTruthy();
+      expectReasonMatches(reason as string, record);
     } else {
+      expect(reason, `${file} runs to the end: remove it from corpus-exceptions.json`).toBeUndefined();
       // The flow model, calibrated by this run alone, reproduces it module by module.
       expect(disagreements(modelScenario(scenario, { calibration: calibrate([record]) }), record)).toEqual(
         [],
@@ -101,15 +134,16 @@ describe('cost sweep over the corpus: a traffic mix with failing cases', () => {
   // The starter case plus one case per app module (up to 4) whose mock fails, all weighted 1: the
   // report's model must give the weighted mean of the runs, module by module, whatever stopped where.
   it.each(corpusFiles())('%s', async (file) => {
-    const scenario = loadCorpus(file);
     const failing =
       (id: number) =>
       (c: TestCase): TestCase => ({
         ...c,
         mocks: { ...c.mocks, [id]: { error: { type: 'ConnectionError', message: 'down' } } },
       });
-    const records = [await starterRun(scenario, file)];
-    for (const id of mockedApps(scenario, 4)) records.push(await starterRun(scenario, file, failing(id)));
+    const { scenario, records } = await starterRuns(file, [
+      (c) => c,
+      ...mockedApps(loadCorpus(file), 4).map((id) => failing(id)),
+    ]);
     const e = estimate({
       scenario,
       runs: records.map((record, i) => ({ name: `case ${i}`, record, weight: 1 })),

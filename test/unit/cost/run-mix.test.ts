@@ -3,7 +3,7 @@
  * an error-path case does not count unless weighted; a run that stops early counts as measured;
  * with --data-rate the empty checks are not counted twice.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,21 +14,26 @@ import { planTable } from '../../../cost/plans.ts';
 import type { Scenario } from '../../../engine/blueprint/scenario.ts';
 import { starterTestFile } from '../../../test-runner/init.ts';
 import type { TestCase } from '../../../test-runner/types.ts';
-import { corpusPath, loadCorpus } from './corpus.ts';
+import { corpusPath, loadCorpus, starterProject } from './corpus.ts';
 
 const LEADS = 'faizsolangi__Lead_Capture_Automation_Make.com__Lead_Capture_Automation.json';
 const REVIEWS = 'climbautomation-oss__Make.com-automations__Google-Review-Request-Automation.json';
 const ROUTES =
   'Abidasharif__make-lead-qualification-automation__Integration-Tools-Google-Sheets-Microsoft-365-Excel.json';
 const UPWORK = 'NicolaB1208__make.com_upwork_scraper__makeBlueprint_upwork_Webscraper_toSheets.json';
+/** Upwork's job search, every page: the URL HTTP [2] requests in each repeat. */
+const SEARCH_PAGE = '/^https:\\/\\/www\\.upwork\\.com\\/nx\\/search\\/jobs\\//';
 
-/** The starter test of a corpus blueprint with extra cases, written to a temporary test file. */
-function testFile(scenario: Scenario, name: string, cases: (starter: TestCase) => TestCase[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'makesim-cost-mix-'));
-  const path = join(dir, 'mix.test.json');
-  const starter = starterTestFile(scenario, corpusPath(name), path);
-  const first = starter.file.cases[0] as TestCase;
-  writeFileSync(path, JSON.stringify({ ...starter.file, blueprint: corpusPath(name), cases: cases(first) }));
+/**
+ * The starter test of a corpus blueprint with extra cases, written beside the starter project
+ * (a copy of the blueprint and the makesim.config.json `makesim test --init` writes).
+ */
+function testFile(_scenario: Scenario, name: string, cases: (starter: TestCase) => TestCase[]): string {
+  const project = starterProject(name);
+  const path = join(project.dir, 'mix.test.json');
+  const first = project.file.cases[0] as TestCase;
+  const { path: _path, blueprintPath: _blueprintPath, ...file } = project.file;
+  writeFileSync(path, JSON.stringify({ ...file, cases: cases(first) }));
   return path;
 }
 
@@ -86,11 +91,26 @@ describe('measured runs as a traffic mix', () => {
   });
 
   it('counts a run that stopped early as measured, not as the whole flow', async () => {
-    // The starter run stops at HTTP [2] (no mock) in the Repeater's first pass: 3 operations, while
-    // the whole flow would run Set variable [37] and HTTP [2] once per repeat (2).
+    // Upwork's search page answers 503, so HTTP [2] raises a ConnectionError (its "evaluate all states as errors" is on) in the Repeater's first
+    // pass and, with no error handler, the run stops: Repeater [38] 1 + Set variable [37] 1 +
+    // HTTP [2] 1 = 3 operations. Projected as the whole flow, the Repeater's 2 repeats would run
+    // [37] and [2] twice and go on to the parsers and the sheet.
     const upwork = loadCorpus(UPWORK);
-    const path = testFile(upwork, UPWORK, (c) => [{ ...c, weight: 1 }]);
-    const e = estimateOf(upwork, await measureTestFile(upwork, path));
+    const searchDown = (c: TestCase): TestCase => ({
+      ...c,
+      name: 'the search page is down',
+      weight: 1,
+      http: [
+        { method: 'GET', url: SEARCH_PAGE, response: { status: 503, body: 'Service Unavailable' } },
+        ...(c.http ?? []),
+      ],
+    });
+    const runs = await measureTestFile(
+      upwork,
+      testFile(upwork, UPWORK, (c) => [searchDown(c)]),
+    );
+    expect(runs[0]?.record.error).toMatchObject({ type: 'ConnectionError', moduleId: 2 });
+    const e = estimateOf(upwork, runs);
     expect(e.model.operations).toBe(3);
     expect(e.model.modules.filter((m) => m.operations > 0).map((m) => [m.id, m.operations])).toEqual([
       [38, 1],

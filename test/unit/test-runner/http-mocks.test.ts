@@ -32,6 +32,14 @@ describe('HTTP mocks', () => {
     ]);
   });
 
+  it('matches an exact URL whose query has encoded characters and unsorted parameters', async () => {
+    const url = 'https://www.upwork.com/nx/search/jobs/?q=chatbot%20development&page=1&per_page=50';
+    mocks = createHttpMocks([{ url, response: { status: 503, body: 'down' } }]);
+    const res = await request(url, { dispatcher: mocks.agent });
+    expect(res.statusCode).toBe(503);
+    await res.body.text();
+  });
+
   it('matches a /regex/ against the whole URL', async () => {
     mocks = createHttpMocks([{ url: '/example\\.com\\/users\\/\\d+$/', response: { body: 'ok' } }]);
     const res = await request('https://example.com/users/42', { dispatcher: mocks.agent });

@@ -103,6 +103,25 @@ describe('makesim test --init starters', () => {
     expect(mocks['3']?.output).toEqual({ '0': 'https://example.com/sample', '1': '1/1/2025' });
   });
 
+  it('gives a list holding the URL where a URL is picked from a list, directly or through Set variable', () => {
+    const { file } = starter([
+      mod(9, 'slack:WatchMessages'),
+      mod(1, 'http:ActionSendData', { url: 'https://api.example.com/videos', method: 'get' }),
+      mod(2, 'util:SetVariable2', {
+        name: 'last_video',
+        scope: 'roundtrip',
+        value: '{{last(map(1.data.items; "mediaLink"))}}',
+      }),
+      mod(3, 'http:ActionGetFile', { url: '{{2.last_video}}', method: 'get' }),
+      mod(4, 'google-sheets:filterRows', {}, { metadata: { interface: [{ name: 'links', type: 'array' }] } }),
+      mod(5, 'http:ActionGetFile', { url: '{{first(map(4.links; "href"))}}', method: 'get' }),
+    ]);
+    const videos = file.cases[0]?.http?.find((h) => h.url.includes('api'));
+    expect(videos?.response.body).toMatchObject({ items: [{ mediaLink: 'https://example.com/sample' }] });
+    const mocks = file.cases[0]?.mocks as Record<string, { output: Record<string, unknown> }>;
+    expect(mocks['4']?.output.links).toEqual([{ href: 'https://example.com/sample' }]);
+  });
+
   it('lists the data stores and HTTP connections the blueprint names', () => {
     const { config } = starter([
       mod(1, 'datastore:GetRecord', { key: 'k' }, { parameters: { datastore: 42 } }),
