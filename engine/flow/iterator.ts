@@ -4,6 +4,7 @@
  * array; object elements expose their fields, primitives are exposed as `value`; each bundle
  * carries its 1-based `__IMTINDEX__` and the total `__IMTLENGTH__`.
  */
+import { type PlainObjectMaker, plainObjectMaker } from '../expression/plain-object.ts';
 import type { Bundle } from '../registry/define-module.ts';
 
 export function feed(value: unknown): Bundle[] {
@@ -12,9 +13,10 @@ export function feed(value: unknown): Bundle[] {
   const length = items.length;
   // push, not `new Array(length)`: V8 keeps a large preallocated array in slow dictionary mode.
   const out: Bundle[] = [];
+  const Fields = plainObjectMaker();
   for (let i = 0; i < length; i++) {
     const item: unknown = items[i];
-    const bundle: Bundle = isFields(item) ? copyOwn(item) : { value: item };
+    const bundle: Bundle = isFields(item) ? copyOwn(item, Fields) : { value: item };
     bundle.__IMTINDEX__ = i + 1;
     bundle.__IMTLENGTH__ = length;
     out.push(bundle);
@@ -28,10 +30,11 @@ function isFields(item: unknown): item is Bundle {
 
 /**
  * A shallow copy of an element's own fields. A for-in copy, because object spread plus added
- * keys is several times slower in V8 on 100k-element arrays (bench/engine.bench.ts W2).
+ * keys is several times slower in V8 on 100k-element arrays (bench/engine.bench.ts W2); into an
+ * object sized to the fields (expression/plain-object.ts), as the record keeps every bundle.
  */
-function copyOwn(source: Bundle): Bundle {
-  const copy: Bundle = {};
+function copyOwn(source: Bundle, Fields: PlainObjectMaker): Bundle {
+  const copy: Bundle = new Fields();
   for (const key in source) {
     if (!Object.hasOwn(source, key)) continue;
     // A JSON key "__proto__" must stay a plain field, never set the prototype.

@@ -4,9 +4,23 @@
  * the same length, dates compare with their ISO text), or a jsonata expression over the input
  * whose result must be `true`. Expressions are compiled once per text.
  */
-import jsonata from 'jsonata';
+import { createRequire } from 'node:module';
+import type jsonataType from 'jsonata';
 
-type Expression = ReturnType<typeof jsonata>;
+type Expression = ReturnType<typeof jsonataType>;
+
+/**
+ * jsonata is loaded the first time a mock's `when` is an expression, not when the engine is
+ * imported: it costs about 10 MB of memory (issue 14 §5, bench/engine.bench.ts W2 peak RSS)
+ * and most runs never use it. Its entry is CommonJS, so it loads synchronously.
+ */
+const require = createRequire(import.meta.url);
+let jsonataLibrary: typeof jsonataType | undefined;
+
+function jsonata(text: string): Expression {
+  jsonataLibrary ??= require('jsonata') as typeof jsonataType;
+  return jsonataLibrary(text);
+}
 
 export type When = Record<string, unknown> | string;
 

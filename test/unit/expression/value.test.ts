@@ -69,4 +69,16 @@ describe('compileValue', () => {
     expect(Object.hasOwn(out, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
+
+  it('gives plain objects, fields in mapper order, a fresh one per evaluation', () => {
+    const value = compileValue({ a: '{{1.a}}', gone: '{{1.missing}}', b: 'x' }, '', noErrors);
+    const ctx = evalContext({ 1: { a: 1 } });
+    const first = value.evaluate(ctx) as Record<string, unknown>;
+    const second = value.evaluate(ctx) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(first)).toBe(Object.prototype);
+    expect(first.constructor).toBe(Object);
+    expect(Object.keys(first)).toEqual(['a', 'b']);
+    expect(second).not.toBe(first);
+    expect(second).toStrictEqual({ a: 1, b: 'x' });
+  });
 });
