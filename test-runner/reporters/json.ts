@@ -1,8 +1,12 @@
 import type { CoverageReport } from '../coverage.ts';
 import type { FaultReport } from '../faults/run-faults.ts';
 import type { SuiteResult } from '../run-suite.ts';
+import { blueprintWarnings } from './blueprint-warnings.ts';
 
-/** The machine-readable report: every case (with its record), file errors, totals, coverage and faults when asked for. */
+/**
+ * The machine-readable report: every case (with its record), file errors, the blueprints' loader
+ * warnings, totals, coverage and faults when asked for.
+ */
 export function jsonReport(suite: SuiteResult, coverage?: CoverageReport[], faults?: FaultReport[]): string {
   const failed = suite.results.filter((r) => !r.passed).length + suite.fileErrors.length;
   return `${JSON.stringify(
@@ -11,6 +15,7 @@ export function jsonReport(suite: SuiteResult, coverage?: CoverageReport[], faul
       failed,
       results: suite.results,
       fileErrors: suite.fileErrors,
+      warnings: blueprintWarnings(suite),
       ...(coverage ? { coverage } : {}),
       ...(faults ? { faults } : {}),
     },

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { SuiteResult } from '../run-suite.ts';
 import type { CaseResult } from '../types.ts';
+import { blueprintWarnings, formatBlueprintWarnings } from './blueprint-warnings.ts';
 import { describeFailure } from './describe-failure.ts';
 
 /** Progress line per finished case, for long suites (written as results arrive). */
@@ -10,9 +11,12 @@ export function progressLine(result: CaseResult, done: number, total: number): s
   return `${mark} ${pc.dim(`[${done}/${total}]`)} ${result.file} › ${result.name}${ops}\n`;
 }
 
-/** Failures in full, then the closing `N passed, N failed` line (alone on its line, for CI). */
+/**
+ * The blueprints' loader warnings, failures in full, then the closing `N passed, N failed` line
+ * (alone on its line, for CI).
+ */
 export function prettySummary(suite: SuiteResult): string {
-  const lines: string[] = [];
+  const lines: string[] = formatBlueprintWarnings(blueprintWarnings(suite));
   for (const { file, problems } of suite.fileErrors) {
     lines.push('', pc.red(`✗ ${file} could not be used:`), ...problems.map((p) => `    ${p}`));
   }

@@ -165,3 +165,28 @@ describe('makesim test reporters and snapshots', () => {
     expect((await cli(['test', 'docs'])).code).toBe(2);
   });
 });
+
+describe('the loader’s warnings in makesim test', () => {
+  const dir = join(root, 'test/fixtures/lint-warnings');
+
+  it('prints each warning of a blueprint it ran, with pointer and code, before the closing line', async () => {
+    const { code, stdout } = await cli(['test', dir]);
+    expect(code).toBe(0);
+    const warning = stdout.indexOf('/flow/2/mapper/value [reference-unknown-field] {{2.done}}');
+    expect(warning).toBeGreaterThan(-1);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed');
+  });
+
+  it('lists them per blueprint in the JSON report', async () => {
+    const { stdout } = await cli(['test', dir, '--reporter', 'json']);
+    const report = JSON.parse(stdout) as { warnings: { blueprint: string; warnings: { code: string }[] }[] };
+    expect(report.warnings).toEqual([
+      {
+        blueprint: 'test/fixtures/lint-warnings/sleep-field.blueprint.json',
+        warnings: [
+          expect.objectContaining({ code: 'reference-unknown-field', pointer: '/flow/2/mapper/value' }),
+        ],
+      },
+    ]);
+  });
+});
