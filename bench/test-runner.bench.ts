@@ -2,36 +2,15 @@
  * Issue target: a suite of 200 cases over the example blueprints runs in under 5 s wall time.
  * The cases are the example test files' own cases, repeated under new names in a temp dir.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { runSuite } from '../test-runner/run-suite.ts';
-import type { TestFile } from '../test-runner/types.ts';
+import { writeExampleSuite } from './example-suite.ts';
 import { verdict } from './harness.ts';
 import type { BenchSuite } from './suites.ts';
 
-const EXAMPLES = ['webhook-router', 'iterator-aggregator', 'error-handling', 'data-store'];
 const TOTAL_CASES = 200;
-
-function writeSuite(dir: string): string[] {
-  const root = resolve(import.meta.dirname, '..');
-  const perFile = Math.ceil(TOTAL_CASES / EXAMPLES.length);
-  return EXAMPLES.map((name) => {
-    const source = JSON.parse(
-      readFileSync(join(root, 'blueprints', `${name}.test.json`), 'utf8'),
-    ) as TestFile;
-    const cases = Array.from({ length: perFile }, (_, i) => {
-      const base = source.cases[i % source.cases.length]!;
-      return { ...base, name: `${base.name} #${i}` };
-    });
-    const path = join(dir, `${name}.test.json`);
-    writeFileSync(
-      path,
-      JSON.stringify({ ...source, blueprint: join(root, 'blueprints', `${name}.blueprint.json`), cases }),
-    );
-    return path;
-  });
-}
 
 export const testRunnerSuite: BenchSuite = {
   name: 'test-runner',
@@ -39,7 +18,7 @@ export const testRunnerSuite: BenchSuite = {
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'makesim-bench-'));
     try {
-      const files = writeSuite(dir);
+      const files = writeExampleSuite(dir, TOTAL_CASES);
       await runSuite({ files: files.slice(0, 1), cwd: dir }); // warm-up: module loading and JIT
       const started = performance.now();
       const suite = await runSuite({ files, cwd: dir });

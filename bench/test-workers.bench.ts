@@ -5,34 +5,15 @@
  * figure includes starting the workers; records are not kept (as `makesim test` without
  * --coverage).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { runSuite } from '../test-runner/run-suite.ts';
-import type { TestFile } from '../test-runner/types.ts';
+import { writeExampleSuite } from './example-suite.ts';
 import { formatRate, verdict } from './harness.ts';
 import type { BenchSuite } from './suites.ts';
 
-const EXAMPLES = ['webhook-router', 'iterator-aggregator', 'error-handling', 'data-store'];
 const TOTAL_CASES = 2000;
-
-function writeSuite(dir: string): string[] {
-  const root = resolve(import.meta.dirname, '..');
-  const perFile = Math.ceil(TOTAL_CASES / EXAMPLES.length);
-  return EXAMPLES.map((name) => {
-    const source = JSON.parse(
-      readFileSync(join(root, 'blueprints', `${name}.test.json`), 'utf8'),
-    ) as TestFile;
-    const cases = Array.from({ length: perFile }, (_, i) => {
-      const base = source.cases[i % source.cases.length]!;
-      return { ...base, name: `${base.name} #${i}` };
-    });
-    const path = join(dir, `${name}.test.json`);
-    const blueprint = join(root, 'blueprints', `${name}.blueprint.json`);
-    writeFileSync(path, JSON.stringify({ ...source, blueprint, cases }));
-    return path;
-  });
-}
 
 async function throughput(files: string[], cwd: string, workers: number): Promise<number> {
   const started = performance.now();
@@ -57,7 +38,7 @@ export const testWorkersSuite: BenchSuite = {
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'makesim-bench-workers-'));
     try {
-      const files = writeSuite(dir);
+      const files = writeExampleSuite(dir, TOTAL_CASES);
       await runSuite({ files: files.slice(0, 1), cwd: dir, filter: '#1', keepRecords: false }); // warm-up
       const one = await throughput(files, dir, 1);
       const two = await throughput(files, dir, 2);
