@@ -26,7 +26,7 @@ const shapes = new Map<string, Shape | undefined>();
 /** The object type `name` of the SDK, or undefined when it is not an object literal type. */
 export function shapeOf(name: string): Shape | undefined {
   if (!shapes.has(name)) {
-    const start = lines.findIndex((line) => line === `type ${name} = {`);
+    const start = lines.indexOf(`type ${name} = {`);
     shapes.set(name, start < 0 ? undefined : readShape(start + 1).shape);
   }
   return shapes.get(name);
