@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { MakeError } from '../errors/make-error.ts';
 import { isEmpty, toBoolean, toNumber, toText } from './coerce.ts';
 import { toDate } from './dates/coerce-date.ts';
+import { boundedTest, type RegexSite } from './functions/regex-budget.ts';
 import { compareSemver, parseSemver } from './semver.ts';
 
 export type FilterTest = (a: unknown, b: unknown, timezone: string) => boolean;
@@ -67,9 +68,12 @@ function matches(ci: boolean): Text {
       if (regexCache.size > 500) regexCache.clear();
       regexCache.set(key, regex);
     }
-    return regex.test(text);
+    return boundedTest(regex, text, FILTER_SITE);
   };
 }
+
+/** Names the operator in a timeout or pattern error (our wording: Make's help gives none). */
+const FILTER_SITE: RegexSite = { prefix: "The filter condition 'Matches pattern' finished with error!" };
 
 /**
  * `number:*` operands (Open question 13): text is parsed (§4.5); an empty operand (missing, null,

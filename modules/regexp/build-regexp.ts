@@ -4,6 +4,10 @@
  * (`.` matches newlines, `s`). Patterns use JavaScript syntax (Make's engine is Node).
  */
 import { dataError } from '../../engine/errors/make-error.ts';
+import type { RegexSite } from '../../engine/expression/functions/regex-budget.ts';
+
+/** Names the Text parser in a pattern's timeout error (regex-budget.ts; our wording). */
+export const TEXT_PARSER_SITE: RegexSite = { prefix: 'The Text parser pattern could not be evaluated.' };
 
 export interface PatternOptions {
   global: boolean;

@@ -6,26 +6,23 @@
  * bundle when `continueWhenNoRes`, else no bundle (the route stops).
  */
 import { MakeError } from '../../engine/errors/make-error.ts';
+import { boundedMatches, type RegexMatch } from '../../engine/expression/functions/regex-budget.ts';
 import { type Bundle, defineModule } from '../../engine/registry/define-module.ts';
-import { buildRegExp, flagOf, optionsFrom, textOf } from './build-regexp.ts';
+import { buildRegExp, flagOf, optionsFrom, TEXT_PARSER_SITE, textOf } from './build-regexp.ts';
 
 /**
  * Interfaces in exports show `i`/`__IMTMATCH__` only on global parsers; a non-global pattern
  * without groups would have no output at all, so we add `__IMTMATCH__` there too (our choice).
  */
-function matchBundle(
-  match: RegExpExecArray,
-  named: readonly number[],
-  index: number,
-  global: boolean,
-): Bundle {
+function matchBundle(match: RegexMatch, named: readonly number[], index: number, global: boolean): Bundle {
   const bundle: Bundle = {};
-  for (let g = 1; g < match.length; g++) {
-    if (!named.includes(g)) bundle[`$${g}`] = match[g] ?? '';
+  const { values } = match;
+  for (let g = 1; g < values.length; g++) {
+    if (!named.includes(g)) bundle[`$${g}`] = values[g] ?? '';
   }
   for (const [name, value] of Object.entries(match.groups ?? {})) bundle[name] = value ?? '';
   if (global) bundle.i = index + 1;
-  if (global || match.length === 1) bundle.__IMTMATCH__ = match[0];
+  if (global || values.length === 1) bundle.__IMTMATCH__ = values[0];
   return bundle;
 }
 
@@ -57,8 +54,9 @@ export function matchPattern(parameters: Readonly<Record<string, unknown>>, text
   const ignoreLoops = flagOf(parameters.ignoreInfiniteLoopsWhenGlobal, false);
   const bundles: Bundle[] = [];
   const input = textOf(text);
-  for (const match of input.matchAll(regexp)) {
-    if (options.global && match[0] === '') {
+  const limit = options.global ? Number.POSITIVE_INFINITY : 1;
+  for (const match of boundedMatches(regexp, input, limit, TEXT_PARSER_SITE)) {
+    if (options.global && match.values[0] === '') {
       if (ignoreLoops) continue;
       throw new MakeError(
         'RuntimeError',
@@ -69,7 +67,6 @@ export function matchPattern(parameters: Readonly<Record<string, unknown>>, text
       );
     }
     bundles.push(matchBundle(match, named, bundles.length, options.global));
-    if (!options.global) break;
   }
   if (bundles.length === 0 && flagOf(parameters.continueWhenNoRes, false)) return [{}];
   return bundles;

@@ -3,16 +3,18 @@
  * `global`) of `pattern` in `text` by `value`; `$1`, `$<name>` and `$&` refer to the match.
  * Output `{ text }` (corpus: `{{N.text}}`). All options are mapper fields in real exports.
  */
+
+import { boundedReplace } from '../../engine/expression/functions/regex-budget.ts';
 import { defineModule } from '../../engine/registry/define-module.ts';
-import { buildRegExp, optionsFrom, textOf } from './build-regexp.ts';
+import { buildRegExp, optionsFrom, TEXT_PARSER_SITE, textOf } from './build-regexp.ts';
 
 export function replaceText(input: Record<string, unknown>): string {
   const options = optionsFrom(input);
   const regexp = buildRegExp(input.pattern, options);
   const text = textOf(input.text);
   const value = textOf(input.value);
-  if (options.global) return text.replace(regexp, value);
-  return text.replace(new RegExp(regexp.source, regexp.flags.replace('g', '')), value);
+  const once = options.global ? regexp : new RegExp(regexp.source, regexp.flags.replace('g', ''));
+  return boundedReplace(text, once, value, TEXT_PARSER_SITE);
 }
 
 export default defineModule({

@@ -1,5 +1,9 @@
 /** Switch — https://help.make.com/util ; spec §2.9 (output key unverified: open question 17). */
+import { boundedTest, type RegexSite } from '../../engine/expression/functions/regex-budget.ts';
 import { defineModule } from '../../engine/registry/define-module.ts';
+
+/** Names the Switch in a pattern's timeout error (regex-budget.ts; our wording). */
+const SWITCH_SITE: RegexSite = { prefix: 'The Switch case pattern could not be evaluated.' };
 
 interface Case {
   pattern?: unknown;
@@ -9,11 +13,13 @@ interface Case {
 function matches(input: string, pattern: unknown, regex: boolean): boolean {
   const text = pattern === undefined || pattern === null ? '' : String(pattern);
   if (!regex) return input === text;
+  let compiled: RegExp;
   try {
-    return new RegExp(text).test(input);
+    compiled = new RegExp(text);
   } catch {
     return false;
   }
+  return boundedTest(compiled, input, SWITCH_SITE);
 }
 
 export const switcher = defineModule({

@@ -88,7 +88,9 @@ function incomingIds(services: ServerServices, hook: StoredHook): number[] {
  * An incoming's `data` (http-spec §2.6 names the field only): the bundle the trigger will get from
  * the queued request — the webhook conversion with the hook options the request arrived under, or
  * the mailhook's reading of the email. The gateway converted it once before queuing, so a failure
- * here is unexpected; it shows as `null` rather than failing the whole list.
+ * here is unexpected; it shows as `null` rather than failing the whole list. That includes rows an
+ * older database queued with JSON deeper than MAX_JSON_DEPTH: the conversion refuses them in one
+ * non-recursive pass (request-to-bundle.ts), so no deep value reaches the answer's serializer.
  */
 async function incomingData(services: ServerServices, hook: StoredHook, item: QueueItem): Promise<unknown> {
   try {

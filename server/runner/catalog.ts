@@ -12,6 +12,12 @@ export class ScenarioCatalog {
   readonly #engine: ServerEngine;
   readonly #store: ScenarioStore;
   readonly #entries = new Map<number, Entry>();
+  /**
+   * The blueprint `check` last prepared, as JSON, with the result: the API creates or updates the
+   * scenario with that blueprint right after, and preparing a 20,000-module blueprint holds the
+   * event loop for seconds, so it is not prepared a second time (docs/serve.md).
+   */
+  #checked: { json: string; prepared: PreparedScenario } | undefined;
 
   constructor(engine: ServerEngine, store: ScenarioStore) {
     this.#engine = engine;
@@ -32,8 +38,10 @@ export class ScenarioCatalog {
 
   /** Validates a blueprint without storing it (API create/update): the error text, or undefined. */
   check(blueprint: Record<string, unknown>): string | undefined {
+    this.#checked = undefined;
     try {
-      this.#engine.prepare(blueprint);
+      const prepared = this.#engine.prepare(blueprint);
+      this.#checked = { json: JSON.stringify(blueprint), prepared };
       return undefined;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
@@ -67,6 +75,11 @@ export class ScenarioCatalog {
   }
 
   #prepare(scenario: StoredScenario): Entry {
+    const checked = this.#checked;
+    this.#checked = undefined;
+    // `check` prepares without a source, so only a scenario without one can reuse its result.
+    if (checked && scenario.source === null && checked.json === JSON.stringify(scenario.blueprint))
+      return { edit: scenario.lastEdit, prepared: checked.prepared };
     try {
       return {
         edit: scenario.lastEdit,

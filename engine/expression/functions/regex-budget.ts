@@ -7,23 +7,45 @@
  * - patterns V8's linear-time engine supports run on V8's usual engine, which switches to the
  *   linear one by itself after REGEXP_BACKTRACKS backtracks (same results, bounded time);
  * - the others (backreferences, lookaround, the `i`/`u` flags, large counted repeats) run on a
- *   worker thread while this thread waits at most REGEX_BUDGET_MS; past it the worker is
- *   terminated and the module ends with a ModuleTimeoutError, which its error handling sees.
+ *   worker thread (regex-thread.ts) while this thread waits at most REGEX_BUDGET_MS; past it the
+ *   worker is terminated and the module ends with a ModuleTimeoutError, which its error handling
+ *   sees.
+ *
+ * Every place a user pattern runs goes through here: IML `replace()`, the filter operators
+ * "Matches pattern", the Text parser modules and Switch (docs/fidelity.md "Regex time budget").
  */
 import { setFlagsFromString } from 'node:v8';
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { MakeError } from '../../errors/make-error.ts';
+import { REGEX_BUDGET_MS, type RegexRequest, runOnThread } from './regex-thread.ts';
 
-/** How long one regex operation may take when it cannot run in linear time (ms). */
-export const REGEX_BUDGET_MS = 1_000;
+export { REGEX_BUDGET_MS };
+
 /** Backtracks before V8 finishes a supported pattern with its linear-time engine. */
 const REGEXP_BACKTRACKS = 100_000;
-/** Longest wait for the worker thread to start (a loaded machine can take a second). */
-const THREAD_START_MS = 30_000;
 
 setFlagsFromString('--enable-experimental-regexp-engine');
 setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 setFlagsFromString(`--regexp-backtracks-before-fallback=${REGEXP_BACKTRACKS}`);
+
+/**
+ * Where a pattern runs, for its errors: `prefix` opens the message the way Make words that place
+ * ("Function 'replace' finished with error!"), `details` go into the error's details.
+ */
+export interface RegexSite {
+  readonly prefix: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** The IML function `fn` as a RegexSite. */
+export function functionSite(fn: string): RegexSite {
+  return { prefix: `Function '${fn}' finished with error!`, details: { function: fn } };
+}
+
+/** One match as `exec` gives it: `values[0]` the whole match, then the groups by number. */
+export interface RegexMatch {
+  readonly values: readonly (string | undefined)[];
+  readonly groups?: Readonly<Record<string, string | undefined>>;
+}
 
 const linear = new Map<string, boolean>();
 
@@ -45,50 +67,44 @@ function runsInLinearTime(regex: RegExp): boolean {
 }
 
 /** `text.replace(regex, replacement)` within the budget (see the file comment). */
-export function boundedReplace(text: string, regex: RegExp, replacement: string, fn: string): string {
+export function boundedReplace(text: string, regex: RegExp, replacement: string, site: RegexSite): string {
   if (runsInLinearTime(regex)) return text.replace(regex, replacement);
-  return onWorker({ pattern: regex.source, flags: regex.flags, text, replacement }, fn);
+  return onWorker(
+    { op: 'replace', pattern: regex.source, flags: regex.flags, text, replacement },
+    site,
+  ) as string;
 }
 
-interface Thread {
-  worker: Worker;
-  port: MessagePort;
-  signal: Int32Array;
+/** `regex.test(text)` within the budget; the regex must not carry `g`/`y` (no lastIndex state). */
+export function boundedTest(regex: RegExp, text: string, site: RegexSite): boolean {
+  if (runsInLinearTime(regex)) return regex.test(text);
+  return onWorker({ op: 'test', pattern: regex.source, flags: regex.flags, text }, site) as boolean;
 }
 
-let thread: Thread | undefined;
-
-function startThread(): Thread {
-  const { port1, port2 } = new MessageChannel();
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(new URL('./regex-worker.mjs', import.meta.url), {
-    workerData: { port: port2, signal },
-    transferList: [port2],
-  });
-  worker.unref();
-  Atomics.wait(signal, 0, 0, THREAD_START_MS);
-  return { worker, port: port1, signal };
+/** The first `limit` matches of a `g` regex in `text` (as `matchAll`), within the budget. */
+export function boundedMatches(regex: RegExp, text: string, limit: number, site: RegexSite): RegexMatch[] {
+  if (!runsInLinearTime(regex)) {
+    const request = { op: 'matches', pattern: regex.source, flags: regex.flags, text, limit } as const;
+    return onWorker(request, site) as RegexMatch[];
+  }
+  const out: RegexMatch[] = [];
+  for (const match of text.matchAll(regex)) {
+    if (out.length >= limit) break;
+    out.push({ values: [...match], ...(match.groups ? { groups: { ...match.groups } } : {}) });
+  }
+  return out;
 }
 
-function onWorker(request: Record<string, string>, fn: string): string {
-  thread ??= startThread();
-  const { port, signal, worker } = thread;
-  Atomics.store(signal, 0, 0);
-  port.postMessage(request);
-  const waited = Atomics.wait(signal, 0, 0, REGEX_BUDGET_MS);
-  const answer = waited === 'timed-out' ? undefined : receiveMessageOnPort(port)?.message;
+function onWorker(request: RegexRequest, site: RegexSite): unknown {
+  const answer = runOnThread(request);
   if (answer === undefined) {
-    void worker.terminate();
-    thread = undefined;
     throw new MakeError(
       'ModuleTimeoutError',
-      `Function '${fn}' finished with error! The regular expression /${request.pattern}/${request.flags} ` +
-        `took longer than ${REGEX_BUDGET_MS} ms on a text of ${request.text?.length} characters.`,
-      { function: fn, hint: 'Rewrite the pattern without nested repetition such as (a+)+.' },
+      `${site.prefix} The regular expression /${request.pattern}/${request.flags} ` +
+        `took longer than ${REGEX_BUDGET_MS} ms on a text of ${request.text.length} characters.`,
+      { ...site.details, hint: 'Rewrite the pattern without nested repetition such as (a+)+.' },
     );
   }
-  const { ok, value, message } = answer as { ok: boolean; value?: string; message?: string };
-  if (!ok)
-    throw new MakeError('DataError', `Function '${fn}' finished with error! ${message}`, { function: fn });
-  return value as string;
+  if (!answer.ok) throw new MakeError('DataError', `${site.prefix} ${answer.message}`, { ...site.details });
+  return answer.value;
 }

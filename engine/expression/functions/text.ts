@@ -4,7 +4,7 @@
  * live in the array catalogue; hashes and encodings are in binary.ts.
  */
 import { toBoolean } from '../coerce.ts';
-import { boundedReplace } from './regex-budget.ts';
+import { boundedReplace, functionSite } from './regex-budget.ts';
 import { compileRegexString } from './regex-string.ts';
 import { argumentError, numberArg, textArg } from './text-args.ts';
 import { escapeHtml, escapeJson, escapeMarkdown, stripHtml } from './text-escape.ts';
@@ -33,7 +33,7 @@ function replaceImpl(args: unknown[]): string {
   const replacement = textArg(args, 2);
   if (search === '') return text;
   const regex = compileRegexString(search, 'replace', 2);
-  if (regex !== undefined) return boundedReplace(text, regex, replacement, 'replace');
+  if (regex !== undefined) return boundedReplace(text, regex, replacement, functionSite('replace'));
   return PLAIN_REPLACE_ALL ? text.replaceAll(search, replacement) : text.replace(search, replacement);
 }
 
