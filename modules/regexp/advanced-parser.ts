@@ -7,7 +7,7 @@
  * `continueWhenNoRes`) in `parameters` beside the marker `advancedParser: true`.
  */
 import { defineModule } from '../../engine/registry/define-module.ts';
-import { matchPattern } from './parser.ts';
+import { MATCH_OPTIONS, matchPattern } from './parser.ts';
 
 /** The pattern as mapped; an unmapped one falls back to `parameters.pattern`, then fails as empty. */
 export function advancedSettings(
@@ -29,18 +29,7 @@ export default defineModule({
   fidelityNotes:
     'Matching as regexp:Parser (JavaScript regex syntax, `i` 1-based, `__IMTMATCH__` for global parsers and group-less patterns). ' +
     'A mapped pattern is used as text, never as a formula.',
-  parameters: [
-    { name: 'global', type: 'boolean', default: false, description: 'All matches (else only the first).' },
-    { name: 'sensitive', type: 'boolean', default: true, description: 'Case sensitive.' },
-    { name: 'multiline', type: 'boolean', default: false, description: '^ and $ match at line breaks.' },
-    { name: 'singleline', type: 'boolean', default: false, description: '. matches newlines.' },
-    {
-      name: 'continueWhenNoRes',
-      type: 'boolean',
-      default: false,
-      description: 'Output one empty bundle when nothing matches.',
-    },
-  ],
+  parameters: MATCH_OPTIONS,
   mapper: [
     { name: 'pattern', type: 'text', required: true, description: 'Regular expression (may be mapped).' },
     { name: 'text', type: 'text', required: true, description: 'Text to search.' },

@@ -7,7 +7,7 @@
  */
 import { MakeError } from '../../engine/errors/make-error.ts';
 import { boundedMatches, type RegexMatch } from '../../engine/expression/functions/regex-budget.ts';
-import { type Bundle, defineModule } from '../../engine/registry/define-module.ts';
+import { type Bundle, defineModule, type FieldDoc } from '../../engine/registry/define-module.ts';
 import { buildRegExp, flagOf, optionsFrom, TEXT_PARSER_SITE, textOf } from './build-regexp.ts';
 
 /**
@@ -72,6 +72,20 @@ export function matchPattern(parameters: Readonly<Record<string, unknown>>, text
   return bundles;
 }
 
+/** The match options both Match pattern modules take in their parameters. */
+export const MATCH_OPTIONS: readonly FieldDoc[] = [
+  { name: 'global', type: 'boolean', default: false, description: 'All matches (else only the first).' },
+  { name: 'sensitive', type: 'boolean', default: true, description: 'Case sensitive.' },
+  { name: 'multiline', type: 'boolean', default: false, description: '^ and $ match at line breaks.' },
+  { name: 'singleline', type: 'boolean', default: false, description: '. matches newlines.' },
+  {
+    name: 'continueWhenNoRes',
+    type: 'boolean',
+    default: false,
+    description: 'Output one empty bundle when nothing matches.',
+  },
+];
+
 export default defineModule({
   key: 'regexp:Parser',
   versions: [1],
@@ -84,16 +98,7 @@ export default defineModule({
     'unmatched optional groups are "". A global pattern matching "" fails unless ignoreInfiniteLoopsWhenGlobal (then empty matches are skipped).',
   parameters: [
     { name: 'pattern', type: 'text', required: true, description: 'Regular expression.' },
-    { name: 'global', type: 'boolean', default: false, description: 'All matches (else only the first).' },
-    { name: 'sensitive', type: 'boolean', default: true, description: 'Case sensitive.' },
-    { name: 'multiline', type: 'boolean', default: false, description: '^ and $ match at line breaks.' },
-    { name: 'singleline', type: 'boolean', default: false, description: '. matches newlines.' },
-    {
-      name: 'continueWhenNoRes',
-      type: 'boolean',
-      default: false,
-      description: 'Output one empty bundle when nothing matches.',
-    },
+    ...MATCH_OPTIONS,
     {
       name: 'ignoreInfiniteLoopsWhenGlobal',
       type: 'boolean',
