@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Pool } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Child, projectDir, startChild, stopChild } from './child-server.ts';
 import { blueprints } from './fixtures.ts';
+import { drained, sendNumbered } from './numbered-load.ts';
 
 const TOTAL = 5_000;
 const CONCURRENCY = 50;
@@ -16,51 +16,10 @@ afterEach(async () => {
 });
 
 /** Sends requests n = from … to-1 at CONCURRENCY; returns the n that were answered `Accepted`. */
-async function fire(
-  child: Child,
-  range: [number, number],
-  stop?: (acked: number) => boolean,
-): Promise<number[]> {
-  const pool = new Pool(child.url, { connections: CONCURRENCY });
-  const acked: number[] = [];
-  const refusals: string[] = [];
-  let next = range[0];
-  const worker = async () => {
-    while (next < range[1]) {
-      if (stop?.(acked.length)) return;
-      const n = next++;
-      try {
-        const res = await pool.request({
-          method: 'POST',
-          path: `/${child.udids[0]}`,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ n }),
-        });
-        const text = await res.body.text();
-        if (res.statusCode === 200 && text === 'Accepted') acked.push(n);
-        else refusals.push(`${res.statusCode} ${text}`);
-      } catch (error) {
-        // connection refused or reset: not acknowledged
-        refusals.push(String(error));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  await pool.close().catch(() => undefined);
-  lastRefusals = refusals;
-  return acked;
-}
-
-async function drained(child: Child): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const res = await fetch(`${child.url}/api/v2/hooks/1/incomings/stats`, {
-      headers: { authorization: `Token ${child.token}` },
-    });
-    const body = (await res.json()) as { incomingStat: { queue: number } };
-    if (body.incomingStat.queue === 0) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the queue did not drain in 60 s');
+async function fire(child: Child, [next, end]: [number, number], until?: (acked: number) => boolean) {
+  lastRefusals = [];
+  const load = { range: { next, end }, concurrency: CONCURRENCY, refusals: lastRefusals };
+  return sendNumbered(child, until ? { ...load, until } : load);
 }
 
 /** How many executions each `n` got, read from the server database. */
@@ -90,7 +49,7 @@ describe('durable webhook queue on a listening server', () => {
     children.push(child);
     const acked = await fire(child, [0, TOTAL]);
     expect(acked.length).toBe(TOTAL);
-    await drained(child);
+    await drained(child, 60);
     await stopChild(child);
     expectExactlyOnce(acked, executionsByN(dir));
   });
@@ -119,7 +78,7 @@ describe('durable webhook queue on a listening server', () => {
     const second = await startChild(dir);
     children.push(second);
     const secondAcked = await fire(second, [TOTAL, TOTAL + 1_000]);
-    await drained(second);
+    await drained(second, 60);
     await stopChild(second);
     expectExactlyOnce([...firstAcked, ...secondAcked], executionsByN(dir));
   });

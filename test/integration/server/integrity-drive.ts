@@ -7,9 +7,9 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Pool } from 'undici';
-import { type Child, projectDir, startChild, stopChild } from './child-server.ts';
+import { projectDir, startChild, stopChild } from './child-server.ts';
 import { blueprints, STORE_CONFIG } from './fixtures.ts';
+import { drained, sendNumbered } from './numbered-load.ts';
 
 export interface IntegrityFigures {
   sent: number;
@@ -21,49 +21,6 @@ export interface IntegrityFigures {
   executedTwice: number;
   /** Requests whose record is in the data store more than once. */
   duplicateRows: number;
-}
-
-/** Sends n = next … until `until(acked)` or `end`, CONCURRENCY at a time; returns the acked n. */
-async function fire(
-  child: Child,
-  range: { next: number; end: number },
-  concurrency: number,
-  until: (acked: number) => boolean,
-): Promise<number[]> {
-  const pool = new Pool(child.url, { connections: concurrency });
-  const acked: number[] = [];
-  const worker = async () => {
-    while (range.next < range.end && !until(acked.length)) {
-      const n = range.next++;
-      try {
-        const res = await pool.request({
-          method: 'POST',
-          path: `/${child.udids[0]}`,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ n }),
-        });
-        const text = await res.body.text();
-        if (res.statusCode === 200 && text === 'Accepted') acked.push(n);
-      } catch {
-        // refused or reset by the kill: not acknowledged
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  await pool.close().catch(() => undefined);
-  return acked;
-}
-
-async function drained(child: Child): Promise<void> {
-  for (let i = 0; i < 1_200; i++) {
-    const res = await fetch(`${child.url}/api/v2/hooks/1/incomings/stats`, {
-      headers: { authorization: `Token ${child.token}` },
-    });
-    const body = (await res.json()) as { incomingStat: { queue: number } };
-    if (body.incomingStat.queue === 0) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the queue did not drain in 120 s');
 }
 
 /** One round in a fresh project: `total` requests, killed with SIGKILL at each third. */
@@ -88,12 +45,12 @@ export async function integrityRound(options: {
         if (count >= share && !killed) killed = victim.process.kill('SIGKILL');
         return killed;
       };
-      acked.push(...(await fire(child, range, options.concurrency, killAt)));
+      acked.push(...(await sendNumbered(child, { range, concurrency: options.concurrency, until: killAt })));
       await stopChild(child, 'SIGKILL');
       child = await startChild(dir);
     }
-    acked.push(...(await fire(child, range, options.concurrency, () => false)));
-    await drained(child);
+    acked.push(...(await sendNumbered(child, { range, concurrency: options.concurrency })));
+    await drained(child, 120);
   } finally {
     await stopChild(child);
   }
