@@ -7,6 +7,12 @@ export * from './engine/errors/index.ts';
 export * from './engine/index.ts';
 export * as engine from './engine/index.ts';
 export * from './engine/ports/index.ts';
-export { loadScenario, runScenario, type ScenarioRunOptions } from './test-runner/library.ts';
+export {
+  type FakesState,
+  loadScenario,
+  runScenario,
+  type ScenarioRun,
+  type ScenarioRunOptions,
+} from './test-runner/library.ts';
 export type { CaseSettings, HttpMock, RequestInput, TestCase, TestFile } from './test-runner/types.ts';
 export { type MakesimMatchers, makesimMatchers } from './test-runner/vitest-matchers.ts';

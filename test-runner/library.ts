@@ -1,6 +1,7 @@
 /**
  * The library API for vitest users: `loadScenario` from a path, JSON text or object, and
- * `runScenario` with the same options as a test case, returning the execution record.
+ * `runScenario` with the same options as a test case, returning the execution record (with the
+ * fakes' state after the run as `record.fakes`).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -44,11 +45,21 @@ export interface ScenarioRunOptions extends CaseInput {
   trace?: boolean;
 }
 
+/** Each fake's state by fake name, in its seed's shape (docs/testing.md "Fakes first"). */
+export type FakesState = Record<string, Record<string, unknown>>;
+
+/**
+ * The execution record of a library run, plus `fakes`: the state of the run's fakes after it
+ * (`{}` without fakes). `fakes` is not enumerable, so the record's JSON, snapshots and `toEqual`
+ * comparisons keep the shape docs/execution-record.md describes.
+ */
+export type ScenarioRun = ExecutionRecord & { readonly fakes: FakesState };
+
 /** Runs a scenario like a test case: simulated clock, in-memory data stores, no network. */
 export async function runScenario(
   scenario: Scenario | string | object,
   options: ScenarioRunOptions = {},
-): Promise<ExecutionRecord> {
+): Promise<ScenarioRun> {
   const loaded = isScenario(scenario) ? scenario : loadScenario(scenario);
   const { blueprintPath, trace, ...input } = options;
   const where = blueprintPath ?? origins.get(loaded) ?? resolve('makesim.blueprint.json');
@@ -56,8 +67,13 @@ export async function runScenario(
     loaded,
     input,
     { blueprintPath: where, identity: `${where}#${loaded.name}`, trace: trace ?? false },
-    (e) => e.record,
+    // Read before the case's in-memory database closes.
+    (e) => withFakes(e.record, e.fakeContents()),
   );
+}
+
+function withFakes(record: ExecutionRecord, fakes: FakesState): ScenarioRun {
+  return Object.defineProperty(record, 'fakes', { value: fakes, enumerable: false }) as ScenarioRun;
 }
 
 function isScenario(value: unknown): value is Scenario {

@@ -1,6 +1,7 @@
 /**
  * vitest matchers over execution records: `expect(record).toHaveStatus('success')`,
- * `.toHaveOperations(31)`, `.toHaveRun(4)`, `.toHaveOutput(4, { name: 'Ana' })`.
+ * `.toHaveOperations(31)`, `.toHaveRun(4)`, `.toHaveOutput(4, { name: 'Ana' })`, and on a
+ * `runScenario` result `.toHaveFakes({ slack: { C1: [{ text: 'Hi' }] } })`.
  * Register with `import 'makesim/vitest'` (see docs/testing.md).
  */
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
@@ -71,6 +72,31 @@ export const makesimMatchers = {
       expected: partial,
     };
   },
+
+  /** Deep partial match of the fakes' state after the run, as a test case's `expect.fakes`. */
+  toHaveFakes(received: unknown, partial: Record<string, unknown>): MatcherResult {
+    const fakes = (received as { fakes?: unknown } | null)?.fakes;
+    if (!fakes || typeof fakes !== 'object') {
+      throw new TypeError(
+        `expected the result of runScenario (it has the fakes' state), got ${show(received)}`,
+      );
+    }
+    const actual = fakes as Record<string, unknown>;
+    const problems = Object.entries(partial).flatMap(([name, state]) =>
+      Object.hasOwn(actual, name)
+        ? matchPartial(state, actual[name], `fakes.${name}`).map((m) => `${m.path}: ${m.message}`)
+        : [`fakes.${name}: the run seeds no fake "${name}" (give it under options.fakes; {} is enough)`],
+    );
+    return {
+      pass: problems.length === 0,
+      message: () =>
+        problems.length === 0
+          ? `expected the fakes' state not to match ${show(partial)}`
+          : `expected the fakes' state to match:\n${problems.join('\n')}`,
+      actual,
+      expected: partial,
+    };
+  },
 };
 
 export interface MakesimMatchers<R = unknown> {
@@ -78,4 +104,5 @@ export interface MakesimMatchers<R = unknown> {
   toHaveOperations(operations: number): R;
   toHaveRun(moduleId: number): R;
   toHaveOutput(moduleId: number, partial: unknown): R;
+  toHaveFakes(partial: Record<string, unknown>): R;
 }

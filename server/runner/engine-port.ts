@@ -36,6 +36,11 @@ export interface PreparedScenario {
   /** `maxResults` of a webhook trigger: items a scheduled run takes (http-spec §1.6). */
   readonly maxResults: number;
   run(options: PreparedRun): Promise<ExecutionRecord>;
+  /**
+   * The state of the scenario's fakes by fake name (seeded on first use, like a run would), for
+   * the run page; undefined when the config gives the scenario no fakes.
+   */
+  fakeState?(): Record<string, Record<string, unknown>> | undefined;
 }
 
 export interface ServerEngine {

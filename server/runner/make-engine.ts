@@ -55,6 +55,11 @@ function prepared(
     responds: scenario.modules.some((module) => module.key === WEBHOOK_RESPONDER),
     settings: scenario.settings,
     maxResults: isQueueTrigger(trigger?.key) && maxResults > 0 ? maxResults : DEFAULT_MAX_RESULTS,
+    fakeState: () => {
+      if (!doubles || !source) return undefined;
+      doubles.mocksFor(scenario, source, () => clock);
+      return doubles.fakeState(source);
+    },
     run: (options) => {
       clock = options.clock;
       const mocks = doubles?.mocksFor(scenario, source, () => clock);

@@ -12,6 +12,7 @@ import { loginPage } from './login-page.ts';
 const PUBLIC = new Set([
   '/_inspector/login',
   '/_inspector/app.js',
+  '/_inspector/fakes.js',
   '/_inspector/style.css',
   '/_inspector/icon.svg',
   '/favicon.ico',

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { InspectorAccess } from './access.ts';
+import { scenarioFakes } from './fakes-view.ts';
 import { inspectorGuard } from './guard.ts';
 import { loginRoutes } from './login-routes.ts';
 import { executionDetail, executionList, moduleDetail, scenarioList, type UiServices } from './views.ts';
@@ -24,6 +25,7 @@ export async function uiRoutes(app: FastifyInstance, options: UiOptions): Promis
   const files = {
     html: asset('index.html'),
     js: asset('app.js'),
+    fakesJs: asset('fakes.js'),
     css: asset('style.css'),
     icon: asset('icon.svg'),
   };
@@ -39,10 +41,17 @@ export async function uiRoutes(app: FastifyInstance, options: UiOptions): Promis
   app.get('/_inspector/app.js', async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').send(files.js),
   );
+  app.get('/_inspector/fakes.js', async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').send(files.fakesJs),
+  );
   app.get('/_inspector/style.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').send(files.css),
   );
   app.get('/_inspector/api/scenarios', async () => scenarioList(services));
+  app.get('/_inspector/api/scenarios/:id/fakes', async (request, reply) => {
+    const fakes = scenarioFakes(services, Number((request.params as { id: string }).id));
+    return fakes ?? reply.code(404).send({ message: 'scenario not found' });
+  });
   app.get('/_inspector/api/executions', async (request) =>
     executionList(services, request.query as Record<string, string>),
   );

@@ -68,4 +68,33 @@ describe('the library API (docs/testing.md)', () => {
     const record = await runScenario(blueprint('error-handling'), { input: { email: 'a@x', name: 'A' } });
     expect(() => expect(record).toHaveStatus('success')).toThrow(/got error \(MissingMock/);
   });
+
+  it("gives the fakes' state after the run as record.fakes, outside the record's JSON", async () => {
+    const record = await runScenario(blueprint('error-handling'), {
+      input: { email: 'ada@example.com', name: 'Ada' },
+      fakes: { 'google-sheets': { '1Signups/Signups': [{ A: 'zed@example.com' }] } },
+    });
+    expect(record).toHaveStatus('success');
+    expect(record.fakes).toEqual({
+      'google-sheets': {
+        '1Signups/Signups': [{ '0': 'zed@example.com' }, { '0': 'ada@example.com', '1': 'Ada' }],
+      },
+    });
+    // The record keeps the shape docs/execution-record.md describes.
+    expect(Object.keys(record)).not.toContain('fakes');
+    expect(JSON.stringify(record)).not.toContain('zed@example.com');
+    expect(record).toHaveFakes({ 'google-sheets': { '1Signups/Signups': [{}, { '1': 'Ada' }] } });
+    expect(record).not.toHaveFakes({ 'google-sheets': { '1Signups/Signups': [{}, { '1': 'Bob' }] } });
+    expect(() => expect(record).toHaveFakes({ slack: {} })).toThrow(/seeds no fake "slack"/);
+    expect(() =>
+      expect(record).toHaveFakes({ 'google-sheets': { '1Signups/Signups': [{}, { '1': 'Bob' }] } }),
+    ).toThrow(/fakes\.google-sheets\.1Signups\/Signups\[1\]\.1: expected "Bob", got "Ada"/);
+  });
+
+  it('gives an empty fakes state to a run without fakes', async () => {
+    const record = await runScenario(blueprint('webhook-router'), {
+      input: { type: 'order', orderId: 'L-1', total: 10 },
+    });
+    expect(record.fakes).toEqual({});
+  });
 });

@@ -3,6 +3,7 @@
 import {
   BlueprintError,
   type ExecutionRecord,
+  type FakesState,
   loadScenario,
   runScenario,
   type Scenario,
@@ -14,6 +15,7 @@ const scenario: Scenario = loadScenario('webhook-router.blueprint.json');
 const options: ScenarioRunOptions = { input: { type: 'refund', orderId: 'T-1' } };
 const record: ExecutionRecord = await runScenario(scenario, options);
 const firstError: string | undefined = record.modules.flatMap((m) => m.errors)[0]?.message;
+const fakes: FakesState = (await runScenario(scenario, options)).fakes;
 
 const file: TestFile = { blueprint: 'webhook-router.blueprint.json', cases: [] };
 
@@ -22,4 +24,4 @@ try {
 } catch (error) {
   if (error instanceof BlueprintError) console.log(error.message);
 }
-console.log(record.status, record.operations, firstError, file.cases.length);
+console.log(record.status, record.operations, firstError, Object.keys(fakes), file.cases.length);

@@ -14,5 +14,6 @@ describe('makesim/vitest in an installed package', () => {
     expect(record).toHaveRun(3);
     expect(record).not.toHaveRun(5);
     expect(record).toHaveOutput(3, { orderTotal: '10,00' });
+    expect(record).toHaveFakes({});
   });
 });

@@ -1,5 +1,7 @@
 // The run inspector: plain browser JavaScript, no build step. Reads /_inspector/api/* and
 // listens to /_inspector/events (server-sent events) for live updates.
+import { loadFakes } from './fakes.js';
+
 const $ = (selector) => document.querySelector(selector);
 const state = { status: '', selected: null };
 
@@ -28,6 +30,7 @@ function scheduleText(scheduling) {
 
 async function loadScenarios() {
   const rows = await getJson('/_inspector/api/scenarios');
+  await loadFakes($('#fakes'), rows, { el, getJson });
   const body = $('[data-testid=scenarios] tbody');
   body.replaceChildren(
     ...rows.map((s) => {

@@ -26,6 +26,7 @@ describe('run page sign-in', () => {
     '/_inspector/api/scenarios',
     '/_inspector/api/executions',
     '/_inspector/api/executions/x',
+    '/_inspector/api/scenarios/1/fakes',
     '/_inspector/events',
   ])('refuses %s without the token', async (url) => {
     server = testServer();

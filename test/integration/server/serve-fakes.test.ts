@@ -12,7 +12,8 @@ import { buildApp, type ServerApp } from '../../../server/app.ts';
 import { createScenario } from '../../../server/project/admin.ts';
 import { type AppDoubles, appDoublesFrom } from '../../../server/runner/app-doubles.ts';
 import { convertRequest, createMakeEngine } from '../../../server/runner/make-engine.ts';
-import { apiClient, TOKEN } from './fixtures.ts';
+import { MAX_TEXT } from '../../../server/ui/truncate.ts';
+import { apiClient, auth, TOKEN } from './fixtures.ts';
 
 let server: ServerApp | undefined;
 afterEach(async () => server?.close());
@@ -37,6 +38,14 @@ function serve(scenarioConfig: Record<string, unknown>): { app: ServerApp; doubl
   app.start();
   return { app, doubles };
 }
+
+/** The run page's view of a scenario's fakes, asked as the page does (its Host, the token). */
+const inspectFakes = (app: ServerApp, id: number | string, headers: Record<string, string> = auth) =>
+  app.app.inject({
+    method: 'GET',
+    url: `/_inspector/api/scenarios/${id}/fakes`,
+    headers: { host: '127.0.0.1:8080', ...headers },
+  });
 
 async function post(app: ServerApp, udid: string, body: unknown) {
   await app.app.inject({ method: 'POST', url: `/${udid}`, payload: body as object });
@@ -83,5 +92,50 @@ describe('makesim serve with fakes from the config', () => {
       [2, 2],
     ]);
     expect(doubles.fakeState(source)).toEqual({ 'google-sheets': { '1Signups/Signups': [] } });
+  });
+
+  it('shows the fakes on the run page: seeded before the first run, then what runs wrote', async () => {
+    const long = 'x'.repeat(MAX_TEXT + 5);
+    const { app } = serve({
+      fakes: { 'google-sheets': { '1Signups/Signups': [{ A: 'zed@example.com', B: long }] } },
+    });
+    server = app;
+    const blueprint = JSON.parse(readFileSync(source, 'utf8'));
+    const scenario = createScenario(app.services, { source, blueprint, isActive: true });
+    const udid = app.services.hooks.get(scenario.hookId as number)?.udid as string;
+    const before = (await inspectFakes(app, scenario.id)).json();
+    expect(before.fakes).toHaveLength(1);
+    expect(before.fakes[0].state['1Signups/Signups']).toHaveLength(1);
+    await post(app, udid, { email: 'ada@example.com', name: 'Ada' });
+    const res = await inspectFakes(app, scenario.id);
+    expect(res.statusCode).toBe(200);
+    const [fake] = res.json().fakes;
+    expect(fake.name).toBe('google-sheets');
+    // The seeded row's long text is cut as the run detail cuts it; the row the run wrote follows.
+    expect(fake.truncated).toBe(true);
+    expect(fake.state['1Signups/Signups']).toEqual([
+      { '0': 'zed@example.com', '1': `${'x'.repeat(MAX_TEXT)}… [5 more characters]` },
+      { '0': 'ada@example.com', '1': 'Ada' },
+    ]);
+  });
+
+  it('keeps the fakes behind the run page sign-in and answers 404 for an unknown scenario', async () => {
+    const { app } = serve({ fakes: { 'google-sheets': { '1Signups/Signups': [{ A: 'zed@example.com' }] } } });
+    server = app;
+    const blueprint = JSON.parse(readFileSync(source, 'utf8'));
+    const scenario = createScenario(app.services, { source, blueprint, isActive: true });
+    const refused = await inspectFakes(app, scenario.id, {});
+    expect(refused.statusCode).toBe(401);
+    expect(refused.body).not.toContain('zed@example.com');
+    expect((await inspectFakes(app, scenario.id, { ...auth, host: 'evil.example' })).statusCode).toBe(403);
+    expect((await inspectFakes(app, 999)).statusCode).toBe(404);
+  });
+
+  it('shows no fakes for a scenario whose config gives it none', async () => {
+    const { app } = serve({});
+    server = app;
+    const blueprint = JSON.parse(readFileSync(source, 'utf8'));
+    const scenario = createScenario(app.services, { source, blueprint, isActive: true });
+    expect((await inspectFakes(app, scenario.id)).json().fakes).toEqual([]);
   });
 });
