@@ -95,7 +95,16 @@ export async function checkServe(project) {
   try {
     const url = await waitFor(() => /listening on (\S+)/.exec(output)?.[1], 30_000);
     const hook = /hook (http\S+)/.exec(output)?.[1];
-    const page = await fetch(`${url}/`);
+    // The run page needs the token: refused without it, served after the banner's sign-in link.
+    const refused = await fetch(`${url}/`);
+    if (refused.status !== 401) return `GET / without signing in answered ${refused.status}, not 401`;
+    const link = /inspector\s+(http\S+)/.exec(output)?.[1];
+    if (!link) return `the banner printed no sign-in link:\n${output}`;
+    const signIn = await fetch(link, { redirect: 'manual' });
+    const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+    if (signIn.status !== 303 || !cookie)
+      return `the sign-in link answered ${signIn.status} without a cookie`;
+    const page = await fetch(`${url}/`, { headers: { cookie } });
     const html = await page.text();
     if (page.status !== 200 || !/<html/i.test(html)) return `GET / answered ${page.status}:\n${html}`;
     const answer = await fetch(hook, {
