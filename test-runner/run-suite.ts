@@ -5,7 +5,7 @@
 import { relative } from 'node:path';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
-import { loadBlueprintForTests } from './environment.ts';
+import { loadBlueprintForTests, projectSecrets } from './environment.ts';
 import { CaseSetupError } from './execute-case.ts';
 import { loadTestFile, TestFileError } from './load-test-file.ts';
 import { runCase } from './run-case.ts';
@@ -41,10 +41,15 @@ export interface SuiteResult {
   fileErrors: Array<{ file: string; problems: string[] }>;
   /** Every record per blueprint, for coverage. */
   blueprints: BlueprintRun[];
+  /**
+   * The connection credentials of the projects the files ran in: written reports redact them;
+   * expectations were checked against the unredacted records (docs/serve.md "Secrets").
+   */
+  secrets?: string[];
 }
 
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
-  const suite: SuiteResult = { results: [], fileErrors: [], blueprints: [] };
+  const suite: SuiteResult = { results: [], fileErrors: [], blueprints: [], secrets: [] };
   const loaded = options.files.flatMap((path) => tryLoad(path, options.cwd, suite) ?? []);
   options.onPlanned?.(loaded.reduce((n, { file }) => n + selectCases(file, options.filter).length, 0));
   for (const file of loaded) await runFile(file, options, suite);
@@ -59,7 +64,9 @@ function tryLoad(
   const shown = relative(cwd, path) || path;
   try {
     const file = loadTestFile(path);
-    return { file, scenario: loadBlueprintForTests(file.blueprintPath) };
+    const scenario = loadBlueprintForTests(file.blueprintPath);
+    suite.secrets?.push(...projectSecrets(file.blueprintPath));
+    return { file, scenario };
   } catch (error) {
     const problems =
       error instanceof TestFileError
