@@ -62,6 +62,22 @@ export const updateScenarioSchema = {
   },
 } as const;
 
+/** `POST /hooks/{id}/set-data` (http-spec §1.8, §2.6): the hook options, each optional. */
+export const setHookDataSchema = {
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: {
+      headers: { type: 'boolean' },
+      method: { type: 'boolean' },
+      stringify: { type: 'boolean' },
+      ip: { type: ['string', 'null'] },
+      apiKeys: { type: 'array', items: { type: 'string', maxLength: 512 } },
+      udt: { type: ['integer', 'null'] },
+    },
+  },
+} as const;
+
 /** ajv's findings (all of them: the server's ajv runs with allErrors) as Make's validation error. */
 export function schemaError(errors: FastifySchemaValidationError[], context: string | undefined): ApiError {
   return validationError(errors.map((error) => problemText(error, context)));
