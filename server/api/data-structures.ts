@@ -17,7 +17,16 @@ import { LOCAL_IDS } from './shapes.ts';
 const MAX_NAME = 128;
 const LIST_COLUMNS = ['id', 'name', 'teamId'];
 
-export async function dataStructureRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+/** What the data-structure routes use: the structures, and the stores and hooks that name them. */
+type DataStructureServices = Pick<
+  ServerServices,
+  'dataStructures' | 'dataStores' | 'dataStoreDefs' | 'hooks' | 'clock' | 'db'
+>;
+
+export async function dataStructureRoutes(
+  app: FastifyInstance,
+  options: { services: DataStructureServices },
+) {
   const { services } = options;
   const find = (params: unknown): StoredDataStructure => {
     const found = services.dataStructures.get(intParam(params, 'id'));

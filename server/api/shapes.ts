@@ -132,7 +132,10 @@ export function logShape(execution: StoredExecution): Record<string, unknown> {
   };
 }
 
-export function dlqShape(services: ServerServices, item: StoredIncomplete): Record<string, unknown> {
+export function dlqShape(
+  services: Pick<ServerServices, 'scenarios' | 'settings'>,
+  item: StoredIncomplete,
+): Record<string, unknown> {
   return {
     id: item.id,
     scenarioId: item.scenarioId,
