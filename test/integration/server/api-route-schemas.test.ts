@@ -108,4 +108,19 @@ describe('API route schemas', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'SC400', detail: 'Validation failed for 1 parameter(s).' });
   });
+
+  it('lists every problem of a data-structure body in one answer, and creates nothing', async () => {
+    server = testServer();
+    const res = await api('POST', '/data-structures', { name: '   ', teamId: 'team one', strict: 'maybe' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'SC400', detail: 'Validation failed for 4 parameter(s).' });
+    expect(res.json().suberrors).toEqual(
+      expect.arrayContaining([
+        { message: "Missing value of required parameter 'spec'.", name: 'Error' },
+        { message: "Parameter 'teamId' must be of type integer.", name: 'Error' },
+        { message: "Parameter 'strict' must be of type boolean.", name: 'Error' },
+      ]),
+    );
+    expect(server.services.dataStructures.list()).toHaveLength(0);
+  });
 });
