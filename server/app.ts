@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { type Clock, systemClock } from '../engine/ports/clock.ts';
 import type { HttpPort } from '../engine/ports/http.ts';
 import { connectionSecrets } from '../modules/http/redact.ts';
+import { createRedactor } from '../modules/http/redactor.ts';
 import { restoreDataStores } from './api/data-store-admin.ts';
 import { apiRoutes } from './api/routes.ts';
 import { DEFAULT_QUEUE_LIMIT, DEFAULT_RATE_LIMIT, DEFAULT_RESPONSE_TIMEOUT_MS } from './gateway/answers.ts';
@@ -131,6 +132,8 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
   events.setMaxListeners(0);
   const backoff = new Backoff(new BackoffStateStore(db));
   let scheduler: Scheduler | undefined;
+  const secrets = connectionSecrets(options.http ?? {});
+  const redactor = createRedactor(secrets);
   const runner = new Runner({
     clock,
     queue,
@@ -143,6 +146,7 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
     convert: options.convert,
     ...(options.dataStores?.forgetRun ? { journal: options.dataStores as RunJournal } : {}),
     responseTimeoutMs: options.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
+    redactor,
     onBackoff: () => scheduler?.wake(),
     onExecution: (scenarioId, executionId) => events.emit('execution', scenarioId, executionId),
   });
@@ -154,7 +158,7 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
     clock,
     queue,
     hooks: new HookStore(db),
-    hookLogs: new HookLogStore(db, commits),
+    hookLogs: new HookLogStore(db, commits, redactor),
     scenarios,
     executions,
     incompletes,
@@ -174,7 +178,7 @@ function createServices(db: Db, options: BuildAppOptions): ServerServices {
       hookBase: options.hookBase ?? 'http://127.0.0.1:8080',
       timezone,
       allowNet: options.http?.allowNet ?? false,
-      secrets: connectionSecrets(options.http ?? {}),
+      secrets,
     },
   };
 }

@@ -5,18 +5,34 @@
  */
 import { dirname } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
-import { createRunEnvironment } from '../config/run-environment.ts';
+import { createRunEnvironment, toHttpConnection } from '../config/run-environment.ts';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { VariableScopes } from '../engine/expression/types.ts';
 import { loadScenarioFile } from '../engine/index.ts';
 import type { DataStoreHandle, DataStorePort } from '../engine/ports/data-store.ts';
 import type { HttpPort } from '../engine/ports/http.ts';
 import type { ScenarioState } from '../engine/ports/state.ts';
+import { connectionSecrets } from '../modules/http/redact.ts';
 import { defaultRegistry } from '../modules/index.ts';
 import type { CaseSettings } from './types.ts';
 
 export function loadBlueprintForTests(path: string): Scenario {
   return loadScenarioFile(path, { registry: defaultRegistry });
+}
+
+/**
+ * The credentials of the project config's connections beside this blueprint, which the JSON
+ * report must not show (docs/serve.md "Secrets"); none when the config cannot be read (its
+ * cases then report that themselves).
+ */
+export function projectSecrets(blueprintPath: string): string[] {
+  try {
+    const config = loadConfig({ startDir: dirname(blueprintPath) });
+    const connections = Object.entries(config.connections).map(([id, c]) => [id, toHttpConnection(c)]);
+    return connectionSecrets({ connections: Object.fromEntries(connections) });
+  } catch {
+    return [];
+  }
 }
 
 export interface CaseEnvironment {

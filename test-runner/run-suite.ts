@@ -9,7 +9,7 @@ import { relative } from 'node:path';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { type CaseContext, type CaseOutcome, caseOutcome } from './case-result.ts';
-import { loadBlueprintForTests } from './environment.ts';
+import { loadBlueprintForTests, projectSecrets } from './environment.ts';
 import { inOrder, inPool } from './in-order.ts';
 import { loadTestFile, TestFileError } from './load-test-file.ts';
 import { SnapshotFile } from './snapshot.ts';
@@ -59,6 +59,11 @@ export interface SuiteResult {
   fileErrors: Array<{ file: string; problems: string[] }>;
   /** Every record per blueprint, for coverage. */
   blueprints: BlueprintRun[];
+  /**
+   * The connection credentials of the projects the files ran in: written reports redact them;
+   * expectations were checked against the unredacted records (docs/serve.md "Secrets").
+   */
+  secrets?: string[];
 }
 
 interface LoadedFile {
@@ -75,7 +80,7 @@ interface Job {
 }
 
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
-  const suite: SuiteResult = { results: [], fileErrors: [], blueprints: [] };
+  const suite: SuiteResult = { results: [], fileErrors: [], blueprints: [], secrets: [] };
   const files = options.files.flatMap((path) => tryLoad(path, options.cwd, suite) ?? []);
   const jobs = files.flatMap((loaded) => selectCases(loaded, options.filter));
   options.onPlanned?.(jobs.length);
@@ -106,6 +111,7 @@ function tryLoad(path: string, cwd: string, suite: SuiteResult): LoadedFile | un
   try {
     const file = loadTestFile(path);
     const scenario = loadBlueprintForTests(file.blueprintPath);
+    suite.secrets?.push(...projectSecrets(file.blueprintPath));
     const blueprint = relative(cwd, file.blueprintPath);
     const run: BlueprintRun = { blueprint, scenario, records: [], file, passed: [] };
     suite.blueprints.push(run);

@@ -15,6 +15,8 @@ import { SimulatedClock } from '../../engine/ports/clock.ts';
 import type { Mocks } from '../../engine/registry/mocks.ts';
 import type { RunOptions } from '../../engine/runtime/options.ts';
 import { runScenario } from '../../engine/runtime/run-scenario.ts';
+import { connectionSecrets } from '../../modules/http/redact.ts';
+import { createRedactor } from '../../modules/http/redactor.ts';
 import { defaultRegistry } from '../../modules/index.ts';
 import { unknownMockKeys } from '../../test-runner/mock-keys.ts';
 import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
@@ -104,7 +106,9 @@ async function runCommand(blueprint: string, options: RunCliOptions, ctx: CliCon
   const env = buildEnvironment(dirname(file), options, ctx);
   try {
     const record = await runScenario(scenario, { ...base, ...env.options });
-    ctx.out(options.json ? `${JSON.stringify(record, null, 2)}\n` : formatRun(scenario, record));
+    // What is printed holds no secret (docs/serve.md "Secrets"); the exit code reads the run itself.
+    const shown = createRedactor(connectionSecrets(env.options.http ?? {})).value(record);
+    ctx.out(options.json ? `${JSON.stringify(shown, null, 2)}\n` : formatRun(scenario, shown));
     if (base.input === undefined && scenario.instant) ctx.err(noRequestNote(scenario));
     return record.status === 'error' ? 1 : 0;
   } finally {

@@ -4,6 +4,7 @@
  * replaced by REDACTED. The list of parameter names is documented in docs/serve.md ("Secrets").
  */
 import type { HttpConnection, HttpPort } from '../../engine/ports/http.ts';
+import { redactorFor } from './redactor.ts';
 
 export const REDACTED = '[redacted]';
 
@@ -50,22 +51,9 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
   return out;
 }
 
-/** A copy of a JSON value with every string redacted (the run page and the API's records). */
+/** A copy of a JSON value with every secret redacted (the run page and the API's records). */
 export function redactValue<T>(value: T, secrets: readonly string[] = []): T {
-  return walk(value, secrets) as T;
-}
-
-function walk(value: unknown, secrets: readonly string[]): unknown {
-  // Iterative would be safer for hostile depth, but records come from JSON the server wrote
-  // itself, whose depth the engine already bounds.
-  if (typeof value === 'string') return redactText(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => walk(item, secrets));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = walk(item, secrets);
-    return out;
-  }
-  return value;
+  return redactorFor(secrets).value(value);
 }
 
 /** Every credential of every configured connection (and its Basic-auth header form). */

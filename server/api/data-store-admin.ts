@@ -19,7 +19,7 @@ import { bodyObject, intParam, isConfirmed, type Query } from './params.ts';
 
 /** The structure a data structure id gives a store; `null` = no structure. */
 export function structureOf(
-  services: ServerServices,
+  services: Pick<ServerServices, 'dataStructures'>,
   datastructureId: number | null,
 ): DataStoreInfo['structure'] | null {
   if (datastructureId === null) return null;

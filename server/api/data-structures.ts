@@ -11,16 +11,29 @@ import type { ServerServices } from '../services.ts';
 import type { StoredDataStructure } from '../store/data-structures.ts';
 import { structureOf } from './data-store-admin.ts';
 import { confirmationRequired, notFound, validationError } from './errors.ts';
-import { arrayParam, bodyObject, intParam, isConfirmed, type Query, readPage } from './params.ts';
+import { arrayParam, isConfirmed, type Query, readPage } from './params.ts';
+import {
+  cloneDataStructureSchema,
+  createDataStructureSchema,
+  updateDataStructureSchema,
+} from './route-schemas.ts';
 import { LOCAL_IDS } from './shapes.ts';
 
-const MAX_NAME = 128;
 const LIST_COLUMNS = ['id', 'name', 'teamId'];
 
-export async function dataStructureRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+/** What the data-structure routes use: the structures, and the stores and hooks that name them. */
+type DataStructureServices = Pick<
+  ServerServices,
+  'dataStructures' | 'dataStores' | 'dataStoreDefs' | 'hooks' | 'clock' | 'db'
+>;
+
+export async function dataStructureRoutes(
+  app: FastifyInstance,
+  options: { services: DataStructureServices },
+) {
   const { services } = options;
   const find = (params: unknown): StoredDataStructure => {
-    const found = services.dataStructures.get(intParam(params, 'id'));
+    const found = services.dataStructures.get((params as { id: number }).id);
     if (!found) throw notFound('Data structure');
     return found;
   };
@@ -42,8 +55,8 @@ export async function dataStructureRoutes(app: FastifyInstance, options: { servi
     return { dataStructure: columns ? pick(full, columns) : full };
   });
 
-  app.post('/data-structures', async (request) => {
-    const body = readBody(bodyObject(request.body), 'create');
+  app.post('/data-structures', { schema: createDataStructureSchema }, async (request) => {
+    const body = readBody(request.body as StructureBody);
     const created = services.dataStructures.create({
       name: body.name ?? '',
       strict: body.strict ?? false,
@@ -53,9 +66,9 @@ export async function dataStructureRoutes(app: FastifyInstance, options: { servi
     return { dataStructure: shape(created) };
   });
 
-  app.patch('/data-structures/:id', async (request) => {
+  app.patch('/data-structures/:id', { schema: updateDataStructureSchema }, async (request) => {
     const current = find(request.params);
-    const patch = readBody(bodyObject(request.body), 'update');
+    const patch = readBody(request.body as StructureBody);
     const updated = services.db.transaction(() => {
       const next = services.dataStructures.update(current.id, patch) ?? current;
       for (const def of services.dataStoreDefs.using(current.id))
@@ -84,14 +97,9 @@ export async function dataStructureRoutes(app: FastifyInstance, options: { servi
     return { dataStructure: id };
   });
 
-  app.post('/data-structures/:id/clone', async (request) => {
+  app.post('/data-structures/:id/clone', { schema: cloneDataStructureSchema }, async (request) => {
     const source = find(request.params);
-    const body = bodyObject(request.body);
-    const problems = nameProblems(body.name, true);
-    const target = body.targetTeamId;
-    if (target !== undefined && !Number.isInteger(target))
-      problems.push("Parameter 'targetTeamId' must be an integer.");
-    if (problems.length > 0) throw validationError(problems);
+    const body = request.body as { name: string };
     // One local team: a clone always lands in it, whatever `targetTeamId` names.
     const { spec, strict } = source;
     const clone = services.dataStructures.create({
@@ -125,28 +133,22 @@ function compareBy(sortBy: string, dir: 'asc' | 'desc') {
     sign * (sortBy === 'id' ? a.id - b.id : a.name.localeCompare(b.name) || a.id - b.id);
 }
 
-function nameProblems(name: unknown, required: boolean): string[] {
-  if (name === undefined) return required ? ["Missing value of required parameter 'name'."] : [];
-  if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_NAME)
-    return [`Parameter 'name' must be a non-empty string of at most ${MAX_NAME} characters.`];
-  return [];
+/** A body the route schema let through: name, teamId and strict are typed there (route-schemas.ts). */
+interface StructureBody {
+  name?: string;
+  strict?: boolean;
+  spec?: unknown;
 }
 
-/** A create needs `teamId`, `name` and `spec`; an update any of `name`, `strict`, `spec`. */
-function readBody(body: Record<string, unknown>, mode: 'create' | 'update') {
-  const creating = mode === 'create';
-  const problems = nameProblems(body.name, creating);
-  if (creating && body.teamId === undefined) problems.push("Missing value of required parameter 'teamId'.");
-  else if (body.teamId !== undefined && !Number.isInteger(body.teamId))
-    problems.push("Parameter 'teamId' must be an integer.");
-  if (body.strict !== undefined && typeof body.strict !== 'boolean')
-    problems.push("Parameter 'strict' must be a boolean.");
-  if (body.spec === undefined && creating) problems.push("Missing value of required parameter 'spec'.");
-  else if (body.spec !== undefined) problems.push(...specProblems(body.spec).map(problemText));
-  if (problems.length > 0) throw validationError(problems);
+/** The spec's fields are checked here, each problem naming its path (structure-spec). */
+function readBody(body: StructureBody) {
+  if (body.spec !== undefined) {
+    const problems = specProblems(body.spec).map(problemText);
+    if (problems.length > 0) throw validationError(problems);
+  }
   return {
-    ...(body.name === undefined ? {} : { name: body.name as string }),
-    ...(body.strict === undefined ? {} : { strict: body.strict as boolean }),
+    ...(body.name === undefined ? {} : { name: body.name }),
+    ...(body.strict === undefined ? {} : { strict: body.strict }),
     ...(body.spec === undefined ? {} : { spec: body.spec as StoredDataStructure['spec'] }),
   };
 }

@@ -17,15 +17,24 @@ type Find = (params: unknown) => StoredIncomplete;
  * Open question (http-spec §2.5 gives no body for GET `/dlqs/{id}/blueprint`): answered like the
  * bundle, `{code: "OK", response: {blueprint}}`. The blueprint is the edited one, else the scenario's.
  */
-function blueprintOf(services: ServerServices, item: StoredIncomplete): Record<string, unknown> {
+function blueprintOf(
+  services: Pick<DlqDetailServices, 'incompletes' | 'scenarios'>,
+  item: StoredIncomplete,
+): Record<string, unknown> {
   return (
     services.incompletes.edits(item.id).blueprint ?? services.scenarios.get(item.scenarioId)?.blueprint ?? {}
   );
 }
 
+/** What the item's detail routes use: its edits, its scenario, its retries' records. */
+export type DlqDetailServices = Pick<
+  ServerServices,
+  'incompletes' | 'scenarios' | 'executions' | 'catalog' | 'clock' | 'settings'
+>;
+
 export async function dlqDetailRoutes(
   app: FastifyInstance,
-  options: { services: ServerServices; find: Find },
+  options: { services: DlqDetailServices; find: Find },
 ) {
   const { services, find } = options;
 
@@ -91,7 +100,10 @@ export async function dlqDetailRoutes(
  * The stored retry runs of an item, newest first. Open question: the spec shows one imtId,
  * `<ms>_dlq.<dlqId>.manual.<execId>`; every retry (by hand or scheduled) gets that form.
  */
-function attemptLogs(services: ServerServices, item: StoredIncomplete) {
+function attemptLogs(
+  services: Pick<DlqDetailServices, 'incompletes' | 'executions'>,
+  item: StoredIncomplete,
+) {
   const logs: Array<Record<string, unknown> & { id: string }> = [];
   for (const executionId of services.incompletes.attemptIds(item.id)) {
     const execution = services.executions.get(executionId);

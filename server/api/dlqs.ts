@@ -8,12 +8,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import type { StoredIncomplete } from '../store/incompletes.ts';
 import { choose, type IdReader } from './choose-ids.ts';
-import { dlqDetailRoutes } from './dlq-detail.ts';
+import { type DlqDetailServices, dlqDetailRoutes } from './dlq-detail.ts';
 import { ApiError, confirmationRequired, notFound } from './errors.ts';
 import { bodyObject, isConfirmed, optionalInt, type Query, readPage } from './params.ts';
 import { dlqShape } from './shapes.ts';
 
-export async function dlqRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
+export async function dlqRoutes(
+  app: FastifyInstance,
+  options: { services: DlqDetailServices & Pick<ServerServices, 'runner'> },
+): Promise<void> {
   const { services } = options;
   const find = (params: unknown): StoredIncomplete => {
     const item = services.incompletes.get(String((params as { dlqId: string }).dlqId).replaceAll('-', ''));

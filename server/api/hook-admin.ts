@@ -11,8 +11,8 @@ import type { ServerServices } from '../services.ts';
 import { type HookTypeName, MAILHOOK_TYPE_NAME, WEBHOOK_TYPE_NAME } from '../store/hooks.ts';
 import { ApiError, confirmationRequired, notFound, validationError } from './errors.ts';
 import { ipProblem, udtProblem } from './hooks.ts';
-import { bodyObject, intParam, isConfirmed, type Query } from './params.ts';
-import { hookShape } from './shapes.ts';
+import { bodyObject, isConfirmed, type Query } from './params.ts';
+import { type HookShapeServices, hookShape } from './shapes.ts';
 
 const MAX_NAME = 128;
 const HOOK_TYPES: readonly string[] = [WEBHOOK_TYPE_NAME, MAILHOOK_TYPE_NAME];
@@ -21,7 +21,7 @@ type Flags = Partial<Record<(typeof FLAGS)[number], boolean>>;
 
 export async function hookAdminRoutes(
   app: FastifyInstance,
-  options: { services: ServerServices },
+  options: { services: HookShapeServices & Pick<ServerServices, 'hooks' | 'dataStructures' | 'db'> },
 ): Promise<void> {
   const { services } = options;
 
@@ -60,7 +60,7 @@ export async function hookAdminRoutes(
   });
 
   app.patch('/hooks/:id', async (request) => {
-    const hook = services.hooks.get(intParam(request.params, 'id'));
+    const hook = services.hooks.get((request.params as { id: number }).id);
     if (!hook) throw notFound('Hook');
     const body = bodyObject(request.body);
     const problems = nameProblems(body.name);
@@ -70,7 +70,7 @@ export async function hookAdminRoutes(
   });
 
   app.delete('/hooks/:id', async (request) => {
-    const hook = services.hooks.get(intParam(request.params, 'id'));
+    const hook = services.hooks.get((request.params as { id: number }).id);
     if (!hook) throw notFound('Hook');
     if (hook.scenarioId !== null && !isConfirmed(request.query as Query)) throw confirmationRequired();
     // The hook's queued requests go with it, in one transaction.

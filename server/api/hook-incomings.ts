@@ -18,9 +18,11 @@ const INCOMING_IDS: IdReader<number, number> = {
   noun: 'incoming',
 };
 
+type IncomingServices = Pick<ServerServices, 'queue' | 'settings' | 'convert'>;
+
 export async function hookIncomingRoutes(
   app: FastifyInstance,
-  options: { services: ServerServices; find: (params: unknown) => StoredHook },
+  options: { services: IncomingServices; find: (params: unknown) => StoredHook },
 ): Promise<void> {
   const { services, find } = options;
 
@@ -74,7 +76,7 @@ export async function hookIncomingRoutes(
 }
 
 /** Ids of every item in the hook's queue, read a page at a time so the bodies are not all held at once. */
-function incomingIds(services: ServerServices, hook: StoredHook): number[] {
+function incomingIds(services: IncomingServices, hook: StoredHook): number[] {
   const ids: number[] = [];
   const limit = 500;
   for (let offset = 0; ; offset += limit) {
@@ -92,7 +94,7 @@ function incomingIds(services: ServerServices, hook: StoredHook): number[] {
  * older database queued with JSON deeper than MAX_JSON_DEPTH: the conversion refuses them in one
  * non-recursive pass (request-to-bundle.ts), so no deep value reaches the answer's serializer.
  */
-async function incomingData(services: ServerServices, hook: StoredHook, item: QueueItem): Promise<unknown> {
+async function incomingData(services: IncomingServices, hook: StoredHook, item: QueueItem): Promise<unknown> {
   try {
     if (hook.typeName === MAILHOOK_TYPE_NAME) return (await mailInputToBundle(item.request)) ?? null;
     return services.convert(item.request, { ...hook.data, ...item.request.hook });

@@ -18,7 +18,7 @@ const HIDDEN = '[hidden]';
 
 export async function hookLogRoutes(
   app: FastifyInstance,
-  options: { services: ServerServices; find: (params: unknown) => StoredHook },
+  options: { services: Pick<ServerServices, 'hookLogs' | 'clock'>; find: (params: unknown) => StoredHook },
 ): Promise<void> {
   const { services, find } = options;
 

@@ -10,13 +10,19 @@ import { type HookData, type HookPatch, isHookGone, type StoredHook } from '../s
 import { notFound, validationError } from './errors.ts';
 import { hookIncomingRoutes } from './hook-incomings.ts';
 import { hookLogRoutes } from './hook-logs.ts';
-import { bodyObject, intParam, optionalInt, type Query, readPage } from './params.ts';
-import { hookShape, hookUrl } from './shapes.ts';
+import { optionalInt, type Query, readPage } from './params.ts';
+import { setHookDataSchema } from './route-schemas.ts';
+import { type HookShapeServices, hookShape, hookUrl } from './shapes.ts';
 
-export async function hookRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
+/** What the hook routes use (with their queue and log routes). */
+type HookServices = HookShapeServices &
+  Pick<ServerServices, 'hooks' | 'dataStructures' | 'hookLogs' | 'convert'>;
+
+export async function hookRoutes(app: FastifyInstance, options: { services: HookServices }): Promise<void> {
   const { services } = options;
+  // `:id` is a whole number by the route schema (routes.ts).
   const find = (params: unknown): StoredHook => {
-    const hook = services.hooks.get(intParam(params, 'id'));
+    const hook = services.hooks.get((params as { id: number }).id);
     if (!hook) throw notFound('Hook');
     return hook;
   };
@@ -61,10 +67,10 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Serv
     });
   }
 
-  app.post('/hooks/:id/set-data', async (request) => {
+  app.post('/hooks/:id/set-data', { schema: setHookDataSchema }, async (request) => {
     const hook = find(request.params);
     const data = readHookData(
-      bodyObject(request.body),
+      request.body as SetHookDataBody,
       (id) => services.dataStructures.get(id) !== undefined,
     );
     const next = { ...hook.data, ...data };
@@ -102,30 +108,28 @@ function hookFilter(query: Query, now: Date): (hook: StoredHook) => boolean {
   };
 }
 
-/** The hook options set-data accepts; anything else is a 400 with the field named. */
-function readHookData(
-  body: Record<string, unknown>,
-  structureExists: (id: number) => boolean,
-): Partial<HookData> {
+type SetHookDataBody = Partial<Pick<HookData, 'headers' | 'method' | 'stringify' | 'apiKeys'>> & {
+  ip?: string | null;
+  udt?: number | null;
+};
+
+/**
+ * The hook options set-data accepts. Types are the route schema's (route-schemas.ts); what it
+ * cannot say — an allow-list entry that does not read, a data structure that does not exist — is
+ * checked here, and any problem is a 400 with the field named.
+ */
+function readHookData(body: SetHookDataBody, structureExists: (id: number) => boolean): Partial<HookData> {
   const problems: string[] = [];
   const data: Partial<HookData> = {};
-  for (const flag of ['headers', 'method', 'stringify'] as const) {
-    if (body[flag] === undefined) continue;
-    if (typeof body[flag] === 'boolean') data[flag] = body[flag];
-    else problems.push(`Parameter '${flag}' must be a boolean.`);
-  }
+  for (const flag of ['headers', 'method', 'stringify'] as const)
+    if (body[flag] !== undefined) data[flag] = body[flag];
+  if (body.apiKeys !== undefined) data.apiKeys = body.apiKeys;
   const ip = ipProblem(body.ip);
   if (ip) problems.push(ip);
-  else if (body.ip !== undefined) data.ip = body.ip as string | null;
-  if (body.apiKeys !== undefined) {
-    const keys = body.apiKeys;
-    if (Array.isArray(keys) && keys.every((key) => typeof key === 'string' && key.length <= 512))
-      data.apiKeys = keys;
-    else problems.push("Parameter 'apiKeys' must be an array of strings of at most 512 characters.");
-  }
+  else if (body.ip !== undefined) data.ip = body.ip;
   const udt = udtProblem(body.udt, structureExists);
   if (udt) problems.push(udt);
-  else if (body.udt !== undefined) data.udt = body.udt as number | null;
+  else if (body.udt !== undefined) data.udt = body.udt;
   if (problems.length > 0) throw validationError(problems);
   return data;
 }

@@ -62,6 +62,55 @@ export const updateScenarioSchema = {
   },
 } as const;
 
+/** `POST /hooks/{id}/set-data` (http-spec §1.8, §2.6): the hook options, each optional. */
+export const setHookDataSchema = {
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: {
+      headers: { type: 'boolean' },
+      method: { type: 'boolean' },
+      stringify: { type: 'boolean' },
+      ip: { type: ['string', 'null'] },
+      apiKeys: { type: 'array', items: { type: 'string', maxLength: 512 } },
+      udt: { type: ['integer', 'null'] },
+    },
+  },
+} as const;
+
+/** A data structure's name (http-spec §2.8): text with something besides white space. */
+const structureName = { type: 'string', minLength: 1, maxLength: 128, pattern: '\\S' } as const;
+
+/**
+ * `POST /data-structures` and `PATCH /data-structures/{id}` (http-spec §2.8). `spec` is checked by
+ * the handler field by field (its problems name the field's path), so only its presence is here.
+ */
+export const createDataStructureSchema = {
+  body: {
+    type: 'object',
+    properties: { name: structureName, teamId: { type: 'integer' }, strict: { type: 'boolean' }, spec: {} },
+    required: ['name', 'teamId', 'spec'],
+  },
+} as const;
+
+export const updateDataStructureSchema = {
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { name: structureName, strict: { type: 'boolean' }, spec: {} },
+  },
+} as const;
+
+/** `POST /data-structures/{id}/clone`: one local team, so `targetTeamId` is only type-checked. */
+export const cloneDataStructureSchema = {
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { name: structureName, targetTeamId: { type: 'integer' } },
+    required: ['name'],
+  },
+} as const;
+
 /** ajv's findings (all of them: the server's ajv runs with allErrors) as Make's validation error. */
 export function schemaError(errors: FastifySchemaValidationError[], context: string | undefined): ApiError {
   return validationError(errors.map((error) => problemText(error, context)));

@@ -85,7 +85,10 @@ export function hookType(hook: StoredHook): 'mail' | 'web' {
   return hook.typeName === MAILHOOK_TYPE_NAME ? 'mail' : 'web';
 }
 
-export function hookShape(services: ServerServices, hook: StoredHook): Record<string, unknown> {
+/** What a hook's shape reads: its scenario, queue count and limit, clock and URL base. */
+export type HookShapeServices = Pick<ServerServices, 'scenarios' | 'queue' | 'settings' | 'clock'>;
+
+export function hookShape(services: HookShapeServices, hook: StoredHook): Record<string, unknown> {
   const scenario = hook.scenarioId === null ? undefined : services.scenarios.get(hook.scenarioId);
   const { apiKeys: _keys, ...data } = hook.data;
   return {
@@ -129,7 +132,10 @@ export function logShape(execution: StoredExecution): Record<string, unknown> {
   };
 }
 
-export function dlqShape(services: ServerServices, item: StoredIncomplete): Record<string, unknown> {
+export function dlqShape(
+  services: Pick<ServerServices, 'scenarios' | 'settings'>,
+  item: StoredIncomplete,
+): Record<string, unknown> {
   return {
     id: item.id,
     scenarioId: item.scenarioId,

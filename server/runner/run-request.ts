@@ -9,6 +9,7 @@ import type { Clock } from '../../engine/ports/clock.ts';
 import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import type { RunStop } from '../../engine/runtime/run-stop.ts';
+import type { Redactor } from '../../modules/http/redactor.ts';
 import type { GroupCommit } from '../queue/group-commit.ts';
 import type { QueueItem, WebhookQueue } from '../queue/queue.ts';
 import type { Backoff } from '../scheduler/backoff.ts';
@@ -38,6 +39,8 @@ export interface RunnerDeps {
   convert?: ConvertRequest;
   /** The data stores' undo journal: a stored run's writes are final, a lost run's are undone. */
   journal?: Pick<RunJournal, 'forgetRun' | 'undoRun'>;
+  /** What the stored history must not hold (connection credentials, secret query values). */
+  redactor?: Redactor;
   /** Told after every stored execution (live updates for the inspector). */
   onExecution?: (scenarioId: number, executionId: string) => void;
 }

@@ -29,7 +29,8 @@ export function storeExecution(deps: RunnerDeps, run: FinishedRun): void {
       : (request.items?.[0]?.id ?? request.pendingItem?.itemId ?? null),
     type: request.type,
     instant: prepared.instant,
-    record,
+    // Only the stored copy is redacted: the held caller is answered from the run's own record.
+    record: deps.redactor ? deps.redactor.value(record) : record,
   });
   // Its data-store rows become final in this same transaction (shared connection; else soon after).
   deps.journal?.forgetRun(record.id);

@@ -8,6 +8,7 @@
  * there, after the callers have their answers. A hook's rows go with it (trigger in db.ts).
  */
 
+import type { Redactor } from '../../modules/http/redactor.ts';
 import type { Db } from '../queue/db.ts';
 import type { GroupCommit } from '../queue/group-commit.ts';
 import { contentTypeOf, stringifyBundle } from './hook-log-json.ts';
@@ -34,12 +35,14 @@ export class HookLogStore {
   readonly #insert;
   readonly #hookExists;
   readonly #purge;
+  readonly #redactor: Redactor | undefined;
   #waiting: HookLogEntry[] = [];
   #lastPurge = Number.NEGATIVE_INFINITY;
 
-  constructor(db: Db, commits: GroupCommit) {
+  constructor(db: Db, commits: GroupCommit, redactor?: Redactor) {
     this.#db = db;
     this.#commits = commits;
+    this.#redactor = redactor;
     this.#insert = db.prepare(
       `INSERT INTO hook_logs (hook_id, logged, status, request_size, response_size, method, url, headers,
          parsed, response_headers, response_body, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -82,7 +85,9 @@ export class HookLogStore {
   }
 
   /** Writes one entry now, inside the caller's transaction. */
-  add(entry: HookLogEntry): void {
+  add(received: HookLogEntry): void {
+    // Secrets never reach the log (docs/serve.md "Secrets"); done here, after callers have answers.
+    const entry = this.#redactor ? this.#redactor.value(received) : received;
     const body = entry.body ?? null;
     this.#insert.run(
       entry.hookId,

@@ -2,6 +2,7 @@
  * JUnit XML, the shape CI systems read: <testsuites> of one <testsuite> per test file, one
  * <testcase> per case, <failure> with every difference. Unusable files are <error>s.
  */
+import { createRedactor } from '../../modules/http/redactor.ts';
 import type { SuiteResult } from '../run-suite.ts';
 import type { CaseResult } from '../types.ts';
 import { describeFailure } from './describe-failure.ts';
@@ -13,13 +14,15 @@ export function junitReport(suite: SuiteResult, timestamp = new Date()): string 
   for (const { file, problems } of suite.fileErrors) suites.push(brokenFile(file, problems, timestamp));
   const failures = suite.results.filter((r) => !r.passed).length;
   const time = seconds(suite.results.reduce((t, r) => t + r.durationMs, 0));
-  return [
+  const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="makesim" tests="${suite.results.length + suite.fileErrors.length}" failures="${failures}" errors="${suite.fileErrors.length}" time="${time}">`,
     ...suites,
     '</testsuites>',
     '',
   ].join('\n');
+  // Failure messages quote inputs: secrets are redacted from the written report (docs/serve.md).
+  return createRedactor(suite.secrets ?? []).value(xml);
 }
 
 function testSuite(file: string, results: CaseResult[], timestamp: Date): string {

@@ -78,4 +78,49 @@ describe('API route schemas', () => {
     await server.services.runner.idle();
     expect(server.services.executions.count(scenario.id)).toBe(0);
   });
+
+  it('lists every mistyped hook option of set-data in one answer, and changes nothing', async () => {
+    server = testServer();
+    const { scenario } = addScenario(server, blueprints.queued());
+    const before = server.services.hooks.get(scenario.hookId ?? -1)?.data;
+    const res = await api('POST', `/hooks/${scenario.hookId}/set-data`, {
+      headers: 'yes',
+      apiKeys: ['k'.repeat(513)],
+      udt: 'first',
+      ip: { list: '10.0.0.1' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'SC400', detail: 'Validation failed for 4 parameter(s).' });
+    expect(res.json().suberrors).toEqual(
+      expect.arrayContaining([
+        { message: "Parameter 'headers' must be of type boolean.", name: 'Error' },
+        { message: "Parameter 'udt' must be of type integer or null.", name: 'Error' },
+        { message: "Parameter 'ip' must be of type string or null.", name: 'Error' },
+      ]),
+    );
+    expect(server.services.hooks.get(scenario.hookId ?? -1)?.data).toEqual(before);
+  });
+
+  it('refuses a set-data body that is not an object with Make’s validation error', async () => {
+    server = testServer();
+    const { scenario } = addScenario(server, blueprints.queued());
+    const res = await api('POST', `/hooks/${scenario.hookId}/set-data`, [true]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'SC400', detail: 'Validation failed for 1 parameter(s).' });
+  });
+
+  it('lists every problem of a data-structure body in one answer, and creates nothing', async () => {
+    server = testServer();
+    const res = await api('POST', '/data-structures', { name: '   ', teamId: 'team one', strict: 'maybe' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'SC400', detail: 'Validation failed for 4 parameter(s).' });
+    expect(res.json().suberrors).toEqual(
+      expect.arrayContaining([
+        { message: "Missing value of required parameter 'spec'.", name: 'Error' },
+        { message: "Parameter 'teamId' must be of type integer.", name: 'Error' },
+        { message: "Parameter 'strict' must be of type boolean.", name: 'Error' },
+      ]),
+    );
+    expect(server.services.dataStructures.list()).toHaveLength(0);
+  });
 });

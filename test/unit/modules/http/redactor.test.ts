@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { REDACTED } from '../../../../modules/http/redact.ts';
+import { createRedactor, redactorFor } from '../../../../modules/http/redactor.ts';
+
+describe('the record redactor', () => {
+  it('returns a value without secrets as it is, without a copy', () => {
+    const record = { modules: [{ calls: [{ input: { url: 'https://x.test/a?page=2&q=cats' } }] }] };
+    expect(createRedactor(['conn-secret']).value(record)).toBe(record);
+  });
+
+  it('replaces a connection credential wherever it appears, and leaves the original untouched', () => {
+    const record = { outputs: [{ copy: 'conn-secret' }], note: 'token conn-secret used', n: 3 };
+    const out = createRedactor(['conn-secret']).value(record);
+    expect(out).toEqual({ outputs: [{ copy: REDACTED }], note: `token ${REDACTED} used`, n: 3 });
+    expect(record.outputs[0]?.copy).toBe('conn-secret');
+  });
+
+  it('redacts a secret query value in its URL and everywhere else in the record', () => {
+    const record = {
+      input: { url: 'https://api.test/v1?api_key=Qu3ry%2BKey&page=2' },
+      trigger: { mapped: 'Qu3ry+Key', raw: 'Qu3ry%2BKey' },
+    };
+    expect(createRedactor([]).value(record)).toEqual({
+      input: { url: `https://api.test/v1?api_key=${REDACTED}&page=2` },
+      trigger: { mapped: REDACTED, raw: REDACTED },
+    });
+  });
+
+  it('redacts a literal secret inside a query value whose name is not secret', () => {
+    expect(createRedactor(['conn-secret']).value('https://x.test/?q=aconn-secretb&page=1')).toBe(
+      `https://x.test/?q=a${REDACTED}b&page=1`,
+    );
+  });
+
+  it('redacts values of secret-named properties and headers, but not a plain `key`', () => {
+    const record = {
+      bundle: { api_key: 'bundle-secret', accessToken: 'camel-secret', key: 'record-17' },
+      headers: [{ name: 'Authorization', value: 'Bearer hdr-secret' }],
+      elsewhere: ['bundle-secret', 'camel-secret', 'hdr-secret', 'record-17'],
+    };
+    expect(createRedactor([]).value(record).elsewhere).toEqual([REDACTED, REDACTED, REDACTED, 'record-17']);
+  });
+
+  it('redacts UTF-8 bodies and keeps binary ones byte for byte', () => {
+    const redactor = createRedactor(['conn-secret']);
+    expect(redactor.value(Buffer.from('{"t":"conn-secret"}')).toString()).toBe(`{"t":"${REDACTED}"}`);
+    const binary = Buffer.from([0xff, 0xfe, ...Buffer.from('conn-secret')]);
+    expect(redactor.value(binary)).toBe(binary);
+  });
+
+  it('ignores secrets shorter than 4 characters, which would blank ordinary text', () => {
+    expect(createRedactor(['ab']).value('tab ab')).toBe('tab ab');
+  });
+
+  it('builds one redactor per list of secrets', () => {
+    const secrets = ['conn-secret'];
+    expect(redactorFor(secrets)).toBe(redactorFor(secrets));
+  });
+});
