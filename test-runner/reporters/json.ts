@@ -16,6 +16,7 @@ export function jsonReport(suite: SuiteResult, coverage?: CoverageReport[], faul
     failed,
     results: suite.results,
     fileErrors: suite.fileErrors,
+    warnings: blueprintWarnings(suite),
     ...(coverage ? { coverage } : {}),
     ...(faults ? { faults } : {}),
   });
