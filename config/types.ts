@@ -15,7 +15,7 @@ export interface DataStoreConfig {
   maxBytes?: number;
 }
 
-/** A data structure (http-spec §2.8) the dev server offers by id: hooks (`udt`) and stores use it. */
+/** A data structure (https://developers.make.com/api-documentation/api-reference/data-structures) the dev server offers by id: hooks (`udt`) and stores use it. */
 export interface DataStructureConfig {
   /** Its id over the API; default: the id stored for this name, or a new one. */
   id?: number;
@@ -62,7 +62,7 @@ export interface SchedulingConfig {
 }
 
 /**
- * Options of a webhook scenario's hook (http-spec §1.3, §1.8), as the API's `set-data` sets them.
+ * Options of a webhook scenario's hook (https://help.make.com/webhooks), as the API's `set-data` sets them.
  * `makesim serve` writes them to the hook at every (re)load; options left out keep their stored value.
  */
 export interface HookOptionsConfig {

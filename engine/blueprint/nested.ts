@@ -1,5 +1,5 @@
 /**
- * The nested parts of a module: router routes (spec/execution-spec.md §2.5), if-else branches
+ * The nested parts of a module: router routes (Make's help: https://help.make.com/router), if-else branches
  * and merge outputs/filters (§2.6; Help Center https://help.make.com/if-else-and-merge).
  */
 import type { CompiledFilter } from '../expression/types.ts';

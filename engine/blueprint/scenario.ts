@@ -3,7 +3,7 @@ import type { CompiledFilter, CompiledValue } from '../expression/types.ts';
 import type { ModuleDefinition, ModuleNodeInfo } from '../registry/define-module.ts';
 import type { ModuleKind } from '../registry/module-kind.ts';
 
-/** `metadata.scenario` with Make's defaults filled in (spec/execution-spec.md §1.2). */
+/** `metadata.scenario` with Make's defaults filled in (https://help.make.com/scenario-settings). */
 export interface ScenarioSettings {
   roundtrips: number;
   maxErrors: number;

@@ -1,5 +1,5 @@
 /**
- * The IML syntax tree (spec/iml-spec.md §1.4–1.7). Positions are 0-based offsets into the whole
+ * The IML syntax tree (Make's help: https://help.make.com/mapping). Positions are 0-based offsets into the whole
  * template string, so errors can point at the character in the field the user wrote.
  */
 

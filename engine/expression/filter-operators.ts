@@ -1,5 +1,5 @@
 /**
- * The 58 filter operators (spec/iml-spec.md §5.2 ids from Make's schema library, §5.3 semantics).
+ * The 58 filter operators (https://github.com/integromat/make-forman-schema ids from Make's schema library, https://help.make.com/filtering semantics).
  * ONE table: id → arity and test. Operands arrive evaluated (templates keep their type).
  */
 import { DateTime } from 'luxon';

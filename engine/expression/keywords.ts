@@ -1,5 +1,5 @@
 /**
- * Keywords and variables of the mapping panel (spec/iml-spec.md §2.1).
+ * Keywords and variables of the mapping panel (Make's help: https://help.make.com/mapping).
  * `ignore` evaluates to undefined — the same as an unmapped field, which compileValue leaves
  * out; `erase` evaluates to null (see ERASE_VALUE).
  */

@@ -1,5 +1,5 @@
 /**
- * Mapper values (spec/iml-spec.md §1.1): any JSON in which every string is a template.
+ * Mapper values (Make's help: https://help.make.com/mapping): any JSON in which every string is a template.
  * Fields whose template yields nothing (a missing reference or `ignore`) are left out, as Make
  * leaves unmapped fields out (§6.3); `erase` gives null (keywords.ts).
  */

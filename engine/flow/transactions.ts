@@ -1,5 +1,5 @@
 /**
- * Transactions of ACID modules — spec/execution-spec.md §5; HC `scenario-settings` (Auto commit,
+ * Transactions of ACID modules — Make's help: https://help.make.com/scenario-settings, https://help.make.com/rollback-error-handler (Auto commit,
  * Commit trigger last), `rollback-error-handler` and `commit-error-handler` (worked examples).
  *
  * Auto commit on: each ACID operation is its own begin/commit, so a Rollback only prevents the

@@ -89,7 +89,7 @@ function createExecution(scenario: Scenario, options: RunOptions): Execution {
 }
 
 /**
- * System variables (HC system-variables). Their raw IML names are unverified (iml-spec open
+ * System variables (HC system-variables). Their raw IML names are unverified (Make's help: https://help.make.com/mapping open
  * question 3); we provide the forms seen in public blueprints. Values the caller gives win.
  */
 /**

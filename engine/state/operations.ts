@@ -1,6 +1,6 @@
 /**
  * THE counting table: operations and credits per module kind.
- * Implements spec/execution-spec.md §3.1 (HC `operations`, `how-features-use-credits`,
+ * Implements Make's help: https://help.make.com/operations (HC `operations`, `how-features-use-credits`,
  * `if-else-and-merge`) and §3.2 (credits: 1 operation = 100 centicredits for non-AI modules).
  */
 import type { ModuleDefinition } from '../registry/define-module.ts';

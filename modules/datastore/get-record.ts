@@ -1,5 +1,5 @@
 /**
- * `datastore:GetRecord` — Get a record (spec/execution-spec.md §6.2; HC `data-stores`).
+ * `datastore:GetRecord` — Get a record (Make's help: https://help.make.com/data-stores).
  * Output: the record's fields at the top level, or `{ key, data }` with `returnWrapped`.
  */
 import { defineModule } from '../../engine/registry/define-module.ts';

@@ -1,5 +1,5 @@
 /**
- * `datastore:SearchRecord` — Search records (spec/execution-spec.md §6.2; HC `data-stores`):
+ * `datastore:SearchRecord` — Search records (Make's help: https://help.make.com/data-stores):
  * filter (OR of AND groups), sort, limit; one bundle `{ key, data }` per record.
  */
 import { MakeError } from '../../engine/errors/make-error.ts';

@@ -1,5 +1,5 @@
 /**
- * How one webhook request becomes the Custom webhook's bundle (http-spec §1.3). PURE: shared by
+ * How one webhook request becomes the Custom webhook's bundle (https://help.make.com/webhooks). PURE: shared by
  * the server and `makesim run`. Body by content type (JSON object → its keys; urlencoded and
  * multipart forms → keys, repeated names → arrays in order; anything else → `{ value: text }`),
  * then the query string merged over it (the query wins on a clash), then `__IMTHEADERS__` /
@@ -34,7 +34,7 @@ export interface HookOptions {
 
 /**
  * Field name for an unparsed body: measured for text/plain (MEAS); for JSON pass-through and for
- * JSON bodies that are not objects (arrays, scalars) it is our choice (http-spec open question 4).
+ * JSON bodies that are not objects (arrays, scalars) it is our choice (docs/fidelity.md).
  */
 export const RAW_BODY_KEY = 'value';
 

@@ -1,6 +1,6 @@
 /**
  * The one request shape every HTTP module builds from its mapper, and the helpers that read
- * mapper fields (APPS `http`; spec/execution-spec.md §2.11). Sending lives in send-request.ts.
+ * mapper fields (APPS `http`; https://apps.make.com/http). Sending lives in send-request.ts.
  */
 import type { FormData } from 'undici';
 import { dataError } from '../../engine/errors/make-error.ts';
@@ -26,7 +26,7 @@ export interface OutgoingRequest {
 }
 
 /**
- * Default timeout when the mapper leaves it empty. Open question 5 (execution-spec): the field
+ * Default timeout when the mapper leaves it empty. Open question 5 (Make's help: https://help.make.com/scenario-execution-flow): the field
  * help says 300 s, Fusion's docs and HC `types-of-errors` say modules wait 40 s. We use 40 s.
  */
 export const DEFAULT_TIMEOUT_SECONDS = 40;

@@ -1,6 +1,6 @@
 /**
  * HTTP status → Make error type when "Evaluate all states as errors" is on
- * (spec/execution-spec.md §2.11 and the §4.1 table, HC:`types-of-errors`).
+ * (https://apps.make.com/http and the https://help.make.com/types-of-errors table, HC:`types-of-errors`).
  * The one place this mapping lives; recorded in docs/fidelity.md. Make does not publish the HTTP
  * app's own mapping, so the Help Center's generic rules are used:
  *  - 401/403 → AccountValidationError ("auth fails (also HTTP 401/403)")

@@ -1,6 +1,6 @@
 /**
- * Every fixed answer of the webhook gateway, in one table (http-spec §1.4, §1.7, §1.8). Bodies are
- * byte-exact where Make's are known; the others are our choices for http-spec §5 open question 1
+ * Every fixed answer of the webhook gateway, in one table (Make's help: https://help.make.com/webhooks). Bodies are
+ * byte-exact where Make's are known; the others are our choices (docs/fidelity.md)
  * and are listed in docs/fidelity.md.
  */
 export interface GatewayAnswer {
@@ -46,13 +46,13 @@ export function structureMismatchAnswer(problems: string): GatewayAnswer {
 /** A disabled hook "does not accept any data" (DEV); we answer as for a gone hook (open question 1). */
 export const DISABLED_HOOK_ANSWER = ANSWERS.notFound;
 
-/** Webhook payload limit: 5 MB = 5,242,880 bytes (http-spec §1.7). */
+/** Webhook payload limit: 5 MB = 5,242,880 bytes (Make's help: https://help.make.com/webhooks). */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
-/** 300 requests per 10-second window per webhook (http-spec §1.7; open question 2: per hook). */
+/** 300 requests per 10-second window per webhook (Make's help: https://help.make.com/webhooks; open question 2: per hook). */
 export const DEFAULT_RATE_LIMIT = { max: 300, windowMs: 10_000 };
 
-/** Make's hard cap on a hook's queue (http-spec §1.6). */
+/** Make's hard cap on a hook's queue (Make's help: https://help.make.com/webhooks). */
 export const DEFAULT_QUEUE_LIMIT = 10_000;
 
 /** How long a caller waits for a Webhook response module: current Help Center 180 s (open question 5). */
@@ -61,8 +61,8 @@ export const DEFAULT_RESPONSE_TIMEOUT_MS = 180_000;
 /** Methods a preflight answer lists in `access-control-allow-methods` (measured, §1.2). */
 export const CORS_ALLOW_METHODS = 'GET, PUT, POST, PATCH, DELETE, HEAD, OPTIONS';
 
-/** The `Allow` header of every gateway answer, in Make's order (measured, http-spec §1.2). */
+/** The `Allow` header of every gateway answer, in Make's order (as measured against Make's gateway; https://help.make.com/webhooks). */
 export const ALLOW_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 
-/** `x-powered-by` of every gateway answer (measured, http-spec §1.2). */
+/** `x-powered-by` of every gateway answer (as measured against Make's gateway; Make's help: https://help.make.com/webhooks). */
 export const POWERED_BY = 'Make Gateway/production';

@@ -1,5 +1,5 @@
 /**
- * spec/execution-spec.md §5 worked examples (HC `rollback-error-handler`, `commit-error-handler`)
+ * Make's help: https://help.make.com/rollback-error-handler worked examples (HC `rollback-error-handler`, `commit-error-handler`)
  * end to end on real SQLite: a trigger outputs 3 bundles; two `datastore:UpdateRecord` modules
  * update the bundle's row; the second fails on bundle 2 (its key does not exist, upsert off).
  * Expected rows come from the spec text:

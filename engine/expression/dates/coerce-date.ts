@@ -1,5 +1,5 @@
 /**
- * "Date expected" coercion (spec/iml-spec.md §4.5, Help Center https://help.make.com/type-coercion):
+ * "Date expected" coercion (Help Center https://help.make.com/type-coercion):
  * a date stays a date, a number is milliseconds since 1970-01-01 UTC, and text is parsed when it
  * holds a day, a month and a year, optionally a time and a zone — the documented forms are
  * ISO-like `YYYY-MM-DD`, `YYYY/MM/DD`, US `MM/DD/YYYY` and European `D.M.YYYY`, each optionally

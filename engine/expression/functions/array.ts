@@ -1,5 +1,5 @@
 /**
- * Array functions (Help Center https://help.make.com/array-functions; spec/iml-spec.md §3.5 and
+ * Array functions (Help Center https://help.make.com/array-functions and
  * appendix A). An array argument follows §4.5 "Array expected": a non-array is a one-item array,
  * a missing value an empty one (asArray). `length` and `contains` also serve text (§3.3): one
  * implementation each, dispatching on the first argument. Functions never mutate their input.

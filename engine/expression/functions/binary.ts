@@ -1,6 +1,6 @@
 /**
  * Binary functions: hashes, HMACs and encodings — `md5`, `sha1`, `sha256`, `sha512`, `base64`,
- * `toBinary`, `toString` (spec/iml-spec.md §3.3; https://help.make.com/text-and-binary-functions,
+ * `toBinary`, `toString` (https://help.make.com/text-and-binary-functions,
  * FUSION string-functions for the encoding lists). Binary values are Node Buffers.
  */
 import { createHash, createHmac } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Date and time functions (spec/iml-spec.md §3.4 and appendix A; Help Center
+ * Date and time functions (Make's help: https://help.make.com/date-and-time-functions; Help Center
  * https://help.make.com/date-and-time-functions): formatDate, parseDate, add* and set*.
  * Names Make does not have (dateDifference, startOfDay, addWeekDays … — Fusion-only or
  * non-existent per the spec) are deliberately absent, so they stay unknown functions.

@@ -1,5 +1,5 @@
 /**
- * Math functions (Help Center https://help.make.com/math-functions; spec/iml-spec.md §3.2 and
+ * Math functions (Help Center https://help.make.com/math-functions and
  * appendix A): abs, ceil, floor, round, trunc and the aggregates max, min, sum, average,
  * median, stdevP, stdevS. parseNumber/formatNumber live in math-format.ts.
  * Arithmetic is IEEE-754 double, unrounded, as in Make (§1.7: 16.22 + 9.2 = 25.419999999999998).

@@ -1,6 +1,6 @@
 /**
  * Escaping and markup functions: `escapeHTML`, `escapeMarkdown`, `escapeJSON`, `stripHTML`,
- * `encodeURL`, `decodeURL` (spec/iml-spec.md §3.3; https://help.make.com/text-and-binary-functions).
+ * `encodeURL`, `decodeURL` (https://help.make.com/text-and-binary-functions).
  */
 
 /**

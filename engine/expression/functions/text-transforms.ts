@@ -1,6 +1,6 @@
 /**
  * Character-level transforms behind `ascii`, `capitalize`, `startcase` and
- * `replaceEmojiCharacters` (spec/iml-spec.md §3.3; https://help.make.com/text-and-binary-functions).
+ * `replaceEmojiCharacters` (https://help.make.com/text-and-binary-functions).
  */
 
 /**

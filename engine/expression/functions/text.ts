@@ -1,5 +1,5 @@
 /**
- * Text functions (spec/iml-spec.md §3.3 and appendix A; Help Center
+ * Text functions (Make's help: https://help.make.com/text-and-binary-functions; Help Center
  * https://help.make.com/text-and-binary-functions). `length` and `contains` also take arrays and
  * live in the array catalogue; hashes and encodings are in binary.ts.
  */

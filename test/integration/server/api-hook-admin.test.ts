@@ -11,7 +11,7 @@ const api = apiClient(() => server);
 
 const webhook = { name: 'Orders', teamId: 1, typeName: 'gateway-webhook' };
 
-describe('Make API v2: hooks create, rename, delete (http-spec §2.6)', () => {
+describe('Make API v2: hooks create, rename, delete (https://developers.make.com/api-documentation/api-reference/hooks)', () => {
   it('creates a gateway-webhook hook that answers on its udid', async () => {
     server = testServer();
     const res = await api('POST', '/hooks', { ...webhook, method: true, headers: false, stringify: false });
@@ -146,7 +146,7 @@ describe('Make API v2: hooks create, rename, delete (http-spec §2.6)', () => {
   });
 });
 
-describe('Make API v2: data stores of the config (http-spec §2.7)', () => {
+describe('Make API v2: data stores of the config (https://developers.make.com/api-documentation/api-reference/data-stores)', () => {
   // Stores of makesim.config.json are changed there; the API answers Make's error body pointing there.
   it('refuses to update or delete a config store with a 400 error body and keeps it', async () => {
     const config = parseConfig(

@@ -9,7 +9,7 @@ afterEach(async () => server?.close());
 const executionsOf = (id: number) =>
   server.services.executions.list({ scenarioId: id, offset: 0, limit: 100, sortDir: 'asc' });
 
-describe('webhook gateway answers (http-spec §1.4, §1.5)', () => {
+describe('webhook gateway answers (https://help.make.com/webhooks)', () => {
   it('answers 200 Accepted as text/plain with CORS once the request is queued', async () => {
     server = testServer();
     const { udid, scenario } = addScenario(server, blueprints.queued());

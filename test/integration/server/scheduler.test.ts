@@ -13,7 +13,7 @@ const advance = (ms: number) =>
 const runs = (id: number) =>
   server.services.executions.list({ scenarioId: id, offset: 0, limit: 1000, sortDir: 'asc' });
 
-describe('next run from the scheduling object (execution-spec §7)', () => {
+describe('next run from the scheduling object (https://help.make.com/schedule-a-scenario)', () => {
   const after = new Date(START);
 
   it('runs `indefinitely` every interval seconds', () => {

@@ -1,6 +1,6 @@
 /**
  * Text functions, called through the catalogue as the evaluator does. Expected values come from
- * spec/iml-spec.md §3.3 (with its reconstructions of garbled examples) or from the reasoning in
+ * Make's help: https://help.make.com/text-and-binary-functions (with its reconstructions of garbled examples) or from the reasoning in
  * each test's name.
  */
 import fc from 'fast-check';
