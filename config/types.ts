@@ -15,7 +15,10 @@ export interface DataStoreConfig {
   maxBytes?: number;
 }
 
-/** A data structure (https://developers.make.com/api-documentation/api-reference/data-structures) the dev server offers by id: hooks (`udt`) and stores use it. */
+/**
+ * A data structure (https://developers.make.com/api-documentation/api-reference/data-structures) the dev
+ * server offers by id: hooks (`udt`) and stores use it.
+ */
 export interface DataStructureConfig {
   /** Its id over the API; default: the id stored for this name, or a new one. */
   id?: number;

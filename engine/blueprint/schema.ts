@@ -1,5 +1,6 @@
 /**
- * The blueprint JSON schema (Make's help: https://help.make.com/blueprints, https://help.make.com/router). Liberal where Make's
+ * The blueprint JSON schema (Make's help: https://help.make.com/blueprints, https://help.make.com/router).
+ * Liberal where Make's
  * exports vary (extra keys, missing `parameters`/`mapper`/`metadata`), strict where a wrong value
  * would make us run the wrong thing (ids, module keys, versions, filter operators' shape, routes).
  */

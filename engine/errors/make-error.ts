@@ -1,7 +1,8 @@
 /**
  * Make's module error types, one class each.
  * Names follow Make's engine (imt-proto src/error.ts) and the Help Center's "Types of errors";
- * see Make's help: https://help.make.com/types-of-errors. Whether a type is a warning lives here and nowhere else.
+ * see Make's help: https://help.make.com/types-of-errors. Whether a type is a warning lives here and nowhere
+ * else.
  */
 
 export const MAKE_ERROR_TYPES = [

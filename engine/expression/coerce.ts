@@ -1,5 +1,6 @@
 /**
- * Make's type coercion (https://github.com/integromat/make-skills, https://help.make.com/type-coercion, Help Center "Type coercion"
+ * Make's type coercion (https://github.com/integromat/make-skills, https://help.make.com/type-coercion, Help
+ * Center "Type coercion"
  * https://help.make.com/type-coercion). Function implementations, operators, filters and
  * templates all coerce through these few functions so that there is one rule for each case.
  */

@@ -1,5 +1,6 @@
 /**
- * The 58 filter operators (https://github.com/integromat/make-forman-schema ids from Make's schema library, https://help.make.com/filtering semantics).
+ * The 58 filter operators: ids from Make's schema library https://github.com/integromat/make-forman-schema,
+ * semantics from https://help.make.com/filtering.
  * ONE table: id → arity and test. Operands arrive evaluated (templates keep their type).
  */
 import { DateTime } from 'luxon';

@@ -1,5 +1,6 @@
 /**
- * Tokens of one `{{…}}` segment (https://help.make.com/mapping, https://developers.make.com/custom-apps-documentation/block-elements/iml). The lexer starts right after
+ * Tokens of one `{{…}}` segment (https://help.make.com/mapping,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml). The lexer starts right after
  * `{{` and stops at the first `}}` outside a string literal, so `"}}"` inside quotes is text.
  */
 import { ExpressionError } from '../errors/expression-error.ts';

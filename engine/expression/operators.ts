@@ -1,5 +1,6 @@
 /**
- * IML operators (https://developers.make.com/custom-apps-documentation/block-elements/iml): JavaScript-like arithmetic, `+` concatenating when a
+ * IML operators (https://developers.make.com/custom-apps-documentation/block-elements/iml): JavaScript-like
+ * arithmetic, `+` concatenating when a
  * side is text, date − date / date − number in milliseconds, strict equality, and/or/not.
  */
 import type { BinaryOp } from './ast.ts';

@@ -1,5 +1,6 @@
 /**
- * Parses the tokens of one `{{…}}` segment into a Node (Make's help: https://help.make.com/mapping). Precedence
+ * Parses the tokens of one `{{…}}` segment into a Node (Make's help: https://help.make.com/mapping).
+ * Precedence
  * follows JavaScript (§1.7, Open question 1): `* / %`, `+ -`, relational, equality, and, or.
  */
 import { ExpressionError } from '../errors/expression-error.ts';

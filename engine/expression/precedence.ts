@@ -1,5 +1,6 @@
 /**
- * Binary operators of IML (https://developers.make.com/custom-apps-documentation/block-elements/iml): every accepted spelling, and JavaScript's
+ * Binary operators of IML (https://developers.make.com/custom-apps-documentation/block-elements/iml): every
+ * accepted spelling, and JavaScript's
  * precedence (Open question 1 — Make documents neither, the engine is "JavaScript-like").
  */
 import type { BinaryOp } from './ast.ts';

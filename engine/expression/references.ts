@@ -1,5 +1,6 @@
 /**
- * Reading items out of bundles (https://help.make.com/mapping, https://developers.make.com/custom-apps-documentation/block-elements/iml; DESIGN principle 8).
+ * Reading items out of bundles (https://help.make.com/mapping,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml; DESIGN principle 8).
  * Only own data properties are read: `__proto__`, `constructor`, `prototype` are ordinary
  * missing keys. Missing anything → undefined, silently.
  */

@@ -1,5 +1,6 @@
 /**
- * Transactions of ACID modules — Make's help: https://help.make.com/scenario-settings, https://help.make.com/rollback-error-handler (Auto commit,
+ * Transactions of ACID modules — Make's help: https://help.make.com/scenario-settings,
+ * https://help.make.com/rollback-error-handler (Auto commit,
  * Commit trigger last), `rollback-error-handler` and `commit-error-handler` (worked examples).
  *
  * Auto commit on: each ACID operation is its own begin/commit, so a Rollback only prevents the

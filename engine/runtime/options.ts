@@ -55,7 +55,8 @@ export interface RunOptions {
   onTriggerRollback?: (cycle: number) => void;
   /**
    * Called the moment a Webhook response module produces cycle `cycle`'s first response, while the
-   * run goes on: Make answers the held caller then, not when the run ends (Make's help: https://help.make.com/webhooks).
+   * run goes on: Make answers the held caller then, not when the run ends (Make's help:
+   * https://help.make.com/webhooks).
    */
   onRespond?: (response: WebhookResponse, cycle: number) => void;
 }

@@ -89,8 +89,9 @@ function createExecution(scenario: Scenario, options: RunOptions): Execution {
 }
 
 /**
- * System variables (HC system-variables). Their raw IML names are unverified (Make's help: https://help.make.com/mapping open
- * question 3); we provide the forms seen in public blueprints. Values the caller gives win.
+ * System variables (https://help.make.com/system-variables). Their raw IML names are unverified
+ * (docs/fidelity.md, "System variables"); we provide the forms seen in public blueprints. Values the
+ * caller gives win.
  */
 /**
  * Scenario inputs (`var.input.*`). An on-demand scenario that declares inputs (`io.input_spec`)

@@ -1,6 +1,7 @@
 /**
  * What every data store module needs: the store named by `parameters.datastore`, the mapped key,
- * the mapped record, and the output shapes (Make's help: https://help.make.com/data-stores; shapes of Add, Update and
+ * the mapped record, and the output shapes (Make's help: https://help.make.com/data-stores; shapes of Add,
+ * Update and
  * Delete are Open question 15 — chosen here, in one place).
  */
 

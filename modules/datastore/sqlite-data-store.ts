@@ -1,5 +1,6 @@
 /**
- * Data stores on SQLite (Make's help: https://help.make.com/data-stores, https://help.make.com/rollback-error-handler). One database holds every store of the
+ * Data stores on SQLite (Make's help: https://help.make.com/data-stores,
+ * https://help.make.com/rollback-error-handler). One database holds every store of the
  * project; the engine's transaction calls (begin/commit/rollback around each ACID module, per the
  * auto-commit rules of §5) become SQLite SAVEPOINTs, which nest, so a Rollback really restores
  * the rows. A file database is opened in WAL mode on first use (its directory created then);

@@ -1,5 +1,6 @@
 /**
- * Webhooks > Custom webhook (`gateway:CustomWebHook` v1), HC:`webhooks`; Make's help: https://help.make.com/webhooks.
+ * Webhooks > Custom webhook (`gateway:CustomWebHook` v1), HC:`webhooks`; Make's help:
+ * https://help.make.com/webhooks.
  * Each cycle's trigger input is one incoming request. From the dev server it is a WebhookIntake,
  * already converted once at the gateway: its bundle is taken as is. Elsewhere (`--input`, test
  * files) a request description is converted by request-to-bundle.ts; any other object is taken as

@@ -26,8 +26,9 @@ export interface OutgoingRequest {
 }
 
 /**
- * Default timeout when the mapper leaves it empty. Open question 5 (Make's help: https://help.make.com/scenario-execution-flow): the field
- * help says 300 s, Fusion's docs and HC `types-of-errors` say modules wait 40 s. We use 40 s.
+ * Default timeout when the mapper leaves it empty (docs/fidelity.md, "Default HTTP timeout"): the
+ * field help says 300 s, Fusion's docs and https://help.make.com/types-of-errors say modules wait
+ * 40 s. We use 40 s.
  */
 export const DEFAULT_TIMEOUT_SECONDS = 40;
 /** The field's own bounds (metadata.expect: `uinteger`, min 1, max 300). */

@@ -1,6 +1,7 @@
 /**
  * The checks every hook request passes before its body is looked at, for webhooks and mailhooks
- * alike (Make's help: https://help.make.com/webhooks): the hook is not gone (unattached over 120 h), is enabled, under its
+ * alike (Make's help: https://help.make.com/webhooks): the hook is not gone (unattached over 120 h), is
+ * enabled, under its
  * rate limit, and the caller passes its API key and IP allow-list. `undefined` = admitted, else
  * the gateway's answer.
  */

@@ -1,5 +1,6 @@
 /**
- * Every fixed answer of the webhook gateway, in one table (Make's help: https://help.make.com/webhooks). Bodies are
+ * Every fixed answer of the webhook gateway, in one table (Make's help: https://help.make.com/webhooks).
+ * Bodies are
  * byte-exact where Make's are known; the others are our choices (docs/fidelity.md)
  * and are listed in docs/fidelity.md.
  */
@@ -49,7 +50,10 @@ export const DISABLED_HOOK_ANSWER = ANSWERS.notFound;
 /** Webhook payload limit: 5 MB = 5,242,880 bytes (Make's help: https://help.make.com/webhooks). */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
-/** 300 requests per 10-second window per webhook (Make's help: https://help.make.com/webhooks; open question 2: per hook). */
+/**
+ * 300 requests per 10-second window per webhook (Make's help: https://help.make.com/webhooks; open question
+ * 2: per hook).
+ */
 export const DEFAULT_RATE_LIMIT = { max: 300, windowMs: 10_000 };
 
 /** Make's hard cap on a hook's queue (Make's help: https://help.make.com/webhooks). */
@@ -61,8 +65,14 @@ export const DEFAULT_RESPONSE_TIMEOUT_MS = 180_000;
 /** Methods a preflight answer lists in `access-control-allow-methods` (measured, §1.2). */
 export const CORS_ALLOW_METHODS = 'GET, PUT, POST, PATCH, DELETE, HEAD, OPTIONS';
 
-/** The `Allow` header of every gateway answer, in Make's order (as measured against Make's gateway; https://help.make.com/webhooks). */
+/**
+ * The `Allow` header of every gateway answer, in Make's order (as measured against Make's gateway;
+ * https://help.make.com/webhooks).
+ */
 export const ALLOW_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 
-/** `x-powered-by` of every gateway answer (as measured against Make's gateway; Make's help: https://help.make.com/webhooks). */
+/**
+ * `x-powered-by` of every gateway answer (as measured against Make's gateway; Make's help:
+ * https://help.make.com/webhooks).
+ */
 export const POWERED_BY = 'Make Gateway/production';

@@ -1,5 +1,6 @@
 /**
- * The local mailhook gateway (Make's help: https://help.make.com/webhooks): `POST /mailhook/<udid>` takes one email — a raw
+ * The local mailhook gateway (Make's help: https://help.make.com/webhooks): `POST /mailhook/<udid>` takes one
+ * email — a raw
  * RFC 822 message (`message/rfc822`, `text/plain`, or any non-JSON type) or a JSON object already
  * in bundle shape — and queues it exactly as the webhook gateway queues a request (§1.6: same
  * queue and durability, `200 Accepted` once committed, 410 for unknown udids, 5 MB, rate limit).

@@ -1,5 +1,6 @@
 /**
- * The webhook gateway (Make's help: https://help.make.com/webhooks): every method on `/<udid>` and `/hook/<udid>`. A request is
+ * The webhook gateway (Make's help: https://help.make.com/webhooks): every method on `/<udid>` and
+ * `/hook/<udid>`. A request is
  * answered `200 Accepted` only after its queue item is committed to SQLite (§1.6); a scenario with
  * a Webhook response module holds the caller until the response, the timeout, or its failure (§1.5).
  */

@@ -1,5 +1,6 @@
 /**
- * Timeouts of held webhook callers (Make's help: https://help.make.com/webhooks), all of one length — the server's response
+ * Timeouts of held webhook callers (Make's help: https://help.make.com/webhooks), all of one length — the
+ * server's response
  * timeout. One sweeping interval serves them all instead of a timer armed and cleared per
  * request, which was a visible share of the held-response path under load. Entries expire in
  * the order they were added, so a sweep reads only the expired head. Precision: a tenth of the

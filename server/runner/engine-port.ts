@@ -17,11 +17,17 @@ export interface PreparedRun {
   clock: Clock;
   maxCycles: number;
   vars?: VariableScopes;
-  /** Cycle `cycle` (1-based) rolled back: its trigger event must come again (Make's help: https://help.make.com/overview-of-error-handling). */
+  /**
+   * Cycle `cycle` (1-based) rolled back: its trigger event must come again (Make's help:
+   * https://help.make.com/overview-of-error-handling).
+   */
   onTriggerRollback?: (cycle: number) => void;
   /** Cycle `cycle`'s first Webhook response, the moment its module runs (https://help.make.com/webhooks). */
   onRespond?: (response: WebhookResponse, cycle: number) => void;
-  /** Pulled by `POST /scenarios/{id}/executions/{executionId}/stop` (https://developers.make.com/api-documentation/api-reference/scenarios). */
+  /**
+   * Pulled by `POST /scenarios/{id}/executions/{executionId}/stop`
+   * (https://developers.make.com/api-documentation/api-reference/scenarios).
+   */
   stop?: RunStop;
 }
 
@@ -30,10 +36,16 @@ export interface PreparedScenario {
   /** Key of the first module (`gateway:CustomWebHook` for webhook scenarios). */
   readonly triggerKey: string | undefined;
   readonly instant: boolean;
-  /** Contains a `gateway:WebhookRespond`: the caller is held for the response (Make's help: https://help.make.com/webhooks). */
+  /**
+   * Contains a `gateway:WebhookRespond`: the caller is held for the response (Make's help:
+   * https://help.make.com/webhooks).
+   */
   readonly responds: boolean;
   readonly settings: { sequential: boolean; maxErrors: number; roundtrips: number; dlq: boolean };
-  /** `maxResults` of a webhook trigger: items a scheduled run takes (Make's help: https://help.make.com/webhooks). */
+  /**
+   * `maxResults` of a webhook trigger: items a scheduled run takes (Make's help:
+   * https://help.make.com/webhooks).
+   */
   readonly maxResults: number;
   run(options: PreparedRun): Promise<ExecutionRecord>;
 }
@@ -45,7 +57,9 @@ export interface ServerEngine {
 }
 
 export const WEBHOOK_TRIGGER = 'gateway:CustomWebHook';
-/** Custom mailhook (Make's help: https://help.make.com/webhooks): gets a hook of typeName `gateway-mailhook`. */
+/**
+ * Custom mailhook (Make's help: https://help.make.com/webhooks): gets a hook of typeName `gateway-mailhook`.
+ */
 export const MAIL_TRIGGER = 'gateway:CustomMailHook';
 export const WEBHOOK_RESPONDER = 'gateway:WebhookRespond';
 

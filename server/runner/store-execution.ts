@@ -1,7 +1,8 @@
 /**
  * Storing one finished run — inside the group-commit transaction, so it is all or nothing: the
  * execution row, removal of its queue items, its incomplete executions (or the retry attempt it
- * was), and the consecutive-error streak that may switch the scenario off (Make's help: https://help.make.com/overview-of-error-handling).
+ * was), and the consecutive-error streak that may switch the scenario off (Make's help:
+ * https://help.make.com/overview-of-error-handling).
  */
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import { isBackoffFailure } from '../scheduler/backoff.ts';
@@ -40,7 +41,8 @@ export function storeExecution(deps: RunnerDeps, run: FinishedRun): void {
 
 /**
  * A cycle that rolled back puts its webhook item back into the queue, as Make does for instant
- * triggers (Make's help: https://help.make.com/overview-of-error-handling; https://help.make.com/webhooks); every other item is done and deleted in
+ * triggers (Make's help: https://help.make.com/overview-of-error-handling; https://help.make.com/webhooks);
+ * every other item is done and deleted in
  * this same transaction, so a run that succeeded is never run again. A held caller answered
  * directly (no queue row, never acknowledged) has nothing to put back.
  */

@@ -27,7 +27,10 @@ export const BACKOFF_WITHOUT_INCOMPLETE_MS = [
   24 * HOUR,
 ];
 
-/** The error types Make reruns with backoff (Make's help: https://help.make.com/exponential-backoff; the brief adds RateLimitError). */
+/**
+ * The error types Make reruns with backoff (Make's help: https://help.make.com/exponential-backoff; the brief
+ * adds RateLimitError).
+ */
 export const BACKOFF_ERRORS: ReadonlySet<string> = new Set([
   'ConnectionError',
   'ModuleTimeoutError',

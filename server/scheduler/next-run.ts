@@ -9,7 +9,10 @@ import { Cron } from 'croner';
 import type { Scheduling } from '../store/scenarios.ts';
 import { allowedByRestrict, betweenBounds } from './restrict.ts';
 
-/** Make's default when a scenario has no scheduling: every 15 minutes (https://help.make.com/schedule-a-scenario). */
+/**
+ * Make's default when a scenario has no scheduling: every 15 minutes
+ * (https://help.make.com/schedule-a-scenario).
+ */
 export const DEFAULT_INTERVAL_SECONDS = 900;
 
 const MAX_CANDIDATES = 5_000;

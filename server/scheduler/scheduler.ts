@@ -1,5 +1,6 @@
 /**
- * Runs scenarios on their schedules (Make's help: https://help.make.com/schedule-a-scenario) and retries incomplete executions when
+ * Runs scenarios on their schedules (Make's help: https://help.make.com/schedule-a-scenario) and retries
+ * incomplete executions when
  * due (§4.5). With the system clock a timer wakes it; with `--clock simulated` time only moves
  * through `advance()`, which steps from one due run to the next so a week of schedules, Break
  * retries and backoff finishes in seconds.
@@ -81,7 +82,8 @@ export class Scheduler {
       if (run) runs.push(run);
       this.refresh(scenario.id, new Date(scenario.nextExec));
     }
-    // Backoff reruns (Make's help: https://help.make.com/exponential-backoff) run the scenario as its schedule would.
+    // Backoff reruns (Make's help: https://help.make.com/exponential-backoff) run the scenario as its
+    // schedule would.
     for (const scenarioId of this.#deps.backoff?.takeDue(now.getTime()) ?? []) {
       if (!this.#deps.scenarios.get(scenarioId)?.isActive) continue;
       const run = this.#runScheduled(scenarioId);
@@ -136,7 +138,8 @@ export class Scheduler {
     if (prepared.settings.sequential && this.#deps.runner.isRunning(scenarioId)) return undefined;
     if (this.#deps.runner.waitsOnIncompletes(scenarioId, prepared)) return undefined;
     if (!isQueueTrigger(prepared.triggerKey)) return this.#deps.runner.run({ scenarioId, type: 'auto' });
-    // A scheduled webhook scenario takes up to `maxResults` queued requests per run (Make's help: https://help.make.com/webhooks).
+    // A scheduled webhook scenario takes up to `maxResults` queued requests per run (Make's help:
+    // https://help.make.com/webhooks).
     const items = this.#deps.queue.claim(scenarioId, prepared.maxResults);
     if (items.length === 0) return undefined;
     return this.#deps.runner.run({

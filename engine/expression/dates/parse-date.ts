@@ -1,5 +1,6 @@
 /**
- * `parseDate(text; format; [timezone])` (Make's help: https://help.make.com/date-and-time-functions, https://help.make.com/tokens-for-datetime-parsing; Help Center
+ * `parseDate(text; format; [timezone])` (Make's help: https://help.make.com/date-and-time-functions,
+ * https://help.make.com/tokens-for-datetime-parsing; Help Center
  * https://help.make.com/date-and-time-functions): reads text with Moment.js tokens, fills the
  * missing parts like Moment does, and resolves the wall clock in the zone unless the text
  * carries an offset (`Z`) or is an epoch (`X`, `x`).

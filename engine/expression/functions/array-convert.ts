@@ -1,7 +1,8 @@
 /**
  * Array ↔ collection conversions: map, toArray, toCollection (Help Center
  * https://help.make.com/array-functions, https://help.make.com/mapping-arrays;
- * Make's help: https://help.make.com/array-functions). Keys are raw names, case-sensitive, dot notation for nested items.
+ * Make's help: https://help.make.com/array-functions). Keys are raw names, case-sensitive, dot notation for
+ * nested items.
  */
 import { isCollection, toText } from '../coerce.ts';
 import { argumentError, asArray, collectionArg, isBlank } from './general-args.ts';

@@ -1,5 +1,6 @@
 /**
- * Argument handling for the date functions (Make's help: https://help.make.com/date-and-time-functions, coercion https://help.make.com/type-coercion, zones https://help.make.com/manage-time-zones).
+ * Argument handling for the date functions (Make's help: https://help.make.com/date-and-time-functions,
+ * coercion https://help.make.com/type-coercion, zones https://help.make.com/manage-time-zones).
  * Errors name the function and the 1-based argument (text-args.ts wording) and say what to map.
  */
 import { toNumber, toText } from '../coerce.ts';

@@ -1,5 +1,6 @@
 /**
- * Calendar moves on the organization's wall clock (https://help.make.com/date-and-time-functions, https://developers.make.com/custom-apps-documentation/block-elements/iml):
+ * Calendar moves on the organization's wall clock (https://help.make.com/date-and-time-functions,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml):
  * `addDays`/`addMonths` and the `set*` functions change the LOCAL date and time and then find
  * the instant again, so 10:00 stays 10:00 across a DST change (the Help Center's setMonth
  * example: 13:36 CEST in August becomes 13:36 CET in January). Hours, minutes and seconds are

@@ -1,5 +1,6 @@
 /**
- * Argument handling shared by the General, Math and Array functions (Make's help: https://help.make.com/type-coercion
+ * Argument handling shared by the General, Math and Array functions (Make's help:
+ * https://help.make.com/type-coercion
  * "Type coercion", Help Center https://help.make.com/type-coercion): how a function reads an
  * array, a collection or a number argument, and the DataError it raises when Make would reject
  * the value.

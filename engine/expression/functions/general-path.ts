@@ -3,7 +3,9 @@
  * `distinct(array; "name")`, `map(array; "email")`, `set(object; "address.city"; value)`.
  * Help Center https://help.make.com/general-functions and https://help.make.com/array-functions:
  * raw names, dot notation for nested properties, and "The first item in an array is index 1"
- * (https://help.make.com/general-functions, https://developers.make.com/custom-apps-documentation/block-elements/iml). Only own properties are read (DESIGN.md principle 8).
+ * (https://help.make.com/general-functions,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml). Only own properties are read
+ * (DESIGN.md principle 8).
  */
 import { isCollection, toText } from '../coerce.ts';
 

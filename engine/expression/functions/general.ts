@@ -1,5 +1,6 @@
 /**
- * General functions (Help Center https://help.make.com/general-functions; Make's help: https://help.make.com/mapping
+ * General functions (Help Center https://help.make.com/general-functions; Make's help:
+ * https://help.make.com/mapping
  * §3.1 and appendix A): get, if, ifempty, switch, omit, pick, and the newer set, equal.
  */
 import { isEmpty, toBoolean, toText } from '../coerce.ts';

@@ -1,6 +1,8 @@
 /**
  * Localized numbers: parseNumber and formatNumber (Help Center
- * https://help.make.com/math-functions; https://help.make.com/math-functions, https://developers.make.com/custom-apps-documentation/block-elements/iml — formatNumber's
+ * https://help.make.com/math-functions;
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml
+ * — formatNumber's
  * defaults are European: `,` decimal separator, `.` thousands separator).
  */
 import { toText } from '../coerce.ts';

@@ -1,5 +1,7 @@
 /**
- * `replace()` search strings of the form `/pattern/flags` (https://developers.make.com/custom-apps-documentation/block-elements/iml, https://help.make.com/text-and-binary-functions `replace`;
+ * `replace()` search strings of the form `/pattern/flags`
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml,
+ * https://help.make.com/text-and-binary-functions `replace`;
  * Help Center https://help.make.com/text-and-binary-functions). Make uses JavaScript regex syntax,
  * so the pattern is handed to `RegExp` — never evaluated as code.
  */

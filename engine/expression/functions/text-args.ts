@@ -1,5 +1,6 @@
 /**
- * Argument helpers shared by the text and binary functions (Make's help: https://help.make.com/text-and-binary-functions, coercion https://help.make.com/type-coercion).
+ * Argument helpers shared by the text and binary functions (Make's help:
+ * https://help.make.com/text-and-binary-functions, coercion https://help.make.com/type-coercion).
  * Errors read like Make's own ("Function 'decodeURL' finished with error! …") and carry the
  * function name and the 1-based argument position in `details`, so a user can find the place.
  */

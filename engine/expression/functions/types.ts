@@ -1,5 +1,6 @@
 /**
- * The contract between the IML evaluator and the function catalogue (Make's help: https://help.make.com/use-functions,
+ * The contract between the IML evaluator and the function catalogue (Make's help:
+ * https://help.make.com/use-functions,
  * appendix A). Each category file exports a `FunctionSpec[]`; functions/index.ts merges them.
  */
 

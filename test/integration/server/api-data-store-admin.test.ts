@@ -1,4 +1,7 @@
-/** Data stores created, changed and deleted over the Make API v2 (https://developers.make.com/api-documentation/api-reference/data-stores), through `inject`. */
+/**
+ * Data stores created, changed and deleted over the Make API v2
+ * (https://developers.make.com/api-documentation/api-reference/data-stores), through `inject`.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,7 @@
-/** Make API v2 data structures (https://developers.make.com/api-documentation/api-reference/data-structures) through `inject`. */
+/**
+ * Make API v2 data structures (https://developers.make.com/api-documentation/api-reference/data-structures)
+ * through `inject`.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerApp } from '../../../server/app.ts';
 import { openDatabase } from '../../../server/queue/db.ts';

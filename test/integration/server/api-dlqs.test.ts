@@ -66,7 +66,8 @@ describe('Make API v2: incomplete execution contents (https://developers.make.co
     const clock = new SimulatedClock('2026-01-05T00:00:00Z');
     const { id } = await incomplete(clock);
     await api('PATCH', `/dlqs/${id}`, { blueprint: JSON.stringify(fixedBlueprint()) });
-    // breakBlueprint retries every 15 min (Make's help: https://help.make.com/quick-error-handling-reference).
+    // breakBlueprint retries every 15 min (Make's help:
+    // https://help.make.com/quick-error-handling-reference).
     await server.services.scheduler.advance(15 * MINUTE);
     expect((await api('GET', `/dlqs/${id}`)).json().dlq).toMatchObject({ resolved: true, attempts: 1 });
     const { dlqLogs } = (await api('GET', `/dlqs/${id}/logs`)).json();

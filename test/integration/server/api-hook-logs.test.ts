@@ -1,5 +1,6 @@
 /**
- * `GET /hooks/{id}/logs` and `/hooks/{id}/logs/{logId}` (https://developers.make.com/api-documentation/api-reference/hooks): newest first, `from`/`to`
+ * `GET /hooks/{id}/logs` and `/hooks/{id}/logs/{logId}`
+ * (https://developers.make.com/api-documentation/api-reference/hooks): newest first, `from`/`to`
  * on `loggedAt` (epoch ms, inclusive), `pg[offset|limit|sortDir]`, 404s; logs older than 3 days
  * (Make's help: https://help.make.com/webhooks) are gone on the server's simulated clock.
  */

@@ -63,7 +63,8 @@ describe('GET /scenarios filters (https://developers.make.com/api-documentation/
     const res = await api('GET', `/scenarios?teamId=1&id[]=${a}&cols%5B%5D=name&cols[]=isActive&cols[]=nope`);
 
     expect(res.json().scenarios).toEqual([{ id: a, name: 'S1', isActive: true }]);
-    // GET /scenarios/{id} takes cols[] too (https://developers.make.com/api-documentation/api-reference/scenarios).
+    // GET /scenarios/{id} takes cols[] too
+    // (https://developers.make.com/api-documentation/api-reference/scenarios).
     const one = await api('GET', `/scenarios/${a}?cols[]=name`);
     expect(one.json().scenario).toEqual({ id: a, name: 'S1' });
     expect(Object.keys((await api('GET', `/scenarios/${a}`)).json().scenario).length).toBeGreaterThan(5);

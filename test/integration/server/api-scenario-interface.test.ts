@@ -13,7 +13,8 @@ function onDemand(bp: Record<string, unknown> = blueprints.scheduled()) {
   return addScenario(server, bp, { scheduling: { type: 'on-demand' } }).scenario;
 }
 
-// https://developers.make.com/api-documentation/api-reference/scenarios: GET/PATCH /scenarios/{id}/interface → {interface: {input, output}}.
+// https://developers.make.com/api-documentation/api-reference/scenarios: GET/PATCH /scenarios/{id}/interface
+// → {interface: {input, output}}.
 describe('Make API v2: scenario interface (https://developers.make.com/api-documentation/api-reference/scenarios)', () => {
   it('answers an empty input and a null output for a scenario without inputs', async () => {
     const scenario = onDemand();

@@ -49,7 +49,8 @@ describe('webhook queue and scenario state (https://help.make.com/webhooks, http
     expect((await post(udid, { doc: '{}' })).body).toBe('Accepted');
     await server.services.runner.idle();
     expect(runs(scenario.id).map((run) => run.status)).toEqual([1, 3]);
-    // The failed run's item was rolled back into the queue (https://help.make.com/overview-of-error-handling) beside the new one.
+    // The failed run's item was rolled back into the queue (https://help.make.com/overview-of-error-handling)
+    // beside the new one.
     expect(server.services.queue.count(scenario.hookId ?? 0)).toBe(2);
   });
 

@@ -11,8 +11,10 @@ const post = (udid: string, payload: Record<string, unknown>) =>
 const runs = (id: number) =>
   server.services.executions.list({ scenarioId: id, offset: 0, limit: 100, sortDir: 'asc' });
 
-// Make's help: https://help.make.com/overview-of-error-handling: an unhandled error with incomplete executions off rolls the cycle
-// back, and for an instant trigger the event goes back into the webhook queue (Make's help: https://help.make.com/webhooks).
+// Make's help: https://help.make.com/overview-of-error-handling: an unhandled error with incomplete
+// executions off rolls the cycle
+// back, and for an instant trigger the event goes back into the webhook queue (Make's help:
+// https://help.make.com/webhooks).
 describe('rolled-back cycles put their webhook item back (https://help.make.com/overview-of-error-handling)', () => {
   it('returns the item of a failed run to the queue and runs it again when the scenario is started', async () => {
     server = testServer();

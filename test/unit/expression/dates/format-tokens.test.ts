@@ -1,5 +1,6 @@
 /**
- * Format tokenizer and renderer (Make's help: https://help.make.com/tokens-for-datetime-formatting; Moment.js token rules). The full token
+ * Format tokenizer and renderer (Make's help: https://help.make.com/tokens-for-datetime-formatting; Moment.js
+ * token rules). The full token
  * table is in test/conformance/iml/cases/date-tokens.json; this file covers the tokenizer's
  * rules and the renderer's edge cases. 2023-02-05T14:07:09.045Z is a Sunday.
  */

@@ -1,5 +1,6 @@
 /**
- * Hashes, HMACs and encodings. Digests of "Make" come from Make's help: https://help.make.com/text-and-binary-functions; HMAC values are
+ * Hashes, HMACs and encodings. Digests of "Make" come from Make's help:
+ * https://help.make.com/text-and-binary-functions; HMAC values are
  * the published test vectors (RFC 2202 case 2, RFC 4231 case 2: key "Jefe").
  */
 import fc from 'fast-check';

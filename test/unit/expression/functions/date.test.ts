@@ -1,5 +1,6 @@
 /**
- * Date functions through the catalogue, as the evaluator calls them (Make's help: https://help.make.com/date-and-time-functions, https://help.make.com/manage-time-zones,
+ * Date functions through the catalogue, as the evaluator calls them (Make's help:
+ * https://help.make.com/date-and-time-functions, https://help.make.com/manage-time-zones,
  * §6 item 6). DST facts: Europe/Prague springs forward 2024-03-31 02:00 → 03:00 and falls back
  * 2024-10-27 03:00 → 02:00; America/New_York springs forward 2024-03-10 and falls back 2024-11-03.
  * Expected values are reasoned in each test's name.

@@ -1,7 +1,7 @@
 /**
  * Text functions, called through the catalogue as the evaluator does. Expected values come from
- * Make's help: https://help.make.com/text-and-binary-functions (with its reconstructions of garbled examples) or from the reasoning in
- * each test's name.
+ * Make's help: https://help.make.com/text-and-binary-functions (where its examples are garbled, the
+ * value Make's rule gives) or from the reasoning in each test's name.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

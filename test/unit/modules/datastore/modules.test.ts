@@ -1,4 +1,7 @@
-/** The eight data store modules (Make's help: https://help.make.com/data-stores), run as the engine calls them. */
+/**
+ * The eight data store modules (Make's help: https://help.make.com/data-stores), run as the engine calls
+ * them.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ModuleContext } from '../../../../engine/registry/define-module.ts';
 import addRecord from '../../../../modules/datastore/add-record.ts';
