@@ -11,7 +11,7 @@ export interface DataStoreConfig {
   /** Make's numeric id, as blueprints write it in `parameters.datastore`. */
   makeId?: number;
   structure?: { strict: boolean; fields: DataStoreField[] };
-  /** Storage limit in bytes; default and minimum Make's 1 MB (spec §6.1). */
+  /** Storage limit in bytes; default and minimum Make's 1 MB (https://help.make.com/data-stores). */
   maxBytes?: number;
 }
 
@@ -52,7 +52,7 @@ export interface OAuthConnection {
 export type ConnectionConfig = BasicConnection | ApiKeyConnection | OAuthConnection;
 
 export interface SchedulingConfig {
-  /** Make's scheduling types (spec §7). */
+  /** Make's scheduling types (https://help.make.com/schedule-a-scenario). */
   type: 'indefinitely' | 'once' | 'daily' | 'weekly' | 'monthly' | 'yearly' | 'immediately' | 'on-demand';
   /** Seconds between runs for `indefinitely` (Make's API minimum is 60). */
   interval?: number;

@@ -178,7 +178,10 @@ function readLabel(metadata: unknown): string | undefined {
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
-/** `parameters.feeder` is the source module's id (spec §2.8); exports store it as a number. */
+/**
+ * `parameters.feeder` is the source module's id (https://help.make.com/aggregator); exports store it as a
+ * number.
+ */
 function readFeeder(feeder: unknown): number | undefined {
   if (typeof feeder === 'number' && Number.isInteger(feeder)) return feeder;
   if (typeof feeder === 'string' && /^\d+$/.test(feeder)) return Number(feeder);

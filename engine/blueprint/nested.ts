@@ -91,7 +91,10 @@ export function buildMergeOutputs(
   return outputs;
 }
 
-/** Merge `filters`: one per merged branch, `null` for none (spec §2.6). */
+/**
+ * Merge `filters`: one per merged branch, `null` for none (Make's help:
+ * https://help.make.com/if-else-and-merge).
+ */
 function buildMergeFilters(
   raw: unknown,
   pointer: string,

@@ -59,7 +59,10 @@ export interface ModuleNode extends ModuleNodeInfo {
   readonly routes: readonly RouteNode[];
   readonly branches: readonly BranchNode[];
   readonly mergeOutputs: readonly MergeOutputNode[];
-  /** Merge only: the optional filter of each merged branch, in branch order (`filters`, spec §2.6). */
+  /**
+   * Merge only: the optional filter of each merged branch, in branch order (`filters`, Make's help:
+   * https://help.make.com/if-else-and-merge).
+   */
   readonly mergeFilters?: readonly (CompiledFilter | null)[];
   readonly onerror: readonly ModuleNode[];
   /** True inside an `onerror` route (at any depth). */

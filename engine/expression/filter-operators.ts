@@ -78,7 +78,8 @@ const FILTER_SITE: RegexSite = { prefix: "The filter condition 'Matches pattern'
 
 /**
  * `number:*` operands (Open question 13): text is parsed (§4.5); an empty operand (missing, null,
- * "") counts as 0, as a user observed in Make (spec §5.3 [3P]); anything else that is not a
+ * "") counts as 0, as a user observed in Make (a third-party report, not Make's docs; docs/fidelity.md);
+ * anything else that is not a
  * number is unusable (NaN), so every comparison with it fails except notequal.
  */
 export function filterNumber(value: unknown): number {

@@ -6,7 +6,9 @@
 import type { EvalContext } from './types.ts';
 
 /**
- * What `erase` yields. The spec (§2.1, [DEV-EMPTY]) says null for scalars and [] for arrays; a
+ * What `erase` yields. The spec (§2.1,
+ * https://developers.make.com/custom-apps-documentation/other/processing-of-empty-values) says null for
+ * scalars and [] for arrays; a
  * mapper does not know the field's type, so we yield null and let array fields read null as [].
  */
 export const ERASE_VALUE = null;

@@ -11,7 +11,8 @@ export type BinaryFn = (a: unknown, b: unknown) => unknown;
 /**
  * Operand → number for arithmetic and ordering: numbers, numeric text, dates (epoch ms),
  * booleans 1/0, null 0 — JavaScript's rules, which the engine is described as following
- * (§1.7 [DEV-IML]); anything else is NaN, rendered "NaN" like JavaScript.
+ * (§1.7 https://developers.make.com/custom-apps-documentation/block-elements/iml); anything else is NaN,
+ * rendered "NaN" like JavaScript.
  */
 export function arithmeticNumber(value: unknown): number {
   if (typeof value === 'number') return value;

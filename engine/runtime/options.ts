@@ -48,7 +48,8 @@ export interface RunOptions {
   random?: () => number;
   /**
    * Called when cycle `cycle`'s trigger may be acknowledged: after everything else committed when
-   * "Commit trigger last" is on (spec §5). The server removes the webhook queue item here.
+   * "Commit trigger last" is on (Make's help: https://help.make.com/rollback-error-handler). The server
+   * removes the webhook queue item here.
    */
   onTriggerCommit?: (cycle: number) => void;
   /** Called when cycle `cycle` was rolled back: its trigger event must come again (queue item returned). */

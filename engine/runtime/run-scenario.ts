@@ -1,5 +1,6 @@
 /**
- * `runScenario(scenario, options)`: one execution of a loaded scenario (spec §2.1: cycles, then
+ * `runScenario(scenario, options)`: one execution of a loaded scenario (Make's help:
+ * https://help.make.com/scenario-execution-flow: cycles, then
  * finalization) giving back the ExecutionRecord. Builds the execution, runs the cycles, and turns
  * the engine's own stops (limits, missing mocks) into a failed record instead of an exception.
  */
@@ -155,7 +156,8 @@ function toRecord(ex: Execution, startedAt: Date): ExecutionRecord {
     modules: ex.recorder.modules(),
     incomplete: ex.recorder.incomplete,
     response: ex.recorder.response,
-    // Spec §4.5: runs ending in error count toward maxErrors; instant scenarios and fatal types
+    // Make's help: https://help.make.com/overview-of-error-handling: runs ending in error count toward
+    // maxErrors; instant scenarios and fatal types
     // deactivate at once. Open question 7: a Rollback directive counts like any error.
     consecutiveErrors: { counts: failed, deactivateNow: failed && (ex.scenario.instant || ex.fatal) },
     paths: ex.recorder.paths,

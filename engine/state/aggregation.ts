@@ -1,5 +1,6 @@
 /**
- * The aggregation buckets of one execution (the rule is in flow/aggregator.ts, HC `aggregator`):
+ * The aggregation buckets of one execution (the rule is in flow/aggregator.ts,
+ * https://help.make.com/aggregator):
  * while an operation of a feeder runs, each aggregator it feeds collects the bundles reaching it
  * in its open bucket; nested operations of the same feeder get fresh buckets and restore the
  * enclosing ones when they end.

@@ -60,7 +60,8 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
 
   constructor(options: SqliteDataStoreOptions) {
     this.#options = options;
-    // Make's minimum allocation is also its default here (spec §6.1: min 1 MB per store).
+    // Make's minimum allocation is also its default here (https://help.make.com/data-stores: min 1 MB per
+    // store).
     this.#infos = options.stores.map((s) => ({ ...s, maxBytes: Math.max(s.maxBytes ?? MIN_STORE_BYTES, 1) }));
   }
 

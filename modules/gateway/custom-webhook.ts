@@ -1,5 +1,5 @@
 /**
- * Webhooks > Custom webhook (`gateway:CustomWebHook` v1), HC:`webhooks`; Make's help:
+ * Webhooks > Custom webhook (`gateway:CustomWebHook` v1), https://help.make.com/webhooks; Make's help:
  * https://help.make.com/webhooks.
  * Each cycle's trigger input is one incoming request. From the dev server it is a WebhookIntake,
  * already converted once at the gateway: its bundle is taken as is. Elsewhere (`--input`, test

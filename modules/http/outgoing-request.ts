@@ -1,6 +1,6 @@
 /**
  * The one request shape every HTTP module builds from its mapper, and the helpers that read
- * mapper fields (APPS `http`; https://apps.make.com/http). Sending lives in send-request.ts.
+ * mapper fields (https://apps.make.com/http; https://apps.make.com/http). Sending lives in send-request.ts.
  */
 import type { FormData } from 'undici';
 import { dataError } from '../../engine/errors/make-error.ts';

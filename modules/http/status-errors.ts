@@ -1,6 +1,7 @@
 /**
  * HTTP status → Make error type when "Evaluate all states as errors" is on
- * (https://apps.make.com/http and the https://help.make.com/types-of-errors table, HC:`types-of-errors`).
+ * (https://apps.make.com/http and the https://help.make.com/types-of-errors table,
+ * https://help.make.com/types-of-errors).
  * The one place this mapping lives; recorded in docs/fidelity.md. Make does not publish the HTTP
  * app's own mapping, so the Help Center's generic rules are used:
  *  - 401/403 → AccountValidationError ("auth fails (also HTTP 401/403)")

@@ -1,5 +1,6 @@
 /**
- * The Text parser's pattern options (HC:`regexp`, APPS `regexp`): `global` (all matches),
+ * The Text parser's pattern options (https://help.make.com/regexp, https://apps.make.com/regexp): `global`
+ * (all matches),
  * `sensitive` (case sensitive; off adds `i`), `multiline` (`^`/`$` per line, `m`), `singleline`
  * (`.` matches newlines, `s`). Patterns use JavaScript syntax (Make's engine is Node).
  */

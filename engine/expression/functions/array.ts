@@ -20,7 +20,8 @@ const FLATTEN_DEFAULT_DEPTH = 1;
 
 /**
  * `contains(array; value)` tests membership (imlEqual); `contains(text; search)` is a
- * case-sensitive substring test [HC-TEXT]. Numbers, dates and binary data are read as text;
+ * case-sensitive substring test https://help.make.com/text-and-binary-functions. Numbers, dates and binary
+ * data are read as text;
  * a collection is a one-item array (§4.5). A missing first argument contains nothing.
  */
 function containsImpl([haystack, needle]: unknown[]): boolean {
@@ -32,7 +33,8 @@ function containsImpl([haystack, needle]: unknown[]): boolean {
 
 /**
  * `length`: items of an array, characters of text (UTF-16 units, as JavaScript counts them),
- * bytes of binary data [HC-TEXT], own keys of a collection; other values by their text form.
+ * bytes of binary data https://help.make.com/text-and-binary-functions, own keys of a collection; other
+ * values by their text form.
  */
 function lengthImpl([value]: unknown[]): number {
   if (value === undefined || value === null) return 0;
@@ -60,7 +62,8 @@ function removeImpl([array, ...values]: unknown[]): unknown[] {
 }
 
 /**
- * `merge(array1; array2; …)` concatenates [HC-ARR]. When every given argument is a collection
+ * `merge(array1; array2; …)` concatenates https://help.make.com/array-functions. When every given argument is
+ * a collection
  * the collections are merged instead, later keys winning (our extension; Make documents arrays only).
  */
 function mergeImpl(args: unknown[]): unknown {

@@ -11,7 +11,7 @@ import { isCollection, toText } from '../coerce.ts';
 
 /**
  * Splits `a.b[2].c` into `["a", "b", "2", "c"]`. Empty brackets (`items[]`) mean the first item
- * (spec §1.4, [HC-MAPARR]).
+ * (https://help.make.com/mapping-arrays).
  */
 export function splitPath(path: string): string[] {
   const segments: string[] = [];

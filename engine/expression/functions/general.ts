@@ -44,7 +44,8 @@ function omitImpl(args: unknown[]): unknown {
 }
 
 /**
- * `set(object; path; value)` — 2026 palette only (spec §3.1, Open question 16). Returns a copy
+ * `set(object; path; value)` — 2026 palette only (docs/fidelity.md, https://help.make.com/general-functions).
+ * Returns a copy
  * with the dot path set; the input is not changed. A blank object starts a new collection.
  */
 function setImpl(args: unknown[]): unknown {

@@ -19,7 +19,7 @@ const MAX_DECIMALS = 100;
 /**
  * `parseNumber(text; decimalSeparator)`: every character that is neither a digit, the decimal
  * separator nor a leading minus is dropped (thousands grouping, spaces, currency signs), so
- * `parseNumber("1 756,456"; ",")` = 1756.456 [HC-MATH], [3P-REF].
+ * `parseNumber("1 756,456"; ",")` = 1756.456 https://help.make.com/math-functions, [3P-REF].
  */
 function parseNumberImpl([value, separator]: unknown[]): unknown {
   if (isBlank(value)) return undefined;
@@ -65,7 +65,8 @@ const separatorArg = (value: unknown, fallback: string): string =>
 
 /**
  * `formatNumber(number; decimals; [decimalSeparator]; [thousandsSeparator])`:
- * formatNumber(123456789; 3; ","; ".") = "123.456.789,000" [HC-MATH]. Rounding mode is not
+ * formatNumber(123456789; 3; ","; ".") = "123.456.789,000" https://help.make.com/math-functions. Rounding
+ * mode is not
  * documented (Open question 9): half away from zero, in decimal.
  */
 function formatNumberImpl([value, decimals, decimalSep, thousandsSep]: unknown[]): unknown {

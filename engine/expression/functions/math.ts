@@ -61,7 +61,9 @@ const total = (numbers: readonly number[]): number => numbers.reduce((sum, n) =>
 const mean = (numbers: readonly number[]): number | undefined =>
   numbers.length === 0 ? undefined : total(numbers) / numbers.length;
 
-/** Even count → mean of the two middle values ([HC-MATH]: median(2; 3; 5; 8) = 4). */
+/**
+ * Even count → mean of the two middle values (https://help.make.com/math-functions: median(2; 3; 5; 8) = 4).
+ */
 function median(numbers: number[]): number | undefined {
   if (numbers.length === 0) return undefined;
   const sorted = [...numbers].sort((a, b) => a - b);

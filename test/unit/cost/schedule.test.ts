@@ -1,4 +1,7 @@
-/** Runs per calendar month from Make's scheduling object (HC `schedule-a-scenario`), counted by hand below. */
+/**
+ * Runs per calendar month from Make's scheduling object (https://help.make.com/schedule-a-scenario), counted
+ * by hand below.
+ */
 import { describe, expect, it } from 'vitest';
 import { nextMonth, parseEvery, runsInMonth } from '../../../cost/schedule.ts';
 

@@ -235,7 +235,7 @@ describe('every data store module', () => {
     stats,
   ];
 
-  it('is ACID, so the engine wraps it in a transaction (spec §6.2)', () => {
+  it('is ACID, so the engine wraps it in a transaction (https://help.make.com/data-stores)', () => {
     expect(all.every((m) => m.acid === true)).toBe(true);
   });
 
