@@ -1,6 +1,6 @@
 /**
  * The nested parts of a module: router routes (Make's help: https://help.make.com/router), if-else branches
- * and merge outputs/filters (§2.6; Help Center https://help.make.com/if-else-and-merge).
+ * and merge outputs/filters (https://help.make.com/if-else-and-merge).
  */
 import type { CompiledFilter } from '../expression/types.ts';
 import type { BuildState, DraftNode } from './build.ts';

@@ -27,7 +27,7 @@ function walkFlow(flow: readonly DraftNode[], scope: PathScope, state: BuildStat
     scope.push(node.id);
     for (const route of node.routes) walkFlow(route.flow as DraftNode[], scope, state);
     for (const branch of node.branches) walkFlow(branch.flow as DraftNode[], scope, state);
-    // The failed module's own slot holds `{ error }` inside its error route (§1.5).
+    // The failed module's own slot holds `{ error }` inside its error route (https://help.make.com/throw).
     walkFlow(node.onerror as DraftNode[], scope, state);
     if (node.kind === 'if-else') checkMergeFollows(node, flow[i + 1], state);
   });

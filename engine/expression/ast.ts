@@ -42,7 +42,10 @@ export interface VarRefNode extends At {
   readonly type: 'var';
 }
 
-/** A bare name that resolves to nothing (`{{x}}`, `{{input.x}}`): undefined, silently (§6.15). */
+/**
+ * A bare name that resolves to nothing (`{{x}}`, `{{input.x}}`): undefined, silently
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml).
+ */
 export interface MissingNode extends At {
   readonly type: 'missing';
 }

@@ -26,7 +26,10 @@ const greater: Order = (d) => d > 0;
 const less: Order = (d) => d < 0;
 const greaterOrEqual: Order = (d) => d >= 0;
 const lessOrEqual: Order = (d) => d <= 0;
-/** Suffixes of the ordered families, in §5.2 order. NaN (unusable operand) fails all but notequal. */
+/**
+ * Suffixes of the ordered families, in https://github.com/integromat/make-forman-schema order. NaN (unusable
+ * operand) fails all but notequal.
+ */
 const ORDERS: Readonly<Record<string, Order>> = {
   equal,
   notequal: notEqual,
@@ -43,7 +46,9 @@ const TEXT: Readonly<Record<string, Text>> = {
   endwith: (a, b) => a.endsWith(b),
 };
 
-/** `text:*`: both sides as text (§4.5); `:ci` lower-cases both; `not*` negates. */
+/**
+ * `text:*`: both sides as text (https://help.make.com/type-coercion); `:ci` lower-cases both; `not*` negates.
+ */
 function textOperator(name: string, ci: boolean, negate: boolean): FilterTest {
   const base = name === 'pattern' ? matches(ci) : (TEXT[name] as Text);
   return (a, b) => {
@@ -77,7 +82,8 @@ function matches(ci: boolean): Text {
 const FILTER_SITE: RegexSite = { prefix: "The filter condition 'Matches pattern' finished with error!" };
 
 /**
- * `number:*` operands (Open question 13): text is parsed (§4.5); an empty operand (missing, null,
+ * `number:*` operands (Open question 13): text is parsed (https://help.make.com/type-coercion); an empty
+ * operand (missing, null,
  * "") counts as 0, as a user observed in Make (a third-party report, not Make's docs; docs/fidelity.md);
  * anything else that is not a
  * number is unusable (NaN), so every comparison with it fails except notequal.
@@ -109,7 +115,10 @@ function semverDifference(a: unknown, b: unknown): number {
   return left === undefined || right === undefined ? Number.NaN : compareSemver(left, right);
 }
 
-/** `array:*` treat a non-array `a` as a one-element array (§4.5), nothing as an empty one. */
+/**
+ * `array:*` treat a non-array `a` as a one-element array (https://help.make.com/type-coercion), nothing as an
+ * empty one.
+ */
 function asArray(value: unknown): readonly unknown[] {
   if (Array.isArray(value)) return value;
   return value === undefined || value === null ? [] : [value];
@@ -140,7 +149,7 @@ function buildTable(): ReadonlyMap<string, FilterOperator> {
     binary(`date:${suffix}`, (a, b, tz) => order(asInstant(a, tz) - asInstant(b, tz)));
     binary(`time:${suffix}`, (a, b, tz) => order(secondsOfDay(a, tz) - secondsOfDay(b, tz)));
     binary(`semver:${suffix}`, (a, b) => order(semverDifference(a, b)));
-    // §5.3: array:equal … compare the LENGTH of array `a` with the number `b`.
+    // https://help.make.com/filtering: array:equal … compare the LENGTH of array `a` with the number `b`.
     binary(`array:${suffix}`, (a, b) => order(asArray(a).length - filterNumber(b)));
   }
   binary('array:contain', arrayContains(false, false));

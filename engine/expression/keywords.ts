@@ -6,8 +6,8 @@
 import type { EvalContext } from './types.ts';
 
 /**
- * What `erase` yields. The spec (§2.1,
- * https://developers.make.com/custom-apps-documentation/other/processing-of-empty-values) says null for
+ * What `erase` yields. Make's developer docs
+ * (https://developers.make.com/custom-apps-documentation/other/processing-of-empty-values) say null for
  * scalars and [] for arrays; a
  * mapper does not know the field's type, so we yield null and let array fields read null as [].
  */
@@ -31,7 +31,10 @@ const CONSTANTS: Readonly<Record<string, unknown>> = {
   pi: Math.PI,
 };
 
-/** Variables read from the execution (§2.1; `now` is fixed per execution, Open question 15). */
+/**
+ * Variables read from the execution (https://help.make.com/mapping; `now` is fixed per execution, Open
+ * question 15).
+ */
 const VARIABLES: Readonly<Record<string, Read>> = {
   now: (ctx) => ctx.now,
   // Unix seconds as an integer (Open question 15).

@@ -5,7 +5,11 @@
  */
 import type { BinaryOp } from './ast.ts';
 
-/** Every spelling Make accepts, mapped to one operator (§1.7: `=`/`==`/`===`, `and`/`&&`/`&`…). */
+/**
+ * Every spelling Make accepts, mapped to one operator
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml: `=`/`==`/`===`,
+ * `and`/`&&`/`&`…).
+ */
 export const BINARY_SPELLINGS: Readonly<Record<string, BinaryOp>> = {
   '*': '*',
   '/': '/',

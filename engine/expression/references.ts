@@ -42,7 +42,10 @@ export function readIndex(value: unknown, index: unknown): unknown {
   return n > 0 ? value[n - 1] : value[value.length + n];
 }
 
-/** `a[]`: the UI's default when a sub-item of an array is mapped — the first element (§1.4). */
+/**
+ * `a[]`: the UI's default when a sub-item of an array is mapped — the first element
+ * (https://help.make.com/mapping).
+ */
 export function readFirst(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : undefined;
 }

@@ -2,7 +2,8 @@
  * THE counting table: operations and credits per module kind.
  * Implements Make's help: https://help.make.com/operations (https://help.make.com/operations,
  * https://help.make.com/how-features-use-credits,
- * `if-else-and-merge`) and §3.2 (credits: 1 operation = 100 centicredits for non-AI modules).
+ * `if-else-and-merge`) and https://help.make.com/coming-soon-credits-as-new-billing-unit-in-make (credits: 1
+ * operation = 100 centicredits for non-AI modules).
  */
 import type { ModuleDefinition } from '../registry/define-module.ts';
 import type { ModuleKind } from '../registry/module-kind.ts';

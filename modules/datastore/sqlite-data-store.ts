@@ -2,7 +2,8 @@
  * Data stores on SQLite (Make's help: https://help.make.com/data-stores,
  * https://help.make.com/rollback-error-handler). One database holds every store of the
  * project; the engine's transaction calls (begin/commit/rollback around each ACID module, per the
- * auto-commit rules of §5) become SQLite SAVEPOINTs, which nest, so a Rollback really restores
+ * auto-commit rules of https://help.make.com/rollback-error-handler) become SQLite SAVEPOINTs, which nest, so
+ * a Rollback really restores
  * the rows. A file database is opened in WAL mode on first use (its directory created then);
  * `:memory:` is for tests.
  */
@@ -243,7 +244,10 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
     return this.#depth;
   }
 
-  /** An unbalanced commit/rollback is an engine fault; Make reports commit-phase faults as InconsistencyError (§5). */
+  /**
+   * An unbalanced commit/rollback is an engine fault; Make reports commit-phase faults as InconsistencyError
+   * (https://help.make.com/rollback-error-handler).
+   */
   #requireOpen(what: string): void {
     if (this.#depth === 0) {
       throw new MakeError('InconsistencyError', `Data store ${what} without an open transaction.`);

@@ -7,7 +7,7 @@
 export interface GatewayAnswer {
   status: number;
   body: string;
-  /** Make's 410 carried no CORS header (measured, §1.2). */
+  /** Make's 410 carried no CORS header (measured, https://help.make.com/webhooks). */
   cors: boolean;
 }
 
@@ -62,7 +62,10 @@ export const DEFAULT_QUEUE_LIMIT = 10_000;
 /** How long a caller waits for a Webhook response module: current Help Center 180 s (open question 5). */
 export const DEFAULT_RESPONSE_TIMEOUT_MS = 180_000;
 
-/** Methods a preflight answer lists in `access-control-allow-methods` (measured, §1.2). */
+/**
+ * Methods a preflight answer lists in `access-control-allow-methods` (measured,
+ * https://help.make.com/webhooks).
+ */
 export const CORS_ALLOW_METHODS = 'GET, PUT, POST, PATCH, DELETE, HEAD, OPTIONS';
 
 /**

@@ -29,7 +29,10 @@ export function sendAnswer(reply: FastifyReply, answer: GatewayAnswer): FastifyR
   return reply;
 }
 
-/** OPTIONS: `200 ok`, every method, and the requested headers echoed back (measured, §1.2). */
+/**
+ * OPTIONS: `200 ok`, every method, and the requested headers echoed back (measured,
+ * https://help.make.com/webhooks).
+ */
 export function sendPreflight(reply: FastifyReply, requested: string | undefined): FastifyReply {
   reply.header('access-control-allow-methods', CORS_ALLOW_METHODS);
   if (requested) reply.header('access-control-allow-headers', requested);

@@ -81,7 +81,8 @@ function applyStreak(deps: RunnerDeps, { prepared, request, record }: FinishedRu
   const { scenarios } = deps;
   const scenario = scenarios.get(request.scenarioId);
   if (!scenario) return;
-  // Backoff failures are answered by reruns, not the error count (FUS excludes them, §4.5).
+  // Backoff failures are answered by reruns, not the error count (FUS excludes them,
+  // https://help.make.com/exponential-backoff).
   if (isBackoffFailure(record) && !endedFatally(record)) return;
   const decision = nextStreak(record, {
     immediate: prepared.instant && scenario.scheduling.type === 'immediately',

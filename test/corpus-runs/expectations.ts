@@ -8,7 +8,7 @@ import path from 'node:path';
 import { casesDir } from './select.ts';
 
 export interface ModuleExpectation {
-  /** Operations charged to this module (§3.1). */
+  /** Operations charged to this module (https://help.make.com/operations). */
   operations?: number;
   /** Bundles the module emitted. */
   bundlesOut?: number;

@@ -97,7 +97,7 @@ async function run(
   return { record, table, depth: env.dataStores.depth };
 }
 
-describe('§5 worked examples on SQLite', () => {
+describe('https://help.make.com/rollback-error-handler worked examples on SQLite', () => {
   it('Rollback with auto commit off reverts bundle 2 in both modules; bundle 1 stays; bundle 3 never runs', async () => {
     const { record, table, depth } = await run('builtin:Rollback', false);
     expect(table).toEqual({ row1: 'B1', row2: 'old', row3: 'old' });

@@ -4,7 +4,7 @@
  * holds a day, a month and a year, optionally a time and a zone — the documented forms are
  * ISO-like `YYYY-MM-DD`, `YYYY/MM/DD`, US `MM/DD/YYYY` and European `D.M.YYYY`, each optionally
  * followed by `H:mm[:ss[.SSS]]`, `AM`/`PM` and an offset (`Z`, `+02:00`, `+0200`, `GMT+02:00`).
- * Text without an offset is read in `timezone` (the settings zone, §4.3).
+ * Text without an offset is read in `timezone` (the settings zone, https://help.make.com/manage-time-zones).
  */
 import { instantAtOffset, instantOf, resolveZone, type WallClock } from './zone.ts';
 

@@ -1,7 +1,9 @@
 /**
  * Array functions (Help Center https://help.make.com/array-functions and
- * appendix A). An array argument follows §4.5 "Array expected": a non-array is a one-item array,
- * a missing value an empty one (asArray). `length` and `contains` also serve text (§3.3): one
+ * appendix A). An array argument follows https://help.make.com/type-coercion "Array expected": a non-array is
+ * a one-item array,
+ * a missing value an empty one (asArray). `length` and `contains` also serve text
+ * (https://help.make.com/text-and-binary-functions): one
  * implementation each, dispatching on the first argument. Functions never mutate their input.
  */
 import { isBinary, isCollection, toText } from '../coerce.ts';
@@ -22,7 +24,8 @@ const FLATTEN_DEFAULT_DEPTH = 1;
  * `contains(array; value)` tests membership (imlEqual); `contains(text; search)` is a
  * case-sensitive substring test https://help.make.com/text-and-binary-functions. Numbers, dates and binary
  * data are read as text;
- * a collection is a one-item array (§4.5). A missing first argument contains nothing.
+ * a collection is a one-item array (https://help.make.com/type-coercion). A missing first argument contains
+ * nothing.
  */
 function containsImpl([haystack, needle]: unknown[]): boolean {
   if (haystack === undefined || haystack === null) return false;
@@ -75,7 +78,10 @@ function mergeImpl(args: unknown[]): unknown {
   return given.flatMap((arg) => asArray(arg));
 }
 
-/** `slice(array; start; [end])`: 0-based, end exclusive, negatives from the end (JS semantics, §6 item 1). */
+/**
+ * `slice(array; start; [end])`: 0-based, end exclusive, negatives from the end (JS semantics,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml).
+ */
 function sliceImpl([array, start, end]: unknown[]): unknown[] {
   const items = asArray(array);
   return items.slice(integerArg('slice', 2, start, 0), integerArg('slice', 3, end, items.length));

@@ -32,7 +32,10 @@ export function dateArg(fn: string, args: readonly unknown[], index: number, zon
   return date;
 }
 
-/** A required number (text like "-3" is read as a number, §4.5); anything else is a DataError. */
+/**
+ * A required number (text like "-3" is read as a number, https://help.make.com/type-coercion); anything else
+ * is a DataError.
+ */
 export function amountArg(fn: string, args: readonly unknown[], index: number): number {
   const value = args[index];
   const n = isMissing(value) ? undefined : toNumber(value);

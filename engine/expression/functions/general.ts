@@ -1,7 +1,8 @@
 /**
  * General functions (Help Center https://help.make.com/general-functions; Make's help:
  * https://help.make.com/mapping
- * §3.1 and appendix A): get, if, ifempty, switch, omit, pick, and the newer set, equal.
+ * https://help.make.com/general-functions and appendix A): get, if, ifempty, switch, omit, pick, and the
+ * newer set, equal.
  */
 import { isEmpty, toBoolean, toText } from '../coerce.ts';
 import { argumentError, collectionArg, isBlank, keyList } from './general-args.ts';
@@ -65,7 +66,8 @@ function setImpl(args: unknown[]): unknown {
 
 export const generalFunctions: FunctionSpec[] = [
   { name: 'get', minArgs: 2, maxArgs: 2, impl: ([value, path]) => readPath(value, path) },
-  // Condition truthiness follows §4.5 "Boolean expected" (number 0 is true, text "false" is false).
+  // Condition truthiness follows https://help.make.com/type-coercion "Boolean expected" (number 0 is true,
+  // text "false" is false).
   { name: 'if', minArgs: 2, maxArgs: 3, impl: ([condition, yes, no]) => (toBoolean(condition) ? yes : no) },
   {
     name: 'ifempty',

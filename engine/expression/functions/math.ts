@@ -2,7 +2,9 @@
  * Math functions (Help Center https://help.make.com/math-functions and
  * appendix A): abs, ceil, floor, round, trunc and the aggregates max, min, sum, average,
  * median, stdevP, stdevS. parseNumber/formatNumber live in math-format.ts.
- * Arithmetic is IEEE-754 double, unrounded, as in Make (§1.7: 16.22 + 9.2 = 25.419999999999998).
+ * Arithmetic is IEEE-754 double, unrounded, as in Make
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml: 16.22 + 9.2 =
+ * 25.419999999999998).
  */
 import { asArray, integerArg, isBlank, numberArg } from './general-args.ts';
 import { mathFormatFunctions, shiftDecimal } from './math-format.ts';
@@ -11,7 +13,10 @@ import type { FunctionSpec } from './types.ts';
 /** `-0` renders as "-0" nowhere in Make; normalise so `round(-0.4)` is plain 0. */
 const noNegativeZero = (n: number): number => (Object.is(n, -0) ? 0 : n);
 
-/** A one-number function; a blank argument gives an empty result (missing data stays silent, §6 item 3). */
+/**
+ * A one-number function; a blank argument gives an empty result (missing data stays silent,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml).
+ */
 function unary(name: string, fn: (n: number) => number): FunctionSpec {
   return {
     name,
@@ -34,7 +39,8 @@ function truncImpl([value, decimals]: unknown[]): unknown {
 }
 
 /**
- * The numbers of an aggregate: "an array or individual values" (§3.2), mixed freely
+ * The numbers of an aggregate: "an array or individual values" (https://help.make.com/math-functions), mixed
+ * freely
  * (`sum(1.prices; 5)`). Blank items are skipped; anything else must be numeric.
  */
 function collectNumbers(name: string, args: readonly unknown[]): number[] {

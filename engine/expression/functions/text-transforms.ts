@@ -6,7 +6,7 @@
 /**
  * Latin letters that Unicode does not decompose into base letter + accent, so NFD alone would
  * drop them. Needed for `ascii(text; true)` ("ě→e") to keep Polish ł, Danish ø, German ß, etc.
- * Open question (not in the spec's list): Make's exact transliteration table is undocumented.
+ * Make's exact transliteration table is undocumented (docs/fidelity.md, "`ascii(text; true)`").
  */
 const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
   ł: 'l',
@@ -80,7 +80,8 @@ export function startCase(text: string): string {
  * One emoji as users see it: a flag (two regional indicators), a keycap (`1️⃣`), or a pictograph
  * with optional skin tone / presentation selector, joined into ZWJ sequences (`👩‍💻`) and tag
  * sequences (🏴 flags of England …). Text-style symbols such as © ® ™ count only when followed by
- * the emoji presentation selector U+FE0F (Open question: Make's emoji table is undocumented).
+ * the emoji presentation selector U+FE0F (Make's emoji table is undocumented;
+ * docs/fidelity.md, "`replaceEmojiCharacters`").
  */
 const PICTOGRAPH = String.raw`(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)`;
 const MODIFIERS = String.raw`[\u{1F3FB}-\u{1F3FF}\uFE0F]*[\u{E0020}-\u{E007F}]*`;

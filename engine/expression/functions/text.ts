@@ -17,8 +17,8 @@ function textFn(name: string, transform: (text: string) => string): FunctionSpec
 }
 
 /**
- * Open question 8: a plain-text search replaces every occurrence (the [INF] reading of the spec;
- * users rely on `replace(x; " "; "_")` for all spaces). Kept here so it can change in one place.
+ * A plain-text search replaces every occurrence (our reading, docs/fidelity.md "`replace` with
+ * plain text"; users rely on `replace(x; " "; "_")` for all spaces). Kept here so it can change in one place.
  */
 export const PLAIN_REPLACE_ALL = true;
 

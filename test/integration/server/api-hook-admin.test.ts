@@ -32,7 +32,8 @@ describe('Make API v2: hooks create, rename, delete (https://developers.make.com
     const first = await server.app.inject({ method: 'POST', url: `/${hook.udid}`, payload: { sample: 1 } });
     expect([first.statusCode, first.body]).toEqual([200, 'Accepted']);
     expect((await api('GET', `/hooks/${hook.id}/ping`)).json().learning).toBe(false);
-    // Learning over and no scenario listening: the gateway's 410 "no scenario", not "not found" (§1.2).
+    // Learning over and no scenario listening: the gateway's 410 "no scenario", not "not found"
+    // (https://help.make.com/webhooks).
     const second = await server.app.inject({ method: 'POST', url: `/${hook.udid}`, payload: {} });
     expect([second.statusCode, second.body]).toEqual([
       410,

@@ -21,7 +21,8 @@ describe('rolled-back cycles put their webhook item back (https://help.make.com/
     const { udid, scenario } = addScenario(server, blueprints.sometimesFailing());
     expect((await post(udid, { doc: 'not json' })).body).toBe('Accepted');
     await server.services.runner.idle();
-    // Instant scenarios are switched off on their first error (§4.5), so the item waits.
+    // Instant scenarios are switched off on their first error
+    // (https://help.make.com/overview-of-error-handling), so the item waits.
     expect(server.services.scenarios.get(scenario.id)?.isActive).toBe(false);
     expect(server.services.queue.count(scenario.hookId ?? 0)).toBe(1);
     expect(server.services.queue.waiting(scenario.id)).toBe(1);
