@@ -104,7 +104,8 @@ export function toBoolean(value: unknown): boolean {
 }
 
 /**
- * Whether an empty array counts as empty (Open question 11). Make's "empty" notion for mapped
+ * Whether an empty array counts as empty (docs/fidelity.md, open question 11). Make's "empty" notion for
+ * mapped
  * fields treats an array with no items as not filled in; `{}` stays non-empty.
  */
 export const EMPTY_ARRAY_IS_EMPTY = true;

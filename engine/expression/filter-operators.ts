@@ -82,7 +82,8 @@ function matches(ci: boolean): Text {
 const FILTER_SITE: RegexSite = { prefix: "The filter condition 'Matches pattern' finished with error!" };
 
 /**
- * `number:*` operands (Open question 13): text is parsed (https://help.make.com/type-coercion); an empty
+ * `number:*` operands (docs/fidelity.md, open question 13): text is parsed
+ * (https://help.make.com/type-coercion); an empty
  * operand (missing, null,
  * "") counts as 0, as a user observed in Make (a third-party report, not Make's docs; docs/fidelity.md);
  * anything else that is not a
@@ -97,7 +98,9 @@ function asInstant(value: unknown, timezone: string): number {
   return toDate(value, timezone)?.getTime() ?? Number.NaN;
 }
 
-/** `time:*` (Open question 20): `H:mm[:ss]` text, or a date's wall-clock time in the zone. */
+/**
+ * `time:*` (docs/fidelity.md, open question 20): `H:mm[:ss]` text, or a date's wall-clock time in the zone.
+ */
 export function secondsOfDay(value: unknown, timezone: string): number {
   if (value instanceof Date) {
     const t = DateTime.fromJSDate(value, { zone: timezone });

@@ -37,7 +37,7 @@ const CONSTANTS: Readonly<Record<string, unknown>> = {
  */
 const VARIABLES: Readonly<Record<string, Read>> = {
   now: (ctx) => ctx.now,
-  // Unix seconds as an integer (Open question 15).
+  // Unix seconds as an integer (docs/fidelity.md, open question 15).
   timestamp: (ctx) => Math.floor(ctx.now.getTime() / 1000),
   random: (ctx) => ctx.random(),
   uuid: (ctx) => ctx.uuid(),

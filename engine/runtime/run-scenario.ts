@@ -158,7 +158,7 @@ function toRecord(ex: Execution, startedAt: Date): ExecutionRecord {
     response: ex.recorder.response,
     // Make's help: https://help.make.com/overview-of-error-handling: runs ending in error count toward
     // maxErrors; instant scenarios and fatal types
-    // deactivate at once. Open question 7: a Rollback directive counts like any error.
+    // deactivate at once. docs/fidelity.md, open question 7: a Rollback directive counts like any error.
     consecutiveErrors: { counts: failed, deactivateNow: failed && (ex.scenario.instant || ex.fatal) },
     paths: ex.recorder.paths,
     summary: !ex.recorder.full,

@@ -6,7 +6,8 @@ import { defineModule } from '../../engine/registry/define-module.ts';
 import { DATASTORE_PARAMETER, flag, KEY_MAPPER, requireKey, storeFor, validateDatastore } from './common.ts';
 
 /**
- * A missing key is undocumented (Open question 15). makesim outputs one empty bundle so the route
+ * A missing key is undocumented (docs/fidelity.md, open question 15). makesim outputs one empty bundle so the
+ * route
  * goes on with every field empty — real blueprints rely on it, e.g. Get then
  * `if(2.field != null; …)` before Add/replace in the corpus.
  */

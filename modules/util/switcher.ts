@@ -1,4 +1,4 @@
-/** Switch — https://help.make.com/util (output key unverified: open question 17). */
+/** Switch — https://help.make.com/util (output key unverified: docs/fidelity.md, open question 17). */
 import { boundedTest, type RegexSite } from '../../engine/expression/functions/regex-budget.ts';
 import { defineModule } from '../../engine/registry/define-module.ts';
 

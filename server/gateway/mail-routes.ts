@@ -20,7 +20,10 @@ import { enableHookLogs, logAnswer } from './hook-log.ts';
 import { HookRateLimiter } from './rate-limit.ts';
 import { sendAnswer } from './reply.ts';
 
-/** Open question 1 (our choice): a 400 that starts as the gateway's other 400 and says what is wrong. */
+/**
+ * docs/fidelity.md, Open question 1 (our choice): a 400 that starts as the gateway's other 400 and says what
+ * is wrong.
+ */
 export function badEmailAnswer(reason: string): GatewayAnswer {
   return { status: 400, body: `Bad Request. ${reason}`, cors: true };
 }

@@ -31,7 +31,7 @@ function mapImpl([array, key, filterKey, filterValues]: unknown[]): unknown {
 }
 
 /**
- * The item shape of `toArray` (Open question 10): Make's page says "an array of key-value
+ * The item shape of `toArray` (docs/fidelity.md, open question 10): Make's page says "an array of key-value
  * collections"; we produce `{ key, value }` items, the shape Make users map with
  * `map(toArray(x); "key")`. Fusion's page shows one-property objects instead.
  */

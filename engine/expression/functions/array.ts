@@ -49,7 +49,7 @@ function lengthImpl([value]: unknown[]): number {
 
 /**
  * `keys(object)`: own key names of a collection; for an array its indexes as JavaScript's
- * Object.keys gives them (`"0"`, `"1"`…) — the page's wording is MDN's, Open question 10.
+ * Object.keys gives them (`"0"`, `"1"`…) — the page's wording is MDN's, docs/fidelity.md, open question 10.
  */
 function keysImpl([value]: unknown[]): string[] {
   return Array.isArray(value) || isCollection(value) ? Object.keys(value) : [];
@@ -97,7 +97,9 @@ function shuffleImpl([array]: unknown[], ctx: FunctionContext): unknown[] {
   return items;
 }
 
-/** `distinct(array; [key])`: first occurrence kept (Open question 10); key is a dot path. */
+/**
+ * `distinct(array; [key])`: first occurrence kept (docs/fidelity.md, open question 10); key is a dot path.
+ */
 function distinctImpl([array, key]: unknown[]): unknown[] {
   const keyOf = isBlank(key) ? (item: unknown) => item : (item: unknown) => readPath(item, key);
   return uniqueBy(asArray(array), keyOf);

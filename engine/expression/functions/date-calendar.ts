@@ -12,7 +12,8 @@ import { orgZone } from './date-args.ts';
 import type { FunctionContext } from './types.ts';
 
 /**
- * Open question 14: which zone `set*`/`add*` work in. We use the organization zone for all of
+ * docs/fidelity.md, Open question 14: which zone `set*`/`add*` work in. We use the organization zone for all
+ * of
  * them, as the documented setMonth example requires (13:36 Prague time kept); Fusion's setHour
  * examples were written for a UTC organization and agree. Change it here, and only here.
  */

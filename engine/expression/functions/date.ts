@@ -55,7 +55,8 @@ function parseDateImpl(args: unknown[], ctx: FunctionContext): unknown {
   const input = args[0];
   if (input instanceof Date) return dateArg('parseDate', args, 0, zone);
   if (isMissing(input)) return EMPTY_DATE_RESULT;
-  // Open question 17: without a format we fall back to the https://help.make.com/type-coercion text forms.
+  // docs/fidelity.md, Open question 17: without a format we fall back to the
+  // https://help.make.com/type-coercion text forms.
   if (isMissing(args[1])) return dateArg('parseDate', args, 0, zone);
   const text = toText(input).trim();
   const format = toText(args[1]);

@@ -12,7 +12,8 @@ import type { FunctionSpec } from './types.ts';
 
 /**
  * `switch(expr; v1; r1; …; [else])`: first value equal to `expr` wins; an odd trailing argument
- * is the default. No match and no default gives an empty value (Open question 12; equality is
+ * is the default. No match and no default gives an empty value (docs/fidelity.md, open question 12; equality
+ * is
  * the strict `imlEqual`).
  */
 function switchImpl(args: unknown[]): unknown {
@@ -79,6 +80,6 @@ export const generalFunctions: FunctionSpec[] = [
   { name: 'pick', minArgs: 1, maxArgs: Number.POSITIVE_INFINITY, impl: pickImpl },
   { name: 'omit', minArgs: 1, maxArgs: Number.POSITIVE_INFINITY, impl: omitImpl },
   { name: 'set', minArgs: 3, maxArgs: 3, impl: setImpl },
-  // `equal(a; b)` — 2026 palette only (Open question 16): deep, strict equality.
+  // `equal(a; b)` — 2026 palette only (docs/fidelity.md, open question 16): deep, strict equality.
   { name: 'equal', minArgs: 2, maxArgs: 2, impl: ([a, b]) => imlEqual(a, b) },
 ];

@@ -67,7 +67,7 @@ const separatorArg = (value: unknown, fallback: string): string =>
  * `formatNumber(number; decimals; [decimalSeparator]; [thousandsSeparator])`:
  * formatNumber(123456789; 3; ","; ".") = "123.456.789,000" https://help.make.com/math-functions. Rounding
  * mode is not
- * documented (Open question 9): half away from zero, in decimal.
+ * documented (docs/fidelity.md, open question 9): half away from zero, in decimal.
  */
 function formatNumberImpl([value, decimals, decimalSep, thousandsSep]: unknown[]): unknown {
   if (isBlank(value)) return undefined;

@@ -29,7 +29,7 @@ function unary(name: string, fn: (n: number) => number): FunctionSpec {
 /**
  * `trunc(number; [decimals])` keeps `decimals` digits ([3P-REF]: trunc(3.789; 2) = 3.78).
  * Negative decimals truncate to tens, hundreds… (trunc(123.456; -2) = 100); the 3P examples
- * contradict each other (Open question 9), this reading is the arithmetic one.
+ * contradict each other (docs/fidelity.md, open question 9), this reading is the arithmetic one.
  */
 function truncImpl([value, decimals]: unknown[]): unknown {
   if (isBlank(value)) return undefined;
@@ -92,7 +92,7 @@ export const mathFunctions: FunctionSpec[] = [
   unary('abs', Math.abs),
   unary('ceil', Math.ceil),
   unary('floor', Math.floor),
-  // JavaScript rounding: .5 goes up, so round(-1.5) = -1 (Open question 9).
+  // JavaScript rounding: .5 goes up, so round(-1.5) = -1 (docs/fidelity.md, open question 9).
   unary('round', Math.round),
   { name: 'trunc', minArgs: 1, maxArgs: 2, impl: truncImpl },
   aggregate('max', (numbers) => (numbers.length === 0 ? undefined : Math.max(...numbers))),

@@ -37,7 +37,9 @@ function replaceImpl(args: unknown[]): string {
   return PLAIN_REPLACE_ALL ? text.replaceAll(search, replacement) : text.replace(search, replacement);
 }
 
-/** `split(text; separator)`: literal separator, parts kept as they are (Open question 7). */
+/**
+ * `split(text; separator)`: literal separator, parts kept as they are (docs/fidelity.md, open question 7).
+ */
 function splitImpl(args: unknown[]): string[] {
   const text = textArg(args, 0);
   // A missing separator (undefined/null reference) gives the whole text, as JavaScript's split does.
