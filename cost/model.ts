@@ -2,9 +2,8 @@
  * The per-run cost model: walks the loaded flow as the runtime does
  * (https://help.make.com/scenario-execution-flow, https://help.make.com/router,
  * https://help.make.com/if-else-and-merge, https://help.make.com/iterator, https://help.make.com/aggregator;
- * docs/cost.md) and
- * gives each module its expected executions as a product of factors — trigger bundles, iterator
- * and search sizes, filter pass rates, router routes (fallback only when nothing matched), the one
+ * docs/cost.md) and gives each module its expected executions as a product of factors — trigger bundles,
+ * iterator and search sizes, filter pass rates, router routes (fallback only when nothing matched), the one
  * If-else branch taken, one aggregation per operation of the feeder — then prices them with THE
  * counting table (engine/runtime/operations.ts).
  */

@@ -2,8 +2,7 @@
  * Make's plans (cost/plans.json or the user's `--plans` table; schema in plans-schema.ts) and how a
  * monthly usage fits each: the smallest credit tier that covers it, else extra credits on top of
  * the largest known tier — at Make's surcharge (https://help.make.com/extra-credits), and never on Free,
- * which cannot
- * buy them. Limits: minimum interval and longest run per plan (Make Academy;
+ * which cannot buy them. Limits: minimum interval and longest run per plan (Make Academy;
  * https://help.make.com/types-of-warnings).
  */
 import { readFileSync } from 'node:fs';

@@ -1,9 +1,8 @@
 /**
  * Turns the raw `flow` tree into ModuleNodes (Make's help: https://help.make.com/blueprints,
- * https://help.make.com/router):
- * kinds from the registry (or inferred for app modules, kinds.ts), every template compiled,
- * routes / if-else branches / merge outputs / error routes nested at any depth. Robust to any
- * input: shapes the schema rejected are skipped here, never dereferenced.
+ * https://help.make.com/router): kinds from the registry (or inferred for app modules, kinds.ts), every
+ * template compiled, routes / if-else branches / merge outputs / error routes nested at any depth. Robust to
+ * any input: shapes the schema rejected are skipped here, never dereferenced.
  */
 import type { ModuleRegistry } from '../registry/registry.ts';
 import { compileMapper, compileRawFilter } from './compile.ts';

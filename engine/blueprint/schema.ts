@@ -1,8 +1,8 @@
 /**
  * The blueprint JSON schema (Make's help: https://help.make.com/blueprints, https://help.make.com/router).
- * Liberal where Make's
- * exports vary (extra keys, missing `parameters`/`mapper`/`metadata`), strict where a wrong value
- * would make us run the wrong thing (ids, module keys, versions, filter operators' shape, routes).
+ * Liberal where Make's exports vary (extra keys, missing `parameters`/`mapper`/`metadata`), strict where a
+ * wrong value would make us run the wrong thing (ids, module keys, versions, filter operators' shape,
+ * routes).
  */
 import type { ErrorObject } from 'ajv';
 import type { BlueprintProblem } from '../errors/blueprint-error.ts';

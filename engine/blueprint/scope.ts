@@ -1,7 +1,6 @@
 /**
  * What a module may map (Make's help: https://help.make.com/blueprints, https://help.make.com/throw): the
- * outputs of the
- * modules before it on its own path. Not on another route or branch, not later in the flow,
+ * outputs of the modules before it on its own path. Not on another route or branch, not later in the flow,
  * not the feeder-to-aggregator stretch once the aggregator has run (Make's help on aggregators:
  * after an aggregator only its own output and the modules before its source module remain); in
  * an error route the failed module itself is mappable as `{{N.error}}`. Findings are warnings

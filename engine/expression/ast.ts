@@ -1,7 +1,6 @@
 /**
  * The IML syntax tree (Make's help: https://help.make.com/mapping). Positions are 0-based offsets into the
- * whole
- * template string, so errors can point at the character in the field the user wrote.
+ * whole template string, so errors can point at the character in the field the user wrote.
  */
 
 export type Node =

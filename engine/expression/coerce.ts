@@ -1,8 +1,7 @@
 /**
  * Make's type coercion (https://github.com/integromat/make-skills, https://help.make.com/type-coercion, Help
- * Center "Type coercion"
- * https://help.make.com/type-coercion). Function implementations, operators, filters and
- * templates all coerce through these few functions so that there is one rule for each case.
+ * Center "Type coercion" https://help.make.com/type-coercion). Function implementations, operators, filters
+ * and templates all coerce through these few functions so that there is one rule for each case.
  */
 
 /**
@@ -72,9 +71,8 @@ function arrayToText(items: readonly unknown[]): string {
 
 /**
  * https://help.make.com/type-coercion "Number expected": numbers unchanged, text parsed as a decimal number,
- * dates as their
- * epoch milliseconds (https://developers.make.com/custom-apps-documentation/block-elements/iml date
- * arithmetic). Empty or unparsable text and anything else →
+ * dates as their epoch milliseconds (https://developers.make.com/custom-apps-documentation/block-elements/iml
+ * date arithmetic). Empty or unparsable text and anything else →
  * undefined (Make raises a validation error; the caller decides how to report it).
  */
 export function toNumber(value: unknown): number | undefined {
@@ -93,8 +91,7 @@ export function toNumber(value: unknown): number | undefined {
 
 /**
  * https://help.make.com/type-coercion "Boolean expected": booleans unchanged; numbers are true even for 0;
- * text is false only
- * when it is `false` or empty; anything else is true when it exists (not null/undefined).
+ * text is false only when it is `false` or empty; anything else is true when it exists (not null/undefined).
  * Text "0" is therefore true, as the table says.
  */
 export function toBoolean(value: unknown): boolean {
@@ -105,8 +102,7 @@ export function toBoolean(value: unknown): boolean {
 
 /**
  * Whether an empty array counts as empty (docs/fidelity.md, open question 11). Make's "empty" notion for
- * mapped
- * fields treats an array with no items as not filled in; `{}` stays non-empty.
+ * mapped fields treats an array with no items as not filled in; `{}` stays non-empty.
  */
 export const EMPTY_ARRAY_IS_EMPTY = true;
 

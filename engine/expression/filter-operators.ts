@@ -84,9 +84,8 @@ const FILTER_SITE: RegexSite = { prefix: "The filter condition 'Matches pattern'
 /**
  * `number:*` operands (docs/fidelity.md, open question 13): text is parsed
  * (https://help.make.com/type-coercion); an empty
- * operand (missing, null,
- * "") counts as 0, as a user observed in Make (a third-party report, not Make's docs; docs/fidelity.md);
- * anything else that is not a
+ * operand (missing, null, "") counts as 0, as a user observed in Make (a third-party report, not Make's docs;
+ * docs/fidelity.md); anything else that is not a
  * number is unusable (NaN), so every comparison with it fails except notequal.
  */
 export function filterNumber(value: unknown): number {

@@ -8,8 +8,8 @@ import type { EvalContext } from './types.ts';
 /**
  * What `erase` yields. Make's developer docs
  * (https://developers.make.com/custom-apps-documentation/other/processing-of-empty-values) say null for
- * scalars and [] for arrays; a
- * mapper does not know the field's type, so we yield null and let array fields read null as [].
+ * scalars and [] for arrays; a mapper does not know the field's type, so we yield null and let array fields
+ * read null as [].
  */
 export const ERASE_VALUE = null;
 

@@ -95,8 +95,7 @@ function lexSymbol(source: string, i: number, tokens: Token[]): number {
 
 /**
  * String literals (docs/fidelity.md, open question 2, escaping): a doubled quote stands for one quote (`"say
- * ""hi"""`),
- * as Make's UI writes it in exported blueprints (corpus: Slack block JSON built inside `"…"`
+ * ""hi"""`), as Make's UI writes it in exported blueprints (corpus: Slack block JSON built inside `"…"`
  * literals, `"""MM/DD/YYYY"""`). A backslash is an ordinary character, so regex text such as
  * "/\d+/g" survives unchanged.
  */

@@ -1,7 +1,7 @@
 /**
  * IML operators (https://developers.make.com/custom-apps-documentation/block-elements/iml): JavaScript-like
- * arithmetic, `+` concatenating when a
- * side is text, date − date / date − number in milliseconds, strict equality, and/or/not.
+ * arithmetic, `+` concatenating when a side is text, date − date / date − number in milliseconds, strict
+ * equality, and/or/not.
  */
 import type { BinaryOp } from './ast.ts';
 import { isCollection, toBoolean, toNumber, toText } from './coerce.ts';
@@ -49,8 +49,7 @@ function compare(a: unknown, b: unknown): number {
 
 /**
  * and/or/not use Make's boolean coercion (https://help.make.com/type-coercion: text "false" and "" are false,
- * every number is
- * true) so that formulas and filters share one notion of truth; they return booleans.
+ * every number is true) so that formulas and filters share one notion of truth; they return booleans.
  */
 export const BINARY_OPERATORS: Readonly<Record<Exclude<BinaryOp, 'and' | 'or'>, BinaryFn>> = {
   '+': plus,

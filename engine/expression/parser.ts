@@ -1,8 +1,7 @@
 /**
  * Parses the tokens of one `{{…}}` segment into a Node (Make's help: https://help.make.com/mapping).
- * Precedence
- * follows JavaScript (https://developers.make.com/custom-apps-documentation/block-elements/iml, Open question
- * 1): `* / %`, `+ -`, relational, equality, and, or.
+ * Precedence follows JavaScript (https://developers.make.com/custom-apps-documentation/block-elements/iml,
+ * Open question 1): `* / %`, `+ -`, relational, equality, and, or.
  */
 import { ExpressionError } from '../errors/expression-error.ts';
 import type { BinaryOp, Node } from './ast.ts';

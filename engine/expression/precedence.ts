@@ -1,7 +1,7 @@
 /**
  * Binary operators of IML (https://developers.make.com/custom-apps-documentation/block-elements/iml): every
- * accepted spelling, and JavaScript's
- * precedence (docs/fidelity.md, open question 1 — Make documents neither, the engine is "JavaScript-like").
+ * accepted spelling, and JavaScript's precedence (docs/fidelity.md, open question 1 — Make documents neither,
+ * the engine is "JavaScript-like").
  */
 import type { BinaryOp } from './ast.ts';
 

@@ -31,8 +31,7 @@ function readKeyOfArray(items: readonly unknown[], key: string): unknown {
 /**
  * `a[n]`: 1-based; negative counts from the end
  * (`[-1]` last). `[0]`, fractions and out-of-range → undefined (docs/fidelity.md, open question 6). A text
- * index
- * on a collection reads that key (a mapped key such as `a[2.field]`).
+ * index on a collection reads that key (a mapped key such as `a[2.field]`).
  */
 export function readIndex(value: unknown, index: unknown): unknown {
   if (!Array.isArray(value)) {

@@ -1,8 +1,7 @@
 /**
  * Semantic versions for the `semver:*` filter operators (https://github.com/integromat/make-forman-schema;
- * docs/fidelity.md, Open question 20).
- * Precedence per semver.org §11; a leading `v` and missing minor/patch (`1.2` = `1.2.0`) are
- * accepted; build metadata is ignored.
+ * docs/fidelity.md, Open question 20). Precedence per semver.org §11; a leading `v` and missing minor/patch
+ * (`1.2` = `1.2.0`) are accepted; build metadata is ignored.
  */
 
 export interface Semver {

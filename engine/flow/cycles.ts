@@ -1,10 +1,9 @@
 /**
  * Cycles — https://help.make.com/scenario-execution-cycles-and-phases,
- * https://help.make.com/scenario-settings.
- * Instant triggers: one queued event per cycle (each element of the input is one event).
- * Polling triggers: the input is the trigger's bundles of cycle 1; further cycles (maxCycles > 1)
- * take their bundles from a trigger mock given as a sequence (call N = cycle N). A cycle whose
- * trigger returns nothing ends the run.
+ * https://help.make.com/scenario-settings. Instant triggers: one queued event per cycle (each element of the
+ * input is one event). Polling triggers: the input is the trigger's bundles of cycle 1; further cycles
+ * (maxCycles > 1) take their bundles from a trigger mock given as a sequence (call N = cycle N). A cycle
+ * whose trigger returns nothing ends the run.
  */
 
 /**

@@ -18,8 +18,8 @@ function charge(ex: Execution, node: ModuleNode): void {
 
 /**
  * A condition branch without conditions is disabled (https://github.com/integromat/make-blueprints
- * `if-else-merge` README). An empty branch
- * flow is "Do nothing" and passes the bundle on to the Merge (https://help.make.com/if-else-and-merge).
+ * `if-else-merge` README). An empty branch flow is "Do nothing" and passes the bundle on to the Merge
+ * (https://help.make.com/if-else-and-merge).
  */
 function chosen(ex: Execution, branch: BranchNode): boolean {
   if (branch.type === 'else') return true;

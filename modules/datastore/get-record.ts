@@ -7,8 +7,7 @@ import { DATASTORE_PARAMETER, flag, KEY_MAPPER, requireKey, storeFor, validateDa
 
 /**
  * A missing key is undocumented (docs/fidelity.md, open question 15). makesim outputs one empty bundle so the
- * route
- * goes on with every field empty — real blueprints rely on it, e.g. Get then
+ * route goes on with every field empty — real blueprints rely on it, e.g. Get then
  * `if(2.field != null; …)` before Add/replace in the corpus.
  */
 const MISSING_RECORD_OUTPUT = (): Record<string, unknown> => ({});

@@ -3,9 +3,8 @@
  * https://help.make.com/rollback-error-handler). One database holds every store of the
  * project; the engine's transaction calls (begin/commit/rollback around each ACID module, per the
  * auto-commit rules of https://help.make.com/rollback-error-handler) become SQLite SAVEPOINTs, which nest, so
- * a Rollback really restores
- * the rows. A file database is opened in WAL mode on first use (its directory created then);
- * `:memory:` is for tests.
+ * a Rollback really restores the rows. A file database is opened in WAL mode on first use (its directory
+ * created then); `:memory:` is for tests.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -6,8 +6,7 @@
  * Evidence for the shape: the corpus blueprints map `{{N.text}}`, `{{N.html}}`, `{{N.subject}}`,
  * `{{N.from.address}}`, `{{N.from.name}}` and `{{N.headers.`message-id`}}` (so headers are a
  * collection keyed by lowercase name); Make's help: https://help.make.com/webhooks says the bundle carries
- * sender,
- * recipients (To/CC/BCC resolved), subject, text/html body, attachments and headers, Reply-To
+ * sender, recipients (To/CC/BCC resolved), subject, text/html body, attachments and headers, Reply-To
  * living in headers. Searches of Make's help, public code and issues (docs/pages/code/issues
  * corpora, "mailhook bundle attachments cc bcc") found nothing more exact, so the rest is our
  * choice (MAILHOOK_SHAPE below, listed in docs/fidelity.md): recipients are arrays of

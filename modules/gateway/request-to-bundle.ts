@@ -1,7 +1,6 @@
 /**
  * How one webhook request becomes the Custom webhook's bundle (https://help.make.com/webhooks). PURE: shared
- * by
- * the server and `makesim run`. Body by content type (JSON object → its keys; urlencoded and
+ * by the server and `makesim run`. Body by content type (JSON object → its keys; urlencoded and
  * multipart forms → keys, repeated names → arrays in order; anything else → `{ value: text }`),
  * then the query string merged over it (the query wins on a clash), then `__IMTHEADERS__` /
  * `__IMTMETHOD__` when the hook asks for them.

@@ -1,7 +1,6 @@
 /**
  * Every fixed answer of the webhook gateway, in one table (Make's help: https://help.make.com/webhooks).
- * Bodies are
- * byte-exact where Make's are known; the others are our choices (docs/fidelity.md)
+ * Bodies are byte-exact where Make's are known; the others are our choices (docs/fidelity.md)
  * and are listed in docs/fidelity.md.
  */
 export interface GatewayAnswer {
@@ -45,8 +44,7 @@ export const ANSWERS = {
 
 /**
  * docs/fidelity.md, Open question 1: Make documents only the 400 for a payload that fails the hook's data
- * structure
- * (HELP). The body is ours: it starts as the other 400 and names the failing fields.
+ * structure (HELP). The body is ours: it starts as the other 400 and names the failing fields.
  */
 export function structureMismatchAnswer(problems: string): GatewayAnswer {
   return {

@@ -1,7 +1,6 @@
 /**
  * A gateway request's entry in its hook's log (Make's help: https://help.make.com/webhooks): a route that
- * knows
- * the hook calls `logAnswer` (and notes the bundle it converted); whichever answer then goes out
+ * knows the hook calls `logAnswer` (and notes the bundle it converted); whichever answer then goes out
  * through reply.ts is written with it, in the deferred commit lane (server/store/hook-logs.ts).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';

@@ -1,8 +1,7 @@
 /**
  * The webhook gateway (Make's help: https://help.make.com/webhooks): every method on `/<udid>` and
- * `/hook/<udid>`. A request is
- * answered `200 Accepted` only after its queue item is committed to SQLite (https://help.make.com/webhooks);
- * a scenario with
+ * `/hook/<udid>`. A request is answered `200 Accepted` only after its queue item is committed to SQLite
+ * (https://help.make.com/webhooks); a scenario with
  * a Webhook response module holds the caller until the response, the timeout, or its failure
  * (https://help.make.com/webhooks).
  */

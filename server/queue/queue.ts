@@ -1,8 +1,7 @@
 /**
  * The durable webhook queue (Make's help: https://help.make.com/webhooks): every accepted request is a row,
- * committed before
- * the caller hears `Accepted`. A worker claims rows by marking them `running` in one statement;
- * the row is deleted in the same transaction that stores the execution, so a crash between the
+ * committed before the caller hears `Accepted`. A worker claims rows by marking them `running` in one
+ * statement; the row is deleted in the same transaction that stores the execution, so a crash between the
  * two leaves the row to be re-queued on the next start and never yields two executions.
  */
 import type { WebhookIntake } from '../../modules/gateway/webhook-intake.ts';

@@ -80,8 +80,7 @@ export interface PendingItem {
 /**
  * Make's execution ids are 32 hex digits
  * (https://developers.make.com/api-documentation/api-reference/scenarios/logs); nothing documents their
- * structure.
- * Ours start with the time in milliseconds (12 hex digits, as UUIDv7 does) followed by 80 random
+ * structure. Ours start with the time in milliseconds (12 hex digits, as UUIDv7 does) followed by 80 random
  * bits, so history rows are appended to the id index instead of landing on a random page of it:
  * that cut the cost of storing an execution on a large history by a fifth (docs/fidelity.md).
  */

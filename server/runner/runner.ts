@@ -1,9 +1,8 @@
 /**
  * Runs scenarios for the server: queued webhook items (instant scenarios in parallel, one at a
  * time with `sequential` — Make's help: https://help.make.com/webhooks — within their runs-per-minute limit),
- * scheduled runs,
- * API runs and incomplete-execution retries. Each run's execution row, the removal of its queue
- * items, its incomplete executions and the error streak are written in ONE transaction
+ * scheduled runs, API runs and incomplete-execution retries. Each run's execution row, the removal of its
+ * queue items, its incomplete executions and the error streak are written in ONE transaction
  * (store-execution.ts), so an item is never executed into history twice.
  */
 
@@ -56,8 +55,7 @@ export class Runner {
 
   /**
    * For a held caller (Make's help: https://help.make.com/webhooks): may the scenario start one more run this
-   * minute? Make
-   * answers 429 instead of queueing when it may not.
+   * minute? Make answers 429 instead of queueing when it may not.
    */
   mayStart(scenarioId: number): boolean {
     return this.#slots.rate.room(scenarioId, this.#perMinute(scenarioId), this.#nowMs()) > 0;
@@ -140,8 +138,8 @@ export class Runner {
 
   /**
    * Stops a run not yet stored (https://developers.make.com/api-documentation/api-reference/scenarios stop
-   * execution): no further module runs; `force`
-   * also aborts an HTTP request or Sleep in flight. False when no such run is going on.
+   * execution): no further module runs; `force` also aborts an HTTP request or Sleep in flight. False when no
+   * such run is going on.
    */
   stopRun(executionId: string, options: { force?: boolean } = {}): boolean {
     const run = this.#unstored.get(executionId);

@@ -42,9 +42,8 @@ export function storeExecution(deps: RunnerDeps, run: FinishedRun): void {
 /**
  * A cycle that rolled back puts its webhook item back into the queue, as Make does for instant
  * triggers (Make's help: https://help.make.com/overview-of-error-handling; https://help.make.com/webhooks);
- * every other item is done and deleted in
- * this same transaction, so a run that succeeded is never run again. A held caller answered
- * directly (no queue row, never acknowledged) has nothing to put back.
+ * every other item is done and deleted in this same transaction, so a run that succeeded is never run again.
+ * A held caller answered directly (no queue row, never acknowledged) has nothing to put back.
  */
 function settleItems({ queue }: RunnerDeps, { request, rolledBack }: FinishedRun): void {
   for (const [index, item] of (request.items ?? []).entries()) {

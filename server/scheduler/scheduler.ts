@@ -1,8 +1,7 @@
 /**
  * Runs scenarios on their schedules (Make's help: https://help.make.com/schedule-a-scenario) and retries
- * incomplete executions when
- * due (https://help.make.com/overview-of-error-handling). With the system clock a timer wakes it; with
- * `--clock simulated` time only moves
+ * incomplete executions when due (https://help.make.com/overview-of-error-handling). With the system clock a
+ * timer wakes it; with `--clock simulated` time only moves
  * through `advance()`, which steps from one due run to the next so a week of schedules, Break
  * retries and backoff finishes in seconds.
  */

@@ -13,8 +13,7 @@ import { instantAtOffset, instantOf, type WallClock, wallClockOf } from './zone.
 
 /**
  * Make parses with Moment's default, forgiving mode (docs/fidelity.md, open question 17; Moment's "String +
- * Format"
- * docs: "non-alphanumeric characters are ignored", "the parser ignores … extra text"). Moment's
+ * Format" docs: "non-alphanumeric characters are ignored", "the parser ignores … extra text"). Moment's
  * rule, followed here step by step: each part of the format in turn is SEARCHED for in the rest
  * of the text, not required where it stands — digits skip whatever precedes them, a literal
  * character that is absent is simply skipped (`parseDate("12/25/2025"; "MM-DD-YYYY")` is

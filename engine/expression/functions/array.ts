@@ -1,8 +1,7 @@
 /**
  * Array functions (Help Center https://help.make.com/array-functions and
  * appendix A). An array argument follows https://help.make.com/type-coercion "Array expected": a non-array is
- * a one-item array,
- * a missing value an empty one (asArray). `length` and `contains` also serve text
+ * a one-item array, a missing value an empty one (asArray). `length` and `contains` also serve text
  * (https://help.make.com/text-and-binary-functions): one
  * implementation each, dispatching on the first argument. Functions never mutate their input.
  */
@@ -23,9 +22,8 @@ const FLATTEN_DEFAULT_DEPTH = 1;
 /**
  * `contains(array; value)` tests membership (imlEqual); `contains(text; search)` is a
  * case-sensitive substring test https://help.make.com/text-and-binary-functions. Numbers, dates and binary
- * data are read as text;
- * a collection is a one-item array (https://help.make.com/type-coercion). A missing first argument contains
- * nothing.
+ * data are read as text; a collection is a one-item array (https://help.make.com/type-coercion). A missing
+ * first argument contains nothing.
  */
 function containsImpl([haystack, needle]: unknown[]): boolean {
   if (haystack === undefined || haystack === null) return false;
@@ -66,8 +64,8 @@ function removeImpl([array, ...values]: unknown[]): unknown[] {
 
 /**
  * `merge(array1; array2; …)` concatenates https://help.make.com/array-functions. When every given argument is
- * a collection
- * the collections are merged instead, later keys winning (our extension; Make documents arrays only).
+ * a collection the collections are merged instead, later keys winning (our extension; Make documents arrays
+ * only).
  */
 function mergeImpl(args: unknown[]): unknown {
   const given = args.filter((arg) => !isBlank(arg));

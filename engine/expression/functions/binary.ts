@@ -101,8 +101,8 @@ function toBinaryImpl(args: unknown[]): Buffer {
 
 /**
  * `toString(value)`: any value → text (https://help.make.com/type-coercion); buffers are decoded as UTF-8.
- * The optional second
- * argument (an encoding such as hex or base64 for buffers) is our extension; Make documents one.
+ * The optional second argument (an encoding such as hex or base64 for buffers) is our extension; Make
+ * documents one.
  */
 function toStringImpl(args: unknown[]): string {
   const value = args[0];

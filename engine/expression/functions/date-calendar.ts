@@ -13,8 +13,7 @@ import type { FunctionContext } from './types.ts';
 
 /**
  * docs/fidelity.md, Open question 14: which zone `set*`/`add*` work in. We use the organization zone for all
- * of
- * them, as the documented setMonth example requires (13:36 Prague time kept); Fusion's setHour
+ * of them, as the documented setMonth example requires (13:36 Prague time kept); Fusion's setHour
  * examples were written for a UTC organization and agree. Change it here, and only here.
  */
 export function calendarZone(ctx: FunctionContext): string {

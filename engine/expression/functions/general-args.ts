@@ -1,9 +1,8 @@
 /**
  * Argument handling shared by the General, Math and Array functions (Make's help:
- * https://help.make.com/type-coercion
- * "Type coercion", Help Center https://help.make.com/type-coercion): how a function reads an
- * array, a collection or a number argument, and the DataError it raises when Make would reject
- * the value.
+ * https://help.make.com/type-coercion "Type coercion", Help Center https://help.make.com/type-coercion): how
+ * a function reads an array, a collection or a number argument, and the DataError it raises when Make would
+ * reject the value.
  */
 import { dataError, type MakeError } from '../../errors/make-error.ts';
 import { isCollection, toNumber, toText } from '../coerce.ts';
@@ -37,8 +36,7 @@ export function describe(value: unknown): string {
 
 /**
  * https://help.make.com/type-coercion "Array expected": an array is used as is, anything else becomes a
- * one-item array.
- * A blank value (missing, null) is an empty array, so `add(1.missing; 5)` gives `[5]`.
+ * one-item array. A blank value (missing, null) is an empty array, so `add(1.missing; 5)` gives `[5]`.
  */
 export function asArray(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;

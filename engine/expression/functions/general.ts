@@ -1,8 +1,7 @@
 /**
  * General functions (Help Center https://help.make.com/general-functions; Make's help:
- * https://help.make.com/mapping
- * https://help.make.com/general-functions and appendix A): get, if, ifempty, switch, omit, pick, and the
- * newer set, equal.
+ * https://help.make.com/mapping https://help.make.com/general-functions and appendix A): get, if, ifempty,
+ * switch, omit, pick, and the newer set, equal.
  */
 import { isEmpty, toBoolean, toText } from '../coerce.ts';
 import { argumentError, collectionArg, isBlank, keyList } from './general-args.ts';
@@ -13,8 +12,7 @@ import type { FunctionSpec } from './types.ts';
 /**
  * `switch(expr; v1; r1; …; [else])`: first value equal to `expr` wins; an odd trailing argument
  * is the default. No match and no default gives an empty value (docs/fidelity.md, open question 12; equality
- * is
- * the strict `imlEqual`).
+ * is the strict `imlEqual`).
  */
 function switchImpl(args: unknown[]): unknown {
   const [subject, ...rest] = args;
@@ -47,8 +45,7 @@ function omitImpl(args: unknown[]): unknown {
 
 /**
  * `set(object; path; value)` — 2026 palette only (docs/fidelity.md, https://help.make.com/general-functions).
- * Returns a copy
- * with the dot path set; the input is not changed. A blank object starts a new collection.
+ * Returns a copy with the dot path set; the input is not changed. A blank object starts a new collection.
  */
 function setImpl(args: unknown[]): unknown {
   const [source, path, value] = args;

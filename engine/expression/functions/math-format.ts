@@ -2,8 +2,7 @@
  * Localized numbers: parseNumber and formatNumber (Help Center
  * https://help.make.com/math-functions;
  * https://developers.make.com/custom-apps-documentation/block-elements/iml
- * — formatNumber's
- * defaults are European: `,` decimal separator, `.` thousands separator).
+ * — formatNumber's defaults are European: `,` decimal separator, `.` thousands separator).
  */
 import { toText } from '../coerce.ts';
 import { argumentError, describe, integerArg, isBlank, numberArg } from './general-args.ts';
@@ -66,8 +65,7 @@ const separatorArg = (value: unknown, fallback: string): string =>
 /**
  * `formatNumber(number; decimals; [decimalSeparator]; [thousandsSeparator])`:
  * formatNumber(123456789; 3; ","; ".") = "123.456.789,000" https://help.make.com/math-functions. Rounding
- * mode is not
- * documented (docs/fidelity.md, open question 9): half away from zero, in decimal.
+ * mode is not documented (docs/fidelity.md, open question 9): half away from zero, in decimal.
  */
 function formatNumberImpl([value, decimals, decimalSep, thousandsSep]: unknown[]): unknown {
   if (isBlank(value)) return undefined;

@@ -40,8 +40,7 @@ function truncImpl([value, decimals]: unknown[]): unknown {
 
 /**
  * The numbers of an aggregate: "an array or individual values" (https://help.make.com/math-functions), mixed
- * freely
- * (`sum(1.prices; 5)`). Blank items are skipped; anything else must be numeric.
+ * freely (`sum(1.prices; 5)`). Blank items are skipped; anything else must be numeric.
  */
 function collectNumbers(name: string, args: readonly unknown[]): number[] {
   const numbers: number[] = [];

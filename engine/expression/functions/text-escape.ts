@@ -23,8 +23,7 @@ export function escapeHtml(text: string): string {
 /**
  * `escapeMarkdown(# Header)` → `&#35; Header` (FUSION string-functions; a 3P sheet claims `\#`,
  * docs/fidelity.md, Open question 18). We follow the documented entity form and apply it to the characters
- * that
- * original Markdown lets you backslash-escape: \ ` * _ { } [ ] ( ) # + - . !
+ * that original Markdown lets you backslash-escape: \ ` * _ { } [ ] ( ) # + - . !
  */
 const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!]/g;
 
@@ -34,8 +33,7 @@ export function escapeMarkdown(text: string): string {
 
 /**
  * `escapeJSON` (2026 palette, docs/fidelity.md, open question 16): the text as it must appear between the
- * quotes
- * of a JSON string — quotes, backslashes and control characters escaped, nothing else.
+ * quotes of a JSON string — quotes, backslashes and control characters escaped, nothing else.
  */
 export function escapeJson(text: string): string {
   return JSON.stringify(text).slice(1, -1);

@@ -1,7 +1,6 @@
 /**
  * Webhook data-structure validation (Make's help: https://help.make.com/webhooks): a hook whose `udt` names a
- * data structure
- * refuses requests that do not fit it with 400 and queues nothing.
+ * data structure refuses requests that do not fit it with 400 and queues nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerApp } from '../../../server/app.ts';

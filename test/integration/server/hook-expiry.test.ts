@@ -1,7 +1,6 @@
 /**
  * Hooks attached to no scenario for more than 120 hours are gone (Make's help: https://help.make.com/webhooks
- * "auto-deactivated",
- * 410 Gone; https://help.make.com/webhooks ping `gone`), on the server's simulated clock.
+ * "auto-deactivated", 410 Gone; https://help.make.com/webhooks ping `gone`), on the server's simulated clock.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

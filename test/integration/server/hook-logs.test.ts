@@ -1,7 +1,6 @@
 /**
  * Webhook logs (Make's help: https://help.make.com/webhooks): every request the webhook and mail gateways
- * answer
- * for a known hook is logged with its request, its answer and its parsed items, written in the
+ * answer for a known hook is logged with its request, its answer and its parsed items, written in the
  * group commit's deferred lane (so read after `commits.flush()`), deleted with the hook.
  */
 import { afterEach, describe, expect, it } from 'vitest';

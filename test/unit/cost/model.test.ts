@@ -1,7 +1,7 @@
 /**
  * The per-run model on blueprints whose cost is known by hand (https://help.make.com/operations counting
- * rules, docs/cost.md).
- * Expected numbers are worked out in each test's comment from the rules, not read from the program.
+ * rules, docs/cost.md). Expected numbers are worked out in each test's comment from the rules, not read from
+ * the program.
  */
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../../../cost/calibration.ts';

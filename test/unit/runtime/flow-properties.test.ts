@@ -2,8 +2,8 @@
  * Properties of the walk over random linear and routed flows (Make's help:
  * https://help.make.com/scenario-execution-flow depth-first, https://help.make.com/filtering
  * filters, https://help.make.com/router routers, https://help.make.com/operations counting): the operations
- * total equals the sum over modules and
- * what the counting rules predict, and bundles reach modules in depth-first order.
+ * total equals the sum over modules and what the counting rules predict, and bundles reach modules in
+ * depth-first order.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
