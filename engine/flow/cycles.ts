@@ -7,8 +7,8 @@
  */
 
 /**
- * Make runs at most 100 queued webhook events per execution (FUS webhooks-reference); the rest
- * wait for the next run. We run every event given, but cap like Make.
+ * Make runs at most 100 queued webhook events per execution (Workfront Fusion docs, webhooks reference); the
+ * rest wait for the next run. We run every event given, but cap like Make.
  */
 export const MAX_INSTANT_CYCLES = 100;
 

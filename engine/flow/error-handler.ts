@@ -65,7 +65,8 @@ async function runErrorRoute(
   const frame: HandlerFrame = { decision: null };
   ex.frames.push(frame);
   try {
-    // A route whose filter rejects this error does not handle it (FUS advanced-error-handling).
+    // A route whose filter rejects this error does not handle it (Workfront Fusion docs, advanced error
+    // handling).
     if (!(await walker.gate(ex, first))) return { kind: 'unhandled' };
     ex.recorder.path(`${node.pointer}/onerror`);
     await walker.dispatch(ex, node.onerror, 0, null);
@@ -97,8 +98,9 @@ export function reachDirective(ex: Execution, node: ModuleNode): boolean {
 /**
  * A directive that ran is recorded like a module: the bundle in and one call with its mapped
  * settings. It outputs nothing itself (Resume's substitute bundle is the failed module's output)
- * and costs nothing: "Error handler activation doesn't consume operations" (HC
- * overview-of-error-handling), so it is never charged (runtime/operations.ts, kind `directive`).
+ * and costs nothing: "Error handler activation doesn't consume operations"
+ * (https://help.make.com/overview-of-error-handling), so it is never charged (runtime/operations.ts, kind
+ * `directive`).
  */
 function directiveInput(ex: Execution, node: ModuleNode): Record<string, unknown> {
   let input: Record<string, unknown>;

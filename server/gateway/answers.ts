@@ -18,7 +18,7 @@ export const ANSWERS = {
   noScenario: { status: 410, body: 'There is no scenario listening for this webhook.', cors: false },
   /**
    * docs/fidelity.md, Open question 1: a hook unattached for over 120 h is "auto-deactivated", 410 Gone
-   * (HELP); the body is ours.
+   * (https://help.make.com/webhooks); the body is ours.
    */
   gone: { status: 410, body: 'Webhook is gone.', cors: false },
   queueFull: { status: 400, body: 'Queue is full.', cors: true },
@@ -44,7 +44,8 @@ export const ANSWERS = {
 
 /**
  * docs/fidelity.md, Open question 1: Make documents only the 400 for a payload that fails the hook's data
- * structure (HELP). The body is ours: it starts as the other 400 and names the failing fields.
+ * structure (https://help.make.com/webhooks). The body is ours: it starts as the other 400 and names the
+ * failing fields.
  */
 export function structureMismatchAnswer(problems: string): GatewayAnswer {
   return {

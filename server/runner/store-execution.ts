@@ -80,7 +80,7 @@ function applyStreak(deps: RunnerDeps, { prepared, request, record }: FinishedRu
   const { scenarios } = deps;
   const scenario = scenarios.get(request.scenarioId);
   if (!scenario) return;
-  // Backoff failures are answered by reruns, not the error count (FUS excludes them,
+  // Backoff failures are answered by reruns, not the error count (Workfront Fusion's docs exclude them,
   // https://help.make.com/exponential-backoff).
   if (isBackoffFailure(record) && !endedFatally(record)) return;
   const decision = nextStreak(record, {

@@ -18,7 +18,7 @@ const MAX_DECIMALS = 100;
 /**
  * `parseNumber(text; decimalSeparator)`: every character that is neither a digit, the decimal
  * separator nor a leading minus is dropped (thousands grouping, spaces, currency signs), so
- * `parseNumber("1 756,456"; ",")` = 1756.456 https://help.make.com/math-functions, [3P-REF].
+ * `parseNumber("1 756,456"; ",")` = 1756.456 (https://help.make.com/math-functions).
  */
 function parseNumberImpl([value, separator]: unknown[]): unknown {
   if (isBlank(value)) return undefined;

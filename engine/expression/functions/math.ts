@@ -27,7 +27,7 @@ function unary(name: string, fn: (n: number) => number): FunctionSpec {
 }
 
 /**
- * `trunc(number; [decimals])` keeps `decimals` digits ([3P-REF]: trunc(3.789; 2) = 3.78).
+ * `trunc(number; [decimals])` keeps `decimals` digits (a third-party reference: trunc(3.789; 2) = 3.78).
  * Negative decimals truncate to tens, hundreds… (trunc(123.456; -2) = 100); the 3P examples
  * contradict each other (docs/fidelity.md, open question 9), this reading is the arithmetic one.
  */

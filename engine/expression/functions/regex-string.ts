@@ -15,7 +15,8 @@ const REGEX_FLAGS = /^[dgimsuvy]*$/;
 
 /**
  * Make's docs: "Do not use named capture groups such as `/ is (?<number>\d+)/` … Doing so results
- * in an error" (HC-TEXT, FUSION string-functions). We reject any pattern that declares one.
+ * in an error" (https://help.make.com/text-and-binary-functions; Workfront Fusion string functions). We
+ * reject any pattern that declares one.
  */
 export const NAMED_GROUPS_ARE_REJECTED = true;
 

@@ -54,7 +54,10 @@ export function keepAscii(text: string): string {
   return text.replace(NON_ASCII, '');
 }
 
-/** `capitalize`: the first character upper-cased, the rest unchanged (HC-TEXT "first character"). */
+/**
+ * `capitalize`: the first character upper-cased, the rest unchanged
+ * (https://help.make.com/text-and-binary-functions, "first character").
+ */
 export function capitalizeFirst(text: string): string {
   const first = text.codePointAt(0);
   if (first === undefined) return text;
@@ -69,7 +72,10 @@ export function capitalizeFirst(text: string): string {
  */
 const WORD_START = /(^|[^\p{L}\p{N}'’])(\p{L})/gu;
 
-/** `startcase`: "first letter of every word upper, all others lower" (HC-TEXT). */
+/**
+ * `startcase`: "first letter of every word upper, all others lower"
+ * (https://help.make.com/text-and-binary-functions).
+ */
 export function startCase(text: string): string {
   return text.toLowerCase().replace(WORD_START, (_m, before: string, letter: string) => {
     return before + letter.toUpperCase();

@@ -143,7 +143,7 @@ describe('schedules on the simulated clock', () => {
     });
   });
 
-  it('switches a scheduled webhook scenario off after maxErrors failed runs, not its first (HC:webhooks)', async () => {
+  it('switches a scheduled webhook scenario off after maxErrors failed runs, not its first (https://help.make.com/webhooks)', async () => {
     server = testServer({ clock: new SimulatedClock(START) });
     const { scenario, udid } = addScenario(server, blueprints.sometimesFailing({ maxErrors: 3 }), {
       scheduling: { type: 'indefinitely', interval: 900 },

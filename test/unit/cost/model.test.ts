@@ -15,7 +15,7 @@ function ops(model: ReturnType<typeof modelScenario>, id: number): number | unde
 }
 
 describe('cost model', () => {
-  it("prices the spec's worked example: 10 trigger bundles and three modules are 31 operations", () => {
+  it('prices the worked example of https://help.make.com/operations: 10 trigger bundles and three modules are 31 operations', () => {
     // https://help.make.com/operations: 1 for the trigger + 3 modules × 10 bundles.
     const model = modelScenario(loadFixture('thirty-one'), { items: items({ 1: 10 }) });
     expect(model.operations).toBe(31);

@@ -44,7 +44,7 @@ function build(items: Item[], next: { id: number }): unknown[] {
   });
 }
 
-/** What the spec predicts: the (module, bundle) visits in depth-first order. */
+/** What Make's documented rules predict: the (module, bundle) visits in depth-first order. */
 function predict(items: Item[], n: number, next: { id: number }, out: string[]): void {
   let alive = true;
   for (const item of items) {
