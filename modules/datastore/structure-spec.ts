@@ -1,6 +1,6 @@
 /**
  * What a data structure's `spec` may contain
- * (https://developers.make.com/api-documentation/api-reference/data-structures; DEV "Data structures"): a
+ * (https://developers.make.com/api-documentation/api-reference/data-structures): a
  * list of field objects `{name, type, label?, required?, default?, multiline?, help?, options?, spec?}`,
  * `spec` only on `collection` (a field list) and `array` (one item field, or a field list for
  * items that are collections). Checked with ajv; every problem names its place (`spec/0/type`)

@@ -56,8 +56,9 @@ export function structureMismatchAnswer(problems: string): GatewayAnswer {
 }
 
 /**
- * A disabled hook "does not accept any data" (DEV); we answer as for a gone hook (docs/fidelity.md, open
- * question 1).
+ * A disabled hook "does not accept any data"
+ * (https://developers.make.com/api-documentation/api-reference/hooks); we answer as for a gone hook
+ * (docs/fidelity.md, open question 1).
  */
 export const DISABLED_HOOK_ANSWER = ANSWERS.notFound;
 
