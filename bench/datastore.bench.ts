@@ -1,7 +1,8 @@
 /**
  * Data store writes: 100,000 `datastore:AddRecord` operations inside ONE execution (a trigger
  * outputs 100,000 bundles, each added under its own key), through the real loader, runtime and
- * SQLite store, with auto commit on (a savepoint per operation, spec §5) and off; and the module's
+ * SQLite store, with auto commit on (a savepoint per operation, Make's help:
+ * https://help.make.com/rollback-error-handler) and off; and the module's
  * run() called directly in one transaction, to tell the store's cost from the engine's.
  * Target: ≥ 50,000 records/s.
  */

@@ -71,7 +71,8 @@ export function hookStructureProblems(
 
 /**
  * A hook IP allow-list with an entry the gateway cannot read would skip that entry, and could
- * shut every caller out (http-spec §1.8); the API's set-data refuses the same lists.
+ * shut every caller out (Make's help: https://help.make.com/webhooks); the API's set-data refuses the same
+ * lists.
  */
 export function hookIpProblems(scenarios: Readonly<Record<string, ScenarioConfig>>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];

@@ -72,7 +72,7 @@ const scheduling = {
   },
 } as const;
 
-/** Hook options (http-spec §1.3, §1.8): API keys are ASCII, at most 512 characters. */
+/** Hook options (Make's help: https://help.make.com/webhooks): API keys are ASCII, at most 512 characters. */
 const hook = {
   type: 'object',
   additionalProperties: false,

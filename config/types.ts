@@ -11,11 +11,14 @@ export interface DataStoreConfig {
   /** Make's numeric id, as blueprints write it in `parameters.datastore`. */
   makeId?: number;
   structure?: { strict: boolean; fields: DataStoreField[] };
-  /** Storage limit in bytes; default and minimum Make's 1 MB (spec §6.1). */
+  /** Storage limit in bytes; default and minimum Make's 1 MB (https://help.make.com/data-stores). */
   maxBytes?: number;
 }
 
-/** A data structure (http-spec §2.8) the dev server offers by id: hooks (`udt`) and stores use it. */
+/**
+ * A data structure (https://developers.make.com/api-documentation/api-reference/data-structures) the dev
+ * server offers by id: hooks (`udt`) and stores use it.
+ */
 export interface DataStructureConfig {
   /** Its id over the API; default: the id stored for this name, or a new one. */
   id?: number;
@@ -49,7 +52,7 @@ export interface OAuthConnection {
 export type ConnectionConfig = BasicConnection | ApiKeyConnection | OAuthConnection;
 
 export interface SchedulingConfig {
-  /** Make's scheduling types (spec §7). */
+  /** Make's scheduling types (https://help.make.com/schedule-a-scenario). */
   type: 'indefinitely' | 'once' | 'daily' | 'weekly' | 'monthly' | 'yearly' | 'immediately' | 'on-demand';
   /** Seconds between runs for `indefinitely` (Make's API minimum is 60). */
   interval?: number;
@@ -62,7 +65,7 @@ export interface SchedulingConfig {
 }
 
 /**
- * Options of a webhook scenario's hook (http-spec §1.3, §1.8), as the API's `set-data` sets them.
+ * Options of a webhook scenario's hook (https://help.make.com/webhooks), as the API's `set-data` sets them.
  * `makesim serve` writes them to the hook at every (re)load; options left out keep their stored value.
  */
 export interface HookOptionsConfig {

@@ -1,5 +1,6 @@
 /**
- * Fixes inside the flow, each priced per run: filter earlier (HC `how-features-use-credits`), and
+ * Fixes inside the flow, each priced per run: filter earlier
+ * (https://help.make.com/how-features-use-credits), and
  * the loop fixes of cost/advice-loops.ts, whose savings re-run the model on the changed flow.
  */
 import type { ModuleNode, Scenario } from '../engine/blueprint/scenario.ts';

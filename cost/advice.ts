@@ -1,8 +1,8 @@
 /**
  * Where the credits go, and what would spend fewer — each saving computed by re-running the model
- * on the changed flow (cost/what-if.ts), never guessed. Fixes from Make's own advice (HC
- * `how-features-use-credits`; Make Academy "using credits effectively"): filter earlier, a bulk
- * module instead of one call per item, a search before the loop instead of in it, no Sleep or
+ * on the changed flow (cost/what-if.ts), never guessed. Fixes from Make's own advice
+ * (https://help.make.com/how-features-use-credits; Make Academy "using credits effectively"): filter earlier,
+ * a bulk module instead of one call per item, a search before the loop instead of in it, no Sleep or
  * Repeater multiplying work, an aggregator that ends the loop earlier, a longer interval, an
  * instant trigger instead of polling.
  */

@@ -128,7 +128,8 @@ export function estimate(options: EstimateOptions): CostEstimate {
 
 /**
  * Per run of a scheduled scenario, or per event of an instant one (each webhook is its own cycle,
- * HC `scenario-execution-cycles-and-phases`): the model's total divided by the cycles per run.
+ * https://help.make.com/scenario-execution-cycles-and-phases): the model's total divided by the cycles per
+ * run.
  */
 function perRunCost(scenario: Scenario, model: CostModel): PerRun {
   const first = scenario.flow[0];

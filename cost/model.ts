@@ -1,7 +1,9 @@
 /**
- * The per-run cost model: walks the loaded flow as the runtime does (HC `scenario-execution-flow`, `router`, `if-else-and-merge`, `iterator`, `aggregator`; docs/cost.md) and
- * gives each module its expected executions as a product of factors — trigger bundles, iterator
- * and search sizes, filter pass rates, router routes (fallback only when nothing matched), the one
+ * The per-run cost model: walks the loaded flow as the runtime does
+ * (https://help.make.com/scenario-execution-flow, https://help.make.com/router,
+ * https://help.make.com/if-else-and-merge, https://help.make.com/iterator, https://help.make.com/aggregator;
+ * docs/cost.md) and gives each module its expected executions as a product of factors — trigger bundles,
+ * iterator and search sizes, filter pass rates, router routes (fallback only when nothing matched), the one
  * If-else branch taken, one aggregation per operation of the feeder — then prices them with THE
  * counting table (engine/runtime/operations.ts).
  */
@@ -101,7 +103,10 @@ class ModelWalk {
     return merged;
   }
 
-  /** One aggregation per operation of the feeder (HC `aggregator`); the flow continues with its output. */
+  /**
+   * One aggregation per operation of the feeder (https://help.make.com/aggregator); the flow continues with
+   * its output.
+   */
   aggregator(node: ModuleNode): Term {
     const feeder = node.feederId === undefined ? undefined : this.#executions.get(node.feederId);
     const counts = this.params.counts(node.id);

@@ -1,7 +1,8 @@
 /**
- * Credits per month = runs per month × credits per run — HC `operations` (a trigger costs 1 credit per
- * check even when it finds nothing), §7 (scheduling). A polling trigger's scheduled checks that
- * find no new data still pay the trigger (empty checks); instant triggers run once per event.
+ * Credits per month = runs per month × credits per run — https://help.make.com/operations (a trigger costs 1
+ * credit per check even when it finds nothing), https://help.make.com/schedule-a-scenario (scheduling). A
+ * polling trigger's scheduled checks that find no new data still pay the trigger (empty checks); instant
+ * triggers run once per event.
  */
 import { monthLabel } from './calendar-month.ts';
 import { type CalendarMonth, daysInMonth, runsInMonth, type Scheduling } from './schedule.ts';

@@ -104,7 +104,8 @@ export class Parameters {
 
 /**
  * A Repeater's `repeats` written as a number in the blueprint (`"10"` or 10) is what it outputs per
- * run (HC `flow-control`: the Repeater emits `repeats` bundles); a formula (`{{…}}`) is left to measurement.
+ * run (https://help.make.com/flow-control: the Repeater emits `repeats` bundles); a formula (`{{…}}`) is left
+ * to measurement.
  */
 export function literalRepeats(node: ModuleNode): number | undefined {
   if (node.key !== 'builtin:BasicRepeater') return undefined;

@@ -1,7 +1,7 @@
 /**
  * Which share of the bundles reaching a Router or If-else takes each route / branch.
- * Router (HC `router`): every enabled route whose condition passes; the fallback route
- * only when no other route matched. If-else (HC `if-else-and-merge`): exactly one
+ * Router (https://help.make.com/router): every enabled route whose condition passes; the fallback route
+ * only when no other route matched. If-else (https://help.make.com/if-else-and-merge): exactly one
  * branch, the first whose condition passes, else the `else` branch.
  * Measured shares are used as they are; rates set with `--pass` are combined assuming the
  * conditions are independent (the model's one simplification, stated in the report).
@@ -95,7 +95,10 @@ export function branchFactors(ifElse: ModuleNode, params: Parameters): Array<[Br
   });
 }
 
-/** `else` takes whatever is left; a condition branch without conditions is disabled (MB if-else-merge). */
+/**
+ * `else` takes whatever is left; a condition branch without conditions is disabled
+ * (https://github.com/integromat/make-blueprints `if-else-merge`).
+ */
 function conditionRate(branch: BranchNode, set: number | undefined): number {
   if (branch.type === 'else') return 1;
   if (branch.condition === null) return 0;

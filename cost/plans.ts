@@ -1,8 +1,9 @@
 /**
  * Make's plans (cost/plans.json or the user's `--plans` table; schema in plans-schema.ts) and how a
  * monthly usage fits each: the smallest credit tier that covers it, else extra credits on top of
- * the largest known tier — at Make's surcharge (HC `extra-credits`), and never on Free, which cannot
- * buy them. Limits: minimum interval and longest run per plan (Make Academy; HC `types-of-warnings`).
+ * the largest known tier — at Make's surcharge (https://help.make.com/extra-credits), and never on Free,
+ * which cannot buy them. Limits: minimum interval and longest run per plan (Make Academy;
+ * https://help.make.com/types-of-warnings).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -128,7 +129,10 @@ export function fitPlan(plan: Plan, usage: Usage, table: PlanTable): PlanFit {
   };
 }
 
-/** Extra credits in whole units, priced per credit of `tier` plus Make's surcharge (HC extra-credits). */
+/**
+ * Extra credits in whole units, priced per credit of `tier` plus Make's surcharge
+ * (https://help.make.com/extra-credits).
+ */
 export function extraCreditsFor(missing: number, tier: Tier, table: PlanTable): ExtraCredits {
   const { unit, surcharge } = table.extraCredits;
   const credits = Math.ceil(missing / unit) * unit;

@@ -6,7 +6,8 @@
  *   traffic does, so they are shown but do not make up the month unless weighted;
  * - with `--data-rate`, runs whose polling trigger found nothing are the empty checks the rate
  *   already prices, so they weigh 0 (else their 1 credit would be counted twice);
- * - a run that stopped early (an unhandled error, Commit, Return output: HC `overview-of-error-handling`, `commit-error-handler`)
+ * - a run that stopped early (an unhandled error, Commit, Return output:
+ * https://help.make.com/overview-of-error-handling, https://help.make.com/commit-error-handler)
  *   did not walk the whole flow, so it is counted as measured, not projected by the model.
  */
 import type { Scenario } from '../engine/blueprint/scenario.ts';
@@ -22,7 +23,10 @@ export interface MixedRun extends MeasuredRun {
   stopped: boolean;
 }
 
-/** Modules that end the whole run when they run (HC `commit`, `scenario-outputs`). */
+/**
+ * Modules that end the whole run when they run (https://help.make.com/commit,
+ * https://help.make.com/scenario-outputs).
+ */
 export const STOPPING_MODULES = new Set(['builtin:Commit', 'scenario-service:ReturnData']);
 
 /**

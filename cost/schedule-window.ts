@@ -1,6 +1,6 @@
 /**
- * When a scheduled run may happen — HC `schedule-a-scenario` (advanced scheduling: start/end date,
- * restrictions by time of day, weekdays, months); SDK `scenarios.ts` (`between`, `restrict`).
+ * When a scheduled run may happen — https://help.make.com/schedule-a-scenario (advanced scheduling: start/end
+ * date, restrictions by time of day, weekdays, months); SDK `scenarios.ts` (`between`, `restrict`).
  * Open choices (docs/fidelity.md): a run must fit at least ONE `restrict` window; inside a window
  * every given part (weekdays, months, time) must match; the window's end time is exclusive;
  * `restrict.days` are weekdays with Sunday = 0, as for the weekly type.

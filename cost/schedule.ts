@@ -1,6 +1,6 @@
 /**
- * Runs per month from Make's scheduling object — HC `schedule-a-scenario` (and the Make SDK's
- * `src/endpoints/scenarios.ts`: `{type, interval, date, days, months, time, between, restrict}`).
+ * Runs per month from Make's scheduling object — https://help.make.com/schedule-a-scenario (and the Make
+ * SDK's `src/endpoints/scenarios.ts`: `{type, interval, date, days, months, time, between, restrict}`).
  * Counted over the actual calendar month asked for, in the organization's time zone: croner
  * enumerates the calendar schedules, intervals are stepped exactly, and every run must fall inside
  * the schedule's window (cost/schedule-window.ts).

@@ -1,5 +1,6 @@
 /**
- * Make's scheduling object as the API stores it (Make SDK `src/endpoints/scenarios.ts`; HC `schedule-a-scenario`), for
+ * Make's scheduling object as the API stores it (Make SDK `src/endpoints/scenarios.ts`;
+ * https://help.make.com/schedule-a-scenario), for
  * `--schedule`. Unknown keys are reported so a misspelt `intreval` is not silently ignored.
  */
 import { schemaValidator } from '../engine/json-schema/validator.ts';

@@ -190,7 +190,9 @@ async function estimateFile(
   });
 }
 
-/** Make's default schedule for a new scenario: every 15 minutes (HC `schedule-a-scenario`). */
+/**
+ * Make's default schedule for a new scenario: every 15 minutes (https://help.make.com/schedule-a-scenario).
+ */
 const MAKE_DEFAULT_SCHEDULE: Scheduling = { type: 'indefinitely', interval: 900 };
 
 interface MeasureContext {

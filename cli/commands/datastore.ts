@@ -1,5 +1,5 @@
 /**
- * `makesim datastore …`: look at and edit the project's data stores (spec/execution-spec.md §6)
+ * `makesim datastore …`: look at and edit the project's data stores (https://help.make.com/data-stores)
  * in the database of makesim.config.json, the same one `makesim run` and the server use.
  * Exit codes: 0 done, 1 a data store refused (missing key, structure, space), 2 bad usage.
  */

@@ -1,6 +1,6 @@
 /**
- * `makesim eval '<template>'`: evaluates one IML template (spec/iml-spec.md §1) against bundles
- * from a JSON file, for trying formulas out. Exit 1 on a syntax or evaluation error.
+ * `makesim eval '<template>'`: evaluates one IML template (Make's help: https://help.make.com/mapping)
+ * against bundles from a JSON file, for trying formulas out. Exit 1 on a syntax or evaluation error.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
 /**
- * Turns the raw `flow` tree into ModuleNodes (spec/execution-spec.md §1.3–1.5, §2.5–2.8):
- * kinds from the registry (or inferred for app modules, kinds.ts), every template compiled,
- * routes / if-else branches / merge outputs / error routes nested at any depth. Robust to any
- * input: shapes the schema rejected are skipped here, never dereferenced.
+ * Turns the raw `flow` tree into ModuleNodes (Make's help: https://help.make.com/blueprints,
+ * https://help.make.com/router): kinds from the registry (or inferred for app modules, kinds.ts), every
+ * template compiled, routes / if-else branches / merge outputs / error routes nested at any depth. Robust to
+ * any input: shapes the schema rejected are skipped here, never dereferenced.
  */
 import type { ModuleRegistry } from '../registry/registry.ts';
 import { compileMapper, compileRawFilter } from './compile.ts';
@@ -177,7 +177,10 @@ function readLabel(metadata: unknown): string | undefined {
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
-/** `parameters.feeder` is the source module's id (spec §2.8); exports store it as a number. */
+/**
+ * `parameters.feeder` is the source module's id (https://help.make.com/aggregator); exports store it as a
+ * number.
+ */
 function readFeeder(feeder: unknown): number | undefined {
   if (typeof feeder === 'number' && Number.isInteger(feeder)) return feeder;
   if (typeof feeder === 'string' && /^\d+$/.test(feeder)) return Number(feeder);

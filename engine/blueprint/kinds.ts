@@ -35,7 +35,10 @@ function moduleName(key: string): string {
   return colon < 0 ? key : key.slice(colon + 1);
 }
 
-/** Make's built-in modules whose kind a blueprint shows by its structure (spec §2.5–2.8, §4.4). */
+/**
+ * Make's built-in modules whose kind a blueprint shows by its structure (https://help.make.com/router,
+ * https://help.make.com/quick-error-handling-reference).
+ */
 export const BUILTIN_KINDS: Readonly<Record<string, ModuleKind>> = {
   'builtin:BasicRouter': 'router',
   'builtin:BasicIfElse': 'if-else',

@@ -1,6 +1,6 @@
 /**
- * Loading a blueprint (DESIGN principle 1, "Load once"; spec/execution-spec.md §1): unwrap
- * Make's API shapes, validate with the schema, build and compile every module, check scopes —
+ * Loading a blueprint (DESIGN principle 1, "Load once"; Make's help: https://help.make.com/blueprints):
+ * unwrap Make's API shapes, validate with the schema, build and compile every module, check scopes —
  * collecting every problem, never stopping at the first, never throwing anything but
  * BlueprintError.
  */

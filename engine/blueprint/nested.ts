@@ -1,6 +1,6 @@
 /**
- * The nested parts of a module: router routes (spec/execution-spec.md §2.5), if-else branches
- * and merge outputs/filters (§2.6; Help Center https://help.make.com/if-else-and-merge).
+ * The nested parts of a module: router routes (Make's help: https://help.make.com/router), if-else branches
+ * and merge outputs/filters (https://help.make.com/if-else-and-merge).
  */
 import type { CompiledFilter } from '../expression/types.ts';
 import type { BuildState, DraftNode } from './build.ts';
@@ -91,7 +91,10 @@ export function buildMergeOutputs(
   return outputs;
 }
 
-/** Merge `filters`: one per merged branch, `null` for none (spec §2.6). */
+/**
+ * Merge `filters`: one per merged branch, `null` for none (Make's help:
+ * https://help.make.com/if-else-and-merge).
+ */
 function buildMergeFilters(
   raw: unknown,
   pointer: string,

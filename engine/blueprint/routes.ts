@@ -1,5 +1,5 @@
 /**
- * Router route markers (spec/execution-spec.md §2.5, Open question 1).
+ * Router route markers (docs/fidelity.md, https://help.make.com/router).
  * `disabled: true` on the route object is confirmed by real exports (corpus: amrit-dash
  * "Update Apps Script Code", route 3).
  * The FALLBACK route is `parameters.else` on the router: the 0-based index of the route. 19

@@ -3,7 +3,7 @@ import type { CompiledFilter, CompiledValue } from '../expression/types.ts';
 import type { ModuleDefinition, ModuleNodeInfo } from '../registry/define-module.ts';
 import type { ModuleKind } from '../registry/module-kind.ts';
 
-/** `metadata.scenario` with Make's defaults filled in (spec/execution-spec.md §1.2). */
+/** `metadata.scenario` with Make's defaults filled in (https://help.make.com/scenario-settings). */
 export interface ScenarioSettings {
   roundtrips: number;
   maxErrors: number;
@@ -59,7 +59,10 @@ export interface ModuleNode extends ModuleNodeInfo {
   readonly routes: readonly RouteNode[];
   readonly branches: readonly BranchNode[];
   readonly mergeOutputs: readonly MergeOutputNode[];
-  /** Merge only: the optional filter of each merged branch, in branch order (`filters`, spec §2.6). */
+  /**
+   * Merge only: the optional filter of each merged branch, in branch order (`filters`, Make's help:
+   * https://help.make.com/if-else-and-merge).
+   */
   readonly mergeFilters?: readonly (CompiledFilter | null)[];
   readonly onerror: readonly ModuleNode[];
   /** True inside an `onerror` route (at any depth). */

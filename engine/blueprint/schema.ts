@@ -1,7 +1,8 @@
 /**
- * The blueprint JSON schema (spec/execution-spec.md §1.1–1.5, §2.5–2.8). Liberal where Make's
- * exports vary (extra keys, missing `parameters`/`mapper`/`metadata`), strict where a wrong value
- * would make us run the wrong thing (ids, module keys, versions, filter operators' shape, routes).
+ * The blueprint JSON schema (Make's help: https://help.make.com/blueprints, https://help.make.com/router).
+ * Liberal where Make's exports vary (extra keys, missing `parameters`/`mapper`/`metadata`), strict where a
+ * wrong value would make us run the wrong thing (ids, module keys, versions, filter operators' shape,
+ * routes).
  */
 import type { ErrorObject } from 'ajv';
 import type { BlueprintProblem } from '../errors/blueprint-error.ts';

@@ -1,6 +1,6 @@
 /**
- * What a module may map (spec/execution-spec.md §1.3, §1.5, §2.5–2.8): the outputs of the
- * modules before it on its own path. Not on another route or branch, not later in the flow,
+ * What a module may map (Make's help: https://help.make.com/blueprints, https://help.make.com/throw): the
+ * outputs of the modules before it on its own path. Not on another route or branch, not later in the flow,
  * not the feeder-to-aggregator stretch once the aggregator has run (Make's help on aggregators:
  * after an aggregator only its own output and the modules before its source module remain); in
  * an error route the failed module itself is mappable as `{{N.error}}`. Findings are warnings
@@ -26,7 +26,7 @@ function walkFlow(flow: readonly DraftNode[], scope: PathScope, state: BuildStat
     scope.push(node.id);
     for (const route of node.routes) walkFlow(route.flow as DraftNode[], scope, state);
     for (const branch of node.branches) walkFlow(branch.flow as DraftNode[], scope, state);
-    // The failed module's own slot holds `{ error }` inside its error route (§1.5).
+    // The failed module's own slot holds `{ error }` inside its error route (https://help.make.com/throw).
     walkFlow(node.onerror as DraftNode[], scope, state);
     if (node.kind === 'if-else') checkMergeFollows(node, flow[i + 1], state);
   });

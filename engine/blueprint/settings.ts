@@ -1,5 +1,5 @@
 /**
- * `metadata.scenario` with Make's defaults (spec/execution-spec.md §1.2): Make's own pattern
+ * `metadata.scenario` with Make's defaults (https://help.make.com/scenario-settings): Make's own pattern
  * files omit several keys and still import, so a missing key means its UI default.
  */
 import type { ScenarioSettings } from './scenario.ts';

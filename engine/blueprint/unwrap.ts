@@ -1,7 +1,9 @@
 /**
  * The shapes a blueprint arrives in: a bare export, or what Make's API v2 returns from
  * `GET /scenarios/{id}/blueprint` — `{"response": {"blueprint": …}}` — or `{"blueprint": …}`,
- * where the blueprint may itself be a JSON string (spec/http-spec.md, SDK `Blueprints.get`).
+ * where the blueprint may itself be a JSON string
+ * (https://developers.make.com/api-documentation/api-reference/scenarios/blueprints;
+ * https://github.com/integromat/make-typescript-sdk `Blueprints.get`).
  */
 import type { BlueprintProblem } from '../errors/blueprint-error.ts';
 import { parseJsonText } from '../errors/json-syntax.ts';

@@ -1,7 +1,8 @@
 /**
  * Make's module error types, one class each.
  * Names follow Make's engine (imt-proto src/error.ts) and the Help Center's "Types of errors";
- * see spec/execution-spec.md §4.1. Whether a type is a warning lives here and nowhere else.
+ * see Make's help: https://help.make.com/types-of-errors. Whether a type is a warning lives here and nowhere
+ * else.
  */
 
 export const MAKE_ERROR_TYPES = [
@@ -30,10 +31,15 @@ export const MAKE_ERROR_TYPES = [
 
 export type MakeErrorType = (typeof MAKE_ERROR_TYPES)[number];
 
-/** Types that end a run with status "warning" instead of "error" (HC types-of-warnings). */
+/**
+ * Types that end a run with status "warning" instead of "error" (https://help.make.com/types-of-warnings).
+ */
 const WARNING_TYPES: ReadonlySet<MakeErrorType> = new Set(['ExecutionInterruptedError', 'OutOfSpaceError']);
 
-/** Fatal types disable scheduling at once, whatever maxErrors says (HC overview-of-error-handling). */
+/**
+ * Fatal types disable scheduling at once, whatever maxErrors says
+ * (https://help.make.com/overview-of-error-handling).
+ */
 const FATAL_TYPES: ReadonlySet<MakeErrorType> = new Set([
   'InconsistencyError',
   'OperationsLimitExceededError',

@@ -1,6 +1,6 @@
 /**
- * The IML syntax tree (spec/iml-spec.md §1.4–1.7). Positions are 0-based offsets into the whole
- * template string, so errors can point at the character in the field the user wrote.
+ * The IML syntax tree (Make's help: https://help.make.com/mapping). Positions are 0-based offsets into the
+ * whole template string, so errors can point at the character in the field the user wrote.
  */
 
 export type Node =
@@ -41,7 +41,10 @@ export interface VarRefNode extends At {
   readonly type: 'var';
 }
 
-/** A bare name that resolves to nothing (`{{x}}`, `{{input.x}}`): undefined, silently (§6.15). */
+/**
+ * A bare name that resolves to nothing (`{{x}}`, `{{input.x}}`): undefined, silently
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml).
+ */
 export interface MissingNode extends At {
   readonly type: 'missing';
 }

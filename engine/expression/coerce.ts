@@ -1,12 +1,13 @@
 /**
- * Make's type coercion (spec/iml-spec.md §1.3 and §4.5, Help Center "Type coercion"
- * https://help.make.com/type-coercion). Function implementations, operators, filters and
- * templates all coerce through these few functions so that there is one rule for each case.
+ * Make's type coercion (https://github.com/integromat/make-skills, https://help.make.com/type-coercion, Help
+ * Center "Type coercion" https://help.make.com/type-coercion). Function implementations, operators, filters
+ * and templates all coerce through these few functions so that there is one rule for each case.
  */
 
 /**
- * Separator used when an array is rendered as text. The spec leaves it open (Open question 5:
- * `", "` vs `","`); Make's UI shows mapped arrays in text fields as comma + space lists.
+ * Separator used when an array is rendered as text. Make does not document it (`", "` vs `","`;
+ * docs/fidelity.md, "Arrays rendered as text"); Make's UI shows mapped arrays in text fields as comma + space
+ * lists.
  */
 export const ARRAY_TEXT_SEPARATOR = ', ';
 
@@ -23,7 +24,10 @@ export function isBinary(value: unknown): value is Uint8Array {
   return value instanceof Uint8Array;
 }
 
-/** §4.5 "Text expected": how any value is rendered into a text field or a mixed template. */
+/**
+ * https://help.make.com/type-coercion "Text expected": how any value is rendered into a text field or a mixed
+ * template.
+ */
 export function toText(value: unknown): string {
   switch (typeof value) {
     case 'string':
@@ -46,13 +50,16 @@ export function toText(value: unknown): string {
 function objectToText(value: object | null): string {
   if (value === null) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
-  // Buffer → text: the spec wants an explicit encoding; rendering as UTF-8 is our default (fidelity.md).
+  // Buffer → text: Make's docs want an explicit encoding; rendering as UTF-8 is our default (fidelity.md).
   if (isBinary(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
   if (Array.isArray(value)) return arrayToText(value);
   return JSON.stringify(value) ?? '';
 }
 
-/** Primitive arrays are joined; "an array of collections is converted separately" (§4.5). */
+/**
+ * Primitive arrays are joined; "an array of collections is converted separately"
+ * (https://help.make.com/type-coercion).
+ */
 function arrayToText(items: readonly unknown[]): string {
   let out = '';
   for (let i = 0; i < items.length; i++) {
@@ -63,8 +70,9 @@ function arrayToText(items: readonly unknown[]): string {
 }
 
 /**
- * §4.5 "Number expected": numbers unchanged, text parsed as a decimal number, dates as their
- * epoch milliseconds (§1.7 date arithmetic). Empty or unparsable text and anything else →
+ * https://help.make.com/type-coercion "Number expected": numbers unchanged, text parsed as a decimal number,
+ * dates as their epoch milliseconds (https://developers.make.com/custom-apps-documentation/block-elements/iml
+ * date arithmetic). Empty or unparsable text and anything else →
  * undefined (Make raises a validation error; the caller decides how to report it).
  */
 export function toNumber(value: unknown): number | undefined {
@@ -82,8 +90,8 @@ export function toNumber(value: unknown): number | undefined {
 }
 
 /**
- * §4.5 "Boolean expected": booleans unchanged; numbers are true even for 0; text is false only
- * when it is `false` or empty; anything else is true when it exists (not null/undefined).
+ * https://help.make.com/type-coercion "Boolean expected": booleans unchanged; numbers are true even for 0;
+ * text is false only when it is `false` or empty; anything else is true when it exists (not null/undefined).
  * Text "0" is therefore true, as the table says.
  */
 export function toBoolean(value: unknown): boolean {
@@ -93,8 +101,8 @@ export function toBoolean(value: unknown): boolean {
 }
 
 /**
- * Whether an empty array counts as empty (Open question 11). Make's "empty" notion for mapped
- * fields treats an array with no items as not filled in; `{}` stays non-empty.
+ * Whether an empty array counts as empty (docs/fidelity.md, open question 11). Make's "empty" notion for
+ * mapped fields treats an array with no items as not filled in; `{}` stays non-empty.
  */
 export const EMPTY_ARRAY_IS_EMPTY = true;
 

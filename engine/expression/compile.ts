@@ -1,7 +1,7 @@
 /**
  * Compiles an IML syntax tree to closures once, so evaluating is a few calls and property reads
  * (DESIGN principle 8: no eval, no Function, no vm). Function names and arities are checked here,
- * at compile time, against the catalogue (spec/iml-spec.md §1.5).
+ * at compile time, against the catalogue (Make's help: https://help.make.com/use-functions).
  */
 import { ExpressionError } from '../errors/expression-error.ts';
 import { MakeError } from '../errors/make-error.ts';

@@ -1,5 +1,6 @@
 /**
- * The 58 filter operators (spec/iml-spec.md §5.2 ids from Make's schema library, §5.3 semantics).
+ * The 58 filter operators: ids from Make's schema library https://github.com/integromat/make-forman-schema,
+ * semantics from https://help.make.com/filtering.
  * ONE table: id → arity and test. Operands arrive evaluated (templates keep their type).
  */
 import { DateTime } from 'luxon';
@@ -25,7 +26,10 @@ const greater: Order = (d) => d > 0;
 const less: Order = (d) => d < 0;
 const greaterOrEqual: Order = (d) => d >= 0;
 const lessOrEqual: Order = (d) => d <= 0;
-/** Suffixes of the ordered families, in §5.2 order. NaN (unusable operand) fails all but notequal. */
+/**
+ * Suffixes of the ordered families, in https://github.com/integromat/make-forman-schema order. NaN (unusable
+ * operand) fails all but notequal.
+ */
 const ORDERS: Readonly<Record<string, Order>> = {
   equal,
   notequal: notEqual,
@@ -42,7 +46,9 @@ const TEXT: Readonly<Record<string, Text>> = {
   endwith: (a, b) => a.endsWith(b),
 };
 
-/** `text:*`: both sides as text (§4.5); `:ci` lower-cases both; `not*` negates. */
+/**
+ * `text:*`: both sides as text (https://help.make.com/type-coercion); `:ci` lower-cases both; `not*` negates.
+ */
 function textOperator(name: string, ci: boolean, negate: boolean): FilterTest {
   const base = name === 'pattern' ? matches(ci) : (TEXT[name] as Text);
   return (a, b) => {
@@ -76,8 +82,10 @@ function matches(ci: boolean): Text {
 const FILTER_SITE: RegexSite = { prefix: "The filter condition 'Matches pattern' finished with error!" };
 
 /**
- * `number:*` operands (Open question 13): text is parsed (§4.5); an empty operand (missing, null,
- * "") counts as 0, as a user observed in Make (spec §5.3 [3P]); anything else that is not a
+ * `number:*` operands (docs/fidelity.md, open question 13): text is parsed
+ * (https://help.make.com/type-coercion); an empty
+ * operand (missing, null, "") counts as 0, as a user observed in Make (a third-party report, not Make's docs;
+ * docs/fidelity.md); anything else that is not a
  * number is unusable (NaN), so every comparison with it fails except notequal.
  */
 export function filterNumber(value: unknown): number {
@@ -89,7 +97,9 @@ function asInstant(value: unknown, timezone: string): number {
   return toDate(value, timezone)?.getTime() ?? Number.NaN;
 }
 
-/** `time:*` (Open question 20): `H:mm[:ss]` text, or a date's wall-clock time in the zone. */
+/**
+ * `time:*` (docs/fidelity.md, open question 20): `H:mm[:ss]` text, or a date's wall-clock time in the zone.
+ */
 export function secondsOfDay(value: unknown, timezone: string): number {
   if (value instanceof Date) {
     const t = DateTime.fromJSDate(value, { zone: timezone });
@@ -107,7 +117,10 @@ function semverDifference(a: unknown, b: unknown): number {
   return left === undefined || right === undefined ? Number.NaN : compareSemver(left, right);
 }
 
-/** `array:*` treat a non-array `a` as a one-element array (§4.5), nothing as an empty one. */
+/**
+ * `array:*` treat a non-array `a` as a one-element array (https://help.make.com/type-coercion), nothing as an
+ * empty one.
+ */
 function asArray(value: unknown): readonly unknown[] {
   if (Array.isArray(value)) return value;
   return value === undefined || value === null ? [] : [value];
@@ -138,7 +151,7 @@ function buildTable(): ReadonlyMap<string, FilterOperator> {
     binary(`date:${suffix}`, (a, b, tz) => order(asInstant(a, tz) - asInstant(b, tz)));
     binary(`time:${suffix}`, (a, b, tz) => order(secondsOfDay(a, tz) - secondsOfDay(b, tz)));
     binary(`semver:${suffix}`, (a, b) => order(semverDifference(a, b)));
-    // §5.3: array:equal … compare the LENGTH of array `a` with the number `b`.
+    // https://help.make.com/filtering: array:equal … compare the LENGTH of array `a` with the number `b`.
     binary(`array:${suffix}`, (a, b) => order(asArray(a).length - filterNumber(b)));
   }
   binary('array:contain', arrayContains(false, false));

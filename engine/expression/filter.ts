@@ -1,5 +1,5 @@
 /**
- * Filters (spec/iml-spec.md §5.1, Help Center https://help.make.com/filtering): an OR of AND
+ * Filters (Help Center https://help.make.com/filtering): an OR of AND
  * groups of conditions `{a, o, b}`; `a` and `b` are templates, `b` is absent for unary operators.
  */
 import { ExpressionError } from '../errors/expression-error.ts';

@@ -1,13 +1,15 @@
 /**
- * Keywords and variables of the mapping panel (spec/iml-spec.md §2.1).
+ * Keywords and variables of the mapping panel (Make's help: https://help.make.com/mapping).
  * `ignore` evaluates to undefined — the same as an unmapped field, which compileValue leaves
  * out; `erase` evaluates to null (see ERASE_VALUE).
  */
 import type { EvalContext } from './types.ts';
 
 /**
- * What `erase` yields. The spec (§2.1, [DEV-EMPTY]) says null for scalars and [] for arrays; a
- * mapper does not know the field's type, so we yield null and let array fields read null as [].
+ * What `erase` yields. Make's developer docs
+ * (https://developers.make.com/custom-apps-documentation/other/processing-of-empty-values) say null for
+ * scalars and [] for arrays; a mapper does not know the field's type, so we yield null and let array fields
+ * read null as [].
  */
 export const ERASE_VALUE = null;
 
@@ -29,10 +31,13 @@ const CONSTANTS: Readonly<Record<string, unknown>> = {
   pi: Math.PI,
 };
 
-/** Variables read from the execution (§2.1; `now` is fixed per execution, Open question 15). */
+/**
+ * Variables read from the execution (https://help.make.com/mapping; `now` is fixed per execution, Open
+ * question 15).
+ */
 const VARIABLES: Readonly<Record<string, Read>> = {
   now: (ctx) => ctx.now,
-  // Unix seconds as an integer (Open question 15).
+  // Unix seconds as an integer (docs/fidelity.md, open question 15).
   timestamp: (ctx) => Math.floor(ctx.now.getTime() / 1000),
   random: (ctx) => ctx.random(),
   uuid: (ctx) => ctx.uuid(),

@@ -1,5 +1,6 @@
 /**
- * Tokens of one `{{…}}` segment (spec/iml-spec.md §1.2, §1.6, §1.7). The lexer starts right after
+ * Tokens of one `{{…}}` segment (https://help.make.com/mapping,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml). The lexer starts right after
  * `{{` and stops at the first `}}` outside a string literal, so `"}}"` inside quotes is text.
  */
 import { ExpressionError } from '../errors/expression-error.ts';
@@ -93,8 +94,8 @@ function lexSymbol(source: string, i: number, tokens: Token[]): number {
 }
 
 /**
- * String literals (Open question 2, escaping): a doubled quote stands for one quote (`"say ""hi"""`),
- * as Make's UI writes it in exported blueprints (corpus: Slack block JSON built inside `"…"`
+ * String literals (docs/fidelity.md, open question 2, escaping): a doubled quote stands for one quote (`"say
+ * ""hi"""`), as Make's UI writes it in exported blueprints (corpus: Slack block JSON built inside `"…"`
  * literals, `"""MM/DD/YYYY"""`). A backslash is an ordinary character, so regex text such as
  * "/\d+/g" survives unchanged.
  */

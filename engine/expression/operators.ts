@@ -1,6 +1,7 @@
 /**
- * IML operators (spec/iml-spec.md §1.7): JavaScript-like arithmetic, `+` concatenating when a
- * side is text, date − date / date − number in milliseconds, strict equality, and/or/not.
+ * IML operators (https://developers.make.com/custom-apps-documentation/block-elements/iml): JavaScript-like
+ * arithmetic, `+` concatenating when a side is text, date − date / date − number in milliseconds, strict
+ * equality, and/or/not.
  */
 import type { BinaryOp } from './ast.ts';
 import { isCollection, toBoolean, toNumber, toText } from './coerce.ts';
@@ -10,7 +11,8 @@ export type BinaryFn = (a: unknown, b: unknown) => unknown;
 /**
  * Operand → number for arithmetic and ordering: numbers, numeric text, dates (epoch ms),
  * booleans 1/0, null 0 — JavaScript's rules, which the engine is described as following
- * (§1.7 [DEV-IML]); anything else is NaN, rendered "NaN" like JavaScript.
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml); anything else is NaN,
+ * rendered "NaN" like JavaScript.
  */
 export function arithmeticNumber(value: unknown): number {
   if (typeof value === 'number') return value;
@@ -29,7 +31,11 @@ function plus(a: unknown, b: unknown): unknown {
   return arithmeticNumber(a) + arithmeticNumber(b);
 }
 
-/** Dates compare by instant; everything else strictly (§1.7 "All equality operations are strict"). */
+/**
+ * Dates compare by instant; everything else strictly
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml "All equality operations are
+ * strict").
+ */
 export function strictEquals(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return a === b;
@@ -42,8 +48,8 @@ function compare(a: unknown, b: unknown): number {
 }
 
 /**
- * and/or/not use Make's boolean coercion (§4.5: text "false" and "" are false, every number is
- * true) so that formulas and filters share one notion of truth; they return booleans.
+ * and/or/not use Make's boolean coercion (https://help.make.com/type-coercion: text "false" and "" are false,
+ * every number is true) so that formulas and filters share one notion of truth; they return booleans.
  */
 export const BINARY_OPERATORS: Readonly<Record<Exclude<BinaryOp, 'and' | 'or'>, BinaryFn>> = {
   '+': plus,

@@ -1,6 +1,7 @@
 /**
- * Parses the tokens of one `{{…}}` segment into a Node (spec/iml-spec.md §1.4–1.7). Precedence
- * follows JavaScript (§1.7, Open question 1): `* / %`, `+ -`, relational, equality, and, or.
+ * Parses the tokens of one `{{…}}` segment into a Node (Make's help: https://help.make.com/mapping).
+ * Precedence follows JavaScript (https://developers.make.com/custom-apps-documentation/block-elements/iml,
+ * Open question 1): `* / %`, `+ -`, relational, equality, and, or.
  */
 import { ExpressionError } from '../errors/expression-error.ts';
 import type { BinaryOp, Node } from './ast.ts';
@@ -179,7 +180,10 @@ class Parser {
     return { type: 'missing', pos: t.pos };
   }
 
-  /** `(a; b, c)`: both separators are accepted (§1.5); an empty argument is a missing value. */
+  /**
+   * `(a; b, c)`: both separators are accepted (https://help.make.com/use-functions); an empty argument is a
+   * missing value.
+   */
   private args(): Node[] {
     this.take();
     const args: Node[] = [];

@@ -1,10 +1,15 @@
 /**
- * Binary operators of IML (spec/iml-spec.md §1.7): every accepted spelling, and JavaScript's
- * precedence (Open question 1 — Make documents neither, the engine is "JavaScript-like").
+ * Binary operators of IML (https://developers.make.com/custom-apps-documentation/block-elements/iml): every
+ * accepted spelling, and JavaScript's precedence (docs/fidelity.md, open question 1 — Make documents neither,
+ * the engine is "JavaScript-like").
  */
 import type { BinaryOp } from './ast.ts';
 
-/** Every spelling Make accepts, mapped to one operator (§1.7: `=`/`==`/`===`, `and`/`&&`/`&`…). */
+/**
+ * Every spelling Make accepts, mapped to one operator
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml: `=`/`==`/`===`,
+ * `and`/`&&`/`&`…).
+ */
 export const BINARY_SPELLINGS: Readonly<Record<string, BinaryOp>> = {
   '*': '*',
   '/': '/',

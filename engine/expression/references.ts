@@ -1,5 +1,6 @@
 /**
- * Reading items out of bundles (spec/iml-spec.md §1.4, §6.1, §6.15; DESIGN principle 8).
+ * Reading items out of bundles (https://help.make.com/mapping,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml; DESIGN principle 8).
  * Only own data properties are read: `__proto__`, `constructor`, `prototype` are ordinary
  * missing keys. Missing anything → undefined, silently.
  */
@@ -29,8 +30,8 @@ function readKeyOfArray(items: readonly unknown[], key: string): unknown {
 
 /**
  * `a[n]`: 1-based; negative counts from the end
- * (`[-1]` last). `[0]`, fractions and out-of-range → undefined (Open question 6). A text index
- * on a collection reads that key (a mapped key such as `a[2.field]`).
+ * (`[-1]` last). `[0]`, fractions and out-of-range → undefined (docs/fidelity.md, open question 6). A text
+ * index on a collection reads that key (a mapped key such as `a[2.field]`).
  */
 export function readIndex(value: unknown, index: unknown): unknown {
   if (!Array.isArray(value)) {
@@ -41,7 +42,10 @@ export function readIndex(value: unknown, index: unknown): unknown {
   return n > 0 ? value[n - 1] : value[value.length + n];
 }
 
-/** `a[]`: the UI's default when a sub-item of an array is mapped — the first element (§1.4). */
+/**
+ * `a[]`: the UI's default when a sub-item of an array is mapped — the first element
+ * (https://help.make.com/mapping).
+ */
 export function readFirst(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : undefined;
 }

@@ -1,7 +1,7 @@
 /**
- * Semantic versions for the `semver:*` filter operators (spec/iml-spec.md §5.2; Open question 20).
- * Precedence per semver.org §11; a leading `v` and missing minor/patch (`1.2` = `1.2.0`) are
- * accepted; build metadata is ignored.
+ * Semantic versions for the `semver:*` filter operators (https://github.com/integromat/make-forman-schema;
+ * docs/fidelity.md, Open question 20). Precedence per semver.org §11; a leading `v` and missing minor/patch
+ * (`1.2` = `1.2.0`) are accepted; build metadata is ignored.
  */
 
 export interface Semver {

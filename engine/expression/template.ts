@@ -1,5 +1,5 @@
 /**
- * Templates: literal text interleaved with `{{…}}` segments (spec/iml-spec.md §1.2–1.3).
+ * Templates: literal text interleaved with `{{…}}` segments (Make's help: https://help.make.com/mapping).
  * Exactly one segment and nothing else keeps the value's type; anything mixed is rendered
  * with toText and concatenated; no segment at all is plain text.
  */

@@ -3,7 +3,7 @@
  * the loader compiles, the runtime evaluates with an EvalContext it builds per bundle.
  */
 
-/** Values a scenario can read through `var.*` (spec/iml-spec.md §2.3–2.4). */
+/** Values a scenario can read through `var.*` (Make's help: https://help.make.com/system-variables). */
 export interface VariableScopes {
   scenario?: Record<string, unknown>;
   execution?: Record<string, unknown>;

@@ -1,7 +1,8 @@
 /**
- * Mapper values (spec/iml-spec.md §1.1): any JSON in which every string is a template.
+ * Mapper values (Make's help: https://help.make.com/mapping): any JSON in which every string is a template.
  * Fields whose template yields nothing (a missing reference or `ignore`) are left out, as Make
- * leaves unmapped fields out (§6.3); `erase` gives null (keywords.ts).
+ * leaves unmapped fields out (https://developers.make.com/custom-apps-documentation/block-elements/iml);
+ * `erase` gives null (keywords.ts).
  */
 import { ExpressionError } from '../errors/expression-error.ts';
 import { dataError } from '../errors/make-error.ts';

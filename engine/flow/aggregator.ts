@@ -1,8 +1,8 @@
 /**
- * Aggregators — HC `aggregator`; spec §2.8; MS `aggregators.md`. An aggregator collects the
- * bundles that reach it during ONE operation of its source module (`parameters.feeder`) and
- * outputs when that operation has finished (all its bundles walked): one bundle, or one per
- * group (`flags.groupBy`, with `key`); nothing if empty and `flags.stopIfEmpty`. Afterwards the
+ * Aggregators — https://help.make.com/aggregator; https://github.com/integromat/make-skills `aggregators.md`.
+ * An aggregator collects the bundles that reach it during ONE operation of its source module
+ * (`parameters.feeder`) and outputs when that operation has finished (all its bundles walked): one bundle, or
+ * one per group (`flags.groupBy`, with `key`); nothing if empty and `flags.stopIfEmpty`. Afterwards the
  * outputs of the feeder and of the modules in between are out of scope (`scopeDrop`).
  */
 import type { ModuleNode } from '../blueprint/scenario.ts';

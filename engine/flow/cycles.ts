@@ -1,14 +1,14 @@
 /**
- * Cycles — HC `scenario-execution-cycles-and-phases`, HC `scenario-settings`; spec §2.3.
- * Instant triggers: one queued event per cycle (each element of the input is one event).
- * Polling triggers: the input is the trigger's bundles of cycle 1; further cycles (maxCycles > 1)
- * take their bundles from a trigger mock given as a sequence (call N = cycle N). A cycle whose
- * trigger returns nothing ends the run.
+ * Cycles — https://help.make.com/scenario-execution-cycles-and-phases,
+ * https://help.make.com/scenario-settings. Instant triggers: one queued event per cycle (each element of the
+ * input is one event). Polling triggers: the input is the trigger's bundles of cycle 1; further cycles
+ * (maxCycles > 1) take their bundles from a trigger mock given as a sequence (call N = cycle N). A cycle
+ * whose trigger returns nothing ends the run.
  */
 
 /**
- * Make runs at most 100 queued webhook events per execution (FUS webhooks-reference); the rest
- * wait for the next run. We run every event given, but cap like Make.
+ * Make runs at most 100 queued webhook events per execution (Workfront Fusion docs, webhooks reference); the
+ * rest wait for the next run. We run every event given, but cap like Make.
  */
 export const MAX_INSTANT_CYCLES = 100;
 

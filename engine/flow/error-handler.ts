@@ -1,7 +1,8 @@
 /**
- * Error handling — THE one place directives are decided. HC `overview-of-error-handling`,
+ * Error handling — THE one place directives are decided. https://help.make.com/overview-of-error-handling,
  * `quick-error-handling-reference`, `ignore-error-handler`, `resume-error-handler`,
- * `break-error-handler`, `commit-error-handler`, `rollback-error-handler`; spec §4.2–4.4.
+ * `break-error-handler`, `commit-error-handler`, `rollback-error-handler`; Make's help:
+ * https://help.make.com/overview-of-error-handling.
  */
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
@@ -24,12 +25,13 @@ const DIRECTIVE_KEYS: Record<string, Decision['kind'] | 'warn'> = {
   'builtin:ThrowWarning': 'warn',
 };
 
-/** Break's defaults: 3 attempts, 15 minutes apart (HC break-error-handler). */
+/** Break's defaults: 3 attempts, 15 minutes apart (https://help.make.com/break-error-handler). */
 const BREAK_DEFAULTS = { count: 3, intervalMinutes: 15 };
 
 /**
- * Spec open question 9: with "Store incomplete executions" on, an unhandled error stores the
- * failing bundle and the other bundles continue (engine comment in PROTO src/error.ts).
+ * docs/fidelity.md: with "Store incomplete executions" on, an unhandled error stores the
+ * failing bundle and the other bundles continue (engine comment in https://github.com/integromat/imt-proto
+ * `src/error.ts`).
  */
 export const UNHANDLED_WITH_DLQ_CONTINUES = true;
 
@@ -48,7 +50,10 @@ export async function handleModuleError(
   return apply(ex, node, error, decision);
 }
 
-/** The route runs with the failed module's slot = `{ error }` (`{{N.error.message}}`, spec §4.3). */
+/**
+ * The route runs with the failed module's slot = `{ error }` (`{{N.error.message}}`,
+ * https://help.make.com/overview-of-error-handling).
+ */
 async function runErrorRoute(
   ex: Execution,
   node: ModuleNode,
@@ -60,11 +65,13 @@ async function runErrorRoute(
   const frame: HandlerFrame = { decision: null };
   ex.frames.push(frame);
   try {
-    // A route whose filter rejects this error does not handle it (FUS advanced-error-handling).
+    // A route whose filter rejects this error does not handle it (Workfront Fusion docs, advanced error
+    // handling).
     if (!(await walker.gate(ex, first))) return { kind: 'unhandled' };
     ex.recorder.path(`${node.pointer}/onerror`);
     await walker.dispatch(ex, node.onerror, 0, null);
-    // A route that ends without a directive ignores the error (HC overview-of-error-handling).
+    // A route that ends without a directive ignores the error
+    // (https://help.make.com/overview-of-error-handling).
     return frame.decision ?? { kind: 'ignore' };
   } finally {
     ex.frames.pop();
@@ -91,8 +98,9 @@ export function reachDirective(ex: Execution, node: ModuleNode): boolean {
 /**
  * A directive that ran is recorded like a module: the bundle in and one call with its mapped
  * settings. It outputs nothing itself (Resume's substitute bundle is the failed module's output)
- * and costs nothing: "Error handler activation doesn't consume operations" (HC
- * overview-of-error-handling), so it is never charged (runtime/operations.ts, kind `directive`).
+ * and costs nothing: "Error handler activation doesn't consume operations"
+ * (https://help.make.com/overview-of-error-handling), so it is never charged (runtime/operations.ts, kind
+ * `directive`).
  */
 function directiveInput(ex: Execution, node: ModuleNode): Record<string, unknown> {
   let input: Record<string, unknown>;
@@ -148,7 +156,7 @@ const TRACED_REASON: Record<Decision['kind'], TraceEndReason> = {
   unhandled: 'error',
 };
 
-/** Carries out a decision (spec §4.4 table). */
+/** Carries out a decision (Make's help: https://help.make.com/quick-error-handling-reference). */
 function apply(ex: Execution, node: ModuleNode, error: MakeError, decision: Decision): Bundle | undefined {
   if (ex.trace !== null) {
     ex.trace.end(node, TRACED_REASON[decision.kind], decision.kind === 'throw' ? decision.error : error);
@@ -187,10 +195,11 @@ function closeLaterRoutes(ex: Execution, node: ModuleNode): void {
   if (IGNORE_SKIPS_LATER_ROUTES && router !== undefined) ex.closedRouters[router] = true;
 }
 
-/** No handler (spec §4.2). */
+/** No handler (Make's help: https://help.make.com/overview-of-error-handling). */
 function unhandled(ex: Execution, node: ModuleNode, error: MakeError): undefined {
   if (error.isWarning) {
-    // Warnings (HC types-of-warnings): the remaining bundles are not processed; work done is kept.
+    // Warnings (https://help.make.com/types-of-warnings): the remaining bundles are not processed; work done
+    // is kept.
     ex.tx.commit();
     ex.stop('warning', error, node.id);
   } else if (node.inErrorRoute || error.isFatal) {

@@ -1,6 +1,6 @@
 /**
  * Explains a filter for the path trace (state/trace.ts): each condition of Make's OR-of-AND
- * groups (HC `filtering`) with its operands resolved for the current bundle. Runs only when
+ * groups (https://help.make.com/filtering) with its operands resolved for the current bundle. Runs only when
  * `RunOptions.trace` is on; the decision itself stays with the compiled filter (flow/filter.ts),
  * so tracing never changes what a run does. Every condition is evaluated, also those Make's
  * short-circuit skipped, so a failure shows every comparison; an operand that fails shows its

@@ -1,5 +1,5 @@
 /**
- * Filters — HC `filtering`; spec §2.4. A filter sits on the link INTO a module (stored on the
+ * Filters — https://help.make.com/filtering. A filter sits on the link INTO a module (stored on the
  * downstream module). Fail = processing of this bundle stops on this path: no error, 0 operations.
  */
 import type { ModuleNode } from '../blueprint/scenario.ts';

@@ -1,6 +1,7 @@
 /**
- * If-else and Merge (`builtin:BasicIfElse`, `builtin:BasicMerge`) — HC `if-else-and-merge`;
- * spec §2.6; MB `if-else-merge`. Exactly one branch runs: the first whose condition passes, else
+ * If-else and Merge (`builtin:BasicIfElse`, `builtin:BasicMerge`) — https://help.make.com/if-else-and-merge;
+ * Make's help: https://help.make.com/if-else-and-merge; https://github.com/integromat/make-blueprints
+ * `if-else-merge`. Exactly one branch runs: the first whose condition passes, else
  * the `else` branch. Merged branches continue at the Merge module with its outputs.
  */
 import type { BranchNode, ModuleNode } from '../blueprint/scenario.ts';
@@ -16,8 +17,9 @@ function charge(ex: Execution, node: ModuleNode): void {
 }
 
 /**
- * A condition branch without conditions is disabled (MB if-else-merge README). An empty branch
- * flow is "Do nothing" and passes the bundle on to the Merge (HC if-else-and-merge).
+ * A condition branch without conditions is disabled (https://github.com/integromat/make-blueprints
+ * `if-else-merge` README). An empty branch flow is "Do nothing" and passes the bundle on to the Merge
+ * (https://help.make.com/if-else-and-merge).
  */
 function chosen(ex: Execution, branch: BranchNode): boolean {
   if (branch.type === 'else') return true;

@@ -1,5 +1,7 @@
 /**
- * Incomplete executions — HC `incomplete-executions`, `break-error-handler`; spec §4.2, §4.4, §8.
+ * Incomplete executions — https://help.make.com/incomplete-executions,
+ * https://help.make.com/break-error-handler; Make's help: https://help.make.com/overview-of-error-handling,
+ * https://help.make.com/quick-error-handling-reference.
  * The failed bundle is stored with the outputs it had reached (what a retry resumes from) and the
  * run becomes a warning.
  */

@@ -1,6 +1,7 @@
 /**
- * Iterator (`builtin:BasicFeeder`) and Repeater (`builtin:BasicRepeater`) — HC `iterator`,
- * HC `flow-control`; spec §2.7; PROTO `src/feeder.ts`. A non-array is wrapped as a one-element
+ * Iterator (`builtin:BasicFeeder`) and Repeater (`builtin:BasicRepeater`) — https://help.make.com/iterator,
+ * https://help.make.com/flow-control; Make's help: https://help.make.com/iterator;
+ * https://github.com/integromat/imt-proto `src/feeder.ts`. A non-array is wrapped as a one-element
  * array; object elements expose their fields, primitives are exposed as `value`; each bundle
  * carries its 1-based `__IMTINDEX__` and the total `__IMTLENGTH__`.
  */

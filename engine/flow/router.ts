@@ -1,5 +1,5 @@
 /**
- * Router (`builtin:BasicRouter`) — HC `router`; spec §2.5. The bundle goes to every route whose
+ * Router (`builtin:BasicRouter`) — https://help.make.com/router. The bundle goes to every route whose
  * condition (the filter of the route's first module) passes, in order, each finishing before the
  * next starts. Fallback routes run last, and only when no other route passed.
  */
@@ -8,7 +8,7 @@ import type { Execution } from '../state/execution.ts';
 import type { Continuation, Walker } from './walker.ts';
 
 /**
- * Spec open question 10, settled in docs/fidelity.md ("Ignore and later routes"): an ignored error
+ * settled in docs/fidelity.md ("Ignore and later routes"): an ignored error
  * skips the later routes of the router the failed module sits on, for that bundle, wherever the
  * module is in its route (Workfront Fusion, Make's engine white-labelled: "If the error handler is
  * on a router, subsequent routes from that router are skipped"). Routers further out go on: a

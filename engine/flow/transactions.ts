@@ -1,5 +1,6 @@
 /**
- * Transactions of ACID modules — spec/execution-spec.md §5; HC `scenario-settings` (Auto commit,
+ * Transactions of ACID modules — Make's help: https://help.make.com/scenario-settings,
+ * https://help.make.com/rollback-error-handler (Auto commit,
  * Commit trigger last), `rollback-error-handler` and `commit-error-handler` (worked examples).
  *
  * Auto commit on: each ACID operation is its own begin/commit, so a Rollback only prevents the
@@ -10,7 +11,7 @@ import type { TransactionParticipant } from '../ports/transaction.ts';
 import type { TransactionControl } from '../state/transaction-control.ts';
 
 /**
- * Spec open question 11 — with auto commit off, what is one commit unit? We read the Rollback
+ * docs/fidelity.md — with auto commit off, what is one commit unit? We read the Rollback
  * worked example literally: the unit is ONE bundle output by the first module (with everything
  * it leads to). Bundle 1's changes are committed when its walk ends; a Rollback during bundle 2
  * reverts bundle 2's changes in every ACID module; bundle 3 is never processed.
@@ -97,7 +98,10 @@ export class Transactions implements TransactionControl {
     else this.#hooks.onTriggerCommit?.(cycle);
   }
 
-  /** Errors while committing or rolling back are InconsistencyError (spec §5; PROTO src/error.ts). */
+  /**
+   * Errors while committing or rolling back are InconsistencyError (Make's help:
+   * https://help.make.com/rollback-error-handler; https://github.com/integromat/imt-proto `src/error.ts`).
+   */
   #call(method: 'begin' | 'commit' | 'rollback'): void {
     try {
       this.#participant?.[method]();

@@ -66,7 +66,7 @@ export interface ModuleContext {
   respond(response: WebhookResponse): void;
   /**
    * Ends the run, successfully, once this module's bundle is recorded: no further modules,
-   * routes, bundles or cycles (Scenarios > Return output, HC use-scenario-outputs).
+   * routes, bundles or cycles (Scenarios > Return output, https://help.make.com/use-scenario-outputs).
    */
   finishRun(): void;
 }
@@ -98,7 +98,10 @@ export interface ModuleDefinition {
   /** How closely this follows Make; `partial` must say what differs in `fidelityNotes`. */
   fidelity: 'full' | 'partial';
   fidelityNotes?: string;
-  /** Joins the engine's transactions (spec §5): the data store port is begun/committed around it. */
+  /**
+   * Joins the engine's transactions (https://help.make.com/rollback-error-handler): the data store port is
+   * begun/committed around it.
+   */
   acid?: boolean;
   /** Centicredits per operation when not 100 (1 credit). */
   centicredits?: number;

@@ -1,5 +1,6 @@
 /**
- * The cycle loop (spec §2.3, §2.12 `run`): per cycle, run the first module (1 operation even
+ * The cycle loop (Make's help: https://help.make.com/scenario-execution-cycles-and-phases,
+ * https://help.make.com/scenario-execution-flow `run`): per cycle, run the first module (1 operation even
  * with no bundles), walk each of its bundles, then the commit phase with the trigger settled last.
  */
 import type { ModuleNode } from '../blueprint/scenario.ts';
@@ -35,7 +36,8 @@ export async function runCycles(ex: Execution, plan: CyclePlan): Promise<void> {
     }
     if (!ex.rolledBack) ex.tx.commit();
     ex.tx.endCycle(cycle, ex.rolledBack);
-    // A cycle whose trigger returned nothing ends the run (spec §2.3, inferred).
+    // A cycle whose trigger returned nothing ends the run (Make's help:
+    // https://help.make.com/scenario-execution-cycles-and-phases, inferred).
     if (bundles?.length === 0) break;
   }
 }

@@ -48,14 +48,16 @@ export interface RunOptions {
   random?: () => number;
   /**
    * Called when cycle `cycle`'s trigger may be acknowledged: after everything else committed when
-   * "Commit trigger last" is on (spec §5). The server removes the webhook queue item here.
+   * "Commit trigger last" is on (Make's help: https://help.make.com/rollback-error-handler). The server
+   * removes the webhook queue item here.
    */
   onTriggerCommit?: (cycle: number) => void;
   /** Called when cycle `cycle` was rolled back: its trigger event must come again (queue item returned). */
   onTriggerRollback?: (cycle: number) => void;
   /**
    * Called the moment a Webhook response module produces cycle `cycle`'s first response, while the
-   * run goes on: Make answers the held caller then, not when the run ends (http-spec §1.5).
+   * run goes on: Make answers the held caller then, not when the run ends (Make's help:
+   * https://help.make.com/webhooks).
    */
   onRespond?: (response: WebhookResponse, cycle: number) => void;
 }

@@ -1,5 +1,6 @@
 /**
- * THE core loop: walks one bundle through one flow, depth-first (spec §2.2, §2.12 `walk`), and
+ * THE core loop: walks one bundle through one flow, depth-first (Make's help:
+ * https://help.make.com/scenario-execution-flow `walk`), and
  * dispatches on the module's kind. Every Make rule lives in engine/flow/*; this file only routes.
  * It stays synchronous while modules answer synchronously (a step returns `undefined`) and only
  * chains promises from the first asynchronous answer on: no per-bundle async overhead.
@@ -134,7 +135,8 @@ interface Loop {
 
 /**
  * One operation's output bundles, each walked to the end before the next (depth-first). The
- * aggregators fed by this module collect during the loop and emit when it ends (spec §2.8).
+ * aggregators fed by this module collect during the loop and emit when it ends (Make's help:
+ * https://help.make.com/aggregator).
  */
 export function fanOut(ex: Execution, f: FanOut): Flow {
   const aggregators = ex.plan.aggregatorsByFeeder[f.node.id];

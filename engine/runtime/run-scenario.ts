@@ -1,5 +1,6 @@
 /**
- * `runScenario(scenario, options)`: one execution of a loaded scenario (spec §2.1: cycles, then
+ * `runScenario(scenario, options)`: one execution of a loaded scenario (Make's help:
+ * https://help.make.com/scenario-execution-flow: cycles, then
  * finalization) giving back the ExecutionRecord. Builds the execution, runs the cycles, and turns
  * the engine's own stops (limits, missing mocks) into a failed record instead of an exception.
  */
@@ -89,8 +90,9 @@ function createExecution(scenario: Scenario, options: RunOptions): Execution {
 }
 
 /**
- * System variables (HC system-variables). Their raw IML names are unverified (iml-spec open
- * question 3); we provide the forms seen in public blueprints. Values the caller gives win.
+ * System variables (https://help.make.com/system-variables). Their raw IML names are unverified
+ * (docs/fidelity.md, "System variables"); we provide the forms seen in public blueprints. Values the
+ * caller gives win.
  */
 /**
  * Scenario inputs (`var.input.*`). An on-demand scenario that declares inputs (`io.input_spec`)
@@ -154,8 +156,9 @@ function toRecord(ex: Execution, startedAt: Date): ExecutionRecord {
     modules: ex.recorder.modules(),
     incomplete: ex.recorder.incomplete,
     response: ex.recorder.response,
-    // Spec §4.5: runs ending in error count toward maxErrors; instant scenarios and fatal types
-    // deactivate at once. Open question 7: a Rollback directive counts like any error.
+    // Make's help: https://help.make.com/overview-of-error-handling: runs ending in error count toward
+    // maxErrors; instant scenarios and fatal types
+    // deactivate at once. docs/fidelity.md, open question 7: a Rollback directive counts like any error.
     consecutiveErrors: { counts: failed, deactivateNow: failed && (ex.scenario.instant || ex.fatal) },
     paths: ex.recorder.paths,
     summary: !ex.recorder.full,

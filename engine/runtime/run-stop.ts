@@ -1,8 +1,9 @@
 /**
- * A run's stop switch (the dev server's "stop execution", http-spec §2.3): once `stop()` is called
- * no further module runs (execution-spec §3: later modules do not run); `force` also aborts what is
- * in flight (an HTTP request, a Sleep). The AbortSignal modules hand to those is made only when a
- * module asks for it: reading an AbortController's `signal` costs ~2 µs, as much as the rest of a
+ * A run's stop switch (the dev server's "stop execution",
+ * https://developers.make.com/api-documentation/api-reference/scenarios): once `stop()` is called
+ * no further module runs (Make's help: https://help.make.com/operations: later modules do not run); `force`
+ * also aborts what is in flight (an HTTP request, a Sleep). The AbortSignal modules hand to those is made
+ * only when a module asks for it: reading an AbortController's `signal` costs ~2 µs, as much as the rest of a
  * short run's bookkeeping, and most runs never need it.
  */
 export class RunStop {

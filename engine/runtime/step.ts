@@ -70,7 +70,7 @@ function settle(
 }
 
 /**
- * Charged BEFORE the module runs, so a failed run costs its operation too. Spec open question 12:
+ * Charged BEFORE the module runs, so a failed run costs its operation too. docs/fidelity.md:
  * Make does not say; the execution log of a failed incomplete-execution retry shows 1 operation.
  */
 function chargeAndCount(ex: Execution, node: ModuleNode): void {
@@ -142,7 +142,7 @@ function stoppedError(): MakeError {
   );
 }
 
-/** Search outputs carry their position (HC `iterator`: __IMTINDEX__, __IMTLENGTH__). */
+/** Search outputs carry their position (https://help.make.com/iterator: __IMTINDEX__, __IMTLENGTH__). */
 function withPositions(bundles: readonly Bundle[]): readonly Bundle[] {
   if (bundles.length === 0 || '__IMTINDEX__' in (bundles[0] as Bundle)) return bundles;
   const length = bundles.length;
@@ -152,7 +152,7 @@ function withPositions(bundles: readonly Bundle[]): readonly Bundle[] {
 /** Steps between two reads of the clock for the run-time limit (reading it is not free). */
 const DURATION_CHECK_EVERY = 64;
 
-/** Make's run-time limit (HC types-of-warnings): ExecutionInterruptedError, a warning. */
+/** Make's run-time limit (https://help.make.com/types-of-warnings): ExecutionInterruptedError, a warning. */
 function checkDuration(ex: Execution): void {
   // RunOptions.signal aborted or RunOptions.stop pulled (the server's stop execution): like Make's
   // Stop, later modules do not run.

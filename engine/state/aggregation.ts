@@ -1,8 +1,8 @@
 /**
- * The aggregation buckets of one execution (the rule is in flow/aggregator.ts, HC `aggregator`):
- * while an operation of a feeder runs, each aggregator it feeds collects the bundles reaching it
- * in its open bucket; nested operations of the same feeder get fresh buckets and restore the
- * enclosing ones when they end.
+ * The aggregation buckets of one execution (the rule is in flow/aggregator.ts,
+ * https://help.make.com/aggregator): while an operation of a feeder runs, each aggregator it feeds collects
+ * the bundles reaching it in its open bucket; nested operations of the same feeder get fresh buckets and
+ * restore the enclosing ones when they end.
  */
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import type { Continuation } from './continuation.ts';

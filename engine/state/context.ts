@@ -1,7 +1,8 @@
 /**
  * The EvalContext of the bundle being walked. Module outputs live in one mutable slot array
  * indexed by module id; the walk sets a slot before going deeper and restores it on the way
- * back (depth-first, spec §2.2), so no per-bundle copies are made.
+ * back (depth-first, Make's help: https://help.make.com/scenario-execution-flow), so no per-bundle copies are
+ * made.
  */
 import { randomUUID } from 'node:crypto';
 import type { EvalContext, VariableScopes } from '../expression/types.ts';

@@ -1,6 +1,9 @@
 import type { ModuleNode } from '../blueprint/scenario.ts';
 
-/** Where to go when a flow ends: the Merge after an If-else (spec §2.6). */
+/**
+ * Where to go when a flow ends: the Merge after an If-else (Make's help:
+ * https://help.make.com/if-else-and-merge).
+ */
 export interface Continuation {
   readonly flow: readonly ModuleNode[];
   /** Index of the Merge module in `flow`. */

@@ -1,7 +1,7 @@
 /**
- * What an error route decides (flow/error-handler.ts carries it out, HC
- * `overview-of-error-handling`): the open routes of an execution are a stack of frames, and the
- * first directive reached in a route decides for the failed bundle.
+ * What an error route decides (flow/error-handler.ts carries it out,
+ * https://help.make.com/overview-of-error-handling): the open routes of an execution are a stack of frames,
+ * and the first directive reached in a route decides for the failed bundle.
  */
 import type { MakeError } from '../errors/make-error.ts';
 import type { Bundle } from '../registry/define-module.ts';

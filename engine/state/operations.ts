@@ -1,7 +1,9 @@
 /**
  * THE counting table: operations and credits per module kind.
- * Implements spec/execution-spec.md §3.1 (HC `operations`, `how-features-use-credits`,
- * `if-else-and-merge`) and §3.2 (credits: 1 operation = 100 centicredits for non-AI modules).
+ * Implements Make's help: https://help.make.com/operations (https://help.make.com/operations,
+ * https://help.make.com/how-features-use-credits,
+ * `if-else-and-merge`) and https://help.make.com/coming-soon-credits-as-new-billing-unit-in-make (credits: 1
+ * operation = 100 centicredits for non-AI modules).
  */
 import type { ModuleDefinition } from '../registry/define-module.ts';
 import type { ModuleKind } from '../registry/module-kind.ts';
@@ -16,7 +18,8 @@ export interface CountingRule {
 }
 
 export const COUNTING_RULES: Readonly<Record<ModuleKind, CountingRule>> = {
-  // 1 per check, whatever the trigger returns — also when it returns nothing (HC operations).
+  // 1 per check, whatever the trigger returns — also when it returns nothing
+  // (https://help.make.com/operations).
   trigger: { operationsPerRun: 1, credits: true, unit: 'cycle' },
   'instant-trigger': { operationsPerRun: 1, credits: true, unit: 'cycle' },
   action: { operationsPerRun: 1, credits: true, unit: 'input bundle' },
@@ -26,11 +29,11 @@ export const COUNTING_RULES: Readonly<Record<ModuleKind, CountingRule>> = {
   iterator: { operationsPerRun: 1, credits: true, unit: 'input bundle' },
   aggregator: { operationsPerRun: 1, credits: true, unit: 'aggregation' },
   router: { operationsPerRun: 0, credits: false, unit: '—' },
-  // If-else and Merge count operations but consume no credits (HC if-else-and-merge).
+  // If-else and Merge count operations but consume no credits (https://help.make.com/if-else-and-merge).
   'if-else': { operationsPerRun: 1, credits: false, unit: 'input bundle' },
   merge: { operationsPerRun: 1, credits: false, unit: 'input bundle' },
   responder: { operationsPerRun: 1, credits: true, unit: 'input bundle' },
-  // "Error handler activation doesn't consume operations" (HC overview-of-error-handling).
+  // "Error handler activation doesn't consume operations" (https://help.make.com/overview-of-error-handling).
   directive: { operationsPerRun: 0, credits: false, unit: '—' },
 };
 

@@ -111,7 +111,8 @@ export class Recorder {
 
   /**
    * A Webhook response module ran in `cycle`. Each cycle answers its own request, and only with
-   * its first response: later ones cannot be sent on the same request (http-spec §1.5).
+   * its first response: later ones cannot be sent on the same request (Make's help:
+   * https://help.make.com/webhooks).
    */
   respond(response: WebhookResponse, cycle: number): void {
     this.response ??= response;

@@ -1,5 +1,5 @@
 /**
- * Scenario variables set by Set variable(s) and read by Get variable(s) (spec §2.10, HC `util`):
+ * Scenario variables set by Set variable(s) and read by Get variable(s) (https://help.make.com/util):
  * "One cycle" (`roundtrip`) values reset between cycles, "One execution" values last the run.
  * Get reads anywhere once a Set ran earlier in time.
  */

@@ -1,4 +1,4 @@
-/** Array aggregator — https://help.make.com/aggregator ; spec §2.8, §2.9. Collection is engine/flow/aggregator.ts. */
+/** Array aggregator — https://help.make.com/aggregator. Collection is engine/flow/aggregator.ts. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 
 export const basicAggregator = defineModule({

@@ -1,4 +1,4 @@
-/** Iterator — https://help.make.com/iterator ; spec §2.7. */
+/** Iterator — https://help.make.com/iterator. */
 import { feed } from '../../engine/flow/iterator.ts';
 import { defineModule } from '../../engine/registry/define-module.ts';
 

@@ -1,4 +1,4 @@
-/** If-else — https://help.make.com/if-else-and-merge ; spec §2.6. Branching is engine/flow/if-else.ts. */
+/** If-else — https://help.make.com/if-else-and-merge. Branching is engine/flow/if-else.ts. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 
 export const basicIfElse = defineModule({

@@ -1,4 +1,4 @@
-/** Merge — https://help.make.com/if-else-and-merge ; spec §2.6. Merging is engine/flow/if-else.ts. */
+/** Merge — https://help.make.com/if-else-and-merge. Merging is engine/flow/if-else.ts. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 
 export const basicMerge = defineModule({

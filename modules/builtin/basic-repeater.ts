@@ -1,4 +1,4 @@
-/** Repeater — https://help.make.com/flow-control ; spec §2.9. */
+/** Repeater — https://help.make.com/flow-control. */
 import { repeat } from '../../engine/flow/iterator.ts';
 import { defineModule } from '../../engine/registry/define-module.ts';
 

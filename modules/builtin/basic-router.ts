@@ -1,4 +1,4 @@
-/** Router — https://help.make.com/router ; spec §2.5. The routing itself is engine/flow/router.ts. */
+/** Router — https://help.make.com/router. The routing itself is engine/flow/router.ts. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 
 export const basicRouter = defineModule({

@@ -1,6 +1,7 @@
 /**
  * Error-handler directives — https://help.make.com/overview-of-error-handling and the
- * ignore/resume/break/commit/rollback-error-handler pages; spec §1.5, §4.4. Their effect is
+ * ignore/resume/break/commit/rollback-error-handler pages; Make's help: https://help.make.com/throw,
+ * https://help.make.com/quick-error-handling-reference. Their effect is
  * decided in engine/flow/error-handler.ts; this helper only gives them their kind and docs;
  * each directive has its own file.
  */

@@ -3,6 +3,6 @@ import { directive } from './directive.ts';
 
 export const throwErrorDirective = directive('ThrowError', 'Ends the run with an error carrying `message`.', {
   fidelity: 'partial',
-  fidelityNotes: 'Spec open question 16: availability unconfirmed; the error type is RuntimeError.',
+  fidelityNotes: 'docs/fidelity.md: availability unconfirmed; the error type is RuntimeError.',
   mapper: [{ name: 'message', type: 'text', description: 'Error message.' }],
 });

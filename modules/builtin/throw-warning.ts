@@ -6,7 +6,7 @@ export const throwWarningDirective = directive(
   'Records a warning and lets the bundle continue.',
   {
     fidelity: 'partial',
-    fidelityNotes: 'Spec open question 16: availability unconfirmed.',
+    fidelityNotes: 'docs/fidelity.md: availability unconfirmed.',
     mapper: [{ name: 'message', type: 'text', description: 'Warning message.' }],
     output: 'Passes the incoming bundle on.',
   },

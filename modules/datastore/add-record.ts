@@ -1,5 +1,5 @@
 /**
- * `datastore:AddRecord` — Add/replace a record (spec/execution-spec.md §6.2; HC `data-stores`).
+ * `datastore:AddRecord` — Add/replace a record (Make's help: https://help.make.com/data-stores).
  * A blank key gets a generated one; an existing key is replaced only with `overwrite`.
  */
 

@@ -1,7 +1,7 @@
 /**
  * Converts mapped values to a data structure field's type, as Make's mapping does for typed
- * fields (FUS item data types): numeric text → number, "true"/"false" → boolean, dates → ISO
- * text, numbers/booleans → text. Values that cannot be converted are kept, so the structure
+ * fields (Workfront Fusion docs, item data types): numeric text → number, "true"/"false" → boolean, dates →
+ * ISO text, numbers/booleans → text. Values that cannot be converted are kept, so the structure
  * check reports them. Objects are rebuilt with Object.fromEntries: `__proto__` stays a plain key.
  */
 import type { DataStoreField } from '../../engine/ports/data-store.ts';

@@ -1,7 +1,7 @@
 /**
  * What every data store module needs: the store named by `parameters.datastore`, the mapped key,
- * the mapped record, and the output shapes (spec/execution-spec.md §6.2; shapes of Add, Update and
- * Delete are Open question 15 — chosen here, in one place).
+ * the mapped record, and the output shapes (Make's help: https://help.make.com/data-stores; the shapes of
+ * Add, Update and Delete are undocumented — docs/fidelity.md, open question 15 — and chosen here).
  */
 
 import { MakeError } from '../../engine/errors/make-error.ts';
@@ -91,13 +91,13 @@ export function flag(value: unknown): boolean {
 
 /**
  * Output of Add and Update: the record as Make's API returns it, `{ key, data }` (SDK
- * data-store-records). Open question 15: the module's exact shape is undocumented.
+ * data-store-records). docs/fidelity.md, open question 15: the module's exact shape is undocumented.
  */
 export function recordBundle(record: DataStoreRecord): Record<string, unknown> {
   return { key: record.key, data: record.data };
 }
 
-/** Output of Delete a record: the deleted key (Open question 15). */
+/** Output of Delete a record: the deleted key (docs/fidelity.md, open question 15). */
 export function deletedBundle(key: string): Record<string, unknown> {
   return { key };
 }

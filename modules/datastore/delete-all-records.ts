@@ -1,4 +1,7 @@
-/** `datastore:DeleteAllRecords` — Delete all records: wipes the store (spec/execution-spec.md §6.2). */
+/**
+ * `datastore:DeleteAllRecords` — Delete all records: wipes the store (Make's help:
+ * https://help.make.com/data-stores).
+ */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { DATASTORE_PARAMETER, storeFor, validateDatastore } from './common.ts';
 

@@ -1,4 +1,4 @@
-/** `datastore:DeleteRecord` — Delete a record (spec/execution-spec.md §6.2; HC `data-stores`). */
+/** `datastore:DeleteRecord` — Delete a record (Make's help: https://help.make.com/data-stores). */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import {
   DATASTORE_PARAMETER,

@@ -1,7 +1,7 @@
 /**
  * The data store's error choices, in one place. Make does not document the error type for an
  * existing key (Add without overwrite) or a missing key (Update without upsert), nor key rules:
- * spec/execution-spec.md Open question 15. Chosen here, listed in docs/fidelity.md.
+ * . Chosen here, listed in docs/fidelity.md.
  */
 import { MakeError } from '../../engine/errors/make-error.ts';
 import { SetupError } from '../../engine/errors/setup-error.ts';

@@ -1,5 +1,5 @@
 /**
- * `datastore:ExistRecord` — Check the existence of a record (spec/execution-spec.md §6.2;
+ * `datastore:ExistRecord` — Check the existence of a record (Make's help: https://help.make.com/data-stores;
  * blueprints map `{{N.exist}}`).
  */
 import { defineModule } from '../../engine/registry/define-module.ts';

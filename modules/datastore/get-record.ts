@@ -1,13 +1,13 @@
 /**
- * `datastore:GetRecord` — Get a record (spec/execution-spec.md §6.2; HC `data-stores`).
+ * `datastore:GetRecord` — Get a record (Make's help: https://help.make.com/data-stores).
  * Output: the record's fields at the top level, or `{ key, data }` with `returnWrapped`.
  */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { DATASTORE_PARAMETER, flag, KEY_MAPPER, requireKey, storeFor, validateDatastore } from './common.ts';
 
 /**
- * A missing key is undocumented (Open question 15). makesim outputs one empty bundle so the route
- * goes on with every field empty — real blueprints rely on it, e.g. Get then
+ * A missing key is undocumented (docs/fidelity.md, open question 15). makesim outputs one empty bundle so the
+ * route goes on with every field empty — real blueprints rely on it, e.g. Get then
  * `if(2.field != null; …)` before Add/replace in the corpus.
  */
 const MISSING_RECORD_OUTPUT = (): Record<string, unknown> => ({});

@@ -1,9 +1,9 @@
 /**
  * Group commit for the data store database. Make commits every ACID operation (auto commit on) or
- * every bundle (off) — spec §5 — and makesim keeps those semantics with SAVEPOINTs: a released
- * savepoint can no longer be rolled back by the run. What it does NOT do is make each of them a
- * separate durable SQLite commit (one WAL write each, ~20k/s): writes go into one outer SQLite
- * transaction that is committed to the file at the next turn of the event loop with no savepoint
+ * every bundle (off) — Make's help: https://help.make.com/rollback-error-handler — and makesim keeps those
+ * semantics with SAVEPOINTs: a released savepoint can no longer be rolled back by the run. What it does NOT
+ * do is make each of them a separate durable SQLite commit (one WAL write each, ~20k/s): writes go into one
+ * outer SQLite transaction that is committed to the file at the next turn of the event loop with no savepoint
  * open, and on close. Another process sees the writes after that commit.
  *
  * `CommitBatch` is what the store needs from whoever commits its connection: this class when the

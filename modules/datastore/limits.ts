@@ -1,5 +1,5 @@
 /**
- * Data store size accounting (spec/execution-spec.md §6.1, HC `data-stores`): each store has an
+ * Data store size accounting (Make's help: https://help.make.com/data-stores): each store has an
  * allocated size, minimum 1 MB; a record is at most 15 MB; a full store fails with OutOfSpaceError.
  */
 import { MakeError } from '../../engine/errors/make-error.ts';

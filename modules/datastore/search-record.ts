@@ -1,5 +1,5 @@
 /**
- * `datastore:SearchRecord` — Search records (spec/execution-spec.md §6.2; HC `data-stores`):
+ * `datastore:SearchRecord` — Search records (Make's help: https://help.make.com/data-stores):
  * filter (OR of AND groups), sort, limit; one bundle `{ key, data }` per record.
  */
 import { MakeError } from '../../engine/errors/make-error.ts';
@@ -8,14 +8,14 @@ import { defineModule } from '../../engine/registry/define-module.ts';
 import { DATASTORE_PARAMETER, flag, storeFor, validateDatastore } from './common.ts';
 
 /**
- * A blank limit: Make caps search modules at 3,200 objects per run (spec §3.4, HC
- * `types-of-modules`); makesim uses that cap as the default limit.
+ * A blank limit: Make caps search modules at 3,200 objects per run (Make's help:
+ * https://help.make.com/types-of-modules); makesim uses that cap as the default limit.
  */
 export const DEFAULT_SEARCH_LIMIT = 3200;
 
 /**
  * With `continueWhenNoRes` and no match the route goes on with one bundle. Its shape is
- * undocumented; makesim follows the one observed case (spec Open question 19: a search emitting a
+ * undocumented; makesim follows the one observed case (docs/fidelity.md: a search emitting a
  * bundle with `__IMTLENGTH__: 0`), so `{{N.__IMTLENGTH__}}` tells "nothing found" apart.
  */
 const NO_RESULT_OUTPUT = (): Record<string, unknown> => ({ __IMTINDEX__: 0, __IMTLENGTH__: 0 });

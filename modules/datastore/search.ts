@@ -1,5 +1,5 @@
 /**
- * Search records' filter and sort (spec/execution-spec.md §6.2, HC `data-stores`): the filter is
+ * Search records' filter and sort (https://help.make.com/data-stores): the filter is
  * an OR of AND groups of `{a, o, b}` where `a` names a field (or `key`), `o` is one of Make's
  * filter operators (engine/expression/filter-operators.ts, the same table as route filters).
  */

@@ -1,9 +1,10 @@
 /**
- * Data stores on SQLite (spec/execution-spec.md §6, §5). One database holds every store of the
+ * Data stores on SQLite (Make's help: https://help.make.com/data-stores,
+ * https://help.make.com/rollback-error-handler). One database holds every store of the
  * project; the engine's transaction calls (begin/commit/rollback around each ACID module, per the
- * auto-commit rules of §5) become SQLite SAVEPOINTs, which nest, so a Rollback really restores
- * the rows. A file database is opened in WAL mode on first use (its directory created then);
- * `:memory:` is for tests.
+ * auto-commit rules of https://help.make.com/rollback-error-handler) become SQLite SAVEPOINTs, which nest, so
+ * a Rollback really restores the rows. A file database is opened in WAL mode on first use (its directory
+ * created then); `:memory:` is for tests.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -59,7 +60,8 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
 
   constructor(options: SqliteDataStoreOptions) {
     this.#options = options;
-    // Make's minimum allocation is also its default here (spec §6.1: min 1 MB per store).
+    // Make's minimum allocation is also its default here (https://help.make.com/data-stores: min 1 MB per
+    // store).
     this.#infos = options.stores.map((s) => ({ ...s, maxBytes: Math.max(s.maxBytes ?? MIN_STORE_BYTES, 1) }));
   }
 
@@ -241,7 +243,10 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
     return this.#depth;
   }
 
-  /** An unbalanced commit/rollback is an engine fault; Make reports commit-phase faults as InconsistencyError (§5). */
+  /**
+   * An unbalanced commit/rollback is an engine fault; Make reports commit-phase faults as InconsistencyError
+   * (https://help.make.com/rollback-error-handler).
+   */
   #requireOpen(what: string): void {
     if (this.#depth === 0) {
       throw new MakeError('InconsistencyError', `Data store ${what} without an open transaction.`);

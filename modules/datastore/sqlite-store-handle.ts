@@ -1,5 +1,5 @@
 /**
- * One data store's records in the shared SQLite database (spec/execution-spec.md §6.1): records
+ * One data store's records in the shared SQLite database (https://help.make.com/data-stores): records
  * `{key, data}` kept in insertion order, the data structure checked on every write, and the bytes
  * in use summed from the rows (each row keeps its size), so a rollback restores the figure with them.
  * The sum is cached per process; another process writing the same file can make it stale until

@@ -1,4 +1,4 @@
-/** `datastore:Stats` — Count records (spec/execution-spec.md §6.2). */
+/** `datastore:Stats` — Count records (Make's help: https://help.make.com/data-stores). */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { DATASTORE_PARAMETER, storeFor, validateDatastore } from './common.ts';
 

@@ -1,7 +1,8 @@
 /**
  * Creating, changing and removing data stores while a program runs (the dev server's
- * `POST/PATCH/DELETE /data-stores`, http-spec §2.7). Stores of makesim.config.json are not
- * changed this way: the config is where they live, and it would undo the change at the next start.
+ * `POST/PATCH/DELETE /data-stores`, https://developers.make.com/api-documentation/api-reference/data-stores).
+ * Stores of makesim.config.json are not changed this way: the config is where they live, and it would undo
+ * the change at the next start.
  */
 import { MakeError } from '../../engine/errors/make-error.ts';
 import type { DataStoreInfo } from '../../engine/ports/data-store.ts';

@@ -1,6 +1,7 @@
 /**
- * What a data structure's `spec` may contain (http-spec §2.8; DEV "Data structures"): a list of
- * field objects `{name, type, label?, required?, default?, multiline?, help?, options?, spec?}`,
+ * What a data structure's `spec` may contain
+ * (https://developers.make.com/api-documentation/api-reference/data-structures): a
+ * list of field objects `{name, type, label?, required?, default?, multiline?, help?, options?, spec?}`,
  * `spec` only on `collection` (a field list) and `array` (one item field, or a field list for
  * items that are collections). Checked with ajv; every problem names its place (`spec/0/type`)
  * and says what to use instead. Keys Make's UI adds that we do not model are kept as given.
@@ -9,7 +10,11 @@ import type { ErrorObject } from 'ajv';
 import { schemaValidator } from '../../engine/json-schema/validator.ts';
 import type { DataStoreField } from '../../engine/ports/data-store.ts';
 
-/** Field types seen in Make's data structures (http-spec §2.8). Only some are checked in records. */
+/**
+ * Field types seen in Make's data structures
+ * (https://developers.make.com/api-documentation/api-reference/data-structures). Only some are checked in
+ * records.
+ */
 export const FIELD_TYPES = [
   'text',
   'number',

@@ -1,7 +1,7 @@
 /**
- * Data structure checks for data store records (spec/execution-spec.md §6.1; HC `data-stores`;
- * FUS item data types). Mapped values are first converted to the field's type the way Make's
- * mapping converts them (numeric text → number, dates → ISO text), then checked with ajv:
+ * Data structure checks for data store records (Make's help: https://help.make.com/data-stores;
+ * Workfront Fusion docs, item data types). Mapped values are first converted to the field's type the way
+ * Make's mapping converts them (numeric text → number, dates → ISO text), then checked with ajv:
  * required fields, types, and — for a strict structure — no fields outside it.
  * A record that breaks the structure fails with BundleValidationError.
  */

@@ -1,5 +1,5 @@
 /**
- * `datastore:UpdateRecord` — Update a record (spec/execution-spec.md §6.2; HC `data-stores`).
+ * `datastore:UpdateRecord` — Update a record (Make's help: https://help.make.com/data-stores).
  * Only mapped fields change; `upsert` ("Insert missing record") creates a missing record;
  * `overwriteArrays` off appends mapped array items to the stored array.
  */

@@ -1,8 +1,8 @@
 /**
- * Webhooks > Custom mailhook (`gateway:CustomMailHook` v1), HC `gateway` ("Custom mailhook");
- * http-spec §1.10. Each cycle's trigger input is one email: a raw RFC 822 message (string, Buffer
- * or `{raw}`), a request queued by `POST /mailhook/<udid>`, or an object already in bundle shape.
- * The bundle's shape and the evidence for it: mail-to-bundle.ts.
+ * Webhooks > Custom mailhook (`gateway:CustomMailHook` v1), https://help.make.com/gateway ("Custom
+ * mailhook"); Make's help: https://help.make.com/webhooks. Each cycle's trigger input is one email: a raw RFC
+ * 822 message (string, Buffer or `{raw}`), a request queued by `POST /mailhook/<udid>`, or an object already
+ * in bundle shape. The bundle's shape and the evidence for it: mail-to-bundle.ts.
  */
 import {
   type Bundle,

@@ -1,8 +1,8 @@
 /**
- * Webhooks > Custom webhook (`gateway:CustomWebHook` v1), HC:`webhooks`; http-spec §1.3, §1.11.
- * Each cycle's trigger input is one incoming request. From the dev server it is a WebhookIntake,
- * already converted once at the gateway: its bundle is taken as is. Elsewhere (`--input`, test
- * files) a request description is converted by request-to-bundle.ts; any other object is taken as
+ * Webhooks > Custom webhook (`gateway:CustomWebHook` v1), https://help.make.com/webhooks; Make's help:
+ * https://help.make.com/webhooks. Each cycle's trigger input is one incoming request. From the dev server it
+ * is a WebhookIntake, already converted once at the gateway: its bundle is taken as is. Elsewhere (`--input`,
+ * test files) a request description is converted by request-to-bundle.ts; any other object is taken as
  * the bundle itself.
  */
 import {

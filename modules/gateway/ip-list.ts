@@ -1,6 +1,6 @@
 /**
- * A hook's IP allow-list (http-spec §1.8): comma-separated IPv4/IPv6 addresses and CIDR ranges,
- * empty = every address. One reading for the gateway that checks callers and for the API and the
+ * A hook's IP allow-list (https://help.make.com/webhooks): comma-separated IPv4/IPv6 addresses and CIDR
+ * ranges, empty = every address. One reading for the gateway that checks callers and for the API and the
  * config that refuse a list with an entry it cannot read — the gateway would skip that entry, and
  * a typo could shut every caller out with 403.
  */

@@ -1,6 +1,6 @@
 /**
- * The Custom mailhook's trigger input, in every form it arrives (http-spec §1.10): a raw RFC 822
- * message (string or Buffer, or `{raw}`), the request the server queued from `POST /mailhook/<udid>`
+ * The Custom mailhook's trigger input, in every form it arrives (https://help.make.com/webhooks): a raw RFC
+ * 822 message (string or Buffer, or `{raw}`), the request the server queued from `POST /mailhook/<udid>`
  * (`message/rfc822` or `text/plain` → raw message; JSON → the bundle itself), or an object already
  * in bundle shape. Shared by the module and the server, which checks a request before queuing it.
  */

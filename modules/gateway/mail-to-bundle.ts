@@ -1,11 +1,12 @@
 /**
- * How one email becomes the Custom mailhook's bundle (http-spec §1.10; HC `gateway`, "Custom
- * mailhook"). PURE apart from parsing: shared by the module and the server's `/mailhook/<udid>`.
+ * How one email becomes the Custom mailhook's bundle (https://help.make.com/webhooks;
+ * https://apps.make.com/gateway, "Custom mailhook"). PURE apart from parsing: shared by the module and the
+ * server's `/mailhook/<udid>`.
  *
  * Evidence for the shape: the corpus blueprints map `{{N.text}}`, `{{N.html}}`, `{{N.subject}}`,
  * `{{N.from.address}}`, `{{N.from.name}}` and `{{N.headers.`message-id`}}` (so headers are a
- * collection keyed by lowercase name); http-spec §1.10 says the bundle carries sender,
- * recipients (To/CC/BCC resolved), subject, text/html body, attachments and headers, Reply-To
+ * collection keyed by lowercase name); Make's help: https://help.make.com/webhooks says the bundle carries
+ * sender, recipients (To/CC/BCC resolved), subject, text/html body, attachments and headers, Reply-To
  * living in headers. Searches of Make's help, public code and issues (docs/pages/code/issues
  * corpora, "mailhook bundle attachments cc bcc") found nothing more exact, so the rest is our
  * choice (MAILHOOK_SHAPE below, listed in docs/fidelity.md): recipients are arrays of

@@ -1,7 +1,7 @@
 /**
- * A small multipart/form-data reader for the webhook gateway (http-spec §1.3): text parts become
- * strings; file parts become Make's file collection `{ name, mime, data }` (HELP: file parts need
- * a data structure with `name: text, mime: text, data: buffer`).
+ * A small multipart/form-data reader for the webhook gateway (Make's help: https://help.make.com/webhooks):
+ * text parts become strings; file parts become Make's file collection `{ name, mime, data }` (HELP: file
+ * parts need a data structure with `name: text, mime: text, data: buffer`).
  */
 
 export interface MultipartFile {

@@ -1,6 +1,6 @@
 /**
- * How one webhook request becomes the Custom webhook's bundle (http-spec §1.3). PURE: shared by
- * the server and `makesim run`. Body by content type (JSON object → its keys; urlencoded and
+ * How one webhook request becomes the Custom webhook's bundle (https://help.make.com/webhooks). PURE: shared
+ * by the server and `makesim run`. Body by content type (JSON object → its keys; urlencoded and
  * multipart forms → keys, repeated names → arrays in order; anything else → `{ value: text }`),
  * then the query string merged over it (the query wins on a clash), then `__IMTHEADERS__` /
  * `__IMTMETHOD__` when the hook asks for them.
@@ -33,8 +33,8 @@ export interface HookOptions {
 }
 
 /**
- * Field name for an unparsed body: measured for text/plain (MEAS); for JSON pass-through and for
- * JSON bodies that are not objects (arrays, scalars) it is our choice (http-spec open question 4).
+ * Field name for an unparsed body: measured against Make's gateway for text/plain; for JSON pass-through and
+ * for JSON bodies that are not objects (arrays, scalars) it is our choice (docs/fidelity.md).
  */
 export const RAW_BODY_KEY = 'value';
 
@@ -133,7 +133,10 @@ function jsonFields(text: string): Bundle {
   return { [RAW_BODY_KEY]: value };
 }
 
-/** Repeated names become arrays, order kept (MEAS: `box=a&box=b` → `box: ["a","b"]`). */
+/**
+ * Repeated names become arrays, order kept (measured against Make's gateway: `box=a&box=b` → `box:
+ * ["a","b"]`).
+ */
 function grouped(entries: Iterable<[string, MultipartValue]>): Bundle {
   const values = new Map<string, MultipartValue[]>();
   // Appended in place: copying the list on each repeat made `a=1&a=1&…` quadratic (100k pairs: minutes).

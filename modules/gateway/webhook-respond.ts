@@ -1,7 +1,7 @@
 /**
- * Webhooks > Webhook response (`gateway:WebhookRespond` v1), http-spec §1.5: `status` (integer
- * ≥ 100, mapped as text), `body`, `headers [{key, value}]` (max 16; key ≤ 256, value ≤ 4096 chars)
- * → ctx.respond. Outputs one empty bundle so later modules on the route still run.
+ * Webhooks > Webhook response (`gateway:WebhookRespond` v1), Make's help: https://help.make.com/webhooks:
+ * `status` (integer ≥ 100, mapped as text), `body`, `headers [{key, value}]` (max 16; key ≤ 256, value ≤ 4096
+ * chars) → ctx.respond. Outputs one empty bundle so later modules on the route still run.
  */
 import { MakeError } from '../../engine/errors/make-error.ts';
 import {

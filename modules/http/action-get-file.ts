@@ -1,6 +1,6 @@
 /**
- * HTTP > Get a file (v3), APPS `http`: downloads a URL; the output is the file (`fileName`, `fileSize`,
- * `data` as a buffer). fileName comes from Content-Disposition, else the URL's last path segment.
+ * HTTP > Get a file (v3), https://apps.make.com/http: downloads a URL; the output is the file (`fileName`,
+ * `fileSize`, `data` as a buffer). fileName comes from Content-Disposition, else the URL's last path segment.
  */
 import {
   type Bundle,

@@ -1,4 +1,7 @@
-/** HTTP > Make an API Key Auth request (v3), APPS `http`; the key comes from config `connections`. */
+/**
+ * HTTP > Make an API Key Auth request (v3), https://apps.make.com/http; the key comes from config
+ * `connections`.
+ */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { runV3 } from './run-v3.ts';
 import {

@@ -1,4 +1,6 @@
-/** HTTP > Make a Basic Auth request (v3), APPS `http`; credentials from config `connections`. */
+/**
+ * HTTP > Make a Basic Auth request (v3), https://apps.make.com/http; credentials from config `connections`.
+ */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { runV3 } from './run-v3.ts';
 import { V3_MAPPER, V3_NOTES, V3_OUTPUT, V3_OUTPUT_FIELDS, V3_PARAMETERS } from './v3-fields.ts';

@@ -1,4 +1,4 @@
-/** HTTP > Make a request (v3), APPS `http`; spec/execution-spec.md §2.11. */
+/** HTTP > Make a request (v3), https://apps.make.com/http; https://apps.make.com/http. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { runV3 } from './run-v3.ts';
 import { V3_MAPPER, V3_NOTES, V3_OUTPUT, V3_OUTPUT_FIELDS, V3_PARAMETERS } from './v3-fields.ts';

@@ -1,5 +1,5 @@
 /**
- * Credentials for the HTTP auth variants (APPS `http`: basic auth, API key auth, OAuth 2.0).
+ * Credentials for the HTTP auth variants (https://apps.make.com/http: basic auth, API key auth, OAuth 2.0).
  * They come from the project config's `connections` (HttpPort.connections), keyed by the id the
  * blueprint stores in its parameters or by the connection's label — never from the blueprint.
  * A connection missing from the config is a setup error (docs/testing.md "Setup errors"): in Make

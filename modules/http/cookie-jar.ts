@@ -1,6 +1,6 @@
 /**
- * "Share cookies with other HTTP modules" (APPS `http`): cookies set by one HTTP module are sent
- * by later HTTP modules of the same execution that also share cookies. A small jar keyed by host;
+ * "Share cookies with other HTTP modules" (https://apps.make.com/http): cookies set by one HTTP module are
+ * sent by later HTTP modules of the same execution that also share cookies. A small jar keyed by host;
  * paths, expiry and domain attributes are not modelled (docs/modules.md fidelity note).
  */
 

@@ -1,4 +1,4 @@
-/** "Request compressed content" (APPS `http`): gzip, deflate and brotli bodies are decoded. */
+/** "Request compressed content" (https://apps.make.com/http): gzip, deflate and brotli bodies are decoded. */
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { MakeError } from '../../engine/errors/make-error.ts';
 

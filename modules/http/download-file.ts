@@ -1,5 +1,5 @@
 /**
- * HTTP > Download a file (`http:DownloadFile` v4), APPS `http` (v4); fields from real exports:
+ * HTTP > Download a file (`http:DownloadFile` v4), https://apps.make.com/http (v4); fields from real exports:
  * mapper `url`, `shareCookies`, `stopOnHttpError`; parameters `authenticationType`.
  * Output as Get a file: `{ fileName, fileSize, data }`.
  */

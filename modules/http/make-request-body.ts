@@ -1,5 +1,5 @@
 /**
- * The v4 "Make a request" body (APPS `http` v4; corpus metadata.expect): contentType `json`
+ * The v4 "Make a request" body (https://apps.make.com/http v4; corpus metadata.expect): contentType `json`
  * (inputMethod `jsonString` → jsonStringBodyContent, `dataStructure` → the structure's fields),
  * `urlEncoded` (urlEncodedBodyContent [{name, value}]), `multipart`, `custom`.
  * Only json/jsonString and urlEncoded are confirmed by exports; the field names for the

@@ -1,5 +1,5 @@
 /**
- * HTTP > Make a request (v4), APPS `http` ("HTTP v4"); field names from real exports'
+ * HTTP > Make a request (v4), https://apps.make.com/http ("HTTP v4"); field names from real exports'
  * metadata.expect: url, method, headers, queryParameters, contentType, inputMethod,
  * jsonStringBodyContent, urlEncodedBodyContent, parseResponse, stopOnHttpError, timeout,
  * allowRedirects, shareCookies, requestCompressedContent. parameters.authenticationType picks the auth.

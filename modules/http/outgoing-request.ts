@@ -1,6 +1,6 @@
 /**
  * The one request shape every HTTP module builds from its mapper, and the helpers that read
- * mapper fields (APPS `http`; spec/execution-spec.md §2.11). Sending lives in send-request.ts.
+ * mapper fields (https://apps.make.com/http; https://apps.make.com/http). Sending lives in send-request.ts.
  */
 import type { FormData } from 'undici';
 import { dataError } from '../../engine/errors/make-error.ts';
@@ -26,8 +26,9 @@ export interface OutgoingRequest {
 }
 
 /**
- * Default timeout when the mapper leaves it empty. Open question 5 (execution-spec): the field
- * help says 300 s, Fusion's docs and HC `types-of-errors` say modules wait 40 s. We use 40 s.
+ * Default timeout when the mapper leaves it empty (docs/fidelity.md, "Default HTTP timeout"): the
+ * field help says 300 s, Fusion's docs and https://help.make.com/types-of-errors say modules wait
+ * 40 s. We use 40 s.
  */
 export const DEFAULT_TIMEOUT_SECONDS = 40;
 /** The field's own bounds (metadata.expect: `uinteger`, min 1, max 300). */

@@ -1,5 +1,5 @@
 /**
- * The v3 module's body (APPS `http` "Body type"; spec §2.11): `raw` with a content type
+ * The v3 module's body (https://apps.make.com/http "Body type"): `raw` with a content type
  * (`custom` + `customContentType`), `x_www_form_urlencoded` from `formFields [{key, value}]`,
  * `multipart_form_data` from `formDataFields [{fieldType: text|file, key, value | data, fileName}]`.
  */

@@ -1,7 +1,7 @@
 /**
- * The HTTP modules' output bundle (spec §2.11): `{statusCode, headers: [{name, value}],
+ * The HTTP modules' output bundle (https://apps.make.com/http): `{statusCode, headers: [{name, value}],
  * cookieHeaders, data}`. Only `data` is confirmed by a stored export; the other keys are the
- * commonly used names (Open question 5). With "Parse response", JSON and XML bodies become
+ * commonly used names (docs/fidelity.md, open question 5). With "Parse response", JSON and XML bodies become
  * structures; otherwise `data` is the body text (binary types stay a Buffer).
  * With "Evaluate all states as errors", a status ≥ 400 fails through status-errors.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * One call of a v3 HTTP module ("Make a request" and its auth variants; APPS `http`, spec §2.11):
+ * One call of a v3 HTTP module ("Make a request" and its auth variants; https://apps.make.com/http):
  * mapper → OutgoingRequest → send → output bundle, or a MakeError.
  */
 import type { Bundle, ModuleCall, ModuleContext } from '../../engine/registry/define-module.ts';

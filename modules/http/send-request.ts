@@ -1,5 +1,5 @@
 /**
- * Sends one OutgoingRequest with undici (spec/execution-spec.md §2.11): network policy on every
+ * Sends one OutgoingRequest with undici (https://apps.make.com/http): network policy on every
  * hop, redirects as Make's request-library based v3 module follows them, the module timeout,
  * compressed content, shared cookies. Returns the raw answer; response.ts shapes the bundle.
  */

@@ -1,8 +1,8 @@
 /**
  * HTTP status → Make error type when "Evaluate all states as errors" is on
- * (spec/execution-spec.md §2.11 and the §4.1 table, HC:`types-of-errors`).
- * The one place this mapping lives; recorded in docs/fidelity.md. Make does not publish the HTTP
- * app's own mapping, so the Help Center's generic rules are used:
+ * (https://apps.make.com/http and the https://help.make.com/types-of-errors table,
+ * https://help.make.com/types-of-errors). The one place this mapping lives; recorded in docs/fidelity.md.
+ * Make does not publish the HTTP app's own mapping, so the Help Center's generic rules are used:
  *  - 401/403 → AccountValidationError ("auth fails (also HTTP 401/403)")
  *  - 400/404 → BundleValidationError ("input bundle fails … (also HTTP 400/404)")
  *  - 429 → RateLimitError; 502/503/504 → ConnectionError

@@ -1,5 +1,5 @@
 /**
- * Transport failures as Make error types (HC:`types-of-errors`): no answer in time →
+ * Transport failures as Make error types (https://help.make.com/types-of-errors): no answer in time →
  * ModuleTimeoutError; DNS failure, refused or reset connection, TLS failure → ConnectionError.
  */
 import { MakeError } from '../../engine/errors/make-error.ts';

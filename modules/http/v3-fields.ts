@@ -1,4 +1,7 @@
-/** Field documentation shared by the v3 HTTP modules (metadata.expect of real exports, APPS `http`). */
+/**
+ * Field documentation shared by the v3 HTTP modules (metadata.expect of real exports,
+ * https://apps.make.com/http).
+ */
 import type { FieldDoc } from '../../engine/registry/define-module.ts';
 
 export const V3_PARAMETERS: readonly FieldDoc[] = [
@@ -100,7 +103,7 @@ export const V3_OUTPUT =
   '`{statusCode, headers: [{name, value}], cookieHeaders, data}`; data parsed from JSON/XML when parseResponse.';
 
 export const V3_NOTES =
-  'Output keys other than data are the common names (spec open question 5). Default timeout 40 s (open question 5). ' +
+  'Output keys other than data are the common names (docs/fidelity.md). Default timeout 40 s (open question 5). ' +
   'Status → error type table in modules/http/status-errors.ts. Cookies are shared per host only (no path/expiry). ' +
   'mTLS is not modelled. XML parsing uses fast-xml-parser (attributes as @_name), which may differ from Make.';
 

@@ -1,7 +1,7 @@
 /**
- * JSON > Aggregate to JSON (v1), APPS `json`: an aggregator; each bundle that reaches it adds its
- * evaluated mapper as one element, and the group emits `{ json }` — the array serialized with
- * `parameters.space`. Output key from spec §2.9 (*unverified*).
+ * JSON > Aggregate to JSON (v1), https://apps.make.com/json: an aggregator; each bundle that reaches it adds
+ * its evaluated mapper as one element, and the group emits `{ json }` — the array serialized with
+ * `parameters.space`. Output key from Make's help: https://help.make.com/util (*unverified*).
  */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { stringify } from './indent.ts';

@@ -1,6 +1,6 @@
 /**
- * JSON > Create JSON (v1), APPS `json`: the mapper holds the data structure's fields; the output
- * is `{ json }`, the fields serialized with the chosen indentation (`parameters.space`).
+ * JSON > Create JSON (v1), https://apps.make.com/json: the mapper holds the data structure's fields; the
+ * output is `{ json }`, the fields serialized with the chosen indentation (`parameters.space`).
  */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { stringify } from './indent.ts';

@@ -1,6 +1,6 @@
 /**
- * The JSON modules' "Indentation" option (`space`: `""` = none, `tab`, `2`, `4`; spec §2.9,
- * APPS `json`). Unknown values fall back to no indentation.
+ * The JSON modules' "Indentation" option (`space`: `""` = none, `tab`, `2`, `4`; https://help.make.com/util,
+ * https://apps.make.com/json). Unknown values fall back to no indentation.
  */
 
 export function indentOf(space: unknown): string | number {

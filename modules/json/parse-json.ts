@@ -1,5 +1,5 @@
 /**
- * JSON > Parse JSON (v1), APPS `json`; spec/execution-spec.md §2.9: an object becomes one bundle
+ * JSON > Parse JSON (v1), https://apps.make.com/json: an object becomes one bundle
  * with its fields at top level; an array becomes one bundle per element. `parameters.type`
  * (a data structure id) only shapes Make's UI, so it is accepted and not enforced.
  * Invalid JSON is a DataError carrying the line and column.

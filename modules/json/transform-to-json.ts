@@ -1,4 +1,4 @@
-/** JSON > Transform to JSON (v1), APPS `json`: `{ json }` from the mapped `object` (spec §2.9). */
+/** JSON > Transform to JSON (v1), https://apps.make.com/json: `{ json }` from the mapped `object`. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { stringify } from './indent.ts';
 

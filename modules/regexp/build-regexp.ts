@@ -1,7 +1,7 @@
 /**
- * The Text parser's pattern options (HC:`regexp`, APPS `regexp`): `global` (all matches),
- * `sensitive` (case sensitive; off adds `i`), `multiline` (`^`/`$` per line, `m`), `singleline`
- * (`.` matches newlines, `s`). Patterns use JavaScript syntax (Make's engine is Node).
+ * The Text parser's pattern options (https://help.make.com/regexp, https://apps.make.com/regexp): `global`
+ * (all matches), `sensitive` (case sensitive; off adds `i`), `multiline` (`^`/`$` per line, `m`),
+ * `singleline` (`.` matches newlines, `s`). Patterns use JavaScript syntax (Make's engine is Node).
  */
 import { dataError } from '../../engine/errors/make-error.ts';
 import type { RegexSite } from '../../engine/expression/functions/regex-budget.ts';

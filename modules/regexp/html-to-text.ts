@@ -1,5 +1,5 @@
 /**
- * Text parser > HTML to text (`regexp:HTMLToText` v1), HC:`regexp`: strips tags, turns block
+ * Text parser > HTML to text (`regexp:HTMLToText` v1), https://help.make.com/regexp: strips tags, turns block
  * elements and `<br>` into line breaks (`newline`: `lf`, `crlf`, `cr`), upper-cases headings when
  * `uppercaseHeadings`, decodes entities. Output `{ text }` (corpus `{{N.text}}`).
  */

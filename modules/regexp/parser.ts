@@ -1,5 +1,5 @@
 /**
- * Text parser > Match pattern (`regexp:Parser` v1), HC:`regexp`; spec §2.9. One bundle per match
+ * Text parser > Match pattern (`regexp:Parser` v1), https://help.make.com/regexp. One bundle per match
  * (only the first unless `global`). Keys follow the output interface of real exports: unnamed
  * groups as `$1`, `$2`… (their group number), named groups by name; with `global`, `i` (1-based
  * match number) and `__IMTMATCH__` ("Fallback Match", the whole match). No match: one empty

@@ -1,6 +1,6 @@
 /**
- * Text parser > Replace (`regexp:Replace` v1), HC:`regexp`: replaces the first match (all with
- * `global`) of `pattern` in `text` by `value`; `$1`, `$<name>` and `$&` refer to the match.
+ * Text parser > Replace (`regexp:Replace` v1), https://help.make.com/regexp: replaces the first match (all
+ * with `global`) of `pattern` in `text` by `value`; `$1`, `$<name>` and `$&` refer to the match.
  * Output `{ text }` (corpus: `{{N.text}}`). All options are mapper fields in real exports.
  */
 

@@ -1,8 +1,9 @@
 /**
- * Scenarios > Call a scenario (`scenario-service:CallSubscenario` v2), HC:`subscenarios`:
+ * Scenarios > Call a scenario (`scenario-service:CallSubscenario` v2), https://help.make.com/subscenarios:
  * runs `parameters.scenario` with `mapper.data` as its inputs. With "Wait for subscenario output"
  * (`shouldWaitForExecutionEnd`) the output is what the subscenario's Return output returned;
- * otherwise `{ executionId }` (interface of a real export). Free: no credits (APPS `scenario-service`).
+ * otherwise `{ executionId }` (interface of a real export). Free: no credits
+ * (https://apps.make.com/scenario-service).
  */
 import { MakeError } from '../../engine/errors/make-error.ts';
 import { SetupError } from '../../engine/errors/setup-error.ts';

@@ -1,6 +1,6 @@
 /**
- * Scenarios > Return output (`scenario-service:ReturnData` v2), HC:`use-scenario-outputs`: the
- * mapped outputs become the result of the run (the caller's Call a scenario output). It "always
+ * Scenarios > Return output (`scenario-service:ReturnData` v2), https://help.make.com/use-scenario-outputs:
+ * the mapped outputs become the result of the run (the caller's Call a scenario output). It "always
  * finishes the scenario run", like a return statement: later routes, bundles and cycles do not
  * run, so the first one reached is the only one. It costs no credits. Its output bundle is the
  * outputs, which subscenario-runner.ts reads back from the execution record.

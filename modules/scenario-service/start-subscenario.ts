@@ -1,7 +1,7 @@
 /**
- * Scenarios > Start scenario (`scenario-service:StartSubscenario` v2), APPS `scenario-service`:
- * the trigger of a called scenario; it outputs the scenario inputs as one bundle (corpus:
- * `{{1.messages}}`, `{{1.to}}`). The inputs are the trigger input, else `var.input`.
+ * Scenarios > Start scenario (`scenario-service:StartSubscenario` v2),
+ * https://apps.make.com/scenario-service: the trigger of a called scenario; it outputs the scenario inputs as
+ * one bundle (corpus: `{{1.messages}}`, `{{1.to}}`). The inputs are the trigger input, else `var.input`.
  */
 import {
   type Bundle,

@@ -1,5 +1,6 @@
 /**
- * SubscenarioPort over injected functions (HC:`subscenarios`, HC:`use-scenario-outputs`): resolve
+ * SubscenarioPort over injected functions (https://help.make.com/subscenarios,
+ * https://help.make.com/use-scenario-outputs): resolve
  * a scenario id to a loaded Scenario, run it with the inputs, and hand back what its first
  * Return output module returned. The CLI and server inject `resolve` and `run`; this file knows
  * neither. A failed subscenario fails the calling module with the subscenario's error type.

@@ -1,9 +1,11 @@
-/** Table aggregator — https://help.make.com/aggregator ; spec §2.8, §2.9, open question 4 (output key). */
+/** Table aggregator — https://help.make.com/aggregator ; docs/fidelity.md (output key). */
 import { toText } from '../../engine/expression/coerce.ts';
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { separator } from './separators.ts';
 
-/** Spec open question 4: the table aggregator's output key is unconfirmed; we use `text` like the text aggregator. */
+/**
+ * docs/fidelity.md: the table aggregator's output key is unconfirmed; we use `text` like the text aggregator.
+ */
 export const TABLE_OUTPUT_KEY = 'text';
 
 export const aggregateAggregator = defineModule({
@@ -14,7 +16,7 @@ export const aggregateAggregator = defineModule({
   description:
     'Joins the collected fields into a text table: columns by the column separator, rows by the row separator.',
   fidelity: 'partial',
-  fidelityNotes: 'Output key `text` is unconfirmed (spec open question 4).',
+  fidelityNotes: 'Output key `text` is unconfirmed (docs/fidelity.md).',
   parameters: [
     { name: 'feeder', type: 'number', required: true, description: 'Id of the source module.' },
     {

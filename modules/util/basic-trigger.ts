@@ -1,4 +1,4 @@
-/** Basic trigger — https://help.make.com/util ; spec §2.9: one bundle per `values` item. */
+/** Basic trigger — https://help.make.com/util: one bundle per `values` item. */
 import { type Bundle, defineModule } from '../../engine/registry/define-module.ts';
 
 export const basicTrigger = defineModule({

@@ -1,4 +1,4 @@
-/** Compose a string — https://help.make.com/util ; spec §2.9. */
+/** Compose a string — https://help.make.com/util. */
 import { toText } from '../../engine/expression/coerce.ts';
 import { defineModule } from '../../engine/registry/define-module.ts';
 

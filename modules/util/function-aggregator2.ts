@@ -1,4 +1,4 @@
-/** Numeric aggregator — https://help.make.com/aggregator ; spec §2.8, §2.9. */
+/** Numeric aggregator — https://help.make.com/aggregator. */
 import { toNumber } from '../../engine/expression/coerce.ts';
 import { defineModule } from '../../engine/registry/define-module.ts';
 

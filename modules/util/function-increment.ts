@@ -1,5 +1,5 @@
 /**
- * Increment function — https://help.make.com/incremental-variables ; spec §2.9, §2.10.
+ * Increment function — https://help.make.com/incremental-variables ; Make's help: https://help.make.com/util.
  * `reset`: `run` = after one cycle, `execution` = after one scenario run, `scenario` = never (the
  * counter persists across runs through ctx.state).
  */

@@ -1,4 +1,4 @@
-/** Sleep — https://help.make.com/util ; spec §3.4 (max 300 s). Waits through ctx.clock: instant under SimulatedClock. */
+/** Sleep — https://help.make.com/util (max 300 s). Waits through ctx.clock: instant under SimulatedClock. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 
 export const MAX_SLEEP_SECONDS = 300;

@@ -1,4 +1,4 @@
-/** Get variable — https://help.make.com/util ; spec §2.10: reads any variable set earlier in time. */
+/** Get variable — https://help.make.com/util: reads any variable set earlier in time. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { nameOf } from './scope.ts';
 

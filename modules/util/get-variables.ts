@@ -1,4 +1,4 @@
-/** Get multiple variables — https://help.make.com/util ; spec §2.10, open question 17 (output keys). */
+/** Get multiple variables — https://help.make.com/util ; docs/fidelity.md (output keys). */
 import { type Bundle, defineModule } from '../../engine/registry/define-module.ts';
 import { nameOf } from './scope.ts';
 
@@ -9,7 +9,7 @@ export const getVariables = defineModule({
   label: 'Get multiple variables',
   description: 'Reads several variables in one operation.',
   fidelity: 'partial',
-  fidelityNotes: 'Spec open question 17: the output is assumed keyed by variable name.',
+  fidelityNotes: 'docs/fidelity.md: the output is assumed keyed by variable name.',
   mapper: [
     {
       name: 'variables',

@@ -1,4 +1,4 @@
-/** Shared by the variable modules: Make's two lifetimes (HC `util`, spec §2.10). */
+/** Shared by the variable modules: Make's two lifetimes (https://help.make.com/util). */
 export type VariableScope = 'roundtrip' | 'execution';
 
 /** "One cycle" is the default in Make's Set variable form. */

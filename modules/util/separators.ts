@@ -1,4 +1,4 @@
-/** Row/column separators of the text and table aggregators (HC `util`; spec §2.9). */
+/** Row/column separators of the text and table aggregators (https://help.make.com/util). */
 const NAMED: Record<string, string> = { '\\n': '\n', '\\t': '\t', newline: '\n', tab: '\t' };
 
 /** `"\n"`, `"\t"`, `""` (none), or `"other"` with the custom value in `other`. */

@@ -1,4 +1,4 @@
-/** Set variable — https://help.make.com/util ; spec §2.10. */
+/** Set variable — https://help.make.com/util. */
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { nameOf, scopeOf } from './scope.ts';
 

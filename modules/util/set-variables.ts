@@ -1,4 +1,4 @@
-/** Set multiple variables — https://help.make.com/util ; spec §2.10 (one operation for all). */
+/** Set multiple variables — https://help.make.com/util (one operation for all). */
 import { type Bundle, defineModule } from '../../engine/registry/define-module.ts';
 import { nameOf, scopeOf } from './scope.ts';
 

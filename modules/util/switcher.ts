@@ -1,4 +1,4 @@
-/** Switch — https://help.make.com/util ; spec §2.9 (output key unverified: open question 17). */
+/** Switch — https://help.make.com/util (output key unverified: docs/fidelity.md, open question 17). */
 import { boundedTest, type RegexSite } from '../../engine/expression/functions/regex-budget.ts';
 import { defineModule } from '../../engine/registry/define-module.ts';
 
@@ -30,7 +30,7 @@ export const switcher = defineModule({
   description: 'Returns the output of the first case whose pattern matches the input, else the else output.',
   fidelity: 'partial',
   fidelityNotes:
-    'Spec open question 17: the output key is assumed to be `output`; an empty else output gives no bundle.',
+    'docs/fidelity.md: the output key is assumed to be `output`; an empty else output gives no bundle.',
   mapper: [
     { name: 'input', type: 'text', description: 'The value to test.' },
     {

@@ -1,4 +1,4 @@
-/** Text aggregator — https://help.make.com/aggregator ; spec §2.8, §2.9. Collection is engine/flow/aggregator.ts. */
+/** Text aggregator — https://help.make.com/aggregator. Collection is engine/flow/aggregator.ts. */
 import { toText } from '../../engine/expression/coerce.ts';
 import { defineModule } from '../../engine/registry/define-module.ts';
 import { separator } from './separators.ts';

@@ -1,8 +1,8 @@
 /**
  * The checks every hook request passes before its body is looked at, for webhooks and mailhooks
- * alike (http-spec §1.4, §1.8): the hook is not gone (unattached over 120 h), is enabled, under its
- * rate limit, and the caller passes its API key and IP allow-list. `undefined` = admitted, else
- * the gateway's answer.
+ * alike (Make's help: https://help.make.com/webhooks): the hook is not gone (unattached over 120 h), is
+ * enabled, under its rate limit, and the caller passes its API key and IP allow-list. `undefined` = admitted,
+ * else the gateway's answer.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../../engine/ports/clock.ts';

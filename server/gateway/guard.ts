@@ -1,6 +1,6 @@
 /**
- * Hook security options (http-spec §1.8): API keys sent in `x-make-apikey` (any configured key
- * matches), and an IP allow-list of addresses and CIDR ranges (empty = every address).
+ * Hook security options (Make's help: https://help.make.com/webhooks): API keys sent in `x-make-apikey` (any
+ * configured key matches), and an IP allow-list of addresses and CIDR ranges (empty = every address).
  */
 import { BlockList, isIP } from 'node:net';
 import { ipListEntries, parseIpEntry } from '../../modules/gateway/ip-list.ts';

@@ -1,7 +1,7 @@
 /**
- * Callers held for a Webhook response (http-spec §1.5), answered the moment the response module
- * runs — the run goes on — or when the run ends without one. When the scenario can run at once, the
- * request runs without a queue row: the response IS the acknowledgement (a crash before it leaves
+ * Callers held for a Webhook response (Make's help: https://help.make.com/webhooks), answered the moment the
+ * response module runs — the run goes on — or when the run ends without one. When the scenario can run at
+ * once, the request runs without a queue row: the response IS the acknowledgement (a crash before it leaves
  * the caller unanswered, not acknowledged). Only when the timeout forces `200 Accepted` is a
  * running queue row committed first, so an acknowledged request still survives a crash.
  */

@@ -1,6 +1,6 @@
 /**
- * A gateway request's entry in its hook's log (http-spec §1.6 "Webhook logs"): a route that knows
- * the hook calls `logAnswer` (and notes the bundle it converted); whichever answer then goes out
+ * A gateway request's entry in its hook's log (Make's help: https://help.make.com/webhooks): a route that
+ * knows the hook calls `logAnswer` (and notes the bundle it converted); whichever answer then goes out
  * through reply.ts is written with it, in the deferred commit lane (server/store/hook-logs.ts).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -26,7 +26,9 @@ export function enableHookLogs(app: FastifyInstance): void {
   app.decorateReply('hookLog', null);
 }
 
-/** The answer this request gets, whichever it is, goes into the hook's log (http-spec §1.6). */
+/**
+ * The answer this request gets, whichever it is, goes into the hook's log (https://help.make.com/webhooks).
+ */
 export function logAnswer(services: ServerServices, hookId: number, reply: FastifyReply): HookLogNote {
   const logging = reply as LoggingReply;
   // The error handler asks again for a request whose route already did (and knows more).

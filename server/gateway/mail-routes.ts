@@ -1,10 +1,10 @@
 /**
- * The local mailhook gateway (http-spec §1.10): `POST /mailhook/<udid>` takes one email — a raw
- * RFC 822 message (`message/rfc822`, `text/plain`, or any non-JSON type) or a JSON object already
- * in bundle shape — and queues it exactly as the webhook gateway queues a request (§1.6: same
- * queue and durability, `200 Accepted` once committed, 410 for unknown udids, 5 MB, rate limit).
- * The address users see is `<udid>@hook.local` (api/shapes.ts); nothing listens for SMTP.
- * A webhook udid here is 410, as a mailhook udid is on `/<udid>` (hooks are looked up by type).
+ * The local mailhook gateway (Make's help: https://help.make.com/webhooks): `POST /mailhook/<udid>` takes one
+ * email — a raw RFC 822 message (`message/rfc822`, `text/plain`, or any non-JSON type) or a JSON object
+ * already in bundle shape — and queues it exactly as the webhook gateway queues a request
+ * (https://help.make.com/webhooks: same queue and durability, `200 Accepted` once committed, 410 for unknown
+ * udids, 5 MB, rate limit). The address users see is `<udid>@hook.local` (api/shapes.ts); nothing listens for
+ * SMTP. A webhook udid here is 410, as a mailhook udid is on `/<udid>` (hooks are looked up by type).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MakeError } from '../../engine/errors/make-error.ts';
@@ -18,7 +18,10 @@ import { enableHookLogs, logAnswer } from './hook-log.ts';
 import { HookRateLimiter } from './rate-limit.ts';
 import { sendAnswer } from './reply.ts';
 
-/** Open question 1 (our choice): a 400 that starts as the gateway's other 400 and says what is wrong. */
+/**
+ * docs/fidelity.md, Open question 1 (our choice): a 400 that starts as the gateway's other 400 and says what
+ * is wrong.
+ */
 export function badEmailAnswer(reason: string): GatewayAnswer {
   return { status: 400, body: `Bad Request. ${reason}`, cors: true };
 }

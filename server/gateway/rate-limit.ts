@@ -1,6 +1,8 @@
 /**
- * The gateway's per-webhook rate limit (http-spec §1.7): at most `max` requests per window, then
- * 429. Fixed windows per hook: Make does not say whether its window slides (open question 2).
+ * The gateway's per-webhook rate limit (https://help.make.com/webhooks): at most `max` requests per window,
+ * then
+ * 429. Fixed windows per hook: Make does not say whether its window slides (docs/fidelity.md, open question
+ * 2).
  */
 export interface RateLimit {
   max: number;

@@ -1,6 +1,7 @@
 /**
  * Writing gateway answers: Make's fixed text answers with their CORS and gateway headers
- * (http-spec §1.2), and a scenario's own Webhook response (§1.5). Once a route knows the hook a
+ * (as measured against Make's gateway; Make's help: https://help.make.com/webhooks), and a scenario's own
+ * Webhook response (https://help.make.com/webhooks). Once a route knows the hook a
  * request is for, the answer, whichever it is, also goes into that hook's log (hook-log.ts).
  */
 import type { FastifyReply } from 'fastify';
@@ -8,7 +9,10 @@ import type { WebhookResponse } from '../../engine/registry/define-module.ts';
 import { ALLOW_METHODS, CORS_ALLOW_METHODS, type GatewayAnswer, POWERED_BY } from './answers.ts';
 import { writeLog } from './hook-log.ts';
 
-/** Headers every gateway answer carried, whatever its status (measured, http-spec §1.2). */
+/**
+ * Headers every gateway answer carried, whatever its status (as measured against Make's gateway; Make's help:
+ * https://help.make.com/webhooks).
+ */
 function gatewayHeaders(reply: FastifyReply): FastifyReply {
   return reply.header('allow', ALLOW_METHODS).header('x-powered-by', POWERED_BY);
 }
@@ -25,7 +29,10 @@ export function sendAnswer(reply: FastifyReply, answer: GatewayAnswer): FastifyR
   return reply;
 }
 
-/** OPTIONS: `200 ok`, every method, and the requested headers echoed back (measured, §1.2). */
+/**
+ * OPTIONS: `200 ok`, every method, and the requested headers echoed back (measured,
+ * https://help.make.com/webhooks).
+ */
 export function sendPreflight(reply: FastifyReply, requested: string | undefined): FastifyReply {
   reply.header('access-control-allow-methods', CORS_ALLOW_METHODS);
   if (requested) reply.header('access-control-allow-headers', requested);

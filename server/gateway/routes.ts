@@ -1,7 +1,9 @@
 /**
- * The webhook gateway (http-spec §1): every method on `/<udid>` and `/hook/<udid>`. A request is
- * answered `200 Accepted` only after its queue item is committed to SQLite (§1.6); a scenario with
- * a Webhook response module holds the caller until the response, the timeout, or its failure (§1.5).
+ * The webhook gateway (Make's help: https://help.make.com/webhooks): every method on `/<udid>` and
+ * `/hook/<udid>`. A request is answered `200 Accepted` only after its queue item is committed to SQLite
+ * (https://help.make.com/webhooks); a scenario with
+ * a Webhook response module holds the caller until the response, the timeout, or its failure
+ * (https://help.make.com/webhooks).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerServices } from '../services.ts';
@@ -118,7 +120,8 @@ async function receive(
 
 /**
  * A caller waits for the Webhook response only while the scenario is on: a switched-off scenario's
- * request is queued and answered `200 Accepted` at once, response module or not (§1.4, §1.6, measured).
+ * request is queued and answered `200 Accepted` at once, response module or not
+ * (https://help.make.com/webhooks, measured).
  */
 function holdsCaller(services: ServerServices, scenarioId: number): boolean {
   return (
@@ -127,7 +130,10 @@ function holdsCaller(services: ServerServices, scenarioId: number): boolean {
   );
 }
 
-/** Only callers waiting for a Webhook response are refused over the per-minute run limit (§1.5). */
+/**
+ * Only callers waiting for a Webhook response are refused over the per-minute run limit
+ * (https://help.make.com/webhooks).
+ */
 function runRateAllows(services: ServerServices, scenarioId: number): boolean {
   return !holdsCaller(services, scenarioId) || services.runner.mayStart(scenarioId);
 }

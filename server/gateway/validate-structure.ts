@@ -1,6 +1,6 @@
 /**
- * A webhook's data structure check (http-spec §1.8; apps.make.com/gateway "Setting up webhook data
- * structure"): a hook whose `data.udt` names a data structure validates each request's parsed bundle
+ * A webhook's data structure check (https://help.make.com/webhooks; apps.make.com/gateway "Setting up webhook
+ * data structure"): a hook whose `data.udt` names a data structure validates each request's parsed bundle
  * against it — field types, required fields, and for a `strict` structure no fields outside it —
  * with the same rules as data store records (modules/datastore/structure.ts). A failing request
  * is refused with 400 and nothing is queued. The gateway's own `__IMTHEADERS__` / `__IMTMETHOD__`

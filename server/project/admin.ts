@@ -39,7 +39,7 @@ export function triggerOf(blueprint: Record<string, unknown>): string | undefine
   return typeof first?.module === 'string' ? first.module : undefined;
 }
 
-/** The hook type a scenario's trigger needs, if it needs one (http-spec §1.1, §1.10). */
+/** The hook type a scenario's trigger needs, if it needs one (https://help.make.com/webhooks). */
 export function hookTypeOf(blueprint: Record<string, unknown>): HookTypeName | undefined {
   const trigger = triggerOf(blueprint);
   if (trigger === WEBHOOK_TRIGGER) return WEBHOOK_TYPE_NAME;
@@ -47,7 +47,10 @@ export function hookTypeOf(blueprint: Record<string, unknown>): HookTypeName | u
   return undefined;
 }
 
-/** Webhook and mailhook scenarios run `immediately`; others every 15 minutes — Make's defaults (execution-spec §7). */
+/**
+ * Webhook and mailhook scenarios run `immediately`; others every 15 minutes — Make's defaults
+ * (https://help.make.com/schedule-a-scenario).
+ */
 export function defaultScheduling(blueprint: Record<string, unknown>): Scheduling {
   return hookTypeOf(blueprint) !== undefined
     ? { type: 'immediately' }
@@ -100,7 +103,10 @@ export function deleteScenario(services: ServerServices, id: number): void {
   services.events.emit('scenario', id);
 }
 
-/** Start/stop (http-spec §2.3). Starting an interval schedule runs once at once, as Make does. */
+/**
+ * Start/stop (https://developers.make.com/api-documentation/api-reference/scenarios). Starting an interval
+ * schedule runs once at once, as Make does.
+ */
 export function setActive(services: ServerServices, id: number, active: boolean): void {
   services.scenarios.setActive(id, active);
   afterChange(services, id);
@@ -119,7 +125,8 @@ function afterChange(services: ServerServices, id: number): void {
 /**
  * A webhook or mailhook scenario gets a hook of its trigger's type (udid from the config when
  * given, else a new one); a hook kept across a trigger change takes the new type. `hookData`
- * wins over the stored options it names. A gone hook is never taken (http-spec §1.4).
+ * wins over the stored options it names. A gone hook is never taken (Make's help:
+ * https://help.make.com/webhooks).
  */
 function ensureHook(services: ServerServices, scenarioId: number, request: HookRequest): void {
   const { udid, hookData } = request;

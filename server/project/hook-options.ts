@@ -1,5 +1,5 @@
 /**
- * The config's `hook` options of a served scenario (http-spec §1.3, §1.8) as the hook data the
+ * The config's `hook` options of a served scenario (https://help.make.com/webhooks) as the hook data the
  * server stores: checked against the blueprint's trigger, its `dataStructure` resolved to the
  * server's id of that config data structure.
  */
@@ -12,7 +12,7 @@ import { hookTypeOf, triggerOf } from './admin.ts';
 export type Loaded<T> = { ok: T } | { problem: string };
 
 /**
- * The config's `hook` as stored hook options. Only a webhook has them (http-spec §1.3, §1.8): a
+ * The config's `hook` as stored hook options. Only a webhook has them (https://help.make.com/webhooks): a
  * `hook` on any other scenario is a problem and the file is not served, so a team sees the mistake
  * instead of options silently doing nothing. `dataStructure` becomes the stored structure's id.
  */

@@ -5,7 +5,7 @@
  * (deleted with their hook by a trigger, whichever path deletes it). One file
  * (`.makesim/makesim.db` or `--db`);
  * WAL + synchronous=NORMAL keeps every committed row across a process crash (SIGKILL), which is
- * what "acknowledged only after it is committed" needs (http-spec §1.6).
+ * what "acknowledged only after it is committed" needs (Make's help: https://help.make.com/webhooks).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

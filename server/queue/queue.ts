@@ -1,7 +1,7 @@
 /**
- * The durable webhook queue (http-spec §1.6): every accepted request is a row, committed before
- * the caller hears `Accepted`. A worker claims rows by marking them `running` in one statement;
- * the row is deleted in the same transaction that stores the execution, so a crash between the
+ * The durable webhook queue (Make's help: https://help.make.com/webhooks): every accepted request is a row,
+ * committed before the caller hears `Accepted`. A worker claims rows by marking them `running` in one
+ * statement; the row is deleted in the same transaction that stores the execution, so a crash between the
  * two leaves the row to be re-queued on the next start and never yields two executions.
  */
 import type { WebhookIntake } from '../../modules/gateway/webhook-intake.ts';
@@ -14,7 +14,10 @@ export interface RequestDescription {
   query: Record<string, string | string[]>;
   body: string | Buffer;
   contentType: string | undefined;
-  /** The hook's flags when the request arrived (http-spec §1.3): how the trigger shapes the bundle. */
+  /**
+   * The hook's flags when the request arrived (https://help.make.com/webhooks): how the trigger shapes the
+   * bundle.
+   */
   hook?: { headers: boolean; method: boolean; stringify: boolean };
 }
 

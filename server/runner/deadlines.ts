@@ -1,6 +1,6 @@
 /**
- * Timeouts of held webhook callers (http-spec §1.5), all of one length — the server's response
- * timeout. One sweeping interval serves them all instead of a timer armed and cleared per
+ * Timeouts of held webhook callers (Make's help: https://help.make.com/webhooks), all of one length — the
+ * server's response timeout. One sweeping interval serves them all instead of a timer armed and cleared per
  * request, which was a visible share of the held-response path under load. Entries expire in
  * the order they were added, so a sweep reads only the expired head. Precision: a tenth of the
  * timeout, between 10 ms and 1 s (18 s late at most on Make's 180 s would be 1 s here).

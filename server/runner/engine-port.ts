@@ -17,11 +17,17 @@ export interface PreparedRun {
   clock: Clock;
   maxCycles: number;
   vars?: VariableScopes;
-  /** Cycle `cycle` (1-based) rolled back: its trigger event must come again (execution-spec §4.2 point 2). */
+  /**
+   * Cycle `cycle` (1-based) rolled back: its trigger event must come again (Make's help:
+   * https://help.make.com/overview-of-error-handling).
+   */
   onTriggerRollback?: (cycle: number) => void;
-  /** Cycle `cycle`'s first Webhook response, the moment its module runs (http-spec §1.5). */
+  /** Cycle `cycle`'s first Webhook response, the moment its module runs (https://help.make.com/webhooks). */
   onRespond?: (response: WebhookResponse, cycle: number) => void;
-  /** Pulled by `POST /scenarios/{id}/executions/{executionId}/stop` (http-spec §2.3). */
+  /**
+   * Pulled by `POST /scenarios/{id}/executions/{executionId}/stop`
+   * (https://developers.make.com/api-documentation/api-reference/scenarios).
+   */
   stop?: RunStop;
 }
 
@@ -30,10 +36,16 @@ export interface PreparedScenario {
   /** Key of the first module (`gateway:CustomWebHook` for webhook scenarios). */
   readonly triggerKey: string | undefined;
   readonly instant: boolean;
-  /** Contains a `gateway:WebhookRespond`: the caller is held for the response (http-spec §1.5). */
+  /**
+   * Contains a `gateway:WebhookRespond`: the caller is held for the response (Make's help:
+   * https://help.make.com/webhooks).
+   */
   readonly responds: boolean;
   readonly settings: { sequential: boolean; maxErrors: number; roundtrips: number; dlq: boolean };
-  /** `maxResults` of a webhook trigger: items a scheduled run takes (http-spec §1.6). */
+  /**
+   * `maxResults` of a webhook trigger: items a scheduled run takes (Make's help:
+   * https://help.make.com/webhooks).
+   */
   readonly maxResults: number;
   run(options: PreparedRun): Promise<ExecutionRecord>;
   /**
@@ -50,7 +62,9 @@ export interface ServerEngine {
 }
 
 export const WEBHOOK_TRIGGER = 'gateway:CustomWebHook';
-/** Custom mailhook (http-spec §1.10): gets a hook of typeName `gateway-mailhook`. */
+/**
+ * Custom mailhook (Make's help: https://help.make.com/webhooks): gets a hook of typeName `gateway-mailhook`.
+ */
 export const MAIL_TRIGGER = 'gateway:CustomMailHook';
 export const WEBHOOK_RESPONDER = 'gateway:WebhookRespond';
 

@@ -1,9 +1,9 @@
 /**
- * Consecutive errors and deactivation (execution-spec §4.5): `maxErrors` runs in a row ending in
- * error switch scheduling off; a webhook scenario that runs immediately on its first error; fatal
- * error types at once. A webhook scenario on a schedule counts like any scheduled one ("stops after
- * 3 errors", HC:webhooks), which is why the server decides this and not the engine's
- * `consecutiveErrors.deactivateNow` (the engine knows the trigger, not the schedule).
+ * Consecutive errors and deactivation (Make's help: https://help.make.com/overview-of-error-handling):
+ * `maxErrors` runs in a row ending in error switch scheduling off; a webhook scenario that runs immediately
+ * on its first error; fatal error types at once. A webhook scenario on a schedule counts like any scheduled
+ * one ("stops after 3 errors", https://help.make.com/webhooks), which is why the server decides this and not
+ * the engine's `consecutiveErrors.deactivateNow` (the engine knows the trigger, not the schedule).
  */
 import { isFatalErrorType } from '../../engine/errors/make-error.ts';
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';

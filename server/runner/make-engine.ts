@@ -22,7 +22,9 @@ import {
   WEBHOOK_RESPONDER,
 } from './engine-port.ts';
 
-/** Make's default "Maximum number of results" of a scheduled custom webhook (http-spec §1.6). */
+/**
+ * Make's default "Maximum number of results" of a scheduled custom webhook (https://help.make.com/webhooks).
+ */
 const DEFAULT_MAX_RESULTS = 2;
 
 export function createMakeEngine(environment: RunEnvironment, doubles?: AppDoubles): ServerEngine {

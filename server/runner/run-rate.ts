@@ -1,6 +1,7 @@
 /**
- * "Maximum runs to start per minute" (`scheduling.maximum_runs_per_minute`; http-spec §1.5,
- * execution-spec §7). Over it, a caller waiting for a Webhook response gets 429 instead of being
+ * "Maximum runs to start per minute" (`scheduling.maximum_runs_per_minute`; Make's help:
+ * https://help.make.com/webhooks, Make's help: https://help.make.com/schedule-a-scenario). Over it, a caller
+ * waiting for a Webhook response gets 429 instead of being
  * queued, and queued webhook items wait in the queue until the minute has room again. Make's
  * default is 100; we apply the limit only when the scheduling object sets it, so a local server is
  * not throttled by default (docs/fidelity.md "Dev server").

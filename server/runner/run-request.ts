@@ -29,9 +29,15 @@ export interface RunnerDeps {
   incompletes: IncompleteStore;
   catalog: ScenarioCatalog;
   commits: GroupCommit;
-  /** How long a caller is held for a Webhook response before `200 Accepted` (http-spec §1.5). */
+  /**
+   * How long a caller is held for a Webhook response before `200 Accepted` (Make's help:
+   * https://help.make.com/webhooks).
+   */
   responseTimeoutMs: number;
-  /** Backoff reruns (execution-spec §4.5): a scenario waiting for one takes no queued items. */
+  /**
+   * Backoff reruns (Make's help: https://help.make.com/exponential-backoff): a scenario waiting for one takes
+   * no queued items.
+   */
   backoff?: Backoff;
   /** Told when a backoff rerun was scheduled (the scheduler re-arms its timer). */
   onBackoff?: () => void;
@@ -75,8 +81,9 @@ export interface PendingItem {
 }
 
 /**
- * Make's execution ids are 32 hex digits (http-spec §2.4); nothing documents their structure.
- * Ours start with the time in milliseconds (12 hex digits, as UUIDv7 does) followed by 80 random
+ * Make's execution ids are 32 hex digits
+ * (https://developers.make.com/api-documentation/api-reference/scenarios/logs); nothing documents their
+ * structure. Ours start with the time in milliseconds (12 hex digits, as UUIDv7 does) followed by 80 random
  * bits, so history rows are appended to the id index instead of landing on a random page of it:
  * that cut the cost of storing an execution on a large history by a fifth (docs/fidelity.md).
  */

@@ -1,7 +1,7 @@
 /**
  * Run slots per scenario: how many runs are in flight — instant scenarios run queued items in
- * parallel, one at a time with `sequential` (http-spec §1.6) — and how many webhook runs the
- * scenario may still start this minute (run-rate.ts).
+ * parallel, one at a time with `sequential` (Make's help: https://help.make.com/webhooks) — and how many
+ * webhook runs the scenario may still start this minute (run-rate.ts).
  */
 import { RunRateLimiter } from './run-rate.ts';
 

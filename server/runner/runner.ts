@@ -1,8 +1,8 @@
 /**
  * Runs scenarios for the server: queued webhook items (instant scenarios in parallel, one at a
- * time with `sequential` — http-spec §1.6 — within their runs-per-minute limit), scheduled runs,
- * API runs and incomplete-execution retries. Each run's execution row, the removal of its queue
- * items, its incomplete executions and the error streak are written in ONE transaction
+ * time with `sequential` — Make's help: https://help.make.com/webhooks — within their runs-per-minute limit),
+ * scheduled runs, API runs and incomplete-execution retries. Each run's execution row, the removal of its
+ * queue items, its incomplete executions and the error streak are written in ONE transaction
  * (store-execution.ts), so an item is never executed into history twice.
  */
 
@@ -54,8 +54,8 @@ export class Runner {
   }
 
   /**
-   * For a held caller (http-spec §1.5): may the scenario start one more run this minute? Make
-   * answers 429 instead of queueing when it may not.
+   * For a held caller (Make's help: https://help.make.com/webhooks): may the scenario start one more run this
+   * minute? Make answers 429 instead of queueing when it may not.
    */
   mayStart(scenarioId: number): boolean {
     return this.#slots.rate.room(scenarioId, this.#perMinute(scenarioId), this.#nowMs()) > 0;
@@ -101,7 +101,8 @@ export class Runner {
   }
 
   /**
-   * A retry of an incomplete execution (execution-spec §4.5): it runs the item's own blueprint
+   * A retry of an incomplete execution (Make's help:
+   * https://help.make.com/automatic-retry-of-incomplete-executions): it runs the item's own blueprint
    * when that was edited (PATCH /dlqs/{id}), else the scenario's, and is linked to the item for
    * `/dlqs/{id}/logs`.
    */
@@ -123,7 +124,8 @@ export class Runner {
 
   /**
    * A `sequential` scenario with unresolved incomplete executions starts no new run until they are
-   * resolved (execution-spec §4.5, `isWaitingOnIncompleteExecutions`); their retries still run.
+   * resolved (Make's help: https://help.make.com/automatic-retry-of-incomplete-executions,
+   * `isWaitingOnIncompleteExecutions`); their retries still run.
    */
   waitsOnIncompletes(scenarioId: number, prepared: PreparedScenario): boolean {
     return prepared.settings.sequential && this.#deps.incompletes.unresolvedCount(scenarioId) > 0;
@@ -135,8 +137,9 @@ export class Runner {
   }
 
   /**
-   * Stops a run not yet stored (http-spec §2.3 stop execution): no further module runs; `force`
-   * also aborts an HTTP request or Sleep in flight. False when no such run is going on.
+   * Stops a run not yet stored (https://developers.make.com/api-documentation/api-reference/scenarios stop
+   * execution): no further module runs; `force` also aborts an HTTP request or Sleep in flight. False when no
+   * such run is going on.
    */
   stopRun(executionId: string, options: { force?: boolean } = {}): boolean {
     const run = this.#unstored.get(executionId);

@@ -1,7 +1,8 @@
 /**
  * Storing one finished run — inside the group-commit transaction, so it is all or nothing: the
  * execution row, removal of its queue items, its incomplete executions (or the retry attempt it
- * was), and the consecutive-error streak that may switch the scenario off (execution-spec §4.5).
+ * was), and the consecutive-error streak that may switch the scenario off (Make's help:
+ * https://help.make.com/overview-of-error-handling).
  */
 import type { ExecutionRecord } from '../../engine/runtime/record.ts';
 import { isBackoffFailure } from '../scheduler/backoff.ts';
@@ -41,9 +42,9 @@ export function storeExecution(deps: RunnerDeps, run: FinishedRun): void {
 
 /**
  * A cycle that rolled back puts its webhook item back into the queue, as Make does for instant
- * triggers (execution-spec §4.2 point 2; http-spec §1.6); every other item is done and deleted in
- * this same transaction, so a run that succeeded is never run again. A held caller answered
- * directly (no queue row, never acknowledged) has nothing to put back.
+ * triggers (Make's help: https://help.make.com/overview-of-error-handling; https://help.make.com/webhooks);
+ * every other item is done and deleted in this same transaction, so a run that succeeded is never run again.
+ * A held caller answered directly (no queue row, never acknowledged) has nothing to put back.
  */
 function settleItems({ queue }: RunnerDeps, { request, rolledBack }: FinishedRun): void {
   for (const [index, item] of (request.items ?? []).entries()) {
@@ -80,7 +81,8 @@ function applyStreak(deps: RunnerDeps, { prepared, request, record }: FinishedRu
   const { scenarios } = deps;
   const scenario = scenarios.get(request.scenarioId);
   if (!scenario) return;
-  // Backoff failures are answered by reruns, not the error count (FUS excludes them, §4.5).
+  // Backoff failures are answered by reruns, not the error count (Workfront Fusion's docs exclude them,
+  // https://help.make.com/exponential-backoff).
   if (isBackoffFailure(record) && !endedFatally(record)) return;
   const decision = nextStreak(record, {
     immediate: prepared.instant && scenario.scheduling.type === 'immediately',

@@ -1,6 +1,6 @@
 /**
- * Callers held open for a Webhook response (http-spec §1.5): settled the moment their Webhook
- * response module runs, else when the run finishes, or by the response timeout (then Make
+ * Callers held open for a Webhook response (Make's help: https://help.make.com/webhooks): settled the moment
+ * their Webhook response module runs, else when the run finishes, or by the response timeout (then Make
  * answers `200 Accepted`). Queued callers are keyed by queue item id; a caller whose request
  * runs at once without a queue row is held through `hold`.
  */

@@ -1,5 +1,5 @@
 /**
- * Scenario reruns with exponential backoff (execution-spec §4.5, HC `exponential-backoff`): a run
+ * Scenario reruns with exponential backoff (Make's help: https://help.make.com/exponential-backoff): a run
  * that ends in ConnectionError, ModuleTimeoutError or RateLimitError is run again after 1 min, then
  * longer waits (one column with incomplete executions enabled, another without); a success ends
  * the series, and when the last rerun fails too scheduling is disabled. Times come from the
@@ -13,9 +13,9 @@ import type { BackoffStateStore } from '../store/backoff-state.ts';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** execution-spec §4.5 table, "IE enabled" column: waits before reruns 1…8. */
+/** Make's help: https://help.make.com/exponential-backoff, "IE enabled" column: waits before reruns 1…8. */
 export const BACKOFF_WITH_INCOMPLETE_MS = [1, 10, 10, 30, 30, 30, 180, 180].map((m) => m * MINUTE);
-/** execution-spec §4.5 table, "IE disabled" column. */
+/** Make's help: https://help.make.com/exponential-backoff, "IE disabled" column. */
 export const BACKOFF_WITHOUT_INCOMPLETE_MS = [
   MINUTE,
   2 * MINUTE,
@@ -27,7 +27,10 @@ export const BACKOFF_WITHOUT_INCOMPLETE_MS = [
   24 * HOUR,
 ];
 
-/** The error types Make reruns with backoff (execution-spec §4.5; the brief adds RateLimitError). */
+/**
+ * The error types Make reruns with backoff (Make's help: https://help.make.com/exponential-backoff; the brief
+ * adds RateLimitError).
+ */
 export const BACKOFF_ERRORS: ReadonlySet<string> = new Set([
   'ConnectionError',
   'ModuleTimeoutError',

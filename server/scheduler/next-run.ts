@@ -1,5 +1,5 @@
 /**
- * When a scenario runs next, from Make's scheduling object (execution-spec §7; SDK
+ * When a scenario runs next, from Make's scheduling object (https://help.make.com/schedule-a-scenario; SDK
  * `scenarios.ts`): `indefinitely` every `interval` s; `once` at `date`; `daily`/`weekly`/`monthly`/
  * `yearly` at `time` on `days`/`months` (croner, in the organization's time zone; a day that does
  * not exist in a month is skipped, as Make does); `immediately`/`on-demand` never on a timer.
@@ -9,7 +9,10 @@ import { Cron } from 'croner';
 import type { Scheduling } from '../store/scenarios.ts';
 import { allowedByRestrict, betweenBounds } from './restrict.ts';
 
-/** Make's default when a scenario has no scheduling: every 15 minutes (execution-spec §7). */
+/**
+ * Make's default when a scenario has no scheduling: every 15 minutes
+ * (https://help.make.com/schedule-a-scenario).
+ */
 export const DEFAULT_INTERVAL_SECONDS = 900;
 
 const MAX_CANDIDATES = 5_000;

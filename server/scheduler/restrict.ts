@@ -1,7 +1,7 @@
 /**
- * Advanced scheduling (execution-spec §7): `between` start/end dates and `restrict` windows
- * (`[{days, months, time: [from, to]}]`, days 0–6 Sunday = 0, months 1–12, times `HH:mm` in the
- * organization's zone). A candidate run is allowed when it falls in ANY window — the SDK gives
+ * Advanced scheduling (Make's help: https://help.make.com/schedule-a-scenario): `between` start/end dates and
+ * `restrict` windows (`[{days, months, time: [from, to]}]`, days 0–6 Sunday = 0, months 1–12, times `HH:mm`
+ * in the organization's zone). A candidate run is allowed when it falls in ANY window — the SDK gives
  * the shape only; the any-window reading is our choice (docs/fidelity.md).
  */
 import { DateTime } from 'luxon';

@@ -1,6 +1,7 @@
 /**
- * Runs scenarios on their schedules (execution-spec §7) and retries incomplete executions when
- * due (§4.5). With the system clock a timer wakes it; with `--clock simulated` time only moves
+ * Runs scenarios on their schedules (Make's help: https://help.make.com/schedule-a-scenario) and retries
+ * incomplete executions when due (https://help.make.com/overview-of-error-handling). With the system clock a
+ * timer wakes it; with `--clock simulated` time only moves
  * through `advance()`, which steps from one due run to the next so a week of schedules, Break
  * retries and backoff finishes in seconds.
  */
@@ -81,14 +82,15 @@ export class Scheduler {
       if (run) runs.push(run);
       this.refresh(scenario.id, new Date(scenario.nextExec));
     }
-    // Backoff reruns (execution-spec §4.5) run the scenario as its schedule would.
+    // Backoff reruns (Make's help: https://help.make.com/exponential-backoff) run the scenario as its
+    // schedule would.
     for (const scenarioId of this.#deps.backoff?.takeDue(now.getTime()) ?? []) {
       if (!this.#deps.scenarios.get(scenarioId)?.isActive) continue;
       const run = this.#runScheduled(scenarioId);
       if (run) runs.push(run);
     }
     // Incomplete executions: never while the scenario itself runs, at most 3 at once per scenario
-    // (execution-spec §4.5, HC automatic-retry-of-incomplete-executions).
+    // (Make's help: https://help.make.com/automatic-retry-of-incomplete-executions).
     const retrying = new Map<number, number>();
     for (const item of this.#deps.incompletes.due(now)) {
       const started = retrying.get(item.scenarioId) ?? 0;
@@ -136,7 +138,8 @@ export class Scheduler {
     if (prepared.settings.sequential && this.#deps.runner.isRunning(scenarioId)) return undefined;
     if (this.#deps.runner.waitsOnIncompletes(scenarioId, prepared)) return undefined;
     if (!isQueueTrigger(prepared.triggerKey)) return this.#deps.runner.run({ scenarioId, type: 'auto' });
-    // A scheduled webhook scenario takes up to `maxResults` queued requests per run (http-spec §1.6).
+    // A scheduled webhook scenario takes up to `maxResults` queued requests per run (Make's help:
+    // https://help.make.com/webhooks).
     const items = this.#deps.queue.claim(scenarioId, prepared.maxResults);
     if (items.length === 0) return undefined;
     return this.#deps.runner.run({

@@ -13,7 +13,7 @@ export const DEFAULT_FAULT_TYPES: readonly MakeErrorType[] = [
   'RateLimitError',
 ];
 
-/** Make's five error-handler directives (HC overview-of-error-handling). */
+/** Make's five error-handler directives (https://help.make.com/overview-of-error-handling). */
 const DIRECTIVES = new Set([
   'builtin:Ignore',
   'builtin:Resume',

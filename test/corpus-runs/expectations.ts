@@ -1,14 +1,14 @@
 /**
  * The shape of `cases/<blueprint>.expect.json` — what a reader of the blueprint can say about its
  * run — and the files of one case. Every expectation is derived by hand from the blueprint and the
- * counting rules of spec/execution-spec.md §3.1; the `why` field says how.
+ * counting rules of Make's help: https://help.make.com/operations; the `why` field says how.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { casesDir } from './select.ts';
 
 export interface ModuleExpectation {
-  /** Operations charged to this module (§3.1). */
+  /** Operations charged to this module (https://help.make.com/operations). */
   operations?: number;
   /** Bundles the module emitted. */
   bundlesOut?: number;

@@ -1,8 +1,8 @@
 /**
  * Which corpus blueprints can run offline with `makesim run`: every module key, at every depth
- * (flow, router routes, if-else branches, error routes — spec/execution-spec.md §1.3, §1.5, §2.6),
- * has a built-in definition. One exception: a first module that is an app trigger still
- * qualifies, because `--input` supplies a trigger's bundles whatever its app (DESIGN.md
+ * (flow, router routes, if-else branches, error routes — Make's help: https://help.make.com/blueprints,
+ * https://help.make.com/throw), has a built-in definition. One exception: a first module that is an app
+ * trigger still qualifies, because `--input` supplies a trigger's bundles whatever its app (DESIGN.md
  * "Trigger input").
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -12,7 +12,7 @@ import { mismatches, runCase } from '../corpus-runs/run-case.ts';
 import { casesDir, classify, qualifyingBlueprints } from '../corpus-runs/select.ts';
 
 /**
- * Cases whose expectation (right per the spec) makesim does not meet yet. Each must STILL fail:
+ * Cases whose expectation (right per Make's docs) makesim does not meet yet. Each must STILL fail:
  * when the defect is fixed the test says so, and the entry is removed.
  */
 const KNOWN_DEFECTS: Readonly<Record<string, string>> = {};

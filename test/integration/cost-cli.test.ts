@@ -21,7 +21,7 @@ const thirtyOne = [
 ];
 
 describe('makesim cost', () => {
-  it("measures the spec's 31-operation example and prices every 15 minutes in a 30-day month", async () => {
+  it('measures the 31-operation example of https://help.make.com/operations and prices every 15 minutes in a 30-day month', async () => {
     // 2,880 runs in November 2026 × 31 credits = 89,280.
     const { code, out } = await cli(...thirtyOne, '--every', '15m', '--month', '2026-11', '--json');
     expect(code).toBe(0);

@@ -1,8 +1,9 @@
 /**
- * spec/execution-spec.md §5 worked examples (HC `rollback-error-handler`, `commit-error-handler`)
+ * The examples of Make's help (https://help.make.com/rollback-error-handler,
+ * https://help.make.com/commit-error-handler, https://help.make.com/scenario-settings "Auto commit")
  * end to end on real SQLite: a trigger outputs 3 bundles; two `datastore:UpdateRecord` modules
  * update the bundle's row; the second fails on bundle 2 (its key does not exist, upsert off).
- * Expected rows come from the spec text:
+ * Expected rows follow those pages:
  *   Rollback, auto commit off — bundle 2's changes in all ACID modules reverted: row2 keeps "old".
  *   Rollback, auto commit on  — only the failing module's change prevented: row2 = first update.
  *   Commit                    — bundle 1 applied, bundle 2's first update kept, bundle 3 untouched.
@@ -96,7 +97,7 @@ async function run(
   return { record, table, depth: env.dataStores.depth };
 }
 
-describe('§5 worked examples on SQLite', () => {
+describe('https://help.make.com/rollback-error-handler worked examples on SQLite', () => {
   it('Rollback with auto commit off reverts bundle 2 in both modules; bundle 1 stays; bundle 3 never runs', async () => {
     const { record, table, depth } = await run('builtin:Rollback', false);
     expect(table).toEqual({ row1: 'B1', row2: 'old', row3: 'old' });

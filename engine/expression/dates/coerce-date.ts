@@ -1,10 +1,10 @@
 /**
- * "Date expected" coercion (spec/iml-spec.md §4.5, Help Center https://help.make.com/type-coercion):
+ * "Date expected" coercion (Help Center https://help.make.com/type-coercion):
  * a date stays a date, a number is milliseconds since 1970-01-01 UTC, and text is parsed when it
  * holds a day, a month and a year, optionally a time and a zone — the documented forms are
  * ISO-like `YYYY-MM-DD`, `YYYY/MM/DD`, US `MM/DD/YYYY` and European `D.M.YYYY`, each optionally
  * followed by `H:mm[:ss[.SSS]]`, `AM`/`PM` and an offset (`Z`, `+02:00`, `+0200`, `GMT+02:00`).
- * Text without an offset is read in `timezone` (the settings zone, §4.3).
+ * Text without an offset is read in `timezone` (the settings zone, https://help.make.com/manage-time-zones).
  */
 import { instantAtOffset, instantOf, resolveZone, type WallClock } from './zone.ts';
 

@@ -1,5 +1,5 @@
 /**
- * `formatDate` tokens (spec/iml-spec.md §4.1, Help Center https://help.make.com/tokens-for-datetime-formatting):
+ * `formatDate` tokens (Help Center https://help.make.com/tokens-for-datetime-formatting):
  * Moment.js format tokens rendered from the calendar fields in the chosen zone, English names.
  */
 import { DateTime } from 'luxon';

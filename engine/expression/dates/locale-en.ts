@@ -1,5 +1,6 @@
 /**
- * English names and ordinals used by date tokens (spec/iml-spec.md §4.1: "English month/day
+ * English names and ordinals used by date tokens (Make's help:
+ * https://help.make.com/tokens-for-datetime-formatting: "English month/day
  * names (no locale argument exists)"). Values follow Make's date library's default `en` locale.
  */
 

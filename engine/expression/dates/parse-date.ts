@@ -1,5 +1,6 @@
 /**
- * `parseDate(text; format; [timezone])` (spec/iml-spec.md §3.4, §4.2; Help Center
+ * `parseDate(text; format; [timezone])` (Make's help: https://help.make.com/date-and-time-functions,
+ * https://help.make.com/tokens-for-datetime-parsing; Help Center
  * https://help.make.com/date-and-time-functions): reads text with Moment.js tokens, fills the
  * missing parts like Moment does, and resolves the wall clock in the zone unless the text
  * carries an offset (`Z`) or is an epoch (`X`, `x`).
@@ -11,8 +12,8 @@ import { tokenizeForParsing } from './tokenize.ts';
 import { instantAtOffset, instantOf, type WallClock, wallClockOf } from './zone.ts';
 
 /**
- * Make parses with Moment's default, forgiving mode (open question 17; Moment's "String + Format"
- * docs: "non-alphanumeric characters are ignored", "the parser ignores … extra text"). Moment's
+ * Make parses with Moment's default, forgiving mode (docs/fidelity.md, open question 17; Moment's "String +
+ * Format" docs: "non-alphanumeric characters are ignored", "the parser ignores … extra text"). Moment's
  * rule, followed here step by step: each part of the format in turn is SEARCHED for in the rest
  * of the text, not required where it stands — digits skip whatever precedes them, a literal
  * character that is absent is simply skipped (`parseDate("12/25/2025"; "MM-DD-YYYY")` is

@@ -1,5 +1,6 @@
 /**
- * How parseDate turns the fields read from the text into a wall clock (spec/iml-spec.md §4.2):
+ * How parseDate turns the fields read from the text into a wall clock (Make's help:
+ * https://help.make.com/tokens-for-datetime-parsing):
  * Moment's defaults for missing parts (today for the leading date parts, then 1 January and
  * 00:00), ISO week dates, day-of-year, the 12-hour clock and Moment's validity rules.
  */

@@ -1,5 +1,5 @@
 /**
- * `parseDate` tokens (spec/iml-spec.md §4.2, Help Center https://help.make.com/tokens-for-datetime-parsing):
+ * `parseDate` tokens (Help Center https://help.make.com/tokens-for-datetime-parsing):
  * what text each Moment.js token accepts — Moment's non-strict regexes (`MM` takes 1 or 2
  * digits, `YYYY` 1–4 and reads 2 digits as a two-digit year, `gggg`/`GGGG` do not) — and which
  * field it fills. Out-of-range values are caught when the date is resolved (parse-resolve.ts).

@@ -1,7 +1,8 @@
 /**
  * Splits a Make date format (`"DD.MM.YYYY [at] HH:mm"`) into tokens and literal text
- * (spec/iml-spec.md §4.1/§4.2: Make's tokens are Moment.js tokens). Like Moment: `[…]` is
- * literal text, `\x` is the literal character x, the long formats (`L`, `LLL`, `LT`…) expand
+ * (Make's help: https://help.make.com/tokens-for-datetime-formatting,
+ * https://help.make.com/tokens-for-datetime-parsing: Make's tokens are Moment.js tokens). Like Moment: `[…]`
+ * is literal text, `\x` is the literal character x, the long formats (`L`, `LLL`, `LT`…) expand
  * first, and at each position the first matching alternative below wins — so `YYY` is `YY`
  * followed by `Y`, and letters that are no token (`T` in `YYYY-MM-DDTHH:mm`) stay literal.
  */

@@ -1,5 +1,5 @@
 /**
- * Time zones for IML dates (spec/iml-spec.md §4.3, Help Center https://help.make.com/manage-time-zones):
+ * Time zones for IML dates (Help Center https://help.make.com/manage-time-zones):
  * a function's own IANA zone argument wins, else the organization zone; unknown names are
  * ignored in favour of that default ([FUSION]). Offsets come from luxon's IANA data; this file
  * only decides which of them a local wall-clock time means.

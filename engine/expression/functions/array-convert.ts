@@ -1,7 +1,8 @@
 /**
  * Array ↔ collection conversions: map, toArray, toCollection (Help Center
  * https://help.make.com/array-functions, https://help.make.com/mapping-arrays;
- * spec/iml-spec.md §3.5). Keys are raw names, case-sensitive, dot notation for nested items.
+ * Make's help: https://help.make.com/array-functions). Keys are raw names, case-sensitive, dot notation for
+ * nested items.
  */
 import { isCollection, toText } from '../coerce.ts';
 import { argumentError, asArray, collectionArg, isBlank } from './general-args.ts';
@@ -30,7 +31,7 @@ function mapImpl([array, key, filterKey, filterValues]: unknown[]): unknown {
 }
 
 /**
- * The item shape of `toArray` (Open question 10): Make's page says "an array of key-value
+ * The item shape of `toArray` (docs/fidelity.md, open question 10): Make's page says "an array of key-value
  * collections"; we produce `{ key, value }` items, the shape Make users map with
  * `map(toArray(x); "key")`. Fusion's page shows one-property objects instead.
  */

@@ -1,8 +1,8 @@
 /**
  * Set operations on arrays: arrayIntersect, arrayDifference (alias arrayDiff). Only in the
- * 2026 palette and third-party/Fusion pages (spec/iml-spec.md §3.5, Open question 16):
+ * 2026 palette and third-party/Fusion pages (docs/fidelity.md, https://help.make.com/array-functions):
  * arrayDifference(myArray; yourArray; classic) = [1,2], (…; symmetric) = [1,2,6,7] [FUSION];
- * arrayIntersect([1,2,3,4]; [3,4,5,6]) = [3,4] [3P-REF]. Equality is `imlEqual`.
+ * arrayIntersect([1,2,3,4]; [3,4,5,6]) = [3,4] (a third-party reference). Equality is `imlEqual`.
  */
 import { toText } from '../coerce.ts';
 import { argumentError, asArray, isBlank } from './general-args.ts';

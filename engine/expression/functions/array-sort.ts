@@ -1,9 +1,11 @@
 /**
  * `sort(array; [order]; [key])` (Help Center https://help.make.com/array-functions;
- * spec/iml-spec.md §3.5, §6 item 9). Orders: `asc` (default), `desc`, `asc ci`, `desc ci`.
- * Text compares by UTF-16 code unit ("A, B, C, a, b, c"); `ci` compares lower-cased forms
- * ("A, a, B, b"). The sort is stable: items with equal keys keep their input order, in every
- * order mode. `sort(Contacts[]; name)` (HC example) passes the key as argument 2.
+ * https://help.make.com/array-functions,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml). Orders: `asc` (default), `desc`,
+ * `asc ci`, `desc ci`. Text compares by UTF-16 code unit ("A, B, C, a, b, c"); `ci` compares lower-cased
+ * forms ("A, a, B, b"). The sort is stable: items with equal keys keep their input order, in every
+ * order mode. `sort(Contacts[]; name)` (the example in https://help.make.com/array-functions) passes the key
+ * as argument 2.
  */
 import { toText } from '../coerce.ts';
 import { argumentError, asArray, isBlank } from './general-args.ts';

@@ -1,7 +1,8 @@
 /**
- * Array functions (Help Center https://help.make.com/array-functions; spec/iml-spec.md §3.5 and
- * appendix A). An array argument follows §4.5 "Array expected": a non-array is a one-item array,
- * a missing value an empty one (asArray). `length` and `contains` also serve text (§3.3): one
+ * Array functions (Help Center https://help.make.com/array-functions and
+ * appendix A). An array argument follows https://help.make.com/type-coercion "Array expected": a non-array is
+ * a one-item array, a missing value an empty one (asArray). `length` and `contains` also serve text
+ * (https://help.make.com/text-and-binary-functions): one
  * implementation each, dispatching on the first argument. Functions never mutate their input.
  */
 import { isBinary, isCollection, toText } from '../coerce.ts';
@@ -20,8 +21,9 @@ const FLATTEN_DEFAULT_DEPTH = 1;
 
 /**
  * `contains(array; value)` tests membership (imlEqual); `contains(text; search)` is a
- * case-sensitive substring test [HC-TEXT]. Numbers, dates and binary data are read as text;
- * a collection is a one-item array (§4.5). A missing first argument contains nothing.
+ * case-sensitive substring test https://help.make.com/text-and-binary-functions. Numbers, dates and binary
+ * data are read as text; a collection is a one-item array (https://help.make.com/type-coercion). A missing
+ * first argument contains nothing.
  */
 function containsImpl([haystack, needle]: unknown[]): boolean {
   if (haystack === undefined || haystack === null) return false;
@@ -32,7 +34,8 @@ function containsImpl([haystack, needle]: unknown[]): boolean {
 
 /**
  * `length`: items of an array, characters of text (UTF-16 units, as JavaScript counts them),
- * bytes of binary data [HC-TEXT], own keys of a collection; other values by their text form.
+ * bytes of binary data https://help.make.com/text-and-binary-functions, own keys of a collection; other
+ * values by their text form.
  */
 function lengthImpl([value]: unknown[]): number {
   if (value === undefined || value === null) return 0;
@@ -44,7 +47,7 @@ function lengthImpl([value]: unknown[]): number {
 
 /**
  * `keys(object)`: own key names of a collection; for an array its indexes as JavaScript's
- * Object.keys gives them (`"0"`, `"1"`…) — the page's wording is MDN's, Open question 10.
+ * Object.keys gives them (`"0"`, `"1"`…) — the page's wording is MDN's, docs/fidelity.md, open question 10.
  */
 function keysImpl([value]: unknown[]): string[] {
   return Array.isArray(value) || isCollection(value) ? Object.keys(value) : [];
@@ -60,8 +63,9 @@ function removeImpl([array, ...values]: unknown[]): unknown[] {
 }
 
 /**
- * `merge(array1; array2; …)` concatenates [HC-ARR]. When every given argument is a collection
- * the collections are merged instead, later keys winning (our extension; Make documents arrays only).
+ * `merge(array1; array2; …)` concatenates https://help.make.com/array-functions. When every given argument is
+ * a collection the collections are merged instead, later keys winning (our extension; Make documents arrays
+ * only).
  */
 function mergeImpl(args: unknown[]): unknown {
   const given = args.filter((arg) => !isBlank(arg));
@@ -72,7 +76,10 @@ function mergeImpl(args: unknown[]): unknown {
   return given.flatMap((arg) => asArray(arg));
 }
 
-/** `slice(array; start; [end])`: 0-based, end exclusive, negatives from the end (JS semantics, §6 item 1). */
+/**
+ * `slice(array; start; [end])`: 0-based, end exclusive, negatives from the end (JS semantics,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml).
+ */
 function sliceImpl([array, start, end]: unknown[]): unknown[] {
   const items = asArray(array);
   return items.slice(integerArg('slice', 2, start, 0), integerArg('slice', 3, end, items.length));
@@ -88,7 +95,9 @@ function shuffleImpl([array]: unknown[], ctx: FunctionContext): unknown[] {
   return items;
 }
 
-/** `distinct(array; [key])`: first occurrence kept (Open question 10); key is a dot path. */
+/**
+ * `distinct(array; [key])`: first occurrence kept (docs/fidelity.md, open question 10); key is a dot path.
+ */
 function distinctImpl([array, key]: unknown[]): unknown[] {
   const keyOf = isBlank(key) ? (item: unknown) => item : (item: unknown) => readPath(item, key);
   return uniqueBy(asArray(array), keyOf);

@@ -1,6 +1,6 @@
 /**
  * Binary functions: hashes, HMACs and encodings — `md5`, `sha1`, `sha256`, `sha512`, `base64`,
- * `toBinary`, `toString` (spec/iml-spec.md §3.3; https://help.make.com/text-and-binary-functions,
+ * `toBinary`, `toString` (https://help.make.com/text-and-binary-functions,
  * FUSION string-functions for the encoding lists). Binary values are Node Buffers.
  */
 import { createHash, createHmac } from 'node:crypto';
@@ -8,11 +8,17 @@ import { isBinary, toText } from '../coerce.ts';
 import { argumentError, bytesOf, isMissing } from './text-args.ts';
 import type { FunctionSpec } from './types.ts';
 
-/** "Supported encodings: hex (default), base64 or latin1" (HC-TEXT sha1/sha256/sha512). */
+/**
+ * "Supported encodings: hex (default), base64 or latin1" (https://help.make.com/text-and-binary-functions,
+ * sha1/sha256/sha512).
+ */
 const DIGEST_ENCODINGS = ['hex', 'base64', 'latin1'] as const;
 type DigestEncoding = (typeof DIGEST_ENCODINGS)[number];
 
-/** "Supported key encodings: text (default), hex, base64 or binary" (HC-TEXT sha512). */
+/**
+ * "Supported key encodings: text (default), hex, base64 or binary"
+ * (https://help.make.com/text-and-binary-functions, sha512).
+ */
 const KEY_ENCODINGS = ['text', 'hex', 'base64', 'binary'] as const;
 
 function digestEncoding(fn: string, value: unknown): DigestEncoding {
@@ -30,7 +36,10 @@ function digestEncoding(fn: string, value: unknown): DigestEncoding {
   return found;
 }
 
-/** The HMAC key's bytes per its key encoding; `binary` requires a buffer (HC-TEXT sha512). */
+/**
+ * The HMAC key's bytes per its key encoding; `binary` requires a buffer
+ * (https://help.make.com/text-and-binary-functions, sha512).
+ */
 function keyBytes(fn: string, key: unknown, keyEncoding: unknown): Buffer {
   const encoding = isMissing(keyEncoding) ? 'text' : toText(keyEncoding);
   switch (encoding) {
@@ -100,8 +109,9 @@ function toBinaryImpl(args: unknown[]): Buffer {
 }
 
 /**
- * `toString(value)`: any value → text (§4.5); buffers are decoded as UTF-8. The optional second
- * argument (an encoding such as hex or base64 for buffers) is our extension; Make documents one.
+ * `toString(value)`: any value → text (https://help.make.com/type-coercion); buffers are decoded as UTF-8.
+ * The optional second argument (an encoding such as hex or base64 for buffers) is our extension; Make
+ * documents one.
  */
 function toStringImpl(args: unknown[]): string {
   const value = args[0];

@@ -1,5 +1,6 @@
 /**
- * Argument handling for the date functions (spec/iml-spec.md §3.4, coercion §4.5, zones §4.3).
+ * Argument handling for the date functions (Make's help: https://help.make.com/date-and-time-functions,
+ * coercion https://help.make.com/type-coercion, zones https://help.make.com/manage-time-zones).
  * Errors name the function and the 1-based argument (text-args.ts wording) and say what to map.
  */
 import { toNumber, toText } from '../coerce.ts';
@@ -31,7 +32,10 @@ export function dateArg(fn: string, args: readonly unknown[], index: number, zon
   return date;
 }
 
-/** A required number (text like "-3" is read as a number, §4.5); anything else is a DataError. */
+/**
+ * A required number (text like "-3" is read as a number, https://help.make.com/type-coercion); anything else
+ * is a DataError.
+ */
 export function amountArg(fn: string, args: readonly unknown[], index: number): number {
   const value = args[index];
   const n = isMissing(value) ? undefined : toNumber(value);

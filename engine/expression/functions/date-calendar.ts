@@ -1,5 +1,6 @@
 /**
- * Calendar moves on the organization's wall clock (spec/iml-spec.md §3.4 and §6 item 6):
+ * Calendar moves on the organization's wall clock (https://help.make.com/date-and-time-functions,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml):
  * `addDays`/`addMonths` and the `set*` functions change the LOCAL date and time and then find
  * the instant again, so 10:00 stays 10:00 across a DST change (the Help Center's setMonth
  * example: 13:36 CEST in August becomes 13:36 CET in January). Hours, minutes and seconds are
@@ -11,8 +12,8 @@ import { orgZone } from './date-args.ts';
 import type { FunctionContext } from './types.ts';
 
 /**
- * Open question 14: which zone `set*`/`add*` work in. We use the organization zone for all of
- * them, as the documented setMonth example requires (13:36 Prague time kept); Fusion's setHour
+ * docs/fidelity.md, Open question 14: which zone `set*`/`add*` work in. We use the organization zone for all
+ * of them, as the documented setMonth example requires (13:36 Prague time kept); Fusion's setHour
  * examples were written for a UTC organization and agree. Change it here, and only here.
  */
 export function calendarZone(ctx: FunctionContext): string {

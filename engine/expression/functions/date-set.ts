@@ -1,5 +1,5 @@
 /**
- * The `set*` date functions (spec/iml-spec.md §3.4, Help Center https://help.make.com/date-and-time-functions).
+ * The `set*` date functions (Help Center https://help.make.com/date-and-time-functions).
  * Out-of-range numbers roll into the neighbouring unit (setSecond 61 → next minute, setDate 32 →
  * next month, setMonth 17 → May of next year); setDay counts Sunday = 1 … Saturday = 7 and
  * moves within/around the current Sunday-to-Saturday week. Everything happens on the wall clock

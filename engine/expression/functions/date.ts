@@ -1,8 +1,8 @@
 /**
- * Date and time functions (spec/iml-spec.md §3.4 and appendix A; Help Center
+ * Date and time functions (Make's help: https://help.make.com/date-and-time-functions; Help Center
  * https://help.make.com/date-and-time-functions): formatDate, parseDate, add* and set*.
  * Names Make does not have (dateDifference, startOfDay, addWeekDays … — Fusion-only or
- * non-existent per the spec) are deliberately absent, so they stay unknown functions.
+ * absent from Make's docs) are deliberately absent, so they stay unknown functions.
  * `now` and `timestamp` are keywords (keywords.ts), not functions.
  */
 import { toText } from '../coerce.ts';
@@ -40,7 +40,8 @@ const formatDate: FunctionSpec = {
   maxArgs: 3,
   impl: (args, ctx) => {
     const zone = zoneArg(args, 2, ctx);
-    // Text dates are read in the settings zone (§4.5); the zone argument only shapes the output.
+    // Text dates are read in the settings zone (https://help.make.com/type-coercion); the zone argument only
+    // shapes the output.
     const date = dateArg('formatDate', args, 0, orgZone(ctx));
     if (date === undefined) return EMPTY_DATE_RESULT;
     const format = isMissing(args[1]) ? defaultFormat(date, zone) : toText(args[1]);
@@ -54,7 +55,8 @@ function parseDateImpl(args: unknown[], ctx: FunctionContext): unknown {
   const input = args[0];
   if (input instanceof Date) return dateArg('parseDate', args, 0, zone);
   if (isMissing(input)) return EMPTY_DATE_RESULT;
-  // Open question 17: without a format we fall back to the §4.5 text forms.
+  // docs/fidelity.md, Open question 17: without a format we fall back to the
+  // https://help.make.com/type-coercion text forms.
   if (isMissing(args[1])) return dateArg('parseDate', args, 0, zone);
   const text = toText(input).trim();
   const format = toText(args[1]);

@@ -1,13 +1,16 @@
 /**
- * Argument handling shared by the General, Math and Array functions (spec/iml-spec.md §4.5
- * "Type coercion", Help Center https://help.make.com/type-coercion): how a function reads an
- * array, a collection or a number argument, and the DataError it raises when Make would reject
- * the value.
+ * Argument handling shared by the General, Math and Array functions (Make's help:
+ * https://help.make.com/type-coercion "Type coercion", Help Center https://help.make.com/type-coercion): how
+ * a function reads an array, a collection or a number argument, and the DataError it raises when Make would
+ * reject the value.
  */
 import { dataError, type MakeError } from '../../errors/make-error.ts';
 import { isCollection, toNumber, toText } from '../coerce.ts';
 
-/** Missing references, `null` and `emptystring`: Make treats them as "no value" (§6 item 3). */
+/**
+ * Missing references, `null` and `emptystring`: Make treats them as "no value"
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml).
+ */
 export function isBlank(value: unknown): value is undefined | null | '' {
   return value === undefined || value === null || value === '';
 }
@@ -32,8 +35,8 @@ export function describe(value: unknown): string {
 }
 
 /**
- * §4.5 "Array expected": an array is used as is, anything else becomes a one-item array.
- * A blank value (missing, null) is an empty array, so `add(1.missing; 5)` gives `[5]`.
+ * https://help.make.com/type-coercion "Array expected": an array is used as is, anything else becomes a
+ * one-item array. A blank value (missing, null) is an empty array, so `add(1.missing; 5)` gives `[5]`.
  */
 export function asArray(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
@@ -41,7 +44,10 @@ export function asArray(value: unknown): unknown[] {
   return [value];
 }
 
-/** §4.5 "Number expected": text is parsed; a value that is not a number is a DataError. */
+/**
+ * https://help.make.com/type-coercion "Number expected": text is parsed; a value that is not a number is a
+ * DataError.
+ */
 export function numberArg(fn: string, position: number, value: unknown): number {
   const n = toNumber(value);
   if (n === undefined) {
@@ -65,7 +71,7 @@ export function integerArg(fn: string, position: number, value: unknown, fallbac
   return Math.trunc(optionalNumberArg(fn, position, value, fallback));
 }
 
-/** §4.5 "Collection expected": anything but a collection is a DataError. */
+/** https://help.make.com/type-coercion "Collection expected": anything but a collection is a DataError. */
 export function collectionArg(fn: string, position: number, value: unknown): Record<string, unknown> {
   if (!isCollection(value)) {
     throw argumentError(

@@ -1,8 +1,8 @@
 /**
  * Value equality used by `switch`, `equal`, `contains`, `remove`, `deduplicate`, `distinct`
  * and the array set functions. Make's engine documentation says "All equality operations are
- * strict" (spec/iml-spec.md §1.7, [DEV-IML]); the spec leaves collections and type mixing open
- * (Open question 12). Our choice, kept here and nowhere else:
+ * strict" (https://developers.make.com/custom-apps-documentation/block-elements/iml); collections
+ * and type mixing are undocumented (docs/fidelity.md, "Equality"). Our choice, kept here and nowhere else:
  * - primitives compare strictly (`1` ≠ `"1"`), NaN equals NaN;
  * - dates compare by instant, binary data by bytes;
  * - arrays and collections compare deeply (same own keys, equal values), so two bundles with

@@ -3,13 +3,15 @@
  * `distinct(array; "name")`, `map(array; "email")`, `set(object; "address.city"; value)`.
  * Help Center https://help.make.com/general-functions and https://help.make.com/array-functions:
  * raw names, dot notation for nested properties, and "The first item in an array is index 1"
- * (spec/iml-spec.md §3.1, §6 item 1). Only own properties are read (DESIGN.md principle 8).
+ * (https://help.make.com/general-functions,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml). Only own properties are read
+ * (DESIGN.md principle 8).
  */
 import { isCollection, toText } from '../coerce.ts';
 
 /**
  * Splits `a.b[2].c` into `["a", "b", "2", "c"]`. Empty brackets (`items[]`) mean the first item
- * (spec §1.4, [HC-MAPARR]).
+ * (https://help.make.com/mapping-arrays).
  */
 export function splitPath(path: string): string[] {
   const segments: string[] = [];

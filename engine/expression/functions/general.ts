@@ -1,6 +1,7 @@
 /**
- * General functions (Help Center https://help.make.com/general-functions; spec/iml-spec.md
- * §3.1 and appendix A): get, if, ifempty, switch, omit, pick, and the newer set, equal.
+ * General functions (Help Center https://help.make.com/general-functions; Make's help:
+ * https://help.make.com/mapping https://help.make.com/general-functions and appendix A): get, if, ifempty,
+ * switch, omit, pick, and the newer set, equal.
  */
 import { isEmpty, toBoolean, toText } from '../coerce.ts';
 import { argumentError, collectionArg, isBlank, keyList } from './general-args.ts';
@@ -10,8 +11,8 @@ import type { FunctionSpec } from './types.ts';
 
 /**
  * `switch(expr; v1; r1; …; [else])`: first value equal to `expr` wins; an odd trailing argument
- * is the default. No match and no default gives an empty value (Open question 12; equality is
- * the strict `imlEqual`).
+ * is the default. No match and no default gives an empty value (docs/fidelity.md, open question 12; equality
+ * is the strict `imlEqual`).
  */
 function switchImpl(args: unknown[]): unknown {
   const [subject, ...rest] = args;
@@ -43,8 +44,8 @@ function omitImpl(args: unknown[]): unknown {
 }
 
 /**
- * `set(object; path; value)` — 2026 palette only (spec §3.1, Open question 16). Returns a copy
- * with the dot path set; the input is not changed. A blank object starts a new collection.
+ * `set(object; path; value)` — 2026 palette only (docs/fidelity.md, https://help.make.com/general-functions).
+ * Returns a copy with the dot path set; the input is not changed. A blank object starts a new collection.
  */
 function setImpl(args: unknown[]): unknown {
   const [source, path, value] = args;
@@ -63,7 +64,8 @@ function setImpl(args: unknown[]): unknown {
 
 export const generalFunctions: FunctionSpec[] = [
   { name: 'get', minArgs: 2, maxArgs: 2, impl: ([value, path]) => readPath(value, path) },
-  // Condition truthiness follows §4.5 "Boolean expected" (number 0 is true, text "false" is false).
+  // Condition truthiness follows https://help.make.com/type-coercion "Boolean expected" (number 0 is true,
+  // text "false" is false).
   { name: 'if', minArgs: 2, maxArgs: 3, impl: ([condition, yes, no]) => (toBoolean(condition) ? yes : no) },
   {
     name: 'ifempty',
@@ -75,6 +77,6 @@ export const generalFunctions: FunctionSpec[] = [
   { name: 'pick', minArgs: 1, maxArgs: Number.POSITIVE_INFINITY, impl: pickImpl },
   { name: 'omit', minArgs: 1, maxArgs: Number.POSITIVE_INFINITY, impl: omitImpl },
   { name: 'set', minArgs: 3, maxArgs: 3, impl: setImpl },
-  // `equal(a; b)` — 2026 palette only (Open question 16): deep, strict equality.
+  // `equal(a; b)` — 2026 palette only (docs/fidelity.md, open question 16): deep, strict equality.
   { name: 'equal', minArgs: 2, maxArgs: 2, impl: ([a, b]) => imlEqual(a, b) },
 ];

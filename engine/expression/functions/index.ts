@@ -6,7 +6,7 @@ import { mathFunctions } from './math.ts';
 import { textFunctions } from './text.ts';
 import type { FunctionSpec } from './types.ts';
 
-/** The whole catalogue: one list per category file (spec/iml-spec.md §3, appendix A). */
+/** The whole catalogue: one list per category file (Make's help: https://help.make.com/use-functions). */
 const catalogue: readonly FunctionSpec[][] = [
   textFunctions,
   binaryFunctions,

@@ -1,7 +1,8 @@
 /**
  * Localized numbers: parseNumber and formatNumber (Help Center
- * https://help.make.com/math-functions; spec/iml-spec.md §3.2, §6 item 5 — formatNumber's
- * defaults are European: `,` decimal separator, `.` thousands separator).
+ * https://help.make.com/math-functions;
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml
+ * — formatNumber's defaults are European: `,` decimal separator, `.` thousands separator).
  */
 import { toText } from '../coerce.ts';
 import { argumentError, describe, integerArg, isBlank, numberArg } from './general-args.ts';
@@ -17,7 +18,7 @@ const MAX_DECIMALS = 100;
 /**
  * `parseNumber(text; decimalSeparator)`: every character that is neither a digit, the decimal
  * separator nor a leading minus is dropped (thousands grouping, spaces, currency signs), so
- * `parseNumber("1 756,456"; ",")` = 1756.456 [HC-MATH], [3P-REF].
+ * `parseNumber("1 756,456"; ",")` = 1756.456 (https://help.make.com/math-functions).
  */
 function parseNumberImpl([value, separator]: unknown[]): unknown {
   if (isBlank(value)) return undefined;
@@ -63,8 +64,8 @@ const separatorArg = (value: unknown, fallback: string): string =>
 
 /**
  * `formatNumber(number; decimals; [decimalSeparator]; [thousandsSeparator])`:
- * formatNumber(123456789; 3; ","; ".") = "123.456.789,000" [HC-MATH]. Rounding mode is not
- * documented (Open question 9): half away from zero, in decimal.
+ * formatNumber(123456789; 3; ","; ".") = "123.456.789,000" https://help.make.com/math-functions. Rounding
+ * mode is not documented (docs/fidelity.md, open question 9): half away from zero, in decimal.
  */
 function formatNumberImpl([value, decimals, decimalSep, thousandsSep]: unknown[]): unknown {
   if (isBlank(value)) return undefined;

@@ -1,8 +1,10 @@
 /**
- * Math functions (Help Center https://help.make.com/math-functions; spec/iml-spec.md §3.2 and
+ * Math functions (Help Center https://help.make.com/math-functions and
  * appendix A): abs, ceil, floor, round, trunc and the aggregates max, min, sum, average,
  * median, stdevP, stdevS. parseNumber/formatNumber live in math-format.ts.
- * Arithmetic is IEEE-754 double, unrounded, as in Make (§1.7: 16.22 + 9.2 = 25.419999999999998).
+ * Arithmetic is IEEE-754 double, unrounded, as in Make
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml: 16.22 + 9.2 =
+ * 25.419999999999998).
  */
 import { asArray, integerArg, isBlank, numberArg } from './general-args.ts';
 import { mathFormatFunctions, shiftDecimal } from './math-format.ts';
@@ -11,7 +13,10 @@ import type { FunctionSpec } from './types.ts';
 /** `-0` renders as "-0" nowhere in Make; normalise so `round(-0.4)` is plain 0. */
 const noNegativeZero = (n: number): number => (Object.is(n, -0) ? 0 : n);
 
-/** A one-number function; a blank argument gives an empty result (missing data stays silent, §6 item 3). */
+/**
+ * A one-number function; a blank argument gives an empty result (missing data stays silent,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml).
+ */
 function unary(name: string, fn: (n: number) => number): FunctionSpec {
   return {
     name,
@@ -22,9 +27,9 @@ function unary(name: string, fn: (n: number) => number): FunctionSpec {
 }
 
 /**
- * `trunc(number; [decimals])` keeps `decimals` digits ([3P-REF]: trunc(3.789; 2) = 3.78).
+ * `trunc(number; [decimals])` keeps `decimals` digits (a third-party reference: trunc(3.789; 2) = 3.78).
  * Negative decimals truncate to tens, hundreds… (trunc(123.456; -2) = 100); the 3P examples
- * contradict each other (Open question 9), this reading is the arithmetic one.
+ * contradict each other (docs/fidelity.md, open question 9), this reading is the arithmetic one.
  */
 function truncImpl([value, decimals]: unknown[]): unknown {
   if (isBlank(value)) return undefined;
@@ -34,8 +39,8 @@ function truncImpl([value, decimals]: unknown[]): unknown {
 }
 
 /**
- * The numbers of an aggregate: "an array or individual values" (§3.2), mixed freely
- * (`sum(1.prices; 5)`). Blank items are skipped; anything else must be numeric.
+ * The numbers of an aggregate: "an array or individual values" (https://help.make.com/math-functions), mixed
+ * freely (`sum(1.prices; 5)`). Blank items are skipped; anything else must be numeric.
  */
 function collectNumbers(name: string, args: readonly unknown[]): number[] {
   const numbers: number[] = [];
@@ -61,7 +66,9 @@ const total = (numbers: readonly number[]): number => numbers.reduce((sum, n) =>
 const mean = (numbers: readonly number[]): number | undefined =>
   numbers.length === 0 ? undefined : total(numbers) / numbers.length;
 
-/** Even count → mean of the two middle values ([HC-MATH]: median(2; 3; 5; 8) = 4). */
+/**
+ * Even count → mean of the two middle values (https://help.make.com/math-functions: median(2; 3; 5; 8) = 4).
+ */
 function median(numbers: number[]): number | undefined {
   if (numbers.length === 0) return undefined;
   const sorted = [...numbers].sort((a, b) => a - b);
@@ -84,7 +91,7 @@ export const mathFunctions: FunctionSpec[] = [
   unary('abs', Math.abs),
   unary('ceil', Math.ceil),
   unary('floor', Math.floor),
-  // JavaScript rounding: .5 goes up, so round(-1.5) = -1 (Open question 9).
+  // JavaScript rounding: .5 goes up, so round(-1.5) = -1 (docs/fidelity.md, open question 9).
   unary('round', Math.round),
   { name: 'trunc', minArgs: 1, maxArgs: 2, impl: truncImpl },
   aggregate('max', (numbers) => (numbers.length === 0 ? undefined : Math.max(...numbers))),

@@ -1,5 +1,7 @@
 /**
- * `replace()` search strings of the form `/pattern/flags` (spec/iml-spec.md §1.6, §3.3 `replace`;
+ * `replace()` search strings of the form `/pattern/flags`
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml,
+ * https://help.make.com/text-and-binary-functions `replace`;
  * Help Center https://help.make.com/text-and-binary-functions). Make uses JavaScript regex syntax,
  * so the pattern is handed to `RegExp` — never evaluated as code.
  */
@@ -13,7 +15,8 @@ const REGEX_FLAGS = /^[dgimsuvy]*$/;
 
 /**
  * Make's docs: "Do not use named capture groups such as `/ is (?<number>\d+)/` … Doing so results
- * in an error" (HC-TEXT, FUSION string-functions). We reject any pattern that declares one.
+ * in an error" (https://help.make.com/text-and-binary-functions; Workfront Fusion string functions). We
+ * reject any pattern that declares one.
  */
 export const NAMED_GROUPS_ARE_REJECTED = true;
 

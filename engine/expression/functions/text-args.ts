@@ -1,5 +1,6 @@
 /**
- * Argument helpers shared by the text and binary functions (spec/iml-spec.md §3.3, coercion §4.5).
+ * Argument helpers shared by the text and binary functions (Make's help:
+ * https://help.make.com/text-and-binary-functions, coercion https://help.make.com/type-coercion).
  * Errors read like Make's own ("Function 'decodeURL' finished with error! …") and carry the
  * function name and the 1-based argument position in `details`, so a user can find the place.
  */
@@ -19,14 +20,17 @@ export function isMissing(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
-/** The argument as text (§4.5 "Text expected"): missing → '', buffers decoded as UTF-8. */
+/**
+ * The argument as text (https://help.make.com/type-coercion "Text expected"): missing → '', buffers decoded
+ * as UTF-8.
+ */
 export function textArg(args: readonly unknown[], index: number): string {
   return toText(args[index]);
 }
 
 /**
  * An optional numeric argument: missing → `fallback`; text that is not a number is rejected
- * (§4.5: number expected, text not parsable → validation error).
+ * (https://help.make.com/type-coercion: number expected, text not parsable → validation error).
  */
 export function numberArg(fn: string, args: readonly unknown[], index: number, fallback: number): number {
   const value = args[index];
@@ -38,7 +42,10 @@ export function numberArg(fn: string, args: readonly unknown[], index: number, f
   return n;
 }
 
-/** Bytes of a value: buffers as they are, anything else as its UTF-8 text (§4.5 "Buffer expected"). */
+/**
+ * Bytes of a value: buffers as they are, anything else as its UTF-8 text (https://help.make.com/type-coercion
+ * "Buffer expected").
+ */
 export function bytesOf(value: unknown): Buffer {
   if (isBinary(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   return Buffer.from(toText(value), 'utf8');

@@ -1,11 +1,11 @@
 /**
  * Escaping and markup functions: `escapeHTML`, `escapeMarkdown`, `escapeJSON`, `stripHTML`,
- * `encodeURL`, `decodeURL` (spec/iml-spec.md §3.3; https://help.make.com/text-and-binary-functions).
+ * `encodeURL`, `decodeURL` (https://help.make.com/text-and-binary-functions).
  */
 
 /**
  * `escapeHTML(<b>Hello</b>)` → `&lt;b&gt;Hello&lt;/b&gt;` is documented; `&` and quotes are
- * Open question 18. We escape the five characters HTML needs in text and attribute values.
+ * docs/fidelity.md, Open question 18. We escape the five characters HTML needs in text and attribute values.
  */
 const HTML_ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -22,8 +22,8 @@ export function escapeHtml(text: string): string {
 
 /**
  * `escapeMarkdown(# Header)` → `&#35; Header` (FUSION string-functions; a 3P sheet claims `\#`,
- * Open question 18). We follow the documented entity form and apply it to the characters that
- * original Markdown lets you backslash-escape: \ ` * _ { } [ ] ( ) # + - . !
+ * docs/fidelity.md, Open question 18). We follow the documented entity form and apply it to the characters
+ * that original Markdown lets you backslash-escape: \ ` * _ { } [ ] ( ) # + - . !
  */
 const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!]/g;
 
@@ -32,8 +32,8 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
- * `escapeJSON` (2026 palette, Open question 16): the text as it must appear between the quotes
- * of a JSON string — quotes, backslashes and control characters escaped, nothing else.
+ * `escapeJSON` (2026 palette, docs/fidelity.md, open question 16): the text as it must appear between the
+ * quotes of a JSON string — quotes, backslashes and control characters escaped, nothing else.
  */
 export function escapeJson(text: string): string {
   return JSON.stringify(text).slice(1, -1);

@@ -1,12 +1,12 @@
 /**
  * Character-level transforms behind `ascii`, `capitalize`, `startcase` and
- * `replaceEmojiCharacters` (spec/iml-spec.md §3.3; https://help.make.com/text-and-binary-functions).
+ * `replaceEmojiCharacters` (https://help.make.com/text-and-binary-functions).
  */
 
 /**
  * Latin letters that Unicode does not decompose into base letter + accent, so NFD alone would
  * drop them. Needed for `ascii(text; true)` ("ě→e") to keep Polish ł, Danish ø, German ß, etc.
- * Open question (not in the spec's list): Make's exact transliteration table is undocumented.
+ * Make's exact transliteration table is undocumented (docs/fidelity.md, "`ascii(text; true)`").
  */
 const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
   ł: 'l',
@@ -54,7 +54,10 @@ export function keepAscii(text: string): string {
   return text.replace(NON_ASCII, '');
 }
 
-/** `capitalize`: the first character upper-cased, the rest unchanged (HC-TEXT "first character"). */
+/**
+ * `capitalize`: the first character upper-cased, the rest unchanged
+ * (https://help.make.com/text-and-binary-functions, "first character").
+ */
 export function capitalizeFirst(text: string): string {
   const first = text.codePointAt(0);
   if (first === undefined) return text;
@@ -69,7 +72,10 @@ export function capitalizeFirst(text: string): string {
  */
 const WORD_START = /(^|[^\p{L}\p{N}'’])(\p{L})/gu;
 
-/** `startcase`: "first letter of every word upper, all others lower" (HC-TEXT). */
+/**
+ * `startcase`: "first letter of every word upper, all others lower"
+ * (https://help.make.com/text-and-binary-functions).
+ */
 export function startCase(text: string): string {
   return text.toLowerCase().replace(WORD_START, (_m, before: string, letter: string) => {
     return before + letter.toUpperCase();
@@ -80,7 +86,8 @@ export function startCase(text: string): string {
  * One emoji as users see it: a flag (two regional indicators), a keycap (`1️⃣`), or a pictograph
  * with optional skin tone / presentation selector, joined into ZWJ sequences (`👩‍💻`) and tag
  * sequences (🏴 flags of England …). Text-style symbols such as © ® ™ count only when followed by
- * the emoji presentation selector U+FE0F (Open question: Make's emoji table is undocumented).
+ * the emoji presentation selector U+FE0F (Make's emoji table is undocumented;
+ * docs/fidelity.md, "`replaceEmojiCharacters`").
  */
 const PICTOGRAPH = String.raw`(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)`;
 const MODIFIERS = String.raw`[\u{1F3FB}-\u{1F3FF}\uFE0F]*[\u{E0020}-\u{E007F}]*`;

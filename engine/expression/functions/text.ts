@@ -1,5 +1,5 @@
 /**
- * Text functions (spec/iml-spec.md §3.3 and appendix A; Help Center
+ * Text functions (Make's help: https://help.make.com/text-and-binary-functions; Help Center
  * https://help.make.com/text-and-binary-functions). `length` and `contains` also take arrays and
  * live in the array catalogue; hashes and encodings are in binary.ts.
  */
@@ -17,8 +17,8 @@ function textFn(name: string, transform: (text: string) => string): FunctionSpec
 }
 
 /**
- * Open question 8: a plain-text search replaces every occurrence (the [INF] reading of the spec;
- * users rely on `replace(x; " "; "_")` for all spaces). Kept here so it can change in one place.
+ * A plain-text search replaces every occurrence (our reading, docs/fidelity.md "`replace` with
+ * plain text"; users rely on `replace(x; " "; "_")` for all spaces). Kept here so it can change in one place.
  */
 export const PLAIN_REPLACE_ALL = true;
 
@@ -37,7 +37,9 @@ function replaceImpl(args: unknown[]): string {
   return PLAIN_REPLACE_ALL ? text.replaceAll(search, replacement) : text.replace(search, replacement);
 }
 
-/** `split(text; separator)`: literal separator, parts kept as they are (Open question 7). */
+/**
+ * `split(text; separator)`: literal separator, parts kept as they are (docs/fidelity.md, open question 7).
+ */
 function splitImpl(args: unknown[]): string[] {
   const text = textArg(args, 0);
   // A missing separator (undefined/null reference) gives the whole text, as JavaScript's split does.

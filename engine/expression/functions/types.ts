@@ -1,6 +1,7 @@
 /**
- * The contract between the IML evaluator and the function catalogue (spec/iml-spec.md §3,
- * appendix A). Each category file exports a `FunctionSpec[]`; functions/index.ts merges them.
+ * The contract between the IML evaluator and the function catalogue (Make's help:
+ * https://help.make.com/use-functions, appendix A). Each category file exports a `FunctionSpec[]`;
+ * functions/index.ts merges them.
  */
 
 /** What a function may read besides its arguments. */

@@ -1,5 +1,5 @@
 /**
- * Spec §5 worked examples (HC rollback-error-handler, commit-error-handler) with the real SQLite
+ * worked examples (https://help.make.com/rollback-error-handler, commit-error-handler) with the real SQLite
  * data store: two "Update a record" modules, the second fails on bundle 2 of 3.
  */
 import { describe, expect, it } from 'vitest';
@@ -61,7 +61,7 @@ async function runExample(directive: 'builtin:Rollback' | 'builtin:Commit', auto
   return { record, rows };
 }
 
-describe('transactions with the SQLite data store (spec §5)', () => {
+describe('transactions with the SQLite data store (https://help.make.com/rollback-error-handler)', () => {
   it('Rollback with auto commit on: only the failing module’s change is prevented', async () => {
     const { record, rows } = await runExample('builtin:Rollback', true);
     expect(record.status).toBe('error');

@@ -1,7 +1,8 @@
 /**
  * Test doubles for the engine conformance cases: a transaction participant that logs every call
  * and journals a small in-memory table, and an ACID module (`test:UpdateRow`) writing to it —
- * the "Update a record" modules of the Help Center's Rollback/Commit worked examples (spec §5).
+ * the "Update a record" modules of the Help Center's Rollback/Commit worked examples
+ * (https://help.make.com/rollback-error-handler).
  */
 import { dataError } from '../../../engine/errors/make-error.ts';
 import type { TransactionParticipant } from '../../../engine/ports/transaction.ts';

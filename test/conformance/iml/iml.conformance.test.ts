@@ -1,6 +1,6 @@
 /**
  * IML conformance: every case of every file in ./cases becomes one named test
- * (spec/iml-spec.md; case format in case-format.ts).
+ * (Make's help: https://help.make.com/mapping; case format in case-format.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -7,7 +7,7 @@ afterEach(async () => server?.close());
 
 const api = apiClient(() => server);
 
-describe('GET /scenarios/{id}/blueprints and blueprintId (http-spec §2.3)', () => {
+describe('GET /scenarios/{id}/blueprints and blueprintId (https://developers.make.com/api-documentation/api-reference/scenarios)', () => {
   it('lists the one kept blueprint as version 1, created at the last edit', async () => {
     server = testServer();
     const { scenario } = addScenario(server, blueprints.scheduled(), { isActive: false });
@@ -37,7 +37,7 @@ describe('GET /scenarios/{id}/blueprints and blueprintId (http-spec §2.3)', () 
   });
 });
 
-describe('GET /scenarios-folders (http-spec §2.9)', () => {
+describe('GET /scenarios-folders (https://developers.make.com/api-documentation)', () => {
   it('answers no folders for a team, and needs teamId', async () => {
     server = testServer();
     const res = await api('GET', '/scenarios-folders?teamId=1');
@@ -49,7 +49,7 @@ describe('GET /scenarios-folders (http-spec §2.9)', () => {
   });
 });
 
-describe('GET /users/me/api-tokens (http-spec §2.9)', () => {
+describe('GET /users/me/api-tokens (https://developers.make.com/api-documentation)', () => {
   it('lists the server token masked after its first segment, with the authorization’s scopes', async () => {
     server = testServer();
     const res = await api('GET', '/users/me/api-tokens');

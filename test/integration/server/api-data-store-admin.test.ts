@@ -1,4 +1,7 @@
-/** Data stores created, changed and deleted over the Make API v2 (http-spec §2.7), through `inject`. */
+/**
+ * Data stores created, changed and deleted over the Make API v2
+ * (https://developers.make.com/api-documentation/api-reference/data-stores), through `inject`.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +42,7 @@ function addRecordBlueprint(storeId: number) {
   return bp;
 }
 
-describe('Make API v2: data store create (http-spec §2.7)', () => {
+describe('Make API v2: data store create (https://developers.make.com/api-documentation/api-reference/data-stores)', () => {
   it('creates a store whose structure comes from its data structure', async () => {
     server = testServer();
     const id = await structure([{ name: 'n', type: 'number', required: true }]);
@@ -86,7 +89,7 @@ describe('Make API v2: data store create (http-spec §2.7)', () => {
   });
 });
 
-describe('Make API v2: data store update and delete (http-spec §2.7)', () => {
+describe('Make API v2: data store update and delete (https://developers.make.com/api-documentation/api-reference/data-stores)', () => {
   it('renames, resizes and changes the structure without rewriting records', async () => {
     server = testServer();
     const store = await createStore({ name: 'counts' });

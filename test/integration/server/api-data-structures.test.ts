@@ -1,4 +1,7 @@
-/** Make API v2 data structures (http-spec §2.8) through `inject`. */
+/**
+ * Make API v2 data structures (https://developers.make.com/api-documentation/api-reference/data-structures)
+ * through `inject`.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerApp } from '../../../server/app.ts';
 import { openDatabase } from '../../../server/queue/db.ts';
@@ -20,7 +23,7 @@ async function create(name: string, extra: Record<string, unknown> = {}) {
   return res.json().dataStructure as { id: number; name: string };
 }
 
-describe('Make API v2: data structures (http-spec §2.8)', () => {
+describe('Make API v2: data structures (https://developers.make.com/api-documentation/api-reference/data-structures)', () => {
   it('creates a structure and gets it with its full spec', async () => {
     server = testServer();
     const created = await create('Contacts', { strict: true });

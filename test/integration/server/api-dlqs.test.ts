@@ -29,7 +29,7 @@ function fixedBlueprint() {
 const flowOf = (blueprint: { flow: Array<{ mapper?: { json?: string } }> }) =>
   blueprint.flow.map((node) => node.mapper?.json);
 
-describe('Make API v2: incomplete execution contents (http-spec §2.5)', () => {
+describe('Make API v2: incomplete execution contents (https://developers.make.com/api-documentation/api-reference/incomplete-executions)', () => {
   it("answers the bundle as {code, response} keyed by module id, holding the trigger's output", async () => {
     const { id } = await incomplete();
     const body = (await api('GET', `/dlqs/${id}/bundle`)).json();
@@ -66,7 +66,8 @@ describe('Make API v2: incomplete execution contents (http-spec §2.5)', () => {
     const clock = new SimulatedClock('2026-01-05T00:00:00Z');
     const { id } = await incomplete(clock);
     await api('PATCH', `/dlqs/${id}`, { blueprint: JSON.stringify(fixedBlueprint()) });
-    // breakBlueprint retries every 15 min (execution-spec §4.4).
+    // breakBlueprint retries every 15 min (Make's help:
+    // https://help.make.com/quick-error-handling-reference).
     await server.services.scheduler.advance(15 * MINUTE);
     expect((await api('GET', `/dlqs/${id}`)).json().dlq).toMatchObject({ resolved: true, attempts: 1 });
     const { dlqLogs } = (await api('GET', `/dlqs/${id}/logs`)).json();
@@ -93,7 +94,7 @@ describe('Make API v2: incomplete execution contents (http-spec §2.5)', () => {
   });
 });
 
-describe('Make API v2: incomplete execution bad input (http-spec §2.2)', () => {
+describe('Make API v2: incomplete execution bad input (https://developers.make.com/api-documentation)', () => {
   it.each([
     ['a body that is not an object', [1]],
     ['neither blueprint nor failer', {}],
@@ -128,7 +129,7 @@ describe('Make API v2: incomplete execution bad input (http-spec §2.2)', () => 
   });
 });
 
-describe('Make API v2: deleting incomplete executions (http-spec §2.5)', () => {
+describe('Make API v2: deleting incomplete executions (https://developers.make.com/api-documentation/api-reference/incomplete-executions)', () => {
   it('asks for confirmed=true (406 IM004) and keeps the item until it is given', async () => {
     const { id, scenario } = await incomplete();
     const refused = await api('DELETE', `/dlqs?scenarioId=${scenario.id}`, { ids: [id] });

@@ -23,7 +23,7 @@ function blocked() {
 const onDemand = (bp: Record<string, unknown>) =>
   addScenario(server, bp, { scheduling: { type: 'on-demand' } }).scenario;
 
-describe('GET /scenarios/{id}/executions/{executionId} (http-spec §2.4)', () => {
+describe('GET /scenarios/{id}/executions/{executionId} (https://developers.make.com/api-documentation/api-reference/scenarios/logs)', () => {
   it('answers RUNNING for a run that has started and is not stored yet, then its final status', async () => {
     server = testServer({ engine: blocked() });
     const scenario = onDemand(greeter());

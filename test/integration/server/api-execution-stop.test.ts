@@ -31,7 +31,7 @@ const sleeper = {
 const onDemand = (bp: Record<string, unknown>) =>
   addScenario(server, bp, { scheduling: { type: 'on-demand' } }).scenario;
 
-describe('POST /scenarios/{id}/executions/{executionId}/stop (http-spec §2.3)', () => {
+describe('POST /scenarios/{id}/executions/{executionId}/stop (https://developers.make.com/api-documentation/api-reference/scenarios)', () => {
   it('with force, aborts the Sleep in flight: the run ends as a warning and later modules do not run', async () => {
     server = testServer();
     const scenario = onDemand(sleeper);

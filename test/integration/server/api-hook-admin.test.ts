@@ -11,7 +11,7 @@ const api = apiClient(() => server);
 
 const webhook = { name: 'Orders', teamId: 1, typeName: 'gateway-webhook' };
 
-describe('Make API v2: hooks create, rename, delete (http-spec §2.6)', () => {
+describe('Make API v2: hooks create, rename, delete (https://developers.make.com/api-documentation/api-reference/hooks)', () => {
   it('creates a gateway-webhook hook that answers on its udid', async () => {
     server = testServer();
     const res = await api('POST', '/hooks', { ...webhook, method: true, headers: false, stringify: false });
@@ -32,7 +32,8 @@ describe('Make API v2: hooks create, rename, delete (http-spec §2.6)', () => {
     const first = await server.app.inject({ method: 'POST', url: `/${hook.udid}`, payload: { sample: 1 } });
     expect([first.statusCode, first.body]).toEqual([200, 'Accepted']);
     expect((await api('GET', `/hooks/${hook.id}/ping`)).json().learning).toBe(false);
-    // Learning over and no scenario listening: the gateway's 410 "no scenario", not "not found" (§1.2).
+    // Learning over and no scenario listening: the gateway's 410 "no scenario", not "not found"
+    // (https://help.make.com/webhooks).
     const second = await server.app.inject({ method: 'POST', url: `/${hook.udid}`, payload: {} });
     expect([second.statusCode, second.body]).toEqual([
       410,
@@ -146,7 +147,7 @@ describe('Make API v2: hooks create, rename, delete (http-spec §2.6)', () => {
   });
 });
 
-describe('Make API v2: data stores of the config (http-spec §2.7)', () => {
+describe('Make API v2: data stores of the config (https://developers.make.com/api-documentation/api-reference/data-stores)', () => {
   // Stores of makesim.config.json are changed there; the API answers Make's error body pointing there.
   it('refuses to update or delete a config store with a 400 error body and keeps it', async () => {
     const config = parseConfig(

@@ -1,7 +1,8 @@
 /**
- * `GET /hooks/{id}/logs` and `/hooks/{id}/logs/{logId}` (http-spec §2.6): newest first, `from`/`to`
+ * `GET /hooks/{id}/logs` and `/hooks/{id}/logs/{logId}`
+ * (https://developers.make.com/api-documentation/api-reference/hooks): newest first, `from`/`to`
  * on `loggedAt` (epoch ms, inclusive), `pg[offset|limit|sortDir]`, 404s; logs older than 3 days
- * (http-spec §1.6) are gone on the server's simulated clock.
+ * (Make's help: https://help.make.com/webhooks) are gone on the server's simulated clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../../../engine/ports/clock.ts';
@@ -38,7 +39,7 @@ async function list(hookId: number | null, query = '') {
 const rowCount = () =>
   (server.services.db.prepare('SELECT COUNT(*) AS n FROM hook_logs').get() as { n: number }).n;
 
-describe('Make API v2: hook logs (http-spec §2.6)', () => {
+describe('Make API v2: hook logs (https://developers.make.com/api-documentation/api-reference/hooks)', () => {
   it('lists newest first, filters on from/to (inclusive) and pages', async () => {
     const { clock, hookId, post } = simulated();
     for (let n = 0; n < 5; n++) {

@@ -9,7 +9,7 @@ afterEach(async () => server?.close());
 
 const api = apiClient(() => server);
 
-describe('Make API v2: hooks (http-spec §2.6)', () => {
+describe('Make API v2: hooks (https://developers.make.com/api-documentation/api-reference/hooks)', () => {
   it('lists and gets hooks with udid, url and queue counts', async () => {
     server = testServer();
     const { udid, scenario } = addScenario(server, blueprints.queued(), { isActive: false });
@@ -187,7 +187,7 @@ describe('Make API v2: hooks (http-spec §2.6)', () => {
   });
 });
 
-describe('Make API v2: data stores and records (http-spec §2.7)', () => {
+describe('Make API v2: data stores and records (https://developers.make.com/api-documentation/api-reference/data-stores)', () => {
   const withStore = () => {
     const config = parseConfig(
       { database: ':memory:', dataStores: [{ name: 'customers', makeId: 137 }] },
@@ -241,7 +241,7 @@ describe('Make API v2: data stores and records (http-spec §2.7)', () => {
   });
 });
 
-describe('Make API v2: incomplete executions (http-spec §2.5)', () => {
+describe('Make API v2: incomplete executions (https://developers.make.com/api-documentation/api-reference/incomplete-executions)', () => {
   it('lists a Break incomplete execution, and a retry that succeeds resolves it', async () => {
     server = testServer();
     const { udid, scenario } = addScenario(server, breakBlueprint());

@@ -12,7 +12,7 @@ const api = apiClient(() => server);
 const idsOf = (res: { json: () => { scenarios: Array<{ id: number }> } }) =>
   res.json().scenarios.map((scenario) => scenario.id);
 
-describe('GET /scenarios filters (http-spec §2.3)', () => {
+describe('GET /scenarios filters (https://developers.make.com/api-documentation/api-reference/scenarios)', () => {
   const threeScenarios = () => {
     server = testServer();
     return [1, 2, 3].map(
@@ -63,7 +63,8 @@ describe('GET /scenarios filters (http-spec §2.3)', () => {
     const res = await api('GET', `/scenarios?teamId=1&id[]=${a}&cols%5B%5D=name&cols[]=isActive&cols[]=nope`);
 
     expect(res.json().scenarios).toEqual([{ id: a, name: 'S1', isActive: true }]);
-    // GET /scenarios/{id} takes cols[] too (http-spec §2.3 table).
+    // GET /scenarios/{id} takes cols[] too
+    // (https://developers.make.com/api-documentation/api-reference/scenarios).
     const one = await api('GET', `/scenarios/${a}?cols[]=name`);
     expect(one.json().scenario).toEqual({ id: a, name: 'S1' });
     expect(Object.keys((await api('GET', `/scenarios/${a}`)).json().scenario).length).toBeGreaterThan(5);
@@ -107,7 +108,7 @@ const logIds = async (query: string): Promise<string[]> => {
   return res.json().scenarioLogs.map((log: { id: string }) => log.id);
 };
 
-describe('GET /scenarios/{id}/logs from/to (http-spec §2.4)', () => {
+describe('GET /scenarios/{id}/logs from/to (https://developers.make.com/api-documentation/api-reference/scenarios/logs)', () => {
   const setUp = (minutes = 40) => {
     server = testServer();
     const { scenario } = addScenario(server, blueprints.scheduled(), { scheduling: { type: 'on-demand' } });

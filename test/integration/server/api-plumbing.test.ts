@@ -44,7 +44,7 @@ function rawPost(url: string, payload: string, type = 'application/json') {
   });
 }
 
-describe('Make API v2: an empty JSON body is no body (http-spec §2.2 "Content types")', () => {
+describe('Make API v2: an empty JSON body is no body (https://developers.make.com/api-documentation)', () => {
   it('starts and stops a scenario', async () => {
     server = testServer();
     const { scenario } = addScenario(server, blueprints.queued(), { isActive: false });
@@ -133,7 +133,7 @@ describe('Make API v2: an empty JSON body is no body (http-spec §2.2 "Content t
   });
 });
 
-describe('Make API v2: token scopes and the organization (http-spec §2.2, §2.9, §2.10)', () => {
+describe('Make API v2: token scopes and the organization (https://developers.make.com/api-documentation)', () => {
   it('lists the data structure scopes with the others', async () => {
     server = testServer();
     const { authorization } = (await api('GET', '/users/me/current-authorization')).json();
@@ -156,7 +156,7 @@ describe('Make API v2: token scopes and the organization (http-spec §2.2, §2.9
   });
 });
 
-describe('Make API v2: a record created without data (http-spec §2.7)', () => {
+describe('Make API v2: a record created without data (https://developers.make.com/api-documentation/api-reference/data-stores)', () => {
   it("stores every field of the store's data structure as null, defaults included", async () => {
     server = withStores();
     const res = await api('POST', '/data-stores/137/data', { key: 'k1' });

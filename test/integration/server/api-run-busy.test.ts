@@ -28,7 +28,7 @@ function onDemand(name: string) {
     .scenario;
 }
 
-describe('POST /scenarios/{id}/run while the scenario runs (http-spec §2.3)', () => {
+describe('POST /scenarios/{id}/run while the scenario runs (https://developers.make.com/api-documentation/api-reference/scenarios)', () => {
   it('refuses a second run of a running scenario with 400 and stores nothing for it', async () => {
     const { engine, release } = blockingEngine();
     server = testServer({ engine });

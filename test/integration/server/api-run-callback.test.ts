@@ -49,7 +49,7 @@ async function startReceiver(status = 200) {
 const onDemand = (bp: Record<string, unknown>) =>
   addScenario(server, bp, { scheduling: { type: 'on-demand' } }).scenario;
 
-describe('POST /scenarios/{id}/run with callbackUrl (http-spec §2.3)', () => {
+describe('POST /scenarios/{id}/run with callbackUrl (https://developers.make.com/api-documentation/api-reference/scenarios)', () => {
   it('POSTs {executionId, statusUrl} as JSON once the run is stored, and statusUrl shows the result', async () => {
     server = testServer();
     // Listening for real, so the statusUrl the server builds is fetched as a client would.

@@ -14,7 +14,7 @@ const titledGreeter = () =>
     { name: 'title', type: 'text' },
   ]);
 
-describe('POST /scenarios/{id}/run: inputs and outputs (http-spec §2.3)', () => {
+describe('POST /scenarios/{id}/run: inputs and outputs (https://developers.make.com/api-documentation/api-reference/scenarios)', () => {
   it('refuses a run without its required inputs, one suberror per field, and runs nothing', async () => {
     server = testServer();
     const { scenario } = addScenario(server, titledGreeter(), { scheduling: { type: 'on-demand' } });

@@ -93,7 +93,7 @@ function parametersOf(flow: Node[], id: number): Record<string, unknown> | undef
   return undefined;
 }
 
-describe('POST /scenarios/{id}/clone (http-spec §2.3)', () => {
+describe('POST /scenarios/{id}/clone (https://developers.make.com/api-documentation/api-reference/scenarios)', () => {
   it('creates an inactive copy with the renamed blueprint, the scheduling and a new hook of its own', async () => {
     server = testServer();
     const { scenario: source } = addScenario(server, blueprints.queued(), {

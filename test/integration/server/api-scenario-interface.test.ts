@@ -13,8 +13,9 @@ function onDemand(bp: Record<string, unknown> = blueprints.scheduled()) {
   return addScenario(server, bp, { scheduling: { type: 'on-demand' } }).scenario;
 }
 
-// http-spec §2.3: GET/PATCH /scenarios/{id}/interface → {interface: {input, output}}.
-describe('Make API v2: scenario interface (http-spec §2.3)', () => {
+// https://developers.make.com/api-documentation/api-reference/scenarios: GET/PATCH /scenarios/{id}/interface
+// → {interface: {input, output}}.
+describe('Make API v2: scenario interface (https://developers.make.com/api-documentation/api-reference/scenarios)', () => {
   it('answers an empty input and a null output for a scenario without inputs', async () => {
     const scenario = onDemand();
     expect((await api('GET', `/scenarios/${scenario.id}/interface`)).json()).toEqual({
@@ -22,7 +23,7 @@ describe('Make API v2: scenario interface (http-spec §2.3)', () => {
     });
   });
 
-  it("reads the blueprint's deprecated io.input_spec / io.output_spec (execution-spec §1)", async () => {
+  it("reads the blueprint's deprecated io.input_spec / io.output_spec (https://help.make.com/blueprints)", async () => {
     const bp = {
       ...blueprints.scheduled(),
       io: { input_spec: [name], output_spec: [{ name: 'ok', type: 'boolean' }] },

@@ -7,7 +7,7 @@ afterEach(async () => server?.close());
 
 const api = apiClient(() => server);
 
-describe('Make API v2: auth and general (http-spec §2.1, §2.2)', () => {
+describe('Make API v2: auth and general (https://developers.make.com/api-documentation)', () => {
   it('refuses a wrong token with Make’s error body', async () => {
     server = testServer();
     const res = await server.app.inject({
@@ -47,7 +47,7 @@ describe('Make API v2: auth and general (http-spec §2.1, §2.2)', () => {
   });
 });
 
-describe('Make API v2: scenarios (http-spec §2.3)', () => {
+describe('Make API v2: scenarios (https://developers.make.com/api-documentation/api-reference/scenarios)', () => {
   const createBody = () => ({
     teamId: 1,
     blueprint: JSON.stringify(blueprints.queued()),

@@ -48,7 +48,8 @@ function storedSeries() {
   }
 }
 
-// execution-spec §4.5 ("IE disabled" column: 1, 2, 5 min …): the series outlives the process.
+// Make's help: https://help.make.com/exponential-backoff ("IE disabled" column: 1, 2, 5 min …): the series
+// outlives the process.
 describe('backoff state across a restart', () => {
   it('runs the pending rerun at the stored time after a restart and continues the count', async () => {
     const first = boot(['ConnectionError'], T0);
@@ -66,7 +67,8 @@ describe('backoff state across a restart', () => {
     await server?.services.scheduler.advance(1);
     expect(minutes()).toEqual([3]);
     // A restarted count would wait 1 min again; the 3rd rerun waits 5 min (3 + 5 = 8).
-    // Then 10 min and 1 h (execution-spec §4.5 table): 3 + 5 + 10 + 60 = 78, reached at T0 + 78 min.
+    // Then 10 min and 1 h (Make's help: https://help.make.com/exponential-backoff): 3 + 5 + 10 + 60 = 78,
+    // reached at T0 + 78 min.
     await server?.services.scheduler.advance(75 * MINUTE);
     expect(minutes()).toEqual([3, 8, 18, 78]);
   });

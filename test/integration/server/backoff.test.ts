@@ -20,8 +20,9 @@ function setUp(script: string[], dlq = false, webhook = false) {
   return { clock, scenario, udid, minutes };
 }
 
-// execution-spec §4.5: reruns after ConnectionError / ModuleTimeoutError / RateLimitError.
-describe('exponential backoff reruns (execution-spec §4.5)', () => {
+// Make's help: https://help.make.com/exponential-backoff: reruns after ConnectionError / ModuleTimeoutError /
+// RateLimitError.
+describe('exponential backoff reruns (https://help.make.com/exponential-backoff)', () => {
   it('reruns after 1 min and then 2 min without incomplete executions, and stops after a success', async () => {
     const { scenario, minutes } = setUp(['ConnectionError', 'ModuleTimeoutError', 'success']);
     await server.services.runner.run({ scenarioId: scenario.id, type: 'manual' });

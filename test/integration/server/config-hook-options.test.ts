@@ -1,6 +1,6 @@
 /**
- * Hook options from makesim.config.json (`scenarios.<id>.hook`, http-spec §1.3, §1.8): a served
- * project's webhook checks the configured API key and data structure and adds `__IMTMETHOD__`;
+ * Hook options from makesim.config.json (`scenarios.<id>.hook`, Make's help: https://help.make.com/webhooks):
+ * a served project's webhook checks the configured API key and data structure and adds `__IMTMETHOD__`;
  * the config wins at every reload, and options it leaves out keep their stored value.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -218,7 +218,8 @@ export function apiClient(current: () => ServerApp) {
 
 /**
  * Webhook → Parse JSON of `{{1.doc}}` with a Break error route (retry every 15 min, 3 attempts):
- * a bad `doc` becomes an incomplete execution (execution-spec §4.4).
+ * a bad `doc` becomes an incomplete execution (Make's help:
+ * https://help.make.com/quick-error-handling-reference).
  */
 export function breakBlueprint() {
   const bp = blueprints.sometimesFailing() as {

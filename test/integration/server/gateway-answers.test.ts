@@ -9,7 +9,7 @@ afterEach(async () => server?.close());
 const executionsOf = (id: number) =>
   server.services.executions.list({ scenarioId: id, offset: 0, limit: 100, sortDir: 'asc' });
 
-describe('webhook gateway answers (http-spec §1.4, §1.5)', () => {
+describe('webhook gateway answers (https://help.make.com/webhooks)', () => {
   it('answers 200 Accepted as text/plain with CORS once the request is queued', async () => {
     server = testServer();
     const { udid, scenario } = addScenario(server, blueprints.queued());
@@ -47,7 +47,7 @@ describe('webhook gateway answers (http-spec §1.4, §1.5)', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('carries Allow and x-powered-by on every answer, whatever its status (§1.2)', async () => {
+  it('carries Allow and x-powered-by on every answer, whatever its status (https://help.make.com/webhooks)', async () => {
     server = testServer();
     const queued = addScenario(server, blueprints.queued()).udid;
     const responder = addScenario(server, blueprints.responder()).udid;
@@ -64,7 +64,7 @@ describe('webhook gateway answers (http-spec §1.4, §1.5)', () => {
     }
   });
 
-  it('answers 200 Accepted at once for a switched-off scenario with a response module, and keeps the item (§1.4, §1.6)', async () => {
+  it('answers 200 Accepted at once for a switched-off scenario with a response module, and keeps the item (https://help.make.com/webhooks)', async () => {
     server = testServer();
     const { udid, scenario } = addScenario(server, blueprints.responder(), { isActive: false });
     const res = await server.app.inject({ method: 'POST', url: `/${udid}`, payload: { name: 'Ada' } });

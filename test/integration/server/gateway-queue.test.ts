@@ -16,7 +16,7 @@ const post = (udid: string, payload: unknown, headers: Record<string, string> = 
 const runs = (id: number) =>
   server.services.executions.list({ scenarioId: id, offset: 0, limit: 100, sortDir: 'asc' });
 
-describe('webhook queue and scenario state (http-spec §1.6, execution-spec §4.5)', () => {
+describe('webhook queue and scenario state (https://help.make.com/webhooks, https://help.make.com/overview-of-error-handling)', () => {
   it('keeps items of an inactive scenario queued and runs them in order when it is started', async () => {
     server = testServer();
     const { udid, scenario } = addScenario(server, blueprints.queued({ sequential: true }), {
@@ -49,7 +49,8 @@ describe('webhook queue and scenario state (http-spec §1.6, execution-spec §4.
     expect((await post(udid, { doc: '{}' })).body).toBe('Accepted');
     await server.services.runner.idle();
     expect(runs(scenario.id).map((run) => run.status)).toEqual([1, 3]);
-    // The failed run's item was rolled back into the queue (execution-spec §4.2) beside the new one.
+    // The failed run's item was rolled back into the queue (https://help.make.com/overview-of-error-handling)
+    // beside the new one.
     expect(server.services.queue.count(scenario.hookId ?? 0)).toBe(2);
   });
 
@@ -131,7 +132,7 @@ describe('webhook queue and scenario state (http-spec §1.6, execution-spec §4.
   });
 });
 
-describe('sequential scenarios and incomplete executions (execution-spec §4.5)', () => {
+describe('sequential scenarios and incomplete executions (https://help.make.com/overview-of-error-handling)', () => {
   /** Webhook → Parse JSON with a Break handler (retry off): a bad `doc` leaves an incomplete execution. */
   function breaking(sequential: boolean) {
     const bp = breakBlueprint() as {

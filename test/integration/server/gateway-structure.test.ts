@@ -1,6 +1,6 @@
 /**
- * Webhook data-structure validation (http-spec §1.8): a hook whose `udt` names a data structure
- * refuses requests that do not fit it with 400 and queues nothing.
+ * Webhook data-structure validation (Make's help: https://help.make.com/webhooks): a hook whose `udt` names a
+ * data structure refuses requests that do not fit it with 400 and queues nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerApp } from '../../../server/app.ts';
@@ -33,7 +33,7 @@ async function validatingHook(options: { strict?: boolean; headers?: boolean } =
 const post = (udid: string, payload: object, query = '') =>
   server.app.inject({ method: 'POST', url: `/${udid}${query}`, payload });
 
-describe('webhook data structure validation (http-spec §1.8)', () => {
+describe('webhook data structure validation (https://help.make.com/webhooks)', () => {
   it('queues a request that fits the structure', async () => {
     server = testServer();
     const { udid, hookId } = await validatingHook();
@@ -92,7 +92,7 @@ describe('webhook data structure validation (http-spec §1.8)', () => {
   });
 });
 
-describe('hook udt over the API (http-spec §2.6)', () => {
+describe('hook udt over the API (https://developers.make.com/api-documentation/api-reference/hooks)', () => {
   it('refuses set-data with an unknown data structure id and keeps the hook as it was', async () => {
     server = testServer();
     const { scenario } = addScenario(server, blueprints.queued(), { isActive: false });

@@ -37,7 +37,7 @@ function respondThenSleep(settings: { sequential?: boolean } = {}) {
 const executionsOf = (id: number) =>
   server.services.executions.list({ scenarioId: id, offset: 0, limit: 10, sortDir: 'asc' });
 
-describe('held webhook callers are answered when the response module runs (http-spec §1.5)', () => {
+describe('held webhook callers are answered when the response module runs (https://help.make.com/webhooks)', () => {
   it('answers while the run is still going, and stores the run when it ends', async () => {
     server = testServer();
     const { udid, scenario } = addScenario(server, respondThenSleep());

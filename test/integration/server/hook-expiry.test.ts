@@ -1,6 +1,6 @@
 /**
- * Hooks attached to no scenario for more than 120 hours are gone (http-spec §1.4 "auto-deactivated",
- * 410 Gone; §1.9 ping `gone`), on the server's simulated clock.
+ * Hooks attached to no scenario for more than 120 hours are gone (Make's help: https://help.make.com/webhooks
+ * "auto-deactivated", 410 Gone; https://help.make.com/webhooks ping `gone`), on the server's simulated clock.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,7 @@ const post = async (udid: string) => {
 };
 const ping = async (hookId: number | null) => (await api('GET', `/hooks/${hookId}/ping`)).json();
 
-describe('hooks unattached for more than 120 hours (http-spec §1.4)', () => {
+describe('hooks unattached for more than 120 hours (https://help.make.com/webhooks)', () => {
   it('answers 410 Webhook is gone. once a hook made without a scenario is over 120 h old', async () => {
     const clock = simulatedServer();
     const hook = server.services.hooks.create({ name: 'loose', scenarioId: null, now: clock.now() });

@@ -1,6 +1,6 @@
 /**
- * Webhook logs (http-spec §1.6 "Webhook logs"): every request the webhook and mail gateways answer
- * for a known hook is logged with its request, its answer and its parsed items, written in the
+ * Webhook logs (Make's help: https://help.make.com/webhooks): every request the webhook and mail gateways
+ * answer for a known hook is logged with its request, its answer and its parsed items, written in the
  * group commit's deferred lane (so read after `commits.flush()`), deleted with the hook.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ async function detail(hookId: number | null, logId: unknown): Promise<LogDetail>
 const rowCount = () =>
   (server.services.db.prepare('SELECT COUNT(*) AS n FROM hook_logs').get() as { n: number }).n;
 
-describe('webhook logs (http-spec §1.6)', () => {
+describe('webhook logs (https://help.make.com/webhooks)', () => {
   it('logs a request with its request, its answer and the parsed items the trigger got', async () => {
     server = testServer({ clock: new SimulatedClock(START) });
     const { udid, scenario } = addScenario(server, blueprints.responder());

@@ -46,7 +46,7 @@ function queued(udid: string): number {
   return server.services.queue.count(hook?.id ?? 0);
 }
 
-describe('mailhooks in makesim serve (http-spec §1.10)', () => {
+describe('mailhooks in makesim serve (https://help.make.com/webhooks)', () => {
   it('turns a raw email into an execution whose trigger output is the mail bundle', async () => {
     server = testServer();
     const { udid, scenario } = addScenario(server, blueprints.mailIn());

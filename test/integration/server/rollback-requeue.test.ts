@@ -11,15 +11,18 @@ const post = (udid: string, payload: Record<string, unknown>) =>
 const runs = (id: number) =>
   server.services.executions.list({ scenarioId: id, offset: 0, limit: 100, sortDir: 'asc' });
 
-// execution-spec §4.2 point 2: an unhandled error with incomplete executions off rolls the cycle
-// back, and for an instant trigger the event goes back into the webhook queue (http-spec §1.6).
-describe('rolled-back cycles put their webhook item back (execution-spec §4.2)', () => {
+// Make's help: https://help.make.com/overview-of-error-handling: an unhandled error with incomplete
+// executions off rolls the cycle
+// back, and for an instant trigger the event goes back into the webhook queue (Make's help:
+// https://help.make.com/webhooks).
+describe('rolled-back cycles put their webhook item back (https://help.make.com/overview-of-error-handling)', () => {
   it('returns the item of a failed run to the queue and runs it again when the scenario is started', async () => {
     server = testServer();
     const { udid, scenario } = addScenario(server, blueprints.sometimesFailing());
     expect((await post(udid, { doc: 'not json' })).body).toBe('Accepted');
     await server.services.runner.idle();
-    // Instant scenarios are switched off on their first error (§4.5), so the item waits.
+    // Instant scenarios are switched off on their first error
+    // (https://help.make.com/overview-of-error-handling), so the item waits.
     expect(server.services.scenarios.get(scenario.id)?.isActive).toBe(false);
     expect(server.services.queue.count(scenario.hookId ?? 0)).toBe(1);
     expect(server.services.queue.waiting(scenario.id)).toBe(1);

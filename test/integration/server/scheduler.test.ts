@@ -13,7 +13,7 @@ const advance = (ms: number) =>
 const runs = (id: number) =>
   server.services.executions.list({ scenarioId: id, offset: 0, limit: 1000, sortDir: 'asc' });
 
-describe('next run from the scheduling object (execution-spec §7)', () => {
+describe('next run from the scheduling object (https://help.make.com/schedule-a-scenario)', () => {
   const after = new Date(START);
 
   it('runs `indefinitely` every interval seconds', () => {
@@ -143,7 +143,7 @@ describe('schedules on the simulated clock', () => {
     });
   });
 
-  it('switches a scheduled webhook scenario off after maxErrors failed runs, not its first (HC:webhooks)', async () => {
+  it('switches a scheduled webhook scenario off after maxErrors failed runs, not its first (https://help.make.com/webhooks)', async () => {
     server = testServer({ clock: new SimulatedClock(START) });
     const { scenario, udid } = addScenario(server, blueprints.sometimesFailing({ maxErrors: 3 }), {
       scheduling: { type: 'indefinitely', interval: 900 },

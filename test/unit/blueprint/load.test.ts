@@ -126,7 +126,7 @@ describe('loadScenario: schema', () => {
 describe('loadScenario: settings', () => {
   it('fills every metadata.scenario key with Make defaults when missing', () => {
     const scenario = loadScenario({ name: 'x', flow: [mod(1, 'a:T')] }, options);
-    // spec/execution-spec.md §1.2 default block.
+    // Make's help: https://help.make.com/scenario-settings default block.
     expect(scenario.settings).toEqual({
       roundtrips: 1,
       maxErrors: 3,

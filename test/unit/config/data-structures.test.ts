@@ -1,4 +1,8 @@
-/** makesim.config.json `dataStructures` (http-spec §2.8): problems named by JSON pointer. */
+/**
+ * makesim.config.json `dataStructures`
+ * (https://developers.make.com/api-documentation/api-reference/data-structures): problems named by JSON
+ * pointer.
+ */
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../config/config-error.ts';
 import { parseConfig } from '../../../config/load-config.ts';

@@ -212,14 +212,14 @@ describe('scenario hook options', () => {
     expect(problemsOf(withHook({ apiKeys: 'k1' }))).toEqual([{ pointer: '/scenarios/12/hook/apiKeys' }]);
   });
 
-  it('refuses an API key that is not ASCII or longer than 512 characters (http-spec §1.8)', () => {
+  it('refuses an API key that is not ASCII or longer than 512 characters (https://help.make.com/webhooks)', () => {
     expect(problemsOf(withHook({ apiKeys: ['ok', 'klíč', 'k'.repeat(513)] }))).toEqual([
       { pointer: '/scenarios/12/hook/apiKeys/1' },
       { pointer: '/scenarios/12/hook/apiKeys/2' },
     ]);
   });
 
-  it('names an IP allow-list entry that is not an address or CIDR range (http-spec §1.8)', () => {
+  it('names an IP allow-list entry that is not an address or CIDR range (https://help.make.com/webhooks)', () => {
     expect(problemsOf(withHook({ ip: '10.0.0.0/8, 10.0.0/8' }))).toEqual([
       { pointer: '/scenarios/12/hook/ip' },
     ]);

@@ -1,6 +1,7 @@
 /**
- * The per-run model on blueprints whose cost is known by hand (HC `operations` counting rules, docs/cost.md).
- * Expected numbers are worked out in each test's comment from the rules, not read from the program.
+ * The per-run model on blueprints whose cost is known by hand (https://help.make.com/operations counting
+ * rules, docs/cost.md). Expected numbers are worked out in each test's comment from the rules, not read from
+ * the program.
  */
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../../../cost/calibration.ts';
@@ -14,8 +15,8 @@ function ops(model: ReturnType<typeof modelScenario>, id: number): number | unde
 }
 
 describe('cost model', () => {
-  it("prices the spec's worked example: 10 trigger bundles and three modules are 31 operations", () => {
-    // HC operations: 1 for the trigger + 3 modules × 10 bundles.
+  it('prices the worked example of https://help.make.com/operations: 10 trigger bundles and three modules are 31 operations', () => {
+    // https://help.make.com/operations: 1 for the trigger + 3 modules × 10 bundles.
     const model = modelScenario(loadFixture('thirty-one'), { items: items({ 1: 10 }) });
     expect(model.operations).toBe(31);
     expect(model.credits).toBe(31);
@@ -58,7 +59,7 @@ describe('cost model', () => {
   });
 
   it('costs an empty polling check the trigger alone', () => {
-    // A trigger costs 1 even when it finds nothing; nothing after it runs (HC operations).
+    // A trigger costs 1 even when it finds nothing; nothing after it runs (https://help.make.com/operations).
     const model = modelScenario(loadFixture('thirty-one'), { items: items({ 1: 0 }) });
     expect(model.operations).toBe(1);
     expect(model.credits).toBe(1);
@@ -73,7 +74,8 @@ describe('cost model', () => {
 
   it('counts If-else and Merge operations without credits and runs exactly one branch', () => {
     // 4 bundles, first condition passes 25 %: branch 1 gets 1, else gets 3; If-else 4 ops and Merge
-    // 4 ops but no credits (HC if-else-and-merge). Ops 1 + 4 + 1 + 3 + 4 + 4 = 17; credits 1 + 1 + 3 + 4 = 9.
+    // 4 ops but no credits (https://help.make.com/if-else-and-merge). Ops 1 + 4 + 1 + 3 + 4 + 4 = 17; credits
+    // 1 + 1 + 3 + 4 = 9.
     const model = modelScenario(loadFixture('if-else'), {
       items: items({ 1: 4 }),
       pass: items({ '2.1': 0.25 }),

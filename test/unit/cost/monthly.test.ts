@@ -1,4 +1,7 @@
-/** Credits per month: runs × credits per run, and a polling trigger's empty checks (HC `operations`, `schedule-a-scenario`). */
+/**
+ * Credits per month: runs × credits per run, and a polling trigger's empty checks
+ * (https://help.make.com/operations, https://help.make.com/schedule-a-scenario).
+ */
 import { describe, expect, it } from 'vitest';
 import { monthly, type PerRun } from '../../../cost/monthly.ts';
 

@@ -1,4 +1,7 @@
-/** Runs per calendar month from Make's scheduling object (HC `schedule-a-scenario`), counted by hand below. */
+/**
+ * Runs per calendar month from Make's scheduling object (https://help.make.com/schedule-a-scenario), counted
+ * by hand below.
+ */
 import { describe, expect, it } from 'vitest';
 import { nextMonth, parseEvery, runsInMonth } from '../../../cost/schedule.ts';
 
@@ -22,7 +25,7 @@ describe('runs per month', () => {
   });
 
   it('skips a day of the month that does not exist in that month', () => {
-    // FUS schedule-a-scenario: the 31st in April is skipped.
+    // Workfront Fusion docs, schedule a scenario: the 31st in April is skipped.
     const monthly = { type: 'monthly' as const, days: [15, 31], time: '06:00' };
     expect(runsInMonth(monthly, utc(2026, 4))).toBe(1);
     expect(runsInMonth(monthly, utc(2026, 5))).toBe(2);

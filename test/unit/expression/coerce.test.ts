@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCollection, isEmpty, toBoolean, toNumber, toText } from '../../../engine/expression/coerce.ts';
 
-describe('toText (spec §4.5 "Text expected")', () => {
+describe('toText (https://help.make.com/type-coercion)', () => {
   it('renders nothing for undefined and null', () => {
     expect(toText(undefined)).toBe('');
     expect(toText(null)).toBe('');
@@ -31,7 +31,7 @@ describe('toText (spec §4.5 "Text expected")', () => {
   });
 });
 
-describe('toNumber (spec §4.5 "Number expected")', () => {
+describe('toNumber (https://help.make.com/type-coercion)', () => {
   it('keeps numbers', () => expect(toNumber(3.5)).toBe(3.5));
   it('parses decimal text, ignoring surrounding spaces', () => {
     expect(toNumber(' 42 ')).toBe(42);
@@ -51,7 +51,7 @@ describe('toNumber (spec §4.5 "Number expected")', () => {
   });
 });
 
-describe('toBoolean (spec §4.5 "Boolean expected")', () => {
+describe('toBoolean (https://help.make.com/type-coercion)', () => {
   it('is true for every number, even 0', () => {
     expect(toBoolean(0)).toBe(true);
     expect(toBoolean(-1)).toBe(true);

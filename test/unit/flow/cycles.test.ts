@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_INSTANT_CYCLES, planCycles } from '../../../engine/flow/cycles.ts';
 
-describe('cycles (spec §2.3)', () => {
+describe('cycles (https://help.make.com/scenario-execution-cycles-and-phases)', () => {
   it('gives an instant trigger one cycle per event', () => {
     const plan = planCycles(true, [{ a: 1 }, { a: 2 }], 1);
     expect(plan.count).toBe(2);

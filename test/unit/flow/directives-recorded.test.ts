@@ -1,6 +1,6 @@
 /**
  * Error-handler directives that ran are recorded like modules (bundle in, one call with their
- * mapped settings) and still cost nothing: HC overview-of-error-handling, "Error handler
+ * mapped settings) and still cost nothing: https://help.make.com/overview-of-error-handling, "Error handler
  * activation doesn't consume operations".
  */
 import { describe, expect, it } from 'vitest';

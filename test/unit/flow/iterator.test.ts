@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { feed, repeat } from '../../../engine/flow/iterator.ts';
 
-describe('iterator feed (spec §2.7)', () => {
+describe('iterator feed (https://help.make.com/iterator)', () => {
   it('exposes object fields and wraps primitives as value, with 1-based positions', () => {
     expect(feed([{ a: 1 }, 'x'])).toEqual([
       { a: 1, __IMTINDEX__: 1, __IMTLENGTH__: 2 },

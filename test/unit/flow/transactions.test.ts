@@ -21,7 +21,7 @@ function manager(log: string[], autoCommit: boolean, triggerLast = true, failOn?
   );
 }
 
-describe('Transactions (spec §5)', () => {
+describe('Transactions (https://help.make.com/rollback-error-handler)', () => {
   it('with auto commit on wraps each ACID operation in its own transaction', () => {
     const log: string[] = [];
     const tx = manager(log, true);

@@ -1,7 +1,9 @@
 /**
- * Properties of the walk over random linear and routed flows (spec §2.2 depth-first, §2.4
- * filters, §2.5 routers, §3.1 counting): the operations total equals the sum over modules and
- * what the counting rules predict, and bundles reach modules in depth-first order.
+ * Properties of the walk over random linear and routed flows (Make's help:
+ * https://help.make.com/scenario-execution-flow depth-first, https://help.make.com/filtering
+ * filters, https://help.make.com/router routers, https://help.make.com/operations counting): the operations
+ * total equals the sum over modules and what the counting rules predict, and bundles reach modules in
+ * depth-first order.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +44,7 @@ function build(items: Item[], next: { id: number }): unknown[] {
   });
 }
 
-/** What the spec predicts: the (module, bundle) visits in depth-first order. */
+/** What Make's documented rules predict: the (module, bundle) visits in depth-first order. */
 function predict(items: Item[], n: number, next: { id: number }, out: string[]): void {
   let alive = true;
   for (const item of items) {

@@ -33,7 +33,7 @@ function scenario(responders: number) {
   );
 }
 
-describe('RunOptions.onRespond (http-spec §1.5: the caller is held until the module runs)', () => {
+describe('RunOptions.onRespond (https://help.make.com/webhooks: the caller is held until the module runs)', () => {
   it('hears the response when the module runs, before the modules after it', async () => {
     const clock = new SimulatedClock('2026-01-01T00:00:00Z');
     const sleep = {

@@ -13,7 +13,7 @@ const ai = defineModule({
   centicredits: 1000,
 });
 
-describe('counting table (spec §3.1)', () => {
+describe('counting table (https://help.make.com/operations)', () => {
   it('charges triggers, actions, searches, iterators, aggregators and responders 1 operation = 1 credit', () => {
     for (const kind of [
       'trigger',
@@ -33,7 +33,7 @@ describe('counting table (spec §3.1)', () => {
     expect(chargeFor('directive', undefined)).toEqual({ operations: 0, centicredits: 0 });
   });
 
-  it('counts If-else and Merge operations without credits (HC if-else-and-merge)', () => {
+  it('counts If-else and Merge operations without credits (https://help.make.com/if-else-and-merge)', () => {
     expect(chargeFor('if-else', undefined)).toEqual({ operations: 1, centicredits: 0 });
     expect(chargeFor('merge', undefined)).toEqual({ operations: 1, centicredits: 0 });
   });

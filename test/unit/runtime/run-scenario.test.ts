@@ -1,4 +1,7 @@
-/** runScenario's guardrails and run-level failures (DESIGN principle 7; spec §4.1, §5). */
+/**
+ * runScenario's guardrails and run-level failures (DESIGN principle 7; https://help.make.com/types-of-errors,
+ * https://help.make.com/rollback-error-handler).
+ */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../engine/blueprint/load.ts';
 import { SimulatedClock } from '../../../engine/ports/clock.ts';

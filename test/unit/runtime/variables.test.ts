@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunVariables } from '../../../engine/runtime/variables.ts';
 
-describe('RunVariables (spec §2.10)', () => {
+describe('RunVariables (https://help.make.com/util)', () => {
   it('forgets one-cycle variables between cycles and keeps execution ones', () => {
     const vars = new RunVariables();
     vars.set('a', 1, 'roundtrip');

@@ -4,7 +4,7 @@ import { Aggregation } from '../../../engine/state/aggregation.ts';
 
 const aggregator = { id: 5, groupBy: null } as unknown as ModuleNode;
 
-describe('Aggregation buckets (spec §2.8)', () => {
+describe('Aggregation buckets (https://help.make.com/aggregator)', () => {
   it('gives each feeder operation a fresh bucket and restores the enclosing one', () => {
     const aggregation = new Aggregation();
     const outer = aggregation.open([aggregator], null);

@@ -1,6 +1,6 @@
 /**
- * "Date expected" coercion (spec/iml-spec.md §4.5): every documented text form, numbers as
- * epoch milliseconds, the settings zone for text without an offset, and rejection of the rest.
+ * "Date expected" coercion (Make's help: https://help.make.com/type-coercion): every documented text form,
+ * numbers as epoch milliseconds, the settings zone for text without an offset, and rejection of the rest.
  * The documented forms all describe 2016-06-20 19:26:44 at +02:00, i.e. 17:26:44 UTC.
  */
 import { describe, expect, it } from 'vitest';

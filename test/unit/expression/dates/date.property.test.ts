@@ -1,5 +1,6 @@
 /**
- * Properties of formatDate/parseDate and addDays (spec/iml-spec.md §3.4, §4.1–4.3).
+ * Properties of formatDate/parseDate and addDays (Make's help: https://help.make.com/date-and-time-functions,
+ * https://help.make.com/tokens-for-datetime-formatting).
  *
  * Round trip: with a format that carries the offset (`Z`) or an epoch (`x`), the text names one
  * instant, so parseDate(formatDate(d; f; tz); f; tz) = d in every zone. A format without an

@@ -1,7 +1,7 @@
 /**
- * Format tokenizer and renderer (spec/iml-spec.md §4.1; Moment.js token rules). The full token
- * table is in test/conformance/iml/cases/date-tokens.json; this file covers the tokenizer's
- * rules and the renderer's edge cases. 2023-02-05T14:07:09.045Z is a Sunday.
+ * Format tokenizer and renderer (Make's help: https://help.make.com/tokens-for-datetime-formatting; Moment.js
+ * token rules). The full token table is in test/conformance/iml/cases/date-tokens.json; this file covers the
+ * tokenizer's rules and the renderer's edge cases. 2023-02-05T14:07:09.045Z is a Sunday.
  */
 import { describe, expect, it } from 'vitest';
 import { formatWithTokens } from '../../../../engine/expression/dates/format-tokens.ts';

@@ -1,6 +1,6 @@
 /**
- * Zone rules (spec/iml-spec.md §4.3). DST facts used below: Europe/Prague springs forward
- * 2024-03-31 02:00 CET → 03:00 CEST and falls back 2024-10-27 03:00 CEST → 02:00 CET;
+ * Zone rules (Make's help: https://help.make.com/manage-time-zones). DST facts used below: Europe/Prague
+ * springs forward 2024-03-31 02:00 CET → 03:00 CEST and falls back 2024-10-27 03:00 CEST → 02:00 CET;
  * America/New_York springs forward 2024-03-10 02:00 → 03:00 and falls back 2024-11-03 02:00 → 01:00.
  * The ambiguity rules are moment-timezone's documented ones ("Parsing Ambiguities").
  */

@@ -1,5 +1,6 @@
 /**
- * Hashes, HMACs and encodings. Digests of "Make" come from spec/iml-spec.md §3.3; HMAC values are
+ * Hashes, HMACs and encodings. Digests of "Make" come from Make's help:
+ * https://help.make.com/text-and-binary-functions; HMAC values are
  * the published test vectors (RFC 2202 case 2, RFC 4231 case 2: key "Jefe").
  */
 import fc from 'fast-check';
@@ -85,7 +86,7 @@ describe('base64 / toBinary / toString', () => {
     expect(call('toBinary', 'V29ya2Zyb250', 'base64')).toEqual(Buffer.from('Workfront'));
     expect(call('toBinary', '4d616b65', 'hex')).toEqual(Buffer.from('Make'));
   });
-  it('renders non-text values as text before converting (§4.5 buffer expected)', () => {
+  it('renders non-text values as text before converting (https://help.make.com/type-coercion buffer expected)', () => {
     expect(call('toBinary', 42)).toEqual(Buffer.from('42'));
     expect(call('toBinary', new Date('2016-12-28T16:03:06.000Z'))).toEqual(
       Buffer.from('2016-12-28T16:03:06.000Z'),

@@ -1,6 +1,8 @@
 /**
- * Date functions through the catalogue, as the evaluator calls them (spec/iml-spec.md §3.4, §4.3,
- * §6 item 6). DST facts: Europe/Prague springs forward 2024-03-31 02:00 → 03:00 and falls back
+ * Date functions through the catalogue, as the evaluator calls them (Make's help:
+ * https://help.make.com/date-and-time-functions, https://help.make.com/manage-time-zones,
+ * https://developers.make.com/custom-apps-documentation/block-elements/iml). DST facts: Europe/Prague springs
+ * forward 2024-03-31 02:00 → 03:00 and falls back
  * 2024-10-27 03:00 → 02:00; America/New_York springs forward 2024-03-10 and falls back 2024-11-03.
  * Expected values are reasoned in each test's name.
  */
@@ -177,7 +179,7 @@ describe('zones of formatDate and parseDate', () => {
   it('returns a Date given to parseDate unchanged', () => {
     expect(iso('parseDate', new Date('2018-10-01T07:32:00Z'), 'YYYY')).toBe('2018-10-01T07:32:00.000Z');
   });
-  it('parses without a format by the §4.5 text forms', () => {
+  it('parses without a format by the https://help.make.com/type-coercion text forms', () => {
     expect(iso('parseDate', '06/20/2016 5:26 PM', '')).toBe('2016-06-20T17:26:00.000Z');
   });
   it('formats with an empty format as ISO 8601', () => {

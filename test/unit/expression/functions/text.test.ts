@@ -1,7 +1,7 @@
 /**
  * Text functions, called through the catalogue as the evaluator does. Expected values come from
- * spec/iml-spec.md §3.3 (with its reconstructions of garbled examples) or from the reasoning in
- * each test's name.
+ * Make's help: https://help.make.com/text-and-binary-functions (where its examples are garbled, the
+ * value Make's rule gives) or from the reasoning in each test's name.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -35,14 +35,14 @@ describe('lower / upper / capitalize / startcase / trim', () => {
   it('trim removes leading and trailing whitespace only', () => {
     expect(call('trim', '  a b \n\t')).toBe('a b');
   });
-  it('renders missing and non-text arguments as text first (§4.5)', () => {
+  it('renders missing and non-text arguments as text first (https://help.make.com/type-coercion)', () => {
     expect(call('upper', undefined)).toBe('');
     expect(call('upper', null)).toBe('');
     expect(call('upper', true)).toBe('TRUE');
     expect(call('lower', 12.5)).toBe('12.5');
     expect(call('upper', { a: 'b' })).toBe('{"A":"B"}');
   });
-  it('renders arrays as text the way a text field does (§4.5 text expected)', () => {
+  it('renders arrays as text the way a text field does (https://help.make.com/type-coercion text expected)', () => {
     expect(call('upper', ['a', 'b'])).toBe(['A', 'B'].join(ARRAY_TEXT_SEPARATOR));
     expect(call('lower', [['X'], 'Y'])).toBe(['x', 'y'].join(ARRAY_TEXT_SEPARATOR));
   });
@@ -60,7 +60,7 @@ describe('ascii', () => {
     expect(call('ascii', 'ěščřž', true)).toBe('escrz');
     expect(call('ascii', 'Łódź Straße Ørsted', true)).toBe('Lodz Strasse Orsted');
   });
-  it('treats the text "false" as not removing diacritics (boolean coercion §4.5)', () => {
+  it('treats the text "false" as not removing diacritics (boolean coercion https://help.make.com/type-coercion)', () => {
     expect(call('ascii', 'ěa', 'false')).toBe('a');
   });
 });

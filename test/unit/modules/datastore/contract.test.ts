@@ -1,5 +1,6 @@
 /**
- * The data store contract (spec/execution-spec.md §5, §6), run against a file database in a temp
+ * The data store contract (Make's help: https://help.make.com/rollback-error-handler,
+ * https://help.make.com/data-stores), run against a file database in a temp
  * directory and against `:memory:`: every operation, structure, limits, nested transactions.
  */
 

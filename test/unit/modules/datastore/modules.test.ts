@@ -1,4 +1,7 @@
-/** The eight data store modules (spec/execution-spec.md §6.2), run as the engine calls them. */
+/**
+ * The eight data store modules (Make's help: https://help.make.com/data-stores), run as the engine calls
+ * them.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ModuleContext } from '../../../../engine/registry/define-module.ts';
 import addRecord from '../../../../modules/datastore/add-record.ts';
@@ -232,7 +235,7 @@ describe('every data store module', () => {
     stats,
   ];
 
-  it('is ACID, so the engine wraps it in a transaction (spec §6.2)', () => {
+  it('is ACID, so the engine wraps it in a transaction (https://help.make.com/data-stores)', () => {
     expect(all.every((m) => m.acid === true)).toBe(true);
   });
 

@@ -1,4 +1,7 @@
-/** Stores created, changed and removed while running (the dev server's data store API, http-spec §2.7). */
+/**
+ * Stores created, changed and removed while running (the dev server's data store API,
+ * https://developers.make.com/api-documentation/api-reference/data-stores).
+ */
 
 import { describe, expect, it } from 'vitest';
 import { MakeError } from '../../../../engine/errors/make-error.ts';

@@ -1,4 +1,7 @@
-/** A data structure's `spec` (http-spec §2.8): fields of Make's types; each problem names its place. */
+/**
+ * A data structure's `spec` (https://developers.make.com/api-documentation/api-reference/data-structures):
+ * fields of Make's types; each problem names its place.
+ */
 import { describe, expect, it } from 'vitest';
 import { FIELD_TYPES, specProblems } from '../../../../modules/datastore/structure-spec.ts';
 

@@ -1,7 +1,7 @@
 /**
- * Model check of the store's transactions (spec §5): any sequence of writes, begins, commits and
- * rollbacks leaves exactly the rows a plain Map model with a snapshot stack predicts — rollback
- * restores the snapshot taken at its begin, commit keeps the writes (savepoints nest).
+ * Model check of the store's transactions (https://help.make.com/rollback-error-handler): any sequence of
+ * writes, begins, commits and rollbacks leaves exactly the rows a plain Map model with a snapshot stack
+ * predicts — rollback restores the snapshot taken at its begin, commit keeps the writes (savepoints nest).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,7 @@
-/** A hook's IP allow-list (http-spec §1.8): comma-separated IPv4/IPv6 addresses and CIDR ranges. */
+/**
+ * A hook's IP allow-list (https://help.make.com/webhooks): comma-separated IPv4/IPv6 addresses and CIDR
+ * ranges.
+ */
 import { describe, expect, it } from 'vitest';
 import { ipListProblem } from '../../../../modules/gateway/ip-list.ts';
 

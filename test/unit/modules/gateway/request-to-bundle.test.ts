@@ -31,7 +31,7 @@ const multipartBody = [
   '',
 ].join('\r\n');
 
-/** http-spec §1.3, one row per documented behaviour. */
+/** Make's help: https://help.make.com/webhooks, one row per documented behaviour. */
 const cases: Array<[string, WebhookRequest, HookOptions, Record<string, unknown>]> = [
   ['query string values are strings', { method: 'GET', query: '?a=1&b=x' }, {}, { a: '1', b: 'x' }],
   [
@@ -116,7 +116,7 @@ const cases: Array<[string, WebhookRequest, HookOptions, Record<string, unknown>
   ],
 ];
 
-describe('requestToBundle (http-spec §1.3)', () => {
+describe('requestToBundle (https://help.make.com/webhooks)', () => {
   it.each(cases)('%s', (_name, request, hook, expected) => {
     expect(requestToBundle(request, hook)).toEqual(expected);
   });

@@ -77,7 +77,8 @@ describe('net modules in a run', () => {
     });
     expect(record.error).toBeNull();
     expect(record.status).toBe('success');
-    // A template that is one {{…}} keeps its value's type (iml-spec), so the body is the number 20 * 2 + 1.
+    // A template that is one {{…}} keeps its value's type (https://help.make.com/mapping), so the body is the
+    // number 20 * 2 + 1.
     expect(record.response).toEqual({ status: 200, headers: { 'Content-Type': 'text/plain' }, body: 41 });
   });
 

@@ -3,7 +3,7 @@ import { memoryState } from '../../../../engine/ports/state.ts';
 import { functionIncrement } from '../../../../modules/util/function-increment.ts';
 import { fakeContext, run } from './fake-context.ts';
 
-describe('Increment function (HC incremental-variables)', () => {
+describe('Increment function (https://help.make.com/incremental-variables)', () => {
   it('never resets with reset "scenario": the counter survives across executions', async () => {
     const state = memoryState();
     expect(await run(functionIncrement, {}, fakeContext({ state }), { reset: 'scenario' })).toEqual([

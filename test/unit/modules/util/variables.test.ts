@@ -5,7 +5,7 @@ import { setVariable2 } from '../../../../modules/util/set-variable2.ts';
 import { setVariables } from '../../../../modules/util/set-variables.ts';
 import { fakeContext, run } from './fake-context.ts';
 
-describe('variable modules (HC util)', () => {
+describe('variable modules (https://help.make.com/util)', () => {
   it('Set variable outputs the value under its name and stores it for Get variable', async () => {
     const ctx = fakeContext();
     expect(await run(setVariable2, { name: 'total', scope: 'execution', value: 42 }, ctx)).toEqual([

@@ -1,4 +1,6 @@
-/** The gateway's IP allow-list check (http-spec §1.8), on the same parsing as ipListProblem. */
+/**
+ * The gateway's IP allow-list check (https://help.make.com/webhooks), on the same parsing as ipListProblem.
+ */
 import { describe, expect, it } from 'vitest';
 import { ipAllowed } from '../../../../server/gateway/guard.ts';
 

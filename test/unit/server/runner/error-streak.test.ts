@@ -8,7 +8,7 @@ const failed = (type: string, counts = true) => ({
 });
 const scheduled = { immediate: false, maxErrors: 3, current: 0 };
 
-describe('consecutive errors and deactivation (execution-spec §4.5)', () => {
+describe('consecutive errors and deactivation (https://help.make.com/overview-of-error-handling)', () => {
   it('counts an ordinary error on a scheduled scenario and switches it off at maxErrors', () => {
     expect(nextStreak(failed('DataError'), scheduled)).toEqual({ count: 1, deactivate: false });
     expect(nextStreak(failed('DataError'), { ...scheduled, current: 2 })).toEqual({
