@@ -1,6 +1,6 @@
 /**
- * API authentication (http-spec §2.1): `Authorization: Token <token>`; `Bearer` is accepted too,
- * as the SDK picks it for non-UUID tokens.
+ * API authentication (https://developers.make.com/api-documentation): `Authorization: Token <token>`;
+ * `Bearer` is accepted too, as the SDK picks it for non-UUID tokens.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { unauthorized } from './errors.ts';

@@ -1,6 +1,8 @@
 /**
  * The `{ids: [...]}` or `{all: true, exceptIds?: [...]}` body that picks items of a list to retry or
- * delete (http-spec §2.5 incomplete executions, §2.6 a hook's incomings).
+ * delete: incomplete executions
+ * (https://developers.make.com/api-documentation/api-reference/incomplete-executions) and a hook's incomings
+ * (https://developers.make.com/api-documentation/api-reference/hooks).
  */
 import { validationError } from './errors.ts';
 
@@ -14,8 +16,10 @@ export interface IdReader<T, K> {
 }
 
 /**
- * `{ids: [...]}` or `{all: true, exceptIds?: [...]}` (http-spec §2.5; also a hook's incomings, §2.6)
- * applied to `pool`; `unknown` lists the given ids the pool lacks. A malformed list is a 400.
+ * `{ids: [...]}` or `{all: true, exceptIds?: [...]}`
+ * (https://developers.make.com/api-documentation/api-reference/incomplete-executions; also a hook's
+ * incomings, https://developers.make.com/api-documentation/api-reference/hooks) applied to `pool`; `unknown`
+ * lists the given ids the pool lacks. A malformed list is a 400.
  */
 export function choose<T, K>(pool: T[], body: Record<string, unknown>, ids: IdReader<T, K>) {
   const list = (value: unknown): K[] | undefined => {

@@ -1,7 +1,8 @@
 /**
- * The old → new id maps of `POST /scenarios/{id}/clone` (http-spec §2.3: `account`, `key`, `hook`,
- * `device`, `udt`, `datastore`, each `{"<old id>": <new id>}`) and where a blueprint keeps the ids
- * they rewrite. Only ids found by a clear rule are rewritten (ID_PARAMETERS; docs/fidelity.md).
+ * The old → new id maps of `POST /scenarios/{id}/clone`
+ * (https://developers.make.com/api-documentation/api-reference/scenarios: `account`, `key`, `hook`, `device`,
+ * `udt`, `datastore`, each `{"<old id>": <new id>}`) and where a blueprint keeps the ids they rewrite. Only
+ * ids found by a clear rule are rewritten (ID_PARAMETERS; docs/fidelity.md).
  */
 import { MAIL_TRIGGER, WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
 

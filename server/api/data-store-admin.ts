@@ -1,10 +1,11 @@
 /**
- * Data stores created, changed and deleted over the API (http-spec §2.7): POST `/data-stores`
- * `{name, teamId, datastructureId?, maxSizeMB}`, PATCH `/data-stores/{id}`, DELETE `/data-stores`
- * (`ids[]` in the query, or body `{ids}` / `{all, exceptIds?}`) and DELETE `/data-stores/{id}`;
- * `confirmed=true` when a scenario uses the store (406 IM004). Definitions are kept in the server
- * database and restored at start; a store's structure comes from its data structure. The
- * config's stores are refused here with a 400 that says to change them in makesim.config.json.
+ * Data stores created, changed and deleted over the API
+ * (https://developers.make.com/api-documentation/api-reference/data-stores): POST `/data-stores` `{name,
+ * teamId, datastructureId?, maxSizeMB}`, PATCH `/data-stores/{id}`, DELETE `/data-stores` (`ids[]` in the
+ * query, or body `{ids}` / `{all, exceptIds?}`) and DELETE `/data-stores/{id}`; `confirmed=true` when a
+ * scenario uses the store (406 IM004). Definitions are kept in the server database and restored at start; a
+ * store's structure comes from its data structure. The config's stores are refused here with a 400 that says
+ * to change them in makesim.config.json.
  */
 import type { FastifyInstance } from 'fastify';
 import { MakeError } from '../../engine/errors/make-error.ts';

@@ -1,6 +1,7 @@
 /**
- * Reading the bodies and queries of the data store admin routes (http-spec §2.7): every bad
- * parameter becomes one suberror of Make's 400 that says what to send instead.
+ * Reading the bodies and queries of the data store admin routes
+ * (https://developers.make.com/api-documentation/api-reference/data-stores): every bad parameter becomes one
+ * suberror of Make's 400 that says what to send instead.
  */
 import type { ServerServices } from '../services.ts';
 import { validationError } from './errors.ts';

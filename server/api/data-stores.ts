@@ -1,10 +1,9 @@
 /**
- * Data stores and records (http-spec §2.7): stores come from the project config or are created
- * over the API (data-store-admin.ts); records are listed (`{records, spec, strict, count, pg}`),
- * created (`{key?, data?}`, 12-hex key when absent, every field null without data), replaced (PUT,
- * bare data), merged (PATCH, bare data) and deleted (`confirmed=true`, `{keys}` or
- * `{all: true, exceptKeys?}`).
- * Create/update/replace answer `{key, data}` without an envelope.
+ * Data stores and records (https://developers.make.com/api-documentation/api-reference/data-stores): stores
+ * come from the project config or are created over the API (data-store-admin.ts); records are listed
+ * (`{records, spec, strict, count, pg}`), created (`{key?, data?}`, 12-hex key when absent, every field null
+ * without data), replaced (PUT, bare data), merged (PATCH, bare data) and deleted (`confirmed=true`, `{keys}`
+ * or `{all: true, exceptKeys?}`). Create/update/replace answer `{key, data}` without an envelope.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -34,7 +33,10 @@ export function findStore(
   return { ...entry, handle: services.dataStores.store(entry.info.name) };
 }
 
-/** Make's data store object; `size`/`maxSize` are byte counts as strings (http-spec §2.7). */
+/**
+ * Make's data store object; `size`/`maxSize` are byte counts as strings
+ * (https://developers.make.com/api-documentation/api-reference/data-stores).
+ */
 export function dataStoreShape(services: ServerServices, { id, info }: ListedStore): Record<string, unknown> {
   const handle = services.dataStores?.store(info.name);
   return {
@@ -81,7 +83,9 @@ export async function dataStoreRoutes(app: FastifyInstance, options: { services:
 
   app.post('/data-stores/:id/data', async (request) => {
     const { info, handle } = find(request.params);
-    // `key` and `data` are both optional (http-spec §2.7): no body at all is a record of nulls.
+    // `key` and `data` are both optional
+    // (https://developers.make.com/api-documentation/api-reference/data-stores): no body at all is a record
+    // of nulls.
     const body = bodyObject(request.body, true);
     const problems: string[] = [];
     if (body.key !== undefined && (typeof body.key !== 'string' || body.key === ''))
@@ -144,7 +148,8 @@ export function write<T>(fn: () => T): T {
 
 /**
  * A record created without `data`: every field of the store's data structure null ("missing data
- * → fields null", http-spec §2.7), defaults not applied; `{}` for a store without a structure.
+ * → fields null", https://developers.make.com/api-documentation/api-reference/data-stores), defaults not
+ * applied; `{}` for a store without a structure.
  */
 function nullRecord(info: DataStoreInfo): Record<string, unknown> {
   return Object.fromEntries((info.structure?.fields ?? []).map((field) => [field.name, null]));

@@ -1,9 +1,9 @@
 /**
- * Data structures (http-spec §2.8): list (`{id, name, teamId}` unless `cols[]` asks for more;
- * pg default name asc, 10000), create `{teamId, name, spec, strict?}`, get, PATCH (`spec` replaces
- * the whole list), DELETE (`confirmed=true` when a hook's `udt` or a data store uses it — the users
- * then lose it), clone `{name, targetTeamId?}`. A changed structure applies to the stores that use
- * it from their next write; records already stored are not rewritten.
+ * Data structures (https://developers.make.com/api-documentation/api-reference/data-structures): list (`{id,
+ * name, teamId}` unless `cols[]` asks for more; pg default name asc, 10000), create `{teamId, name, spec,
+ * strict?}`, get, PATCH (`spec` replaces the whole list), DELETE (`confirmed=true` when a hook's `udt` or a
+ * data store uses it — the users then lose it), clone `{name, targetTeamId?}`. A changed structure applies to
+ * the stores that use it from their next write; records already stored are not rewritten.
  */
 import type { FastifyInstance } from 'fastify';
 import { problemText, specProblems } from '../../modules/datastore/structure-spec.ts';
@@ -117,7 +117,9 @@ function shape(structure: StoredDataStructure): Record<string, unknown> {
   return { id, name, teamId: LOCAL_IDS.teamId, strict, spec };
 }
 
-/** `cols[]=name&cols[]=spec` (or `cols[0]=…`), encoded or raw (http-spec §2.2). */
+/**
+ * `cols[]=name&cols[]=spec` (or `cols[0]=…`), encoded or raw (https://developers.make.com/api-documentation).
+ */
 function requestedColumns(query: Query): string[] | undefined {
   const values = arrayParam(query, 'cols');
   return values.length > 0 ? values : undefined;

@@ -1,7 +1,8 @@
 /**
- * One incomplete execution's contents (http-spec §2.5): its blueprint, its bundle (the outputs of
- * the modules before the failed one, by module id), PATCH of the blueprint and failed module a
- * retry uses, and the logs of its retry runs.
+ * One incomplete execution's contents
+ * (https://developers.make.com/api-documentation/api-reference/incomplete-executions): its blueprint, its
+ * bundle (the outputs of the modules before the failed one, by module id), PATCH of the blueprint and failed
+ * module a retry uses, and the logs of its retry runs.
  */
 import type { FastifyInstance } from 'fastify';
 import { redactValue } from '../../modules/http/redact.ts';
@@ -14,8 +15,9 @@ import { logShape } from './shapes.ts';
 type Find = (params: unknown) => StoredIncomplete;
 
 /**
- * Open question (http-spec §2.5 gives no body for GET `/dlqs/{id}/blueprint`): answered like the
- * bundle, `{code: "OK", response: {blueprint}}`. The blueprint is the edited one, else the scenario's.
+ * Open question (Make's API reference, https://developers.make.com/api-documentation/api-reference/incomplete-executions, gives no
+ * body for GET `/dlqs/{id}/blueprint`): answered like the bundle, `{code: "OK", response: {blueprint}}`. The
+ * blueprint is the edited one, else the scenario's.
  */
 function blueprintOf(
   services: Pick<DlqDetailServices, 'incompletes' | 'scenarios'>,

@@ -1,8 +1,9 @@
 /**
- * Incomplete executions (http-spec §2.5): list by scenario, get, retry one or several, delete
- * several (`confirmed=true`); their blueprint, bundle, edits and logs are in dlq-detail.ts. A retry
- * runs the scenario again with the stored trigger input (Make resumes from the failed module; we
- * re-run the whole scenario — docs/fidelity.md), with the item's edited blueprint if it has one.
+ * Incomplete executions (https://developers.make.com/api-documentation/api-reference/incomplete-executions):
+ * list by scenario, get, retry one or several, delete several (`confirmed=true`); their blueprint, bundle,
+ * edits and logs are in dlq-detail.ts. A retry runs the scenario again with the stored trigger input (Make
+ * resumes from the failed module; we re-run the whole scenario — docs/fidelity.md), with the item's edited
+ * blueprint if it has one.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
@@ -67,9 +68,9 @@ export async function dlqRoutes(
   });
 
   /**
-   * Open question (http-spec §2.5 has this row from a secondary summary, no answer body): we answer
-   * `{dlqs: [<deleted ids>]}`, the plural of Make's `{<singular>: <id>}` delete answer. Unknown ids
-   * are a 404 and nothing is deleted.
+   * Open question (Make's API reference, https://developers.make.com/api-documentation/api-reference/incomplete-executions,
+   * gives no answer body): we answer `{dlqs: [<deleted ids>]}`, the plural of Make's
+   * `{<singular>: <id>}` delete answer. Unknown ids are a 404 and nothing is deleted.
    */
   app.delete('/dlqs', async (request) => {
     const query = request.query as Query;
@@ -95,7 +96,10 @@ const DLQ_IDS: IdReader<StoredIncomplete, string> = {
   noun: 'incomplete execution',
 };
 
-/** Ids are accepted with or without dashes (http-spec §2.3: one DLQ mock shows a dashed UUID). */
+/**
+ * Ids are accepted with or without dashes (the SDK's incomplete-execution mocks show a dashed UUID,
+ * https://github.com/integromat/make-typescript-sdk).
+ */
 function plain(id: string): string {
   return id.replaceAll('-', '');
 }

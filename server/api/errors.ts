@@ -1,6 +1,6 @@
 /**
- * Make API v2 errors (http-spec §2.2): one JSON body `{detail, message, code, suberrors?}` for
- * every failure, `code` = `SC<status>` or a Make `IMxxx` code. Route code throws ApiError.
+ * Make API v2 errors (https://developers.make.com/api-documentation): one JSON body `{detail, message, code,
+ * suberrors?}` for every failure, `code` = `SC<status>` or a Make `IMxxx` code. Route code throws ApiError.
  */
 export interface SubError {
   message: string;
@@ -43,7 +43,10 @@ export class ApiError extends Error {
   }
 }
 
-/** "Validation failed for N parameter(s)." with one suberror per problem (http-spec §2.2). */
+/**
+ * "Validation failed for N parameter(s)." with one suberror per problem
+ * (https://developers.make.com/api-documentation).
+ */
 export function validationError(problems: string[]): ApiError {
   return new ApiError(400, `Validation failed for ${problems.length} parameter(s).`, {
     suberrors: problems.map((message) => ({ message, name: 'Error' })),
@@ -54,14 +57,17 @@ export function notFound(what: string): ApiError {
   return new ApiError(404, `${what} not found.`);
 }
 
-/** 406 IM004: deletes of used resources and queue items need `confirmed=true` (http-spec §2.2). */
+/**
+ * 406 IM004: deletes of used resources and queue items need `confirmed=true`
+ * (https://developers.make.com/api-documentation).
+ */
 export function confirmationRequired(): ApiError {
   return new ApiError(406, 'Confirmation is required. Repeat the request with confirmed=true.', {
     code: 'IM004',
   });
 }
 
-/** The 401 body is unverified (http-spec §5 open question 7): we use SC401 by analogy with SC403. */
+/** The 401 body is unverified (docs/fidelity.md, "API"): we use SC401 by analogy with SC403. */
 export function unauthorized(): ApiError {
   return new ApiError(401, 'Invalid or missing token. Send Authorization: Token <your API token>.');
 }

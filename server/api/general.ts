@@ -1,7 +1,8 @@
 /**
  * `/ping`, `/users/me`, `/users/me/current-authorization`, `/users/me/api-tokens`,
- * `/organizations`, `/teams`, `/scenarios-folders` (http-spec §2.1, §2.9): what tools call first to
- * check a token. One local user, organization and team (id 1 each); no scenario folders.
+ * `/organizations`, `/teams`, `/scenarios-folders` (https://developers.make.com/api-documentation):
+ * what tools call first to check a token. One local user, organization and team (id 1 each); no scenario
+ * folders.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
@@ -82,8 +83,9 @@ export async function generalRoutes(
 
 /**
  * The token as the token list shows it: its first dash-separated segment (how tools match a token
- * to its entry, http-spec §2.9), every other character but the dashes starred. A segment that would
- * show half the token or more (a token without dashes) is starred too: the list never reveals it.
+ * to its entry, https://developers.make.com/api-documentation), every other character but the dashes starred.
+ * A segment that would show half the token or more (a token without dashes) is starred too: the list never
+ * reveals it.
  */
 function maskToken(token: string): string {
   const dash = token.indexOf('-');

@@ -1,10 +1,11 @@
 /**
- * Hooks created, renamed and deleted through the API (http-spec §2.6): POST `/hooks` with a flat
- * body (`gateway-webhook` needs the booleans `method`, `headers`, `stringify` unless
- * `useDefaults=requiredOnly`; `gateway-mailhook` refuses them; another `typeName` is IM005; `udt`
- * names a data structure; `ip` is an allow-list of addresses and CIDR ranges, §1.8), PATCH
- * `/hooks/{id}` renames only, DELETE `/hooks/{id}` needs `confirmed=true` when a scenario uses the
- * hook. A new webhook starts in learning mode (§1.9).
+ * Hooks created, renamed and deleted through the API
+ * (https://developers.make.com/api-documentation/api-reference/hooks): POST `/hooks` with a flat body
+ * (`gateway-webhook` needs the booleans `method`, `headers`, `stringify` unless `useDefaults=requiredOnly`;
+ * `gateway-mailhook` refuses them; another `typeName` is IM005; `udt` names a data structure; `ip` is an
+ * allow-list of addresses and CIDR ranges, https://help.make.com/webhooks), PATCH `/hooks/{id}` renames only,
+ * DELETE `/hooks/{id}` needs `confirmed=true` when a scenario uses the hook. A new webhook starts in learning
+ * mode (https://help.make.com/webhooks).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
@@ -52,7 +53,8 @@ export async function hookAdminRoutes(
         ...(typeof body.udt === 'number' ? { udt: body.udt } : {}),
         ...(typeof body.ip === 'string' ? { ip: body.ip } : {}),
       },
-      // A mailhook's bundle has a fixed shape (§1.10) and the mail gateway learns nothing.
+      // A mailhook's bundle has a fixed shape (https://help.make.com/webhooks) and the mail gateway learns
+      // nothing.
       learning: typeName === WEBHOOK_TYPE_NAME,
       now: services.clock.now(),
     });

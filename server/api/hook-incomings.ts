@@ -1,7 +1,7 @@
 /**
- * A hook's queue over the API (http-spec §2.6 `incomings`): list and get (each with `data`, the
- * bundle the trigger will get), stats, and delete (`confirmed=true`; `{ids}` or
- * `{all: true, exceptIds?}`).
+ * A hook's queue over the API (https://developers.make.com/api-documentation/api-reference/hooks
+ * `incomings`): list and get (each with `data`, the bundle the trigger will get), stats, and delete
+ * (`confirmed=true`; `{ids}` or `{all: true, exceptIds?}`).
  */
 import type { FastifyInstance } from 'fastify';
 import { mailInputToBundle } from '../../modules/gateway/mail-input.ts';
@@ -87,12 +87,12 @@ function incomingIds(services: IncomingServices, hook: StoredHook): number[] {
 }
 
 /**
- * An incoming's `data` (http-spec §2.6 names the field only): the bundle the trigger will get from
- * the queued request — the webhook conversion with the hook options the request arrived under, or
- * the mailhook's reading of the email. The gateway converted it once before queuing, so a failure
- * here is unexpected; it shows as `null` rather than failing the whole list. That includes rows an
- * older database queued with JSON deeper than MAX_JSON_DEPTH: the conversion refuses them in one
- * non-recursive pass (request-to-bundle.ts), so no deep value reaches the answer's serializer.
+ * An incoming's `data` (https://developers.make.com/api-documentation/api-reference/hooks names the field
+ * only): the bundle the trigger will get from the queued request — the webhook conversion with the hook
+ * options the request arrived under, or the mailhook's reading of the email. The gateway converted it once
+ * before queuing, so a failure here is unexpected; it shows as `null` rather than failing the whole list.
+ * That includes rows an older database queued with JSON deeper than MAX_JSON_DEPTH: the conversion refuses
+ * them in one non-recursive pass (request-to-bundle.ts), so no deep value reaches the answer's serializer.
  */
 async function incomingData(services: IncomingServices, hook: StoredHook, item: QueueItem): Promise<unknown> {
   try {

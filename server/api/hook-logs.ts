@@ -1,9 +1,10 @@
 /**
- * A hook's logs over the API (http-spec §2.6 `/hooks/{id}/logs`; what a log holds: §1.6): the list
- * `{hookLogs, pg}` newest first, `from`/`to` (epoch ms on `loggedAt`, inclusive), `pg[offset|limit|
- * sortDir]`, items without `data`; one log `{hookLog}` with `data: {request, response, parsedItems}`.
- * Fields Make's shape names that a local gateway has no value for hold the plainest true value
- * (docs/fidelity.md, "Webhook logs").
+ * A hook's logs over the API (`/hooks/{id}/logs`,
+ * https://developers.make.com/api-documentation/api-reference/hooks; what a log holds:
+ * https://help.make.com/webhooks): the list `{hookLogs, pg}` newest first, `from`/`to` (epoch ms on
+ * `loggedAt`, inclusive), `pg[offset|limit| sortDir]`, items without `data`; one log `{hookLog}` with `data:
+ * {request, response, parsedItems}`. Fields Make's shape names that a local gateway has no value for hold the
+ * plainest true value (docs/fidelity.md, "Webhook logs").
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
@@ -12,7 +13,10 @@ import type { StoredHook } from '../store/hooks.ts';
 import { notFound } from './errors.ts';
 import { intParam, optionalInt, type Query, readPage } from './params.ts';
 
-/** The API key is write-only (http-spec §1.8; the hook shape hides `apiKeys`): logs hide it too. */
+/**
+ * The API key is write-only (https://help.make.com/webhooks; the hook shape hides `apiKeys`): logs hide it
+ * too.
+ */
 const HIDDEN_HEADERS = new Set(['x-make-apikey']);
 const HIDDEN = '[hidden]';
 

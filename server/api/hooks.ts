@@ -1,7 +1,7 @@
 /**
- * Hooks (http-spec §2.6, §1.9): list (with its filters), get, ping, enable/disable,
- * learn-start/stop, set-data; the hook's queue (`incomings`) is in hook-incomings.ts, its logs in
- * hook-logs.ts.
+ * Hooks (https://developers.make.com/api-documentation/api-reference/hooks; learning mode:
+ * https://help.make.com/webhooks): list (with its filters), get, ping, enable/disable, learn-start/stop,
+ * set-data; the hook's queue (`incomings`) is in hook-incomings.ts, its logs in hook-logs.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import { ipListProblem } from '../../modules/gateway/ip-list.ts';
@@ -84,9 +84,10 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Hook
 }
 
 /**
- * GET /hooks filters (Make's API reference; http-spec §2.6 names them only): `typeName`;
- * `assigned` — attached to a scenario (true) or not (false); `viewForScenarioId` — the hooks that
- * scenario may take (its own, and unattached ones not gone), and then `assigned` is ignored.
+ * GET /hooks filters (Make's API reference, https://developers.make.com/api-documentation/api-reference/hooks):
+ * `typeName`; `assigned` — attached to a scenario (true) or not (false);
+ * `viewForScenarioId` — the hooks that scenario may take (its own, and unattached ones not gone), and then
+ * `assigned` is ignored.
  */
 function hookFilter(query: Query, now: Date): (hook: StoredHook) => boolean {
   const first = (name: string) => {
@@ -134,7 +135,10 @@ function readHookData(body: SetHookDataBody, structureExists: (id: number) => bo
   return data;
 }
 
-/** `ip`: the allow-list (http-spec §1.8), null for every address; an entry that does not read is refused. */
+/**
+ * `ip`: the allow-list (https://help.make.com/webhooks), null for every address; an entry that does not read
+ * is refused.
+ */
 export function ipProblem(ip: unknown): string | undefined {
   if (ip === undefined || ip === null) return undefined;
   if (typeof ip !== 'string') return "Parameter 'ip' must be a string or null.";
@@ -143,8 +147,8 @@ export function ipProblem(ip: unknown): string | undefined {
 }
 
 /**
- * `udt`: the data structure incoming requests are validated against (http-spec §1.8), or null for
- * none. An id that names no data structure is refused rather than silently validating nothing.
+ * `udt`: the data structure incoming requests are validated against (https://help.make.com/webhooks), or null
+ * for none. An id that names no data structure is refused rather than silently validating nothing.
  */
 export function udtProblem(udt: unknown, structureExists: (id: number) => boolean): string | undefined {
   if (udt === undefined || udt === null) return undefined;

@@ -1,8 +1,9 @@
 /**
- * Scenario logs and execution detail (http-spec §2.4; execution-spec §8): `{scenarioLogs, pg}`
- * newest first, filter by `status` (1/2/3) and start time (`from`/`to`, epoch ms, inclusive);
- * `{scenarioLog}`; the unwrapped execution detail, `RUNNING` until the run is stored; stopping a
- * running execution.
+ * Scenario logs and execution detail
+ * (https://developers.make.com/api-documentation/api-reference/scenarios/logs; the SDK's `executions.ts`,
+ * https://github.com/integromat/make-typescript-sdk): `{scenarioLogs, pg}` newest first, filter by `status`
+ * (1/2/3) and start time (`from`/`to`, epoch ms, inclusive); `{scenarioLog}`; the unwrapped execution detail,
+ * `RUNNING` until the run is stored; stopping a running execution.
  */
 import type { FastifyInstance } from 'fastify';
 import { redactText } from '../../modules/http/redact.ts';
@@ -62,8 +63,9 @@ export async function logRoutes(
     return { scenarioLog: log, scenarioLogs: log };
   });
 
-  // Stop a running execution (http-spec §2.3; the answer is undocumented): no further module runs,
-  // `force` also aborts an HTTP request or Sleep in flight. A stored (finished) run is a 400.
+  // Stop a running execution (https://developers.make.com/api-documentation/api-reference/scenarios; the
+  // answer is undocumented): no further module runs, `force` also aborts an HTTP request or Sleep in flight.
+  // A stored (finished) run is a 400.
   app.post('/scenarios/:id/executions/:executionId/stop', async (request) => {
     const execution = findExecution(request.params);
     if (execution !== 'running') throw new ApiError(400, 'The execution is not running.');
@@ -107,9 +109,10 @@ export async function logRoutes(
 }
 
 /**
- * `from`/`to` are epoch milliseconds (http-spec §2.4); `started` is stored as ISO 8601 in UTC, whose
- * text order is time order for years 0000–9999 — so a bound outside those years is clamped to them
- * (beyond, toISOString writes `+275760-…`, which would sort before every stored time).
+ * `from`/`to` are epoch milliseconds
+ * (https://developers.make.com/api-documentation/api-reference/scenarios/logs); `started` is stored as ISO
+ * 8601 in UTC, whose text order is time order for years 0000–9999 — so a bound outside those years is clamped
+ * to them (beyond, toISOString writes `+275760-…`, which would sort before every stored time).
  */
 function isoAt(ms: number): string {
   return new Date(Math.max(FIRST_ISO_MS, Math.min(LAST_ISO_MS, ms))).toISOString();

@@ -11,9 +11,9 @@ import { LOCAL_IDS } from './shapes.ts';
 import { currentPeriod, operationsSince } from './usage.ts';
 
 /**
- * The organization's REST requests per minute (http-spec §2.2 "Rate limit": Core 60, Pro 120,
- * Teams 240, Enterprise 1000). The server limits nothing, so it shows the largest figure: a client
- * that paces itself by it is slowed the least.
+ * The organization's REST requests per minute (https://developers.make.com/api-documentation "Rate limit":
+ * Core 60, Pro 120, Teams 240, Enterprise 1000). The server limits nothing, so it shows the largest figure: a
+ * client that paces itself by it is slowed the least.
  */
 const API_LIMIT_PER_MINUTE = 1000;
 

@@ -1,7 +1,7 @@
 /**
  * Reading Make's query and body parameters: bracket keys (`pg[limit]`, `id[]`, encoded or raw — the
- * legacy MCP server sends them raw, http-spec §4), integer ids, `confirmed=true`, and JSON-string
- * fields.
+ * legacy MCP server, https://github.com/integromat/make-mcp-server, sends them raw), integer ids,
+ * `confirmed=true`, and JSON-string fields.
  */
 import { ApiError, validationError } from './errors.ts';
 
@@ -49,8 +49,8 @@ export function optionalInt(query: Query, name: string): number | undefined {
 }
 
 /**
- * A bracket array parameter: `name[]=a&name[]=b` or indexed `name[0]=a` (http-spec §2.2), encoded
- * or raw; empty when absent.
+ * A bracket array parameter: `name[]=a&name[]=b` or indexed `name[0]=a`
+ * (https://developers.make.com/api-documentation), encoded or raw; empty when absent.
  */
 export function arrayParam(query: Query, name: string): string[] {
   return Object.entries(query)
@@ -69,7 +69,10 @@ export function bodyObject(body: unknown, optional = false): Record<string, unkn
   throw new ApiError(400, 'The request body must be a JSON object.');
 }
 
-/** A field sent as a JSON-encoded string (`blueprint`, `scheduling` — http-spec §2.3). */
+/**
+ * A field sent as a JSON-encoded string (`blueprint`, `scheduling` —
+ * https://developers.make.com/api-documentation/api-reference/scenarios).
+ */
 export function jsonStringField(body: Record<string, unknown>, name: string, problems: string[]) {
   const value = body[name];
   if (value === undefined) return undefined;

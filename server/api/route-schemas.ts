@@ -1,7 +1,8 @@
 /**
  * JSON Schemas of the API's parameters and bodies, checked by Fastify (ajv) before a handler runs,
  * and the translation of ajv's findings into Make's error body: 400 "Validation failed for N
- * parameter(s)." with one suberror per problem, worded as Make words them (http-spec §2.2).
+ * parameter(s)." with one suberror per problem, worded as Make words them
+ * (https://developers.make.com/api-documentation).
  */
 import type { FastifySchemaValidationError } from 'fastify';
 import { type ApiError, validationError } from './errors.ts';
@@ -17,7 +18,10 @@ export const idParams = {
   required: ['id'],
 } as const;
 
-/** `POST /scenarios/{id}/run` (http-spec §2.3); the callback URL's policy is checked in run-inputs.ts. */
+/**
+ * `POST /scenarios/{id}/run` (https://developers.make.com/api-documentation/api-reference/scenarios); the
+ * callback URL's policy is checked in run-inputs.ts.
+ */
 export const runScenarioSchema = {
   params: idParams,
   body: {
@@ -31,8 +35,9 @@ export const runScenarioSchema = {
 } as const;
 
 /**
- * A blueprint and scheduling travel as JSON-encoded strings (http-spec §2.3); their type is checked
- * with their content (jsonStringField, scheduling-check.ts) so one answer lists every problem.
+ * A blueprint and scheduling travel as JSON-encoded strings
+ * (https://developers.make.com/api-documentation/api-reference/scenarios); their type is checked with their
+ * content (jsonStringField, scheduling-check.ts) so one answer lists every problem.
  */
 const definition = {
   blueprint: {},
@@ -62,7 +67,10 @@ export const updateScenarioSchema = {
   },
 } as const;
 
-/** `POST /hooks/{id}/set-data` (http-spec §1.8, §2.6): the hook options, each optional. */
+/**
+ * `POST /hooks/{id}/set-data` (https://help.make.com/webhooks;
+ * https://developers.make.com/api-documentation/api-reference/hooks): the hook options, each optional.
+ */
 export const setHookDataSchema = {
   params: idParams,
   body: {
@@ -78,12 +86,16 @@ export const setHookDataSchema = {
   },
 } as const;
 
-/** A data structure's name (http-spec §2.8): text with something besides white space. */
+/**
+ * A data structure's name (https://developers.make.com/api-documentation/api-reference/data-structures): text
+ * with something besides white space.
+ */
 const structureName = { type: 'string', minLength: 1, maxLength: 128, pattern: '\\S' } as const;
 
 /**
- * `POST /data-structures` and `PATCH /data-structures/{id}` (http-spec §2.8). `spec` is checked by
- * the handler field by field (its problems name the field's path), so only its presence is here.
+ * `POST /data-structures` and `PATCH /data-structures/{id}`
+ * (https://developers.make.com/api-documentation/api-reference/data-structures). `spec` is checked by the
+ * handler field by field (its problems name the field's path), so only its presence is here.
  */
 export const createDataStructureSchema = {
   body: {

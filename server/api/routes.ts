@@ -1,7 +1,7 @@
 /**
- * The Make API v2 subset under `/api/v2` (http-spec §2): token auth on every route except
- * `/ping`, Make's error body for every failure (including malformed JSON and unknown paths), and an
- * empty JSON body read as no body.
+ * The Make API v2 subset under `/api/v2` (https://developers.make.com/api-documentation): token auth on every
+ * route except `/ping`, Make's error body for every failure (including malformed JSON and unknown paths), and
+ * an empty JSON body read as no body.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
@@ -71,9 +71,9 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
 
 /**
  * Clients call action endpoints (`/start`, `/stop`, `/hooks/{id}/enable`, ...) with
- * `Content-Type: application/json` and no body (http-spec §2.2 "Content types"); Fastify's JSON
- * parser refuses that with a 400. Here an empty (or white-space) body is no body; anything else
- * goes to Fastify's own parser, which keeps its prototype-poisoning checks and its 400 for
+ * `Content-Type: application/json` and no body (https://developers.make.com/api-documentation "Content
+ * types"); Fastify's JSON parser refuses that with a 400. Here an empty (or white-space) body is no body;
+ * anything else goes to Fastify's own parser, which keeps its prototype-poisoning checks and its 400 for
  * malformed JSON (turned into Make's error body by the error handler above).
  */
 function readEmptyJsonAsNoBody(app: FastifyInstance): void {

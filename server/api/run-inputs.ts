@@ -1,8 +1,9 @@
 /**
- * `POST /scenarios/{id}/run` (http-spec §2.3): the scenario's required inputs must be given —
- * else 400 "Validation failed for N parameter(s)." with one suberror per field ("Missing value of
- * required parameter 'x'.") — a responsive run answers the scenario's outputs, which are what
- * its first Return output module returned, and `callbackUrl` is told when the run finishes.
+ * `POST /scenarios/{id}/run` (https://developers.make.com/api-documentation/api-reference/scenarios): the
+ * scenario's required inputs must be given — else 400 "Validation failed for N parameter(s)." with one
+ * suberror per field ("Missing value of required parameter 'x'.") — a responsive run answers the scenario's
+ * outputs, which are what its first Return output module returned, and `callbackUrl` is told when the run
+ * finishes.
  */
 import { request } from 'undici';
 import type { HttpPort } from '../../engine/ports/http.ts';
@@ -65,8 +66,9 @@ export function readCallbackUrl(
 }
 
 /**
- * POSTs `{executionId, statusUrl}` as JSON to the run's `callbackUrl` (http-spec §2.3). It rejects
- * when the receiver cannot be reached or takes over CALLBACK_TIMEOUT_MS; its answer is not read.
+ * POSTs `{executionId, statusUrl}` as JSON to the run's `callbackUrl`
+ * (https://developers.make.com/api-documentation/api-reference/scenarios). It rejects when the receiver
+ * cannot be reached or takes over CALLBACK_TIMEOUT_MS; its answer is not read.
  */
 export async function sendCallback(
   url: string,

@@ -1,8 +1,8 @@
 /**
- * Scenario actions (http-spec §2.3): start/stop (the response carries `isActive`, which the SDK
- * checks), run (`data`, `responsive`, `callbackUrl`; inactive → 422 IM325; already running → 400;
- * required inputs, outputs and the callback in run-inputs.ts), triggers. The blueprint routes are in
- * scenario-blueprints.ts.
+ * Scenario actions (https://developers.make.com/api-documentation/api-reference/scenarios): start/stop (the
+ * response carries `isActive`, which the SDK checks), run (`data`, `responsive`, `callbackUrl`; inactive →
+ * 422 IM325; already running → 400; required inputs, outputs and the callback in run-inputs.ts), triggers.
+ * The blueprint routes are in scenario-blueprints.ts.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HttpPort } from '../../engine/ports/http.ts';
@@ -18,7 +18,10 @@ import { missingInputs, outputsOf, readCallbackUrl, sendCallback } from './run-i
 import { findScenario } from './scenarios.ts';
 import { hookType, hookUrl } from './shapes.ts';
 
-/** A responsive run answers within 40 s (http-spec §2.3). */
+/**
+ * A responsive run answers within 40 s
+ * (https://developers.make.com/api-documentation/api-reference/scenarios).
+ */
 export const RESPONSIVE_RUN_TIMEOUT_MS = 40_000;
 
 export async function scenarioActionRoutes(app: FastifyInstance, options: { services: ServerServices }) {
@@ -48,9 +51,10 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
         400,
         `The scenario's blueprint does not load: ${services.catalog.problem(scenario.id)}`,
       );
-    // Make refuses a second concurrent run (http-spec §2.3) with an undocumented status: ours is
-    // 400 SC400 (docs/fidelity.md). runner.run() takes the slot synchronously, and nothing is
-    // awaited between this check and it, so two requests at once cannot both start a run.
+    // Make refuses a second concurrent run
+    // (https://developers.make.com/api-documentation/api-reference/scenarios) with an undocumented status:
+    // ours is 400 SC400 (docs/fidelity.md). runner.run() takes the slot synchronously, and nothing is awaited
+    // between this check and it, so two requests at once cannot both start a run.
     if (services.runner.isRunning(scenario.id)) throw new ApiError(400, 'Scenario is already being executed');
     const missing = missingInputs(services, scenario, data);
     if (missing.length > 0) throw validationError(missing);
@@ -64,7 +68,8 @@ export async function scenarioActionRoutes(app: FastifyInstance, options: { serv
     });
     if (!run) throw new ApiError(503, 'The server is shutting down.');
     const record = responsive ? await Promise.race([run, timeout(RESPONSIVE_RUN_TIMEOUT_MS)]) : undefined;
-    // No callback when a responsive run already returned the result (http-spec §2.3).
+    // No callback when a responsive run already returned the result
+    // (https://developers.make.com/api-documentation/api-reference/scenarios).
     if (callbackUrl && !record) {
       const statusUrl = `${apiBase(request)}/scenarios/${scenario.id}/executions/${executionId}`;
       callBackWhenStored(request, run, { callbackUrl, executionId, statusUrl });

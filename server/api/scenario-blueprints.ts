@@ -1,7 +1,8 @@
 /**
- * A scenario's blueprint and its versions (http-spec §2.3). The server keeps only the current
- * blueprint, so there is one version, number 1, created when the scenario was last edited
- * (docs/fidelity.md); `blueprintId` names it, any other version is a 404.
+ * A scenario's blueprint and its versions
+ * (https://developers.make.com/api-documentation/api-reference/scenarios). The server keeps only the current
+ * blueprint, so there is one version, number 1, created when the scenario was last edited (docs/fidelity.md);
+ * `blueprintId` names it, any other version is a 404.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';

@@ -1,9 +1,9 @@
 /**
- * `POST /scenarios/{id}/clone` (http-spec §2.3): a new, inactive scenario with the source's
- * blueprint (renamed) and scheduling. A hook belongs to one scenario, so a webhook or mailhook
- * clone gets the hook the `hook` map names, or a new one — never the source's. The `udt` and
- * `datastore` maps rewrite the blueprint's ids (clone-id-maps.ts). Everything is checked before
- * anything is written.
+ * `POST /scenarios/{id}/clone` (https://developers.make.com/api-documentation/api-reference/scenarios): a
+ * new, inactive scenario with the source's blueprint (renamed) and scheduling. A hook belongs to one
+ * scenario, so a webhook or mailhook clone gets the hook the `hook` map names, or a new one — never the
+ * source's. The `udt` and `datastore` maps rewrite the blueprint's ids (clone-id-maps.ts). Everything is
+ * checked before anything is written.
  */
 import type { FastifyInstance } from 'fastify';
 import { createScenario, hookTypeOf } from '../project/admin.ts';
@@ -16,7 +16,9 @@ import { bodyObject, optionalInt, type Query } from './params.ts';
 import { findScenario } from './scenarios.ts';
 import { scenarioShape } from './shapes.ts';
 
-/** Make's limit on a scenario name (http-spec §2.3). */
+/**
+ * Make's limit on a scenario name (https://developers.make.com/api-documentation/api-reference/scenarios).
+ */
 const MAX_NAME_LENGTH = 120;
 
 export async function scenarioCloneRoutes(app: FastifyInstance, options: { services: ServerServices }) {

@@ -1,9 +1,11 @@
 /**
- * Scenario inputs and outputs (http-spec §2.3 row GET/PATCH `/scenarios/{id}/interface`):
+ * Scenario inputs and outputs (GET/PATCH `/scenarios/{id}/interface`,
+ * https://developers.make.com/api-documentation/api-reference/scenarios):
  * `{interface: {input: [...], output: [...] | null}}`, field specs in Make's form schema
- * (execution-spec §1: `{name, type, label, required, …}`). A PATCHed interface is kept in the server
- * database beside the scenario; until then it is read from the blueprint (`interface`, or the
- * deprecated `io: {input_spec, output_spec}`, execution-spec §1).
+ * (`{name, type, label, required, …}`, https://github.com/integromat/make-forman-schema). A PATCHed interface
+ * is kept in the server database beside the scenario; until then it is read from the blueprint (`interface`,
+ * or the deprecated `io: {input_spec, output_spec}`, the SDK's `blueprints.ts`,
+ * https://github.com/integromat/make-typescript-sdk).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../queue/db.ts';
@@ -92,7 +94,10 @@ export function interfaceFromMetadata(
   return { input: input as unknown[], output: output as unknown[] };
 }
 
-/** http-spec §2.2, 422 IM016: required inputs only on a scenario scheduled on demand. */
+/**
+ * https://developers.make.com/api-documentation, 422 IM016: required inputs only on a scenario scheduled on
+ * demand.
+ */
 function requiredInputsBlocked(): ApiError {
   return new ApiError(422, "Required inputs need the scenario's scheduling to be 'on-demand'.", {
     code: 'IM016',

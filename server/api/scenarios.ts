@@ -1,7 +1,8 @@
 /**
- * Scenarios CRUD (http-spec §2.3): list (teamId xor organizationId, `id[]`, `isActive`, `type`,
- * `cols[]`, `pg`), get, create and update with `blueprint`/`scheduling` as JSON strings, delete.
- * A new scenario is always inactive. Every body is checked completely before anything is written.
+ * Scenarios CRUD (https://developers.make.com/api-documentation/api-reference/scenarios): list (teamId xor
+ * organizationId, `id[]`, `isActive`, `type`, `cols[]`, `pg`), get, create and update with
+ * `blueprint`/`scheduling` as JSON strings, delete. A new scenario is always inactive. Every body is checked
+ * completely before anything is written.
  */
 import type { FastifyInstance } from 'fastify';
 import { createScenario, deleteScenario, updateScenario } from '../project/admin.ts';
@@ -110,7 +111,10 @@ function readDefinition(services: ServerServices, body: Record<string, unknown>,
   return { blueprint, scheduling };
 }
 
-/** Scenario `type`s (http-spec §2.3, OAS): every local scenario is a `scenario`, none a `tool`. */
+/**
+ * Scenario `type`s (https://developers.make.com/api-documentation/api-reference/scenarios, OAS): every local
+ * scenario is a `scenario`, none a `tool`.
+ */
 const SCENARIO_TYPES = ['scenario', 'tool'];
 
 /**

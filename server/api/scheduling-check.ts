@@ -1,5 +1,6 @@
 /**
- * Checks a scheduling object (execution-spec §7; SDK `scenarios.ts`): its type, `interval` ≥ 60 s
+ * Checks a scheduling object (https://help.make.com/schedule-a-scenario; the SDK's `scenarios.ts`,
+ * https://github.com/integromat/make-typescript-sdk): its type, `interval` ≥ 60 s
  * for `indefinitely`, `date` for `once`, `HH:mm` times, day and month ranges.
  */
 import type { Scheduling } from '../store/scenarios.ts';

@@ -1,6 +1,8 @@
 /**
- * Make API v2 object shapes with Make's exact casing (http-spec §2.3–§2.6): `isActive`/`isPaused`
- * camelCase beside `isinvalid`/`islinked`/`islocked`/`iswaiting`; ids and times as Make sends them.
+ * Make API v2 object shapes with Make's exact casing
+ * (https://developers.make.com/api-documentation/api-reference/<scenarios|scenarios/logs|
+ * incomplete-executions|hooks>): `isActive`/`isPaused` camelCase beside
+ * `isinvalid`/`islinked`/`islocked`/`iswaiting`; ids and times as Make sends them.
  */
 import { redactText } from '../../modules/http/redact.ts';
 import type { ServerServices } from '../services.ts';
@@ -45,7 +47,10 @@ export function scenarioShape(services: ServerServices, scenario: StoredScenario
   };
 }
 
-/** `iswaiting`: a sequential scenario held back by unresolved incomplete executions (§4.5). */
+/**
+ * `iswaiting`: a sequential scenario held back by unresolved incomplete executions
+ * (https://help.make.com/scenario-settings).
+ */
 function waitsOnIncompletes(services: ServerServices, scenarioId: number): boolean {
   const prepared = services.catalog.prepared(scenarioId);
   return prepared !== undefined && services.runner.waitsOnIncompletes(scenarioId, prepared);
@@ -66,7 +71,10 @@ function usedPackages(blueprint: Record<string, unknown>): string[] {
   return [...found];
 }
 
-/** Local mailhook addresses: `<udid>@hook.local` stands for Make's `<udid>@hook.<zone>.make.com` (http-spec §1.10). */
+/**
+ * Local mailhook addresses: `<udid>@hook.local` stands for Make's `<udid>@hook.<zone>.make.com`
+ * (https://help.make.com/webhooks).
+ */
 export const MAILHOOK_DOMAIN = 'hook.local';
 
 /** Where a hook is reached: a webhook's URL, a mailhook's email address. */
@@ -80,7 +88,10 @@ export function mailhookEndpoint(services: Pick<ServerServices, 'settings'>, hoo
   return `${services.settings.hookBase}/mailhook/${hook.udid}`;
 }
 
-/** The API's `type` of a hook: `mail` for mailhooks, `web` for webhooks (http-spec §2.6). */
+/**
+ * The API's `type` of a hook: `mail` for mailhooks, `web` for webhooks
+ * (https://developers.make.com/api-documentation/api-reference/hooks).
+ */
 export function hookType(hook: StoredHook): 'mail' | 'web' {
   return hook.typeName === MAILHOOK_TYPE_NAME ? 'mail' : 'web';
 }

@@ -1,5 +1,5 @@
 /**
- * Exponential-backoff series kept across restarts (execution-spec §4.5, HC `exponential-backoff`):
+ * Exponential-backoff series kept across restarts (https://help.make.com/exponential-backoff):
  * per scenario, the number of the pending rerun and when it is due. Writes happen only when a run
  * fails with a backoff error or a series ends, so plain statements are enough.
  */

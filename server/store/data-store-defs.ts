@@ -1,7 +1,7 @@
 /**
- * Data stores created over the API (http-spec §2.7): their definitions live in the server
- * database so they survive a restart; their records live with every other store's records
- * (modules/datastore). Stores of makesim.config.json are not kept here.
+ * Data stores created over the API (https://developers.make.com/api-documentation/api-reference/data-stores):
+ * their definitions live in the server database so they survive a restart; their records live with every
+ * other store's records (modules/datastore). Stores of makesim.config.json are not kept here.
  */
 import type { Db } from '../queue/db.ts';
 

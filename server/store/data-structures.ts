@@ -1,7 +1,8 @@
 /**
- * Data structures (http-spec §2.8): `{id, name, strict, spec}`, referenced by data stores
- * (`datastructureId`) and by webhooks (`data.udt`, §1.8). Kept in the server database; the
- * structures of makesim.config.json are written here at start (config/types.ts `dataStructures`).
+ * Data structures (https://developers.make.com/api-documentation/api-reference/data-structures): `{id, name,
+ * strict, spec}`, referenced by data stores (`datastructureId`) and by webhooks (`data.udt`,
+ * https://help.make.com/webhooks). Kept in the server database; the structures of makesim.config.json are
+ * written here at start (config/types.ts `dataStructures`).
  */
 import type { DataStructureConfig } from '../../config/types.ts';
 import type { DataStoreField } from '../../engine/ports/data-store.ts';

@@ -1,11 +1,15 @@
 /**
- * Execution history (execution-spec §8; http-spec §2.4): one row per run with Make's log fields
- * and the full ExecutionRecord for the inspector and the execution-detail endpoint.
+ * Execution history (https://help.make.com/scenario-history;
+ * https://developers.make.com/api-documentation/api-reference/scenarios/logs): one row per run with Make's
+ * log fields and the full ExecutionRecord for the inspector and the execution-detail endpoint.
  */
 import type { ExecutionRecord, ExecutionStatus } from '../../engine/runtime/record.ts';
 import type { Db } from '../queue/db.ts';
 
-/** Make's numeric log status: 1 success, 2 warning, 3 error (http-spec §2.4). */
+/**
+ * Make's numeric log status: 1 success, 2 warning, 3 error
+ * (https://developers.make.com/api-documentation/api-reference/scenarios/logs).
+ */
 export const STATUS_CODE: Record<ExecutionStatus, number> = { success: 1, warning: 2, error: 3 };
 
 export type ExecutionType = 'auto' | 'manual' | 'dlq';

@@ -1,10 +1,10 @@
 /**
- * Expiry of unattached hooks (http-spec §1.4: "Hook unattached > 5 days (120 h) →
+ * Expiry of unattached hooks (https://help.make.com/webhooks: "Hook unattached > 5 days (120 h) →
  * auto-deactivated", 410 Gone): when a hook counts as gone, and the error for attaching one.
  */
 import type { StoredHook } from './hooks.ts';
 
-/** Make "auto-deactivates" a hook unattached for more than 5 days (http-spec §1.4, HELP). */
+/** Make "auto-deactivates" a hook unattached for more than 5 days (https://help.make.com/webhooks). */
 export const HOOK_EXPIRY_MS = 120 * 3600_000;
 
 /** Gone: unattached for more than 120 h — learning or not, enabled or not (docs/fidelity.md). */

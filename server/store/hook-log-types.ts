@@ -1,5 +1,6 @@
 /**
- * The shapes of a webhook log (http-spec §1.6, §2.6): the entry a gateway hands over while it
+ * The shapes of a webhook log (https://help.make.com/webhooks;
+ * https://developers.make.com/api-documentation/api-reference/hooks): the entry a gateway hands over while it
  * answers (raw pieces, see hook-logs.ts), and the summary and detail rows read back.
  */
 

@@ -1,5 +1,6 @@
 /**
- * Webhook logs (http-spec §1.6 "Webhook logs", §2.6 `/hooks/{id}/logs`): one row per request the
+ * Webhook logs (https://help.make.com/webhooks "Webhook logs"; `/hooks/{id}/logs`,
+ * https://developers.make.com/api-documentation/api-reference/hooks): one row per request the
  * webhook or mail gateway answered for a known hook — the request as received, the parsed items
  * (the bundle the trigger got or would get) and the answer. Kept 3 days on the server clock (Make's
  * figure below Enterprise). The webhook path is benchmarked, so entries are raw pieces (Node's raw

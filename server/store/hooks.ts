@@ -1,9 +1,10 @@
 /**
- * Webhooks (http-spec §1.1, §1.8, §1.9, §2.6): a 32-character udid, the hook options that shape
- * the bundle (`headers`, `method`, `stringify`) and guard it (`ip`, `apiKeys`), learning mode.
- * Mailhooks (§1.10) are hooks of typeName `gateway-mailhook`; the type is kept in the `data` JSON
- * (no schema change) and each gateway looks up only hooks of its own type. A hook attached to no
- * scenario for more than 120 hours is gone for good (§1.4).
+ * Webhooks (https://help.make.com/webhooks;
+ * https://developers.make.com/api-documentation/api-reference/hooks): a 32-character udid, the hook options
+ * that shape the bundle (`headers`, `method`, `stringify`) and guard it (`ip`, `apiKeys`), learning mode.
+ * Mailhooks (https://help.make.com/webhooks) are hooks of typeName `gateway-mailhook`; the type is kept in
+ * the `data` JSON (no schema change) and each gateway looks up only hooks of its own type. A hook attached to
+ * no scenario for more than 120 hours is gone for good (https://help.make.com/webhooks).
  */
 
 import { randomBytes } from 'node:crypto';
@@ -67,7 +68,7 @@ interface Row {
 
 const UDID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-/** A fresh udid: 32 lowercase alphanumerics, as Make's (http-spec §1.1). */
+/** A fresh udid: 32 lowercase alphanumerics, as Make's (https://help.make.com/webhooks). */
 export function newUdid(): string {
   const bytes = randomBytes(32);
   let udid = '';
@@ -131,7 +132,10 @@ export class HookStore {
     typeName?: HookTypeName;
     scenarioId: number | null;
     data?: Partial<HookData>;
-    /** Starts in learning mode (§1.9): hooks made over the API do; hooks of served blueprints do not. */
+    /**
+     * Starts in learning mode (https://help.make.com/webhooks): hooks made over the API do; hooks of served
+     * blueprints do not.
+     */
     learning?: boolean;
     now: Date;
   }) {

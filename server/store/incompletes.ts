@@ -1,5 +1,6 @@
 /**
- * Incomplete executions ("dlqs", execution-spec §4.5 and §8; http-spec §2.5): stored by Break or
+ * Incomplete executions ("dlqs", https://help.make.com/automatic-retry-of-incomplete-executions;
+ * https://developers.make.com/api-documentation/api-reference/incomplete-executions): stored by Break or
  * by an unhandled error when the scenario allows it, retried on their schedule or by hand, edited
  * (PATCH: blueprint, failer) and deleted over the API; each retry run is linked for its logs.
  */
@@ -141,7 +142,10 @@ export class IncompleteStore {
       .run(attempts, outcome.resolved ? 1 : 0, more ? 1 : 0, next, id);
   }
 
-  /** PATCH /dlqs/{id} (http-spec §2.5): the blueprint a retry runs and the failed module, kept apart. */
+  /**
+   * PATCH /dlqs/{id} (https://developers.make.com/api-documentation/api-reference/incomplete-executions): the
+   * blueprint a retry runs and the failed module, kept apart.
+   */
   edit(id: string, edit: IncompleteEdit & { now: Date }): void {
     const merged = { ...this.edits(id), ...edit };
     this.#db

@@ -1,6 +1,8 @@
 /**
  * Scenarios as the server keeps them: the blueprint, its scheduling object (not part of the
- * blueprint in Make — execution-spec §7), activation and the consecutive-error count (§4.5).
+ * blueprint in Make: the API keeps it in a field of its own,
+ * https://developers.make.com/api-documentation/api-reference/scenarios), activation and the
+ * consecutive-error count (https://help.make.com/overview-of-error-handling).
  */
 import { type Db, nextIdSql } from '../queue/db.ts';
 
@@ -157,7 +159,7 @@ export class ScenarioStore {
     this.#cache.delete(id);
   }
 
-  /** Stopped because of errors (execution-spec §4.5). */
+  /** Stopped because of errors (https://help.make.com/overview-of-error-handling). */
   invalidate(id: number): void {
     this.#db.prepare('UPDATE scenarios SET is_active = 0, is_invalid = 1 WHERE id = ?').run(id);
     this.#cache.delete(id);

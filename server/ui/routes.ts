@@ -3,7 +3,7 @@
  * server-sent-event endpoints it reads under `/_inspector/`. Like Make's scenario history: the
  * scenarios with status and hook URL; executions with status, operations and duration; one
  * execution as the module graph with per-module operations, bundles in and out, errors and the
- * webhook response (execution-spec §8).
+ * webhook response (https://help.make.com/scenario-execution-flow).
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
