@@ -8,6 +8,7 @@ import { MakeError } from '../engine/errors/make-error.ts';
 import type { Bundle } from '../engine/registry/define-module.ts';
 import type { MockFunction, Mocks } from '../engine/registry/mocks.ts';
 import { geminiFake, openaiFake } from './ai/index.ts';
+import { airtableFake } from './airtable/index.ts';
 import { type FakeDefinition, type FakeModule, FakeSeedError } from './define-fake.ts';
 import { discordFake } from './discord/index.ts';
 import { emailFake } from './email/index.ts';
@@ -25,6 +26,7 @@ export const FAKES: readonly FakeDefinition[] = [
   discordFake,
   openaiFake,
   geminiFake,
+  airtableFake,
 ];
 
 /** Every module key a dedicated fake answers. */

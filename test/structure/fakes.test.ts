@@ -11,6 +11,12 @@ import { FAKES, fakedModuleKeys } from '../../fakes/index.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 
 const FAKED_MODULE_KEYS = [
+  'airtable:ActionCreateRecord',
+  'airtable:ActionGetRecord',
+  'airtable:ActionSearchRecords',
+  'airtable:ActionUpdateRecords',
+  'airtable:TriggerWatchRecords',
+  'airtable:upsertRecord',
   'discord:PostMessage',
   'discord:createMessage',
   'email:ActionSendEmail',
