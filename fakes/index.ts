@@ -14,6 +14,7 @@ import { discordFake } from './discord/index.ts';
 import { emailFake } from './email/index.ts';
 import { GENERIC, runGeneric, seedGeneric, snapshotGeneric } from './generic/index.ts';
 import { googleSheetsFake } from './google-sheets/index.ts';
+import { notionFake } from './notion/index.ts';
 import { slackFake } from './slack/index.ts';
 import { FakeState } from './state.ts';
 import { telegramFake } from './telegram/index.ts';
@@ -27,6 +28,7 @@ export const FAKES: readonly FakeDefinition[] = [
   openaiFake,
   geminiFake,
   airtableFake,
+  notionFake,
 ];
 
 /** Every module key a dedicated fake answers. */
