@@ -13,6 +13,7 @@ import { type FakeDefinition, type FakeModule, FakeSeedError } from './define-fa
 import { discordFake } from './discord/index.ts';
 import { emailFake } from './email/index.ts';
 import { GENERIC, runGeneric, seedGeneric, snapshotGeneric } from './generic/index.ts';
+import { googleDriveFake } from './google-drive/index.ts';
 import { googleSheetsFake } from './google-sheets/index.ts';
 import { notionFake } from './notion/index.ts';
 import { slackFake } from './slack/index.ts';
@@ -29,6 +30,7 @@ export const FAKES: readonly FakeDefinition[] = [
   geminiFake,
   airtableFake,
   notionFake,
+  googleDriveFake,
 ];
 
 /** Every module key a dedicated fake answers. */
