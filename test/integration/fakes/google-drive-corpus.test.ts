@@ -29,7 +29,7 @@ describe('google-drive fake in a corpus scenario', () => {
     expect(module(10)?.outputs ?? []).toEqual([]);
     expect(module(27)?.outputs).toMatchObject([{ id: 'yearB', name: '2025', __IMTLENGTH__: 1 }]);
     expect(module(30)?.outputs).toMatchObject([{ name: 'Mar', mimeType: FOLDER, parents: ['yearB'] }]);
-    const month = (module(30)?.outputs?.[0] as { id: string }).id;
+    const month = (module(30)?.outputs?.[0] as { id: string } | undefined)?.id;
     const weeks = module(32)?.outputs as Array<{ name: string; parents: string[] }>;
     expect(weeks.map((w) => w.name.trim())).toEqual([
       '01 Mar - 07 Mar',
