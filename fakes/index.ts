@@ -8,11 +8,14 @@ import { MakeError } from '../engine/errors/make-error.ts';
 import type { Bundle } from '../engine/registry/define-module.ts';
 import type { MockFunction, Mocks } from '../engine/registry/mocks.ts';
 import { geminiFake, openaiFake } from './ai/index.ts';
+import { airtableFake } from './airtable/index.ts';
 import { type FakeDefinition, type FakeModule, FakeSeedError } from './define-fake.ts';
 import { discordFake } from './discord/index.ts';
 import { emailFake } from './email/index.ts';
 import { GENERIC, runGeneric, seedGeneric, snapshotGeneric } from './generic/index.ts';
+import { googleDriveFake } from './google-drive/index.ts';
 import { googleSheetsFake } from './google-sheets/index.ts';
+import { notionFake } from './notion/index.ts';
 import { slackFake } from './slack/index.ts';
 import { FakeState } from './state.ts';
 import { telegramFake } from './telegram/index.ts';
@@ -25,6 +28,9 @@ export const FAKES: readonly FakeDefinition[] = [
   discordFake,
   openaiFake,
   geminiFake,
+  airtableFake,
+  notionFake,
+  googleDriveFake,
 ];
 
 /** Every module key a dedicated fake answers. */

@@ -17,7 +17,8 @@ export type SetupErrorCode =
   | 'unknown-data-store'
   | 'missing-connection'
   | 'unmatched-mock'
-  | 'subscenario-setup';
+  | 'subscenario-setup'
+  | 'unsupported-fake-input';
 
 /** Record error types that mean "the test setup is incomplete", not "the scenario failed". */
 export const SETUP_ERROR_TYPES: ReadonlySet<string> = new Set(['SetupError', 'MissingMock']);

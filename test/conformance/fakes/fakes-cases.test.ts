@@ -1,5 +1,5 @@
 /**
- * Fake conformance tables AS DATA: `<fake>.json` holds cases `{ name, seed, interface?, calls:
+ * Fake conformance tables AS DATA: `<fake>.json` holds cases `{ name, seed, interface?, expect?, calls:
  * [{ module, input?, parameters?, output | error }], state? }`. Each call runs through the same
  * function mock a test case uses (fakes/index.ts `answerWith`); `output` is a deep partial match of
  * the answered bundles (their count must match), `error` the MakeError type, `state` a deep
@@ -17,6 +17,8 @@ interface FakeCase {
   name: string;
   seed: Record<string, unknown>;
   interface?: unknown[];
+  /** The module's `metadata.expect` (its mapper fields), for fakes that read it. */
+  expect?: unknown[];
   calls: Array<{
     module: string;
     input?: Record<string, unknown>;
@@ -43,7 +45,7 @@ async function run(name: string, c: FakeCase) {
     for (const [i, step] of c.calls.entries()) {
       const n = (counts.get(step.module) ?? 0) + 1;
       counts.set(step.module, n);
-      const raw = { module: step.module, metadata: { interface: c.interface } };
+      const raw = { module: step.module, metadata: { interface: c.interface, expect: c.expect } };
       // Each module key is its own module of the scenario (watch cursors are per module).
       const moduleId = [...counts.keys()].indexOf(step.module) + 1;
       const meta: MockCall = {

@@ -51,7 +51,7 @@ describe('createFakes', () => {
 
   it('names the fakes there are when a case seeds an unknown one', () => {
     expect(() => createFakes({ seeds: { sheets: {} }, scenario, now })).toThrow(
-      /fakes\.sheets: no fake of that name; the fakes are google-sheets, email, slack, telegram, discord, openai, gemini, generic/,
+      /fakes\.sheets: no fake of that name; the fakes are google-sheets, email, slack, telegram, discord, openai, gemini, airtable, notion, google-drive, generic/,
     );
   });
 
