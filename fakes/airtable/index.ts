@@ -6,6 +6,7 @@
  */
 import { defineFake, FakeSeedError } from '../define-fake.ts';
 import type { FakeState } from '../state.ts';
+import { deleteRecord } from './delete.ts';
 import { getRecord, searchRecords, watchRecords } from './read.ts';
 import { FAKE, nextRecordId, recordsOf, setFieldNames } from './table.ts';
 import { createRecord, updateRecord, upsertRecord } from './write.ts';
@@ -59,12 +60,13 @@ function snapshot(state: FakeState): Record<string, unknown> {
 
 export const airtableFake = defineFake({
   name: FAKE,
-  description: 'Bases, tables and records: create, update, upsert, get, search by formula, watch.',
+  description: 'Bases, tables and records: create, update, upsert, get, delete, search by formula, watch.',
   modules: {
     'airtable:ActionCreateRecord': createRecord,
     'airtable:ActionUpdateRecords': updateRecord,
     'airtable:upsertRecord': upsertRecord,
     'airtable:ActionGetRecord': getRecord,
+    'airtable:ActionDeleteRecord': deleteRecord,
     'airtable:ActionSearchRecords': searchRecords,
     'airtable:TriggerWatchRecords': watchRecords,
   },

@@ -12,6 +12,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 const FAKED_MODULE_KEYS = [
   'airtable:ActionCreateRecord',
+  'airtable:ActionDeleteRecord',
   'airtable:ActionGetRecord',
   'airtable:ActionSearchRecords',
   'airtable:ActionUpdateRecords',
