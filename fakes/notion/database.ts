@@ -22,6 +22,8 @@ export interface StoredPage {
   last_edited_time: string;
   values: Record<string, unknown>;
   children: unknown[];
+  /** Set by Delete a Database Item: Notion archives (trashes) a page, it never erases it. */
+  archived?: boolean;
 }
 
 export function schemaOf(state: FakeState, database: string): Schema {

@@ -11,6 +11,7 @@ import { FAKE, nextPageId, PAGES, type Schema, type StoredPage, savePage, setSch
 import { appendContent, createItem, getItem, updateItem } from './pages.ts';
 import { getDatabase, searchObjects } from './read.ts';
 import { inferType } from './values.ts';
+import { watchItems } from './watch.ts';
 
 const SEED_TIME = '2025-01-01T00:00:00.000Z';
 
@@ -90,7 +91,7 @@ function snapshot(state: FakeState): Record<string, unknown> {
 
 export const notionFake = defineFake({
   name: FAKE,
-  description: 'Databases with pages: create, update, get, search, append content; get a database.',
+  description: 'Databases with pages: create, update, get, search, append content, watch; get a database.',
   modules: {
     'notion:createAPage': createItem,
     'notion:createDataSourceItem': createItem,
@@ -99,6 +100,7 @@ export const notionFake = defineFake({
     'notion:appendAPageContent': appendContent,
     'notion:searchObjects1': searchObjects,
     'notion:getADatabase': getDatabase,
+    'notion:watchDatabaseItems': watchItems,
   },
   seed,
   snapshot,

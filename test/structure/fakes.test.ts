@@ -50,6 +50,7 @@ const FAKED_MODULE_KEYS = [
   'notion:getADatabaseItem',
   'notion:searchObjects1',
   'notion:updateADatabaseItem',
+  'notion:watchDatabaseItems',
   'openai-gpt-3:CreateCompletion',
   'openai-gpt-3:GenerateImage',
   'openai-gpt-3:analyzeImages',
