@@ -99,8 +99,8 @@ export function pageBundle(state: FakeState, page: StoredPage): Record<string, u
     last_edited_by: user,
     url: `https://www.notion.so/${page.id.replaceAll('-', '')}`,
     parent: { type: page.parentType, [page.parentType]: page.parent },
-    archived: false,
-    in_trash: false,
+    archived: page.archived === true,
+    in_trash: page.archived === true,
     properties,
     properties_value: propertiesValue,
   };

@@ -7,6 +7,7 @@
  */
 import { defineFake, FakeSeedError } from '../define-fake.ts';
 import type { FakeState } from '../state.ts';
+import { archiveItem } from './archive.ts';
 import { FAKE, nextPageId, PAGES, type Schema, type StoredPage, savePage, setSchema } from './database.ts';
 import { appendContent, createItem, getItem, updateItem } from './pages.ts';
 import { getDatabase, searchObjects } from './read.ts';
@@ -83,6 +84,7 @@ function snapshot(state: FakeState): Record<string, unknown> {
   for (const name of state.cursorNames(FAKE, 'schema:')) out[name.slice('schema:'.length)] = [];
   for (const { data } of state.list(FAKE, PAGES)) {
     const page = data as unknown as StoredPage;
+    if (page.archived) continue; // in Notion's trash: gone from the database
     const content = page.children.length > 0 ? { $content: page.children } : {};
     out[page.parent] = [...(out[page.parent] ?? []), { id: page.id, ...page.values, ...content }];
   }
@@ -91,11 +93,13 @@ function snapshot(state: FakeState): Record<string, unknown> {
 
 export const notionFake = defineFake({
   name: FAKE,
-  description: 'Databases with pages: create, update, get, search, append content, watch; get a database.',
+  description:
+    'Databases with pages: create, update, get, search, append content, delete (archive), watch; get a database.',
   modules: {
     'notion:createAPage': createItem,
     'notion:createDataSourceItem': createItem,
     'notion:updateADatabaseItem': updateItem,
+    'notion:deleteADatabaseItem': archiveItem,
     'notion:getADatabaseItem': getItem,
     'notion:appendAPageContent': appendContent,
     'notion:searchObjects1': searchObjects,

@@ -11,7 +11,11 @@ import { PAGE_OUTPUT } from './pages.ts';
 import { apiValue } from './values.ts';
 
 function pagesOf(call: FakeCall): StoredPage[] {
-  return call.state.list(FAKE, PAGES).map((r) => r.data as unknown as StoredPage);
+  // Notion's search and database query leave archived (trashed) pages out.
+  return call.state
+    .list(FAKE, PAGES)
+    .map((r) => r.data as unknown as StoredPage)
+    .filter((p) => !p.archived);
 }
 
 function limitOf(value: unknown): number {

@@ -46,6 +46,7 @@ const FAKED_MODULE_KEYS = [
   'notion:appendAPageContent',
   'notion:createAPage',
   'notion:createDataSourceItem',
+  'notion:deleteADatabaseItem',
   'notion:getADatabase',
   'notion:getADatabaseItem',
   'notion:searchObjects1',
