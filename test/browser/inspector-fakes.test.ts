@@ -3,9 +3,9 @@
  * scenario with a Google Sheets fake from the config shows its seeded row, and after a webhook run
  * the row the run appended (docs/testing.md "Fakes in makesim serve"). Screenshot in test-artifacts/.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config/load-config.ts';
 import { createRunEnvironment } from '../../config/run-environment.ts';
@@ -14,16 +14,8 @@ import { createScenario } from '../../server/project/admin.ts';
 import { appDoublesFrom } from '../../server/runner/app-doubles.ts';
 import { convertRequest, createMakeEngine } from '../../server/runner/make-engine.ts';
 import { TOKEN } from '../integration/server/fixtures.ts';
+import { ARTIFACTS, launchChromium } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 const source = resolve(import.meta.dirname, '../../blueprints/error-handling.blueprint.json');
 
 let server: ServerApp;
@@ -31,10 +23,6 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium".`);
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
   const config = parseConfig(
     {
       database: ':memory:',
@@ -57,7 +45,7 @@ beforeAll(async () => {
   server.start();
   base = await server.app.listen({ host: '127.0.0.1', port: 0 });
   server.services.settings.hookBase = base;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

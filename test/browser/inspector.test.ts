@@ -1,43 +1,19 @@
-/**
- * The run inspector in a real browser (headless Chromium via playwright-core): open it, fire a
- * webhook, see the new execution appear live, open it and read its module bundles. Screenshots go
- * to test-artifacts/ (git-ignored, kept by CI).
- */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerApp } from '../../server/app.ts';
 import { addScenario, blueprints, breakBlueprint, testServer } from '../integration/server/fixtures.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { ARTIFACTS, launchChromium } from './chromium.ts';
 
 let server: ServerApp;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (CI's .ci/run does).`,
-    );
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
   server = testServer();
   base = await server.app.listen({ host: '127.0.0.1', port: 0 });
   server.services.settings.hookBase = base;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
