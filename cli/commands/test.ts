@@ -124,6 +124,8 @@ async function runFiles(
   ctx: CliContext,
 ): Promise<number> {
   const pretty = options.reporter === 'pretty';
+  // Bad --faults words are bad usage before any case runs, not after the whole suite.
+  const faultTypes = options.faults ? faultTypesOf(options) : undefined;
   let done = 0;
   const total = { cases: 0 };
   const suite = await runSuite({
@@ -143,29 +145,27 @@ async function runFiles(
     },
   });
   const coverage = options.coverage ? suite.blueprints.map(coverageOf) : undefined;
-  const faults = options.faults ? await injectFaults(suite, options) : undefined;
+  const faults = faultTypes
+    ? await runAllFaults(suite.blueprints, {
+        types: faultTypes,
+        ...(options.allowNet ? { allowNet: options.allowNet } : {}),
+      })
+    : undefined;
   emitReport(options, ctx, suite, coverage, faults);
   const failed = suite.fileErrors.length > 0 || suite.results.some((r) => !r.passed);
   const strictFaults = options.faults === 'strict' && (faults ?? []).some((f) => faultFindings(f) > 0);
   return failed || strictFaults ? 1 : 0;
 }
 
-function injectFaults(
-  suite: Awaited<ReturnType<typeof runSuite>>,
-  options: Pick<TestOptions, 'faults' | 'faultTypes' | 'allowNet'>,
-) {
+/** The error types `--faults` injects, from `--fault-types`; bad words are bad usage (exit 2). */
+function faultTypesOf(options: Pick<TestOptions, 'faults' | 'faultTypes'>): MakeErrorType[] {
   if (options.faults !== true && options.faults !== 'report' && options.faults !== 'strict')
     throw new UsageError(`--faults takes report or strict, got "${options.faults}"`);
-  let types: MakeErrorType[];
   try {
-    types = parseFaultTypes(options.faultTypes, isMakeErrorType);
+    return parseFaultTypes(options.faultTypes, isMakeErrorType);
   } catch (error) {
     throw new UsageError(`--fault-types: ${(error as Error).message}`);
   }
-  return runAllFaults(suite.blueprints, {
-    types,
-    ...(options.allowNet ? { allowNet: options.allowNet } : {}),
-  });
 }
 
 /** `--watch`: reruns affected test files until Ctrl-C; the exit code is the last run's. */
