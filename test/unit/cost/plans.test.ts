@@ -45,6 +45,16 @@ describe('the plan table', () => {
     expect(table.extraCredits).toMatchObject({ surcharge: 0.25, unit: 1000, confirmed: true });
     expect(table.sources[table.extraCredits.source]?.url).toBe('https://help.make.com/extra-credits');
   });
+
+  it('prices each paid plan billed yearly 15 % below billed monthly, and says the figure is derived', () => {
+    for (const id of ['core', 'pro', 'teams']) {
+      const tier = plan(id).tiers[0];
+      const monthly = tier?.monthly.price ?? Number.NaN;
+      expect(tier?.yearly?.price).toBeCloseTo(monthly * 0.85, 2);
+      expect(tier?.yearly).toMatchObject({ confirmed: false, source: 'community-annual-discount' });
+      expect(tier?.yearly?.reason).toMatch(/derived/i);
+    }
+  });
 });
 
 describe('fitting a month to a plan', () => {
