@@ -22,6 +22,7 @@ import { scenarioBlueprintRoutes } from './scenario-blueprints.ts';
 import { scenarioCloneRoutes } from './scenario-clone.ts';
 import { scenarioInterfaceRoutes } from './scenario-interface.ts';
 import { scenarioRoutes } from './scenarios.ts';
+import { apiSchemaCompiler } from './validators.ts';
 
 export async function apiRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
   const { services } = options;
@@ -31,6 +32,8 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     checkToken(request.headers.authorization, services.settings.token);
   });
   readEmptyJsonAsNoBody(app);
+  // Parameters coerced from text, JSON bodies checked as sent (validators.ts).
+  app.setValidatorCompiler(apiSchemaCompiler());
   // Every `/{id}` of this API (scenarios, hooks, data stores, data structures) is a whole number.
   app.addHook('onRoute', (route) => {
     if (route.url.includes(':id') && !route.schema?.params)
