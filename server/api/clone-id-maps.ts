@@ -28,14 +28,20 @@ const ID_PARAMETERS: Array<{ map: MapField; parameter: string; of: (module: stri
 ];
 
 /** Every map of the body (absent or null: empty); a malformed one is a problem naming it. */
-export function readIdMaps(body: Record<string, unknown>, problems: string[]): CloneIdMaps {
-  const maps = {} as Record<MapField, IdMap>;
-  for (const field of MAP_FIELDS) {
+export function readIdMaps(body: Partial<Record<MapField, unknown>>, problems: string[]): CloneIdMaps {
+  const read = (field: MapField): IdMap => {
     const map = readIdMap(body[field]);
     if (!map) problems.push(`Parameter '${field}' must map old ids to new ids, e.g. {"12": 34}.`);
-    maps[field] = map ?? new Map();
-  }
-  return maps;
+    return map ?? new Map();
+  };
+  return {
+    account: read('account'),
+    key: read('key'),
+    hook: read('hook'),
+    device: read('device'),
+    udt: read('udt'),
+    datastore: read('datastore'),
+  };
 }
 
 function readIdMap(value: unknown): Map<number, number> | undefined {

@@ -6,6 +6,7 @@
 import type { ServerServices } from '../services.ts';
 import type { DeleteStoresBody, DeleteStoresQuery, StoreFields } from './data-store-schemas.ts';
 import { validationError } from './errors.ts';
+import { flowNodes } from './flow-nodes.ts';
 import { arrayParam, isPlainObject } from './params.ts';
 
 const BYTES_PER_MB = 1024 * 1024;
@@ -63,14 +64,9 @@ export function idList(
 
 /** Whether a scenario's blueprint names the store in a module's `parameters.datastore`. */
 export function storeInUse(services: Pick<ServerServices, 'scenarios'>, id: number): boolean {
-  const uses = (flow: unknown): boolean =>
-    Array.isArray(flow) &&
-    flow.some((node: unknown) => {
-      if (!isPlainObject(node)) return false;
-      const ref = isPlainObject(node.parameters) ? node.parameters.datastore : undefined;
-      if (ref === id || ref === String(id)) return true;
-      const routes: unknown[] = Array.isArray(node.routes) ? node.routes : [];
-      return routes.some((route) => isPlainObject(route) && uses(route.flow)) || uses(node.onerror);
-    });
-  return services.scenarios.list().some((scenario) => uses(scenario.blueprint.flow));
+  const names = (node: Record<string, unknown>): boolean => {
+    const ref = isPlainObject(node.parameters) ? node.parameters.datastore : undefined;
+    return ref === id || ref === String(id);
+  };
+  return services.scenarios.list().some((scenario) => [...flowNodes(scenario.blueprint.flow)].some(names));
 }

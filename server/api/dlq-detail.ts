@@ -18,7 +18,8 @@ import {
   editDlqSchema,
 } from './dlq-schemas.ts';
 import { notFound, validationError } from './errors.ts';
-import { isPlainObject, jsonStringField, readPage } from './params.ts';
+import { flowNodes } from './flow-nodes.ts';
+import { jsonStringField, readPage } from './params.ts';
 import type { PageQuery } from './query-schemas.ts';
 import { logShape } from './shapes.ts';
 
@@ -154,16 +155,6 @@ function attemptLogs(
 /** Every module id of a blueprint, routes and error routes included. */
 function moduleIds(blueprint: Record<string, unknown>): Set<number> {
   const ids = new Set<number>();
-  const walk = (flow: unknown): void => {
-    if (!Array.isArray(flow)) return;
-    for (const node of flow) {
-      if (!isPlainObject(node)) continue;
-      if (typeof node.id === 'number') ids.add(node.id);
-      if (Array.isArray(node.routes))
-        for (const route of node.routes) if (isPlainObject(route)) walk(route.flow);
-      walk(node.onerror);
-    }
-  };
-  walk(blueprint.flow);
+  for (const node of flowNodes(blueprint.flow)) if (typeof node.id === 'number') ids.add(node.id);
   return ids;
 }

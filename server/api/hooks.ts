@@ -12,7 +12,7 @@ import { hookIncomingRoutes } from './hook-incomings.ts';
 import { hookLogRoutes } from './hook-logs.ts';
 import { type ListHooksQuery, listHooksSchema } from './hook-schemas.ts';
 import { readPage } from './params.ts';
-import { type IdParams, setHookDataSchema } from './route-schemas.ts';
+import { type IdParams, type SetHookDataBody, setHookDataSchema } from './route-schemas.ts';
 import { type HookShapeServices, hookShape, hookUrl } from './shapes.ts';
 
 /** What the hook routes use (with their queue and log routes). */
@@ -99,11 +99,6 @@ function hookFilter(query: ListHooksQuery, now: Date): (hook: StoredHook) => boo
     return true;
   };
 }
-
-type SetHookDataBody = Partial<Pick<HookData, 'headers' | 'method' | 'stringify' | 'apiKeys'>> & {
-  ip?: string | null;
-  udt?: number | null;
-};
 
 /**
  * The hook options set-data accepts. Types are the route schema's (route-schemas.ts); what it

@@ -37,6 +37,11 @@ export const runScenarioSchema = {
   },
 } as const;
 
+export type RunScenarioBody =
+  | { data?: Record<string, unknown>; responsive?: boolean; callbackUrl?: string | null }
+  | null
+  | undefined;
+
 /**
  * A blueprint and scheduling travel as JSON-encoded strings
  * (https://developers.make.com/api-documentation/api-reference/scenarios); their type is checked with their
@@ -49,6 +54,22 @@ const definition = {
   // Make's TypeScript SDK sends the blueprint's interface here (server/api/scenario-interface.ts).
   metadata: { type: ['object', 'null'] },
 } as const;
+
+/** What the create and update bodies share; `blueprint` and `scheduling` are read by jsonStringField. */
+export interface ScenarioDefinitionBody {
+  blueprint?: unknown;
+  scheduling?: unknown;
+  folderId?: number | null;
+  metadata?: Record<string, unknown> | null;
+}
+export interface CreateScenarioBody extends ScenarioDefinitionBody {
+  teamId: number;
+  basedon?: string;
+}
+export type UpdateScenarioBody =
+  | (ScenarioDefinitionBody & { name?: string; description?: string })
+  | null
+  | undefined;
 
 export const createScenarioSchema = {
   body: {
@@ -88,6 +109,14 @@ export const setHookDataSchema = {
     },
   },
 } as const;
+export interface SetHookDataBody {
+  headers?: boolean;
+  method?: boolean;
+  stringify?: boolean;
+  ip?: string | null;
+  apiKeys?: string[];
+  udt?: number | null;
+}
 
 /**
  * A data structure's name (https://developers.make.com/api-documentation/api-reference/data-structures): text
@@ -125,6 +154,10 @@ export const cloneDataStructureSchema = {
     required: ['name'],
   },
 } as const;
+export interface CloneDataStructureBody {
+  name: string;
+  targetTeamId?: number;
+}
 
 /**
  * ajv's findings (all of them: the API's ajv runs with allErrors, validators.ts) as Make's validation

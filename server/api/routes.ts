@@ -52,7 +52,7 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     const error = new ApiError(404, `Route ${request.method} ${request.url.split('?')[0]} not found.`);
     return reply.code(404).type('application/json; charset=utf-8').send(error.toBody());
   });
-  for (const plugin of [
+  const plugins: Array<(app: FastifyInstance, options: { services: ServerServices }) => Promise<void>> = [
     generalRoutes,
     scenarioRoutes,
     scenarioActionRoutes,
@@ -67,9 +67,9 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     dataStructureRoutes,
     dlqRoutes,
     clockRoutes,
-  ]) {
-    app.register(plugin, { services });
-  }
+  ];
+  // Each plugin takes only the services it uses (a Pick of ServerServices).
+  for (const plugin of plugins) app.register(plugin, { services });
 }
 
 /**
