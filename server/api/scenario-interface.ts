@@ -97,12 +97,14 @@ function requiredInputsBlocked(): ApiError {
 
 export function readInterface(db: Db, scenario: StoredScenario): ScenarioInterface {
   const row = db
-    .prepare('SELECT input, output FROM scenario_interfaces WHERE scenario_id = ? AND scenario_created = ?')
-    .get(scenario.id, scenario.created) as { input: string; output: string | null } | undefined;
+    .prepare<[number, string], { input: string; output: string | null }>(
+      'SELECT input, output FROM scenario_interfaces WHERE scenario_id = ? AND scenario_created = ?',
+    )
+    .get(scenario.id, scenario.created);
   if (row)
     return {
-      input: JSON.parse(row.input) as unknown[],
-      output: row.output === null ? null : (JSON.parse(row.output) as unknown[]),
+      input: listOf(JSON.parse(row.input)) ?? [],
+      output: row.output === null ? null : listOf(JSON.parse(row.output)),
     };
   const { blueprint } = scenario;
   const declared = isPlainObject(blueprint.interface) ? blueprint.interface : {};
@@ -110,6 +112,11 @@ export function readInterface(db: Db, scenario: StoredScenario): ScenarioInterfa
   const input = declared.input ?? io.input_spec;
   const output = declared.output ?? io.output_spec;
   return { input: Array.isArray(input) ? input : [], output: Array.isArray(output) ? output : null };
+}
+
+/** A stored field list (JSON.parse gives `any`: it is checked, not trusted). */
+function listOf(value: unknown): unknown[] | null {
+  return Array.isArray(value) ? value : null;
 }
 
 /** Each field: an object with a non-empty `name` (unique) and a `type`; `required` a boolean. */

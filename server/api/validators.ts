@@ -6,7 +6,7 @@
  * bodies (server/api/params.ts).
  */
 import { Ajv, type AnySchema, type ValidateFunction } from 'ajv';
-import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
+import type { FastifySchemaCompiler } from 'fastify';
 import { ApiError } from './errors.ts';
 
 const COMMON = {
@@ -32,18 +32,16 @@ export function apiSchemaCompiler(): FastifySchemaCompiler<AnySchema> {
   };
 }
 
-/** No body reaches the validator as `null` (Fastify's validation.js): refused with its own message. */
+/**
+ * No body reaches the validator as `null` (Fastify's validation.js): refused with its own message. A
+ * body's problems go back as `{error: [...]}`, which Fastify hands to the error handler (routes.ts).
+ */
 function bodyCheck(validate: ValidateFunction, nullable: boolean): Validator {
-  const check = (data: unknown) => {
-    check.errors = null;
+  return (data: unknown) => {
     if (data === null && !nullable)
       return { error: new ApiError(400, 'The request body must be a JSON object.') };
-    const valid = validate(data);
-    check.errors = validate.errors ?? null;
-    return valid;
+    return validate(data) || { error: validate.errors ?? [] };
   };
-  check.errors = null as FastifySchemaValidationError[] | null;
-  return check;
 }
 
 function acceptsNull(schema: AnySchema): boolean {

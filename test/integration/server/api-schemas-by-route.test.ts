@@ -221,14 +221,15 @@ describe('query parameters are read from text by their schema', () => {
 });
 
 describe('path parameters', () => {
-  it.each([
+  const cases: Array<[Method, () => string, string]> = [
     ['GET', () => `/hooks/${hookId}/incomings/abc`, 'incomingId'],
     ['GET', () => `/hooks/${hookId}/logs/abc`, 'logId'],
-    ['PUT', () => `/data-stores/abc/data/k`, 'id'],
+    ['PUT', () => '/data-stores/abc/data/k', 'id'],
     ['GET', () => '/teams/abc', 'id'],
     ['GET', () => '/organizations/abc', 'id'],
     ['GET', () => '/scenarios/abc/executions/x', 'id'],
-  ] as const)('%s %s is refused with the parameter named', async (method, url, name) => {
+  ];
+  it.each(cases)('%s %s is refused with the parameter named', async (method, url, name) => {
     await expectProblem(method, url(), { a: 1 }, `Parameter '${name}' must be of type integer.`);
   });
 });
