@@ -2,8 +2,9 @@
  * The API's schema compiler (ajv): path and query parameters arrive as text, so they are coerced
  * (`?pg[limit]=5` is the number 5, a lone `?id[]=3` the list [3]); a JSON body already carries its
  * types, so it is checked as sent — `"5"` is not an integer, `"true"` not a boolean. A route that
- * needs a body and gets none (or `null`) is told to send a JSON object, as before schemas checked
- * bodies (server/api/params.ts).
+ * needs a body and gets none (or `null`) is told to send a JSON object. Each schema is compiled on
+ * its route's first request, not when the server starts: `makesim serve` starts as fast as before the
+ * API had a schema on every route.
  */
 import { Ajv, type AnySchema, type ValidateFunction } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
@@ -17,30 +18,29 @@ const COMMON = {
   allowUnionTypes: true,
 } as const;
 
-type Validator = ReturnType<FastifySchemaCompiler<AnySchema>>;
-
 export function apiSchemaCompiler(): FastifySchemaCompiler<AnySchema> {
   let coercing: Ajv | undefined;
   let typed: Ajv | undefined;
-  return ({ schema, httpPart }) => {
-    if (httpPart !== 'body') {
-      coercing ??= new Ajv({ ...COMMON, coerceTypes: 'array' });
-      return coercing.compile(schema);
+  const ajvFor = (body: boolean): Ajv => {
+    if (body) {
+      typed ??= new Ajv({ ...COMMON, coerceTypes: false });
+      return typed;
     }
-    typed ??= new Ajv({ ...COMMON, coerceTypes: false });
-    return bodyCheck(typed.compile(schema), acceptsNull(schema));
+    coercing ??= new Ajv({ ...COMMON, coerceTypes: 'array' });
+    return coercing;
   };
-}
-
-/**
- * No body reaches the validator as `null` (Fastify's validation.js): refused with its own message. A
- * body's problems go back as `{error: [...]}`, which Fastify hands to the error handler (routes.ts).
- */
-function bodyCheck(validate: ValidateFunction, nullable: boolean): Validator {
-  return (data: unknown) => {
-    if (data === null && !nullable)
-      return { error: new ApiError(400, 'The request body must be a JSON object.') };
-    return validate(data) || { error: validate.errors ?? [] };
+  return ({ schema, httpPart }) => {
+    const body = httpPart === 'body';
+    const needsBody = body && !acceptsNull(schema);
+    let validate: ValidateFunction | undefined;
+    // Fastify hands a missing body over as `null` (its validation.js). Coercion changes the query or
+    // params object in place, so the root's parent is not needed.
+    return (data: unknown) => {
+      if (needsBody && data === null)
+        return { error: new ApiError(400, 'The request body must be a JSON object.') };
+      validate ??= ajvFor(body).compile(schema);
+      return validate(data) || { error: validate.errors ?? [] };
+    };
   };
 }
 
