@@ -88,8 +88,6 @@ export function buildApp(options: BuildAppOptions): ServerApp {
     logger: false,
     bodyLimit: 5 * 1024 * 1024,
     forceCloseConnections: true,
-    // Every problem of a request at once, as Make's validation errors list them (server/api/route-schemas.ts).
-    ajv: { customOptions: { allErrors: true } },
   });
   app.register(gatewayRoutes, { services });
   app.register(mailRoutes, { services });

@@ -5,7 +5,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import { ApiError } from './errors.ts';
-import { bodyObject } from './params.ts';
+
+/** `{ms}` or `{seconds}` to move the simulated clock on by. */
+const advanceSchema = {
+  body: {
+    type: 'object',
+    properties: { ms: { type: 'number', minimum: 0 }, seconds: { type: 'number', minimum: 0 } },
+  },
+} as const;
+interface AdvanceBody {
+  ms?: number;
+  seconds?: number;
+}
 
 export async function clockRoutes(
   app: FastifyInstance,
@@ -15,15 +26,13 @@ export async function clockRoutes(
   app.get('/makesim/clock', async () => ({
     clock: { now: services.clock.now().toISOString(), simulated: services.scheduler.simulated },
   }));
-  app.post('/makesim/clock/advance', async (request) => {
-    const body = bodyObject(request.body);
-    const ms =
-      typeof body.ms === 'number' ? body.ms : typeof body.seconds === 'number' ? body.seconds * 1000 : NaN;
-    if (!Number.isFinite(ms) || ms < 0)
-      throw new ApiError(400, "Send 'ms' (or 'seconds'): a non-negative number.");
+  app.post<{ Body: AdvanceBody }>('/makesim/clock/advance', { schema: advanceSchema }, async (request) => {
+    const { ms, seconds } = request.body;
+    const step = ms ?? (seconds === undefined ? undefined : seconds * 1000);
+    if (step === undefined) throw new ApiError(400, "Send 'ms' (or 'seconds'): a non-negative number.");
     if (!services.scheduler.simulated)
       throw new ApiError(400, 'The clock is not simulated; start the server with --clock simulated.');
-    const runs = await services.scheduler.advance(ms);
+    const runs = await services.scheduler.advance(step);
     return { clock: { now: services.clock.now().toISOString(), simulated: true }, runs };
   });
 }

@@ -5,6 +5,8 @@
  * ids found by a clear rule are rewritten (ID_PARAMETERS; docs/fidelity.md).
  */
 import { MAIL_TRIGGER, WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
+import { flowNodes } from './flow-nodes.ts';
+import { isPlainObject } from './params.ts';
 
 /** Old id → new id. */
 export type IdMap = ReadonlyMap<number, number>;
@@ -28,14 +30,20 @@ const ID_PARAMETERS: Array<{ map: MapField; parameter: string; of: (module: stri
 ];
 
 /** Every map of the body (absent or null: empty); a malformed one is a problem naming it. */
-export function readIdMaps(body: Record<string, unknown>, problems: string[]): CloneIdMaps {
-  const maps = {} as Record<MapField, IdMap>;
-  for (const field of MAP_FIELDS) {
+export function readIdMaps(body: Partial<Record<MapField, unknown>>, problems: string[]): CloneIdMaps {
+  const read = (field: MapField): IdMap => {
     const map = readIdMap(body[field]);
     if (!map) problems.push(`Parameter '${field}' must map old ids to new ids, e.g. {"12": 34}.`);
-    maps[field] = map ?? new Map();
-  }
-  return maps;
+    return map ?? new Map();
+  };
+  return {
+    account: read('account'),
+    key: read('key'),
+    hook: read('hook'),
+    device: read('device'),
+    udt: read('udt'),
+    datastore: read('datastore'),
+  };
 }
 
 function readIdMap(value: unknown): Map<number, number> | undefined {
@@ -64,22 +72,13 @@ export function readId(value: unknown): number | undefined {
  */
 export function rewriteIds(blueprint: Record<string, unknown>, maps: CloneIdMaps): Record<string, unknown> {
   const copy = structuredClone(blueprint);
-  const walk = (flow: unknown): void => {
-    if (!Array.isArray(flow)) return;
-    for (const node of flow as Array<Record<string, unknown>>) {
-      rewriteNode(node, maps);
-      for (const route of (node.routes as Array<{ flow?: unknown }> | undefined) ?? []) walk(route.flow);
-      walk(node.onerror);
-    }
-  };
-  walk(copy.flow);
+  for (const node of flowNodes(copy.flow)) rewriteNode(node, maps);
   return copy;
 }
 
 function rewriteNode(node: Record<string, unknown>, maps: CloneIdMaps): void {
-  const { module, parameters } = node;
-  if (typeof module !== 'string' || !parameters || typeof parameters !== 'object') return;
-  const params = parameters as Record<string, unknown>;
+  const { module, parameters: params } = node;
+  if (typeof module !== 'string' || !isPlainObject(params)) return;
   for (const rule of ID_PARAMETERS) {
     if (!rule.of(module) || !(rule.parameter in params)) continue;
     const value = params[rule.parameter];

@@ -13,10 +13,27 @@ import type { DataStoreInfo } from '../../engine/ports/data-store.ts';
 import { configuredStoreError } from '../../modules/datastore/store-admin.ts';
 import type { ServerServices } from '../services.ts';
 import type { DataStoreDef } from '../store/data-store-defs.ts';
-import { idList, readStoreBody, requireAll, storeInUse } from './data-store-body.ts';
+import { idList, megabytesToBytes, readStoreBody, storeInUse } from './data-store-body.ts';
+import {
+  type CreateStoreBody,
+  createStoreSchema,
+  type DeleteStoresBody,
+  type DeleteStoresQuery,
+  deleteStoreSchema,
+  deleteStoresSchema,
+  type StoreFields,
+  updateStoreSchema,
+} from './data-store-schemas.ts';
 import { dataStoreShape, listStores, write } from './data-stores.ts';
 import { ApiError, confirmationRequired, notFound, validationError } from './errors.ts';
-import { bodyObject, intParam, isConfirmed, type Query } from './params.ts';
+import type { ConfirmedQuery } from './query-schemas.ts';
+import type { IdParams } from './route-schemas.ts';
+
+/** What creating, changing and deleting stores uses. */
+type StoreAdminServices = Pick<
+  ServerServices,
+  'dataStores' | 'dataStoreDefs' | 'dataStructures' | 'scenarios' | 'clock'
+>;
 
 /** The structure a data structure id gives a store; `null` = no structure. */
 export function structureOf(
@@ -29,7 +46,9 @@ export function structureOf(
 }
 
 /** Puts the API-created stores back into the engine's port at start; on a clash the config wins. */
-export function restoreDataStores(services: ServerServices): void {
+export function restoreDataStores(
+  services: Pick<ServerServices, 'dataStores' | 'dataStoreDefs' | 'dataStructures'>,
+): void {
   const port = services.dataStores;
   if (!port?.create) return;
   for (const def of services.dataStoreDefs.list()) {
@@ -48,7 +67,7 @@ export function restoreDataStores(services: ServerServices): void {
   }
 }
 
-export async function dataStoreAdminRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+export async function dataStoreAdminRoutes(app: FastifyInstance, options: { services: StoreAdminServices }) {
   const { services } = options;
   const admin = () => {
     const port = services.dataStores;
@@ -69,15 +88,16 @@ export async function dataStoreAdminRoutes(app: FastifyInstance, options: { serv
     return dataStoreShape(services, store);
   };
 
-  app.post('/data-stores', async (request) => {
+  app.post<{ Body: CreateStoreBody }>('/data-stores', { schema: createStoreSchema }, async (request) => {
     const port = admin();
-    const body = requireAll(readStoreBody(services, bodyObject(request.body), 'create'));
+    const { name, maxSizeMB } = request.body;
+    const { datastructureId = null } = readStoreBody(services, request.body, 'create');
     const floor = Math.max(0, ...listStores(services).map((store) => store.id));
     const def: DataStoreDef = {
       id: services.dataStoreDefs.nextId(floor),
-      name: body.name,
-      datastructureId: body.datastructureId,
-      maxBytes: body.maxBytes,
+      name,
+      datastructureId,
+      maxBytes: megabytesToBytes(maxSizeMB),
     };
     const structure = structureOf(services, def.datastructureId);
     write(() =>
@@ -97,29 +117,33 @@ export async function dataStoreAdminRoutes(app: FastifyInstance, options: { serv
     return { dataStore: shapeOf(def.id) };
   });
 
-  app.patch('/data-stores/:id', async (request) => {
-    const port = admin();
-    const current = editable(intParam(request.params, 'id'));
-    const body = readStoreBody(services, bodyObject(request.body), 'update');
-    const next: DataStoreDef = { ...current, ...body };
-    const changesStructure = body.datastructureId !== undefined;
-    write(() =>
-      port.update(current.id, {
-        ...(body.name === undefined ? {} : { name: body.name }),
-        ...(body.maxBytes === undefined ? {} : { maxBytes: body.maxBytes }),
-        ...(changesStructure ? { structure: structureOf(services, next.datastructureId) } : {}),
-      }),
-    );
-    services.dataStoreDefs.save(next, services.clock.now());
-    return { dataStore: shapeOf(current.id) };
-  });
+  app.patch<{ Params: IdParams; Body: StoreFields }>(
+    '/data-stores/:id',
+    { schema: updateStoreSchema },
+    async (request) => {
+      const port = admin();
+      const current = editable(request.params.id);
+      const body = readStoreBody(services, request.body, 'update');
+      const next: DataStoreDef = { ...current, ...body };
+      const changesStructure = body.datastructureId !== undefined;
+      write(() =>
+        port.update(current.id, {
+          ...(body.name === undefined ? {} : { name: body.name }),
+          ...(body.maxBytes === undefined ? {} : { maxBytes: body.maxBytes }),
+          ...(changesStructure ? { structure: structureOf(services, next.datastructureId) } : {}),
+        }),
+      );
+      services.dataStoreDefs.save(next, services.clock.now());
+      return { dataStore: shapeOf(current.id) };
+    },
+  );
 
-  const remove = (ids: number[], query: Query): number[] => {
+  const remove = (ids: number[], query: ConfirmedQuery): number[] => {
     const port = admin();
     ids = [...new Set(ids)];
     // Every id is checked before the first delete: a refused request deletes nothing.
     for (const id of ids) editable(id);
-    if (!isConfirmed(query) && ids.some((id) => storeInUse(services, id))) throw confirmationRequired();
+    if (!query.confirmed && ids.some((id) => storeInUse(services, id))) throw confirmationRequired();
     for (const id of ids) {
       port.remove(id);
       services.dataStoreDefs.delete(id);
@@ -127,16 +151,23 @@ export async function dataStoreAdminRoutes(app: FastifyInstance, options: { serv
     return ids;
   };
 
-  app.delete('/data-stores/:id', async (request) => {
-    const [id] = remove([intParam(request.params, 'id')], request.query as Query);
-    return { dataStore: id };
-  });
+  app.delete<{ Params: IdParams; Querystring: ConfirmedQuery }>(
+    '/data-stores/:id',
+    { schema: deleteStoreSchema },
+    async (request) => {
+      const [id] = remove([request.params.id], request.query);
+      return { dataStore: id };
+    },
+  );
 
-  app.delete('/data-stores', async (request) => {
-    const query = request.query as Query;
-    const ids = idList(services, query, request.body);
-    if (ids.length === 0)
-      throw validationError(["Send 'ids[]' (data store ids) or a body with 'all': true."]);
-    return { dataStores: remove(ids, query) };
-  });
+  app.delete<{ Querystring: DeleteStoresQuery; Body: DeleteStoresBody }>(
+    '/data-stores',
+    { schema: deleteStoresSchema },
+    async (request) => {
+      const ids = idList(services, request.query, request.body);
+      if (ids.length === 0)
+        throw validationError(["Send 'ids[]' (data store ids) or a body with 'all': true."]);
+      return { dataStores: remove(ids, request.query) };
+    },
+  );
 }

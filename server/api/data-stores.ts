@@ -9,8 +9,21 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DataStoreHandle, DataStoreInfo } from '../../engine/ports/data-store.ts';
 import type { ServerServices } from '../services.ts';
+import {
+  type CreateRecordBody,
+  createRecordSchema,
+  type DeleteRecordsBody,
+  deleteRecordsSchema,
+  type ListQuery,
+  listRecordsSchema,
+  listStoresSchema,
+  type RecordParams,
+  writeRecordSchema,
+} from './data-store-schemas.ts';
 import { ApiError, confirmationRequired, notFound, validationError } from './errors.ts';
-import { bodyObject, intParam, isConfirmed, type Query, readPage } from './params.ts';
+import { readPage } from './params.ts';
+import type { ConfirmedQuery } from './query-schemas.ts';
+import type { IdParams } from './route-schemas.ts';
 import { LOCAL_IDS } from './shapes.ts';
 
 export interface ListedStore {
@@ -18,16 +31,18 @@ export interface ListedStore {
   info: DataStoreInfo;
 }
 
+/** What listing and showing stores uses: the engine's stores and the API-created definitions. */
+export type StoreServices = Pick<ServerServices, 'dataStores' | 'dataStoreDefs'>;
+
 /** Every store with its API id: Make's id (`makeId`), else its position (config stores without one). */
-export function listStores(services: ServerServices): ListedStore[] {
+export function listStores(services: Pick<ServerServices, 'dataStores'>): ListedStore[] {
   return (services.dataStores?.list() ?? []).map((info, index) => ({ id: info.makeId ?? index + 1, info }));
 }
 
 export function findStore(
-  services: ServerServices,
-  params: unknown,
+  services: Pick<ServerServices, 'dataStores'>,
+  id: number,
 ): ListedStore & { handle: DataStoreHandle } {
-  const id = intParam(params, 'id');
   const entry = listStores(services).find((store) => store.id === id);
   if (!entry || !services.dataStores) throw notFound('Data store');
   return { ...entry, handle: services.dataStores.store(entry.info.name) };
@@ -37,7 +52,7 @@ export function findStore(
  * Make's data store object; `size`/`maxSize` are byte counts as strings
  * (https://developers.make.com/api-documentation/api-reference/data-stores).
  */
-export function dataStoreShape(services: ServerServices, { id, info }: ListedStore): Record<string, unknown> {
+export function dataStoreShape(services: StoreServices, { id, info }: ListedStore): Record<string, unknown> {
   const handle = services.dataStores?.store(info.name);
   return {
     id,
@@ -53,87 +68,94 @@ export function dataStoreShape(services: ServerServices, { id, info }: ListedSto
   };
 }
 
-export async function dataStoreRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+export async function dataStoreRoutes(app: FastifyInstance, options: { services: StoreServices }) {
   const { services } = options;
-  const find = (params: unknown) => findStore(services, params);
+  const find = (params: IdParams) => findStore(services, params.id);
 
-  app.get('/data-stores', async (request) => {
-    const page = readPage(request.query as Query, { offset: 0, limit: 10, sortBy: 'name', sortDir: 'asc' });
+  app.get<{ Querystring: ListQuery }>('/data-stores', { schema: listStoresSchema }, async (request) => {
+    const page = readPage(request.query, { offset: 0, limit: 10, sortBy: 'name', sortDir: 'asc' });
     const list = listStores(services).slice(page.offset, page.offset + page.limit);
     return { dataStores: list.map((store) => dataStoreShape(services, store)), pg: page };
   });
 
-  app.get('/data-stores/:id', async (request) => {
+  app.get<{ Params: IdParams }>('/data-stores/:id', async (request) => {
     const { id, info } = find(request.params);
     return { dataStore: dataStoreShape(services, { id, info }) };
   });
 
-  app.get('/data-stores/:id/data', async (request) => {
-    const { info, handle } = find(request.params);
-    const page = readPage(request.query as Query, { offset: 0, limit: 10, sortBy: 'key', sortDir: 'asc' });
-    const all = handle.search({});
-    return {
-      records: all.slice(page.offset, page.offset + page.limit),
-      spec: info.structure?.fields ?? [],
-      strict: info.structure?.strict ?? false,
-      count: all.length,
-      pg: { limit: page.limit, offset: page.offset },
-    };
-  });
+  app.get<{ Params: IdParams; Querystring: ListQuery }>(
+    '/data-stores/:id/data',
+    { schema: listRecordsSchema },
+    async (request) => {
+      const { info, handle } = find(request.params);
+      const page = readPage(request.query, { offset: 0, limit: 10, sortBy: 'key', sortDir: 'asc' });
+      const all = handle.search({});
+      return {
+        records: all.slice(page.offset, page.offset + page.limit),
+        spec: info.structure?.fields ?? [],
+        strict: info.structure?.strict ?? false,
+        count: all.length,
+        pg: { limit: page.limit, offset: page.offset },
+      };
+    },
+  );
 
-  app.post('/data-stores/:id/data', async (request) => {
-    const { info, handle } = find(request.params);
-    // `key` and `data` are both optional
-    // (https://developers.make.com/api-documentation/api-reference/data-stores): no body at all is a record
-    // of nulls.
-    const body = bodyObject(request.body, true);
-    const problems: string[] = [];
-    if (body.key !== undefined && (typeof body.key !== 'string' || body.key === ''))
-      problems.push("Parameter 'key' must be a non-empty string.");
-    if (body.data !== undefined && !isPlainObject(body.data))
-      problems.push("Parameter 'data' must be an object.");
-    if (problems.length > 0) throw validationError(problems);
-    const key = typeof body.key === 'string' ? body.key : randomBytes(6).toString('hex');
-    if (handle.has(key)) throw new ApiError(400, `A record with key '${key}' already exists.`);
-    const data = (body.data as Record<string, unknown> | undefined) ?? nullRecord(info);
-    return write(() => handle.put(key, data));
-  });
+  // `key` and `data` are both optional (https://developers.make.com/api-documentation/api-reference/data-stores):
+  // no body at all is a record of nulls.
+  app.post<{ Params: IdParams; Body: CreateRecordBody }>(
+    '/data-stores/:id/data',
+    { schema: createRecordSchema },
+    async (request) => {
+      const { info, handle } = find(request.params);
+      const key = request.body?.key ?? randomBytes(6).toString('hex');
+      if (handle.has(key)) throw new ApiError(400, `A record with key '${key}' already exists.`);
+      const data = request.body?.data ?? nullRecord(info);
+      return write(() => handle.put(key, data));
+    },
+  );
 
-  app.put('/data-stores/:id/data/:key', async (request) => {
-    const { handle } = find(request.params);
-    const data = bodyObject(request.body);
-    return write(() => handle.put((request.params as { key: string }).key, data));
-  });
+  app.put<{ Params: RecordParams; Body: Record<string, unknown> }>(
+    '/data-stores/:id/data/:key',
+    { schema: writeRecordSchema },
+    async (request) => {
+      const { handle } = find(request.params);
+      return write(() => handle.put(request.params.key, request.body));
+    },
+  );
 
-  app.patch('/data-stores/:id/data/:key', async (request) => {
-    const { handle } = find(request.params);
-    const data = bodyObject(request.body);
-    const { key } = request.params as { key: string };
-    const current = handle.get(key);
-    if (!current) throw notFound('Record');
-    return write(() => handle.put(key, { ...current.data, ...data }));
-  });
+  app.patch<{ Params: RecordParams; Body: Record<string, unknown> }>(
+    '/data-stores/:id/data/:key',
+    { schema: writeRecordSchema },
+    async (request) => {
+      const { handle } = find(request.params);
+      const { key } = request.params;
+      const current = handle.get(key);
+      if (!current) throw notFound('Record');
+      return write(() => handle.put(key, { ...current.data, ...request.body }));
+    },
+  );
 
-  app.delete('/data-stores/:id/data', async (request) => {
-    const { handle } = find(request.params);
-    if (!isConfirmed(request.query as Query)) throw confirmationRequired();
-    const body = bodyObject(request.body);
-    let keys: string[];
-    if (body.all === true) {
-      const except = Array.isArray(body.exceptKeys) ? body.exceptKeys : [];
-      keys = handle
-        .search({})
-        .map((record) => record.key)
-        .filter((key) => !except.includes(key));
-    } else if (Array.isArray(body.keys) && body.keys.every((key) => typeof key === 'string')) {
-      keys = body.keys as string[];
-    } else {
-      throw validationError(["Send 'keys' (an array of record keys) or 'all': true."]);
-    }
-    return { keys: keys.filter((key) => handle.delete(key)) };
-  });
+  app.delete<{ Params: IdParams; Querystring: ConfirmedQuery; Body: DeleteRecordsBody }>(
+    '/data-stores/:id/data',
+    { schema: deleteRecordsSchema },
+    async (request) => {
+      const { handle } = find(request.params);
+      if (!request.query.confirmed) throw confirmationRequired();
+      const keys = recordsToDelete(request.body, () => handle.search({}).map((record) => record.key));
+      return { keys: keys.filter((key) => handle.delete(key)) };
+    },
+  );
 }
 
+/** `{keys}`, or every key but `exceptKeys` with `{all: true}`; a body with neither is a 400. */
+function recordsToDelete(body: DeleteRecordsBody, allKeys: () => string[]): string[] {
+  if (body.all === true) {
+    const except = new Set(body.exceptKeys ?? []);
+    return allKeys().filter((key) => !except.has(key));
+  }
+  if (body.keys) return body.keys;
+  throw validationError(["Send 'keys' (an array of record keys) or 'all': true."]);
+}
 /** A store write; the store's own refusal (structure, storage full → IM003) becomes a 400. */
 export function write<T>(fn: () => T): T {
   try {
@@ -153,8 +175,4 @@ export function write<T>(fn: () => T): T {
  */
 function nullRecord(info: DataStoreInfo): Record<string, unknown> {
   return Object.fromEntries((info.structure?.fields ?? []).map((field) => [field.name, null]));
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

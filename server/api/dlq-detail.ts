@@ -8,11 +8,22 @@ import type { FastifyInstance } from 'fastify';
 import { redactValue } from '../../modules/http/redact.ts';
 import type { ServerServices } from '../services.ts';
 import type { StoredIncomplete } from '../store/incompletes.ts';
+import {
+  type DlqLogParams,
+  type DlqParams,
+  dlqLogParams,
+  dlqLogsSchema,
+  dlqParams,
+  type EditDlqBody,
+  editDlqSchema,
+} from './dlq-schemas.ts';
 import { notFound, validationError } from './errors.ts';
-import { bodyObject, jsonStringField, type Query, readPage } from './params.ts';
+import { flowNodes } from './flow-nodes.ts';
+import { jsonStringField, readPage } from './params.ts';
+import type { PageQuery } from './query-schemas.ts';
 import { logShape } from './shapes.ts';
 
-type Find = (params: unknown) => StoredIncomplete;
+type Find = (params: DlqParams) => StoredIncomplete;
 
 /**
  * Open question (Make's API reference, https://developers.make.com/api-documentation/api-reference/incomplete-executions, gives no
@@ -40,62 +51,83 @@ export async function dlqDetailRoutes(
 ) {
   const { services, find } = options;
 
-  app.get('/dlqs/:dlqId/blueprint', async (request) => ({
+  const byId = { schema: { params: dlqParams } };
+  app.get<{ Params: DlqParams }>('/dlqs/:dlqId/blueprint', byId, async (request) => ({
     code: 'OK',
     response: { blueprint: blueprintOf(services, find(request.params)) },
   }));
 
-  app.get('/dlqs/:dlqId/bundle', async (request) => ({
+  app.get<{ Params: DlqParams }>('/dlqs/:dlqId/bundle', byId, async (request) => ({
     code: 'OK',
     response: redactValue(find(request.params).detail.context, services.settings.secrets),
   }));
 
-  app.patch('/dlqs/:dlqId', async (request) => {
-    const item = find(request.params);
-    const body = bodyObject(request.body);
-    const problems: string[] = [];
-    if (body.blueprint === undefined && body.failer === undefined)
-      problems.push("Send 'blueprint' (a JSON-encoded blueprint) or 'failer' (a module id), or both.");
-    const blueprint = jsonStringField(body, 'blueprint', problems);
-    const problem = blueprint ? services.catalog.check(blueprint) : undefined;
-    if (problem) problems.push(`Invalid blueprint: ${problem}`);
-    const failer = body.failer;
-    const effective = blueprint ?? blueprintOf(services, item);
-    if (failer !== undefined && !(Number.isInteger(failer) && moduleIds(effective).has(failer as number)))
-      problems.push(
-        `Parameter 'failer' must be the id of a module of the blueprint (${[...moduleIds(effective)].join(', ')}).`,
-      );
-    if (problems.length > 0) throw validationError(problems);
-    services.incompletes.edit(item.id, {
-      ...(blueprint ? { blueprint } : {}),
-      ...(typeof failer === 'number' ? { failer } : {}),
-      now: services.clock.now(),
-    });
-    const edits = services.incompletes.edits(item.id);
-    return { dlq: { failer: edits.failer ?? item.detail.moduleId, blueprint: blueprintOf(services, item) } };
-  });
+  app.patch<{ Params: DlqParams; Body: EditDlqBody }>(
+    '/dlqs/:dlqId',
+    { schema: editDlqSchema },
+    async (request) => {
+      const item = find(request.params);
+      const { body } = request;
+      const problems: string[] = [];
+      if (body.blueprint === undefined && body.failer === undefined)
+        problems.push("Send 'blueprint' (a JSON-encoded blueprint) or 'failer' (a module id), or both.");
+      const blueprint = jsonStringField(body.blueprint, 'blueprint', problems);
+      const problem = blueprint ? services.catalog.check(blueprint) : undefined;
+      if (problem) problems.push(`Invalid blueprint: ${problem}`);
+      const failer = body.failer;
+      const effective = blueprint ?? blueprintOf(services, item);
+      if (failer !== undefined && !moduleIds(effective).has(failer))
+        problems.push(
+          `Parameter 'failer' must be the id of a module of the blueprint (${[...moduleIds(effective)].join(', ')}).`,
+        );
+      if (problems.length > 0) throw validationError(problems);
+      services.incompletes.edit(item.id, {
+        ...(blueprint ? { blueprint } : {}),
+        ...(failer === undefined ? {} : { failer }),
+        now: services.clock.now(),
+      });
+      const edits = services.incompletes.edits(item.id);
+      return {
+        dlq: { failer: edits.failer ?? item.detail.moduleId, blueprint: blueprintOf(services, item) },
+      };
+    },
+  );
 
-  app.get('/dlqs/:dlqId/logs', async (request) => {
-    const item = find(request.params);
-    const page = readPage(request.query as Query, { offset: 0, limit: 50, sortBy: 'imtId', sortDir: 'desc' });
-    const logs = attemptLogs(services, item);
-    if (page.sortDir === 'asc') logs.reverse();
-    const shown = logs.slice(page.offset, page.offset + page.limit);
-    // The spec's key is `dlqLogs`; Make's TypeScript SDK reads `scenarioLogs` here.
-    return {
-      dlqLogs: shown,
-      scenarioLogs: shown,
-      pg: { sortBy: 'imtId', sortDir: page.sortDir, showLast: false, limit: page.limit, offset: page.offset },
-    };
-  });
+  app.get<{ Params: DlqParams; Querystring: PageQuery }>(
+    '/dlqs/:dlqId/logs',
+    { schema: dlqLogsSchema },
+    async (request) => {
+      const item = find(request.params);
+      const page = readPage(request.query, { offset: 0, limit: 50, sortBy: 'imtId', sortDir: 'desc' });
+      const logs = attemptLogs(services, item);
+      if (page.sortDir === 'asc') logs.reverse();
+      const shown = logs.slice(page.offset, page.offset + page.limit);
+      // The spec's key is `dlqLogs`; Make's TypeScript SDK reads `scenarioLogs` here.
+      return {
+        dlqLogs: shown,
+        scenarioLogs: shown,
+        pg: {
+          sortBy: 'imtId',
+          sortDir: page.sortDir,
+          showLast: false,
+          limit: page.limit,
+          offset: page.offset,
+        },
+      };
+    },
+  );
 
-  app.get('/dlqs/:dlqId/logs/:executionId', async (request) => {
-    const item = find(request.params);
-    const executionId = String((request.params as { executionId: string }).executionId).replaceAll('-', '');
-    const log = attemptLogs(services, item).find((entry) => entry.id === executionId);
-    if (!log) throw notFound('Incomplete execution log');
-    return { dlqLog: log, scenarioLogs: log };
-  });
+  app.get<{ Params: DlqLogParams }>(
+    '/dlqs/:dlqId/logs/:executionId',
+    { schema: { params: dlqLogParams } },
+    async (request) => {
+      const item = find(request.params);
+      const executionId = request.params.executionId.replaceAll('-', '');
+      const log = attemptLogs(services, item).find((entry) => entry.id === executionId);
+      if (!log) throw notFound('Incomplete execution log');
+      return { dlqLog: log, scenarioLogs: log };
+    },
+  );
 }
 
 /**
@@ -123,14 +155,6 @@ function attemptLogs(
 /** Every module id of a blueprint, routes and error routes included. */
 function moduleIds(blueprint: Record<string, unknown>): Set<number> {
   const ids = new Set<number>();
-  const walk = (flow: unknown): void => {
-    if (!Array.isArray(flow)) return;
-    for (const node of flow as Array<Record<string, unknown>>) {
-      if (typeof node.id === 'number') ids.add(node.id);
-      for (const route of (node.routes as Array<{ flow?: unknown }> | undefined) ?? []) walk(route.flow);
-      walk(node.onerror);
-    }
-  };
-  walk(blueprint.flow);
+  for (const node of flowNodes(blueprint.flow)) if (typeof node.id === 'number') ids.add(node.id);
   return ids;
 }

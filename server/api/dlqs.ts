@@ -8,10 +8,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import type { StoredIncomplete } from '../store/incompletes.ts';
-import { choose, type IdReader } from './choose-ids.ts';
+import { choose, type IdReader, type IdsBody } from './choose-ids.ts';
 import { type DlqDetailServices, dlqDetailRoutes } from './dlq-detail.ts';
+import {
+  type DeleteDlqsQuery,
+  type DlqParams,
+  deleteDlqsSchema,
+  dlqParams,
+  type ListDlqsQuery,
+  listDlqsSchema,
+  retryDlqsSchema,
+} from './dlq-schemas.ts';
 import { ApiError, confirmationRequired, notFound } from './errors.ts';
-import { bodyObject, isConfirmed, optionalInt, type Query, readPage } from './params.ts';
+import { readPage } from './params.ts';
 import { dlqShape } from './shapes.ts';
 
 export async function dlqRoutes(
@@ -19,8 +28,8 @@ export async function dlqRoutes(
   options: { services: DlqDetailServices & Pick<ServerServices, 'runner'> },
 ): Promise<void> {
   const { services } = options;
-  const find = (params: unknown): StoredIncomplete => {
-    const item = services.incompletes.get(String((params as { dlqId: string }).dlqId).replaceAll('-', ''));
+  const find = (params: DlqParams): StoredIncomplete => {
+    const item = services.incompletes.get(plain(params.dlqId));
     if (!item) throw notFound('Incomplete execution');
     return item;
   };
@@ -36,11 +45,10 @@ export async function dlqRoutes(
     await run;
   };
 
-  app.get('/dlqs', async (request) => {
-    const query = request.query as Query;
-    const scenarioId = optionalInt(query, 'scenarioId');
+  app.get<{ Querystring: ListDlqsQuery }>('/dlqs', { schema: listDlqsSchema }, async (request) => {
+    const { query } = request;
     const page = readPage(query, { offset: 0, limit: 10000, sortBy: 'created', sortDir: 'desc' });
-    const items = services.incompletes.list(scenarioId).slice(page.offset, page.offset + page.limit);
+    const items = services.incompletes.list(query.scenarioId).slice(page.offset, page.offset + page.limit);
     return {
       dlqs: items.map((item) => {
         const { id, reason, created, size, resolved, retry, attempts } = dlqShape(services, item);
@@ -50,49 +58,57 @@ export async function dlqRoutes(
     };
   });
 
-  app.get('/dlqs/:dlqId', async (request) => ({ dlq: dlqShape(services, find(request.params)) }));
+  app.get<{ Params: DlqParams }>('/dlqs/:dlqId', { schema: { params: dlqParams } }, async (request) => ({
+    dlq: dlqShape(services, find(request.params)),
+  }));
 
   // The answer is the retried item's id, as Make's TypeScript SDK types it (`{dlq: string}`).
-  app.post('/dlqs/:dlqId/retry', async (request) => {
-    const item = find(request.params);
-    await retry(item);
-    return { dlq: item.id };
-  });
+  app.post<{ Params: DlqParams }>(
+    '/dlqs/:dlqId/retry',
+    { schema: { params: dlqParams } },
+    async (request) => {
+      const item = find(request.params);
+      await retry(item);
+      return { dlq: item.id };
+    },
+  );
 
-  app.post('/dlqs/retry', async (request) => {
-    const scenarioId = optionalInt(request.query as Query, 'scenarioId');
-    const open = services.incompletes.list(scenarioId).filter((item) => !item.resolved);
-    const { chosen } = choose(open, bodyObject(request.body), DLQ_IDS);
-    for (const item of chosen) await retry(item);
-    return { success: true };
-  });
+  app.post<{ Querystring: { scenarioId?: number }; Body: IdsBody<string> }>(
+    '/dlqs/retry',
+    { schema: retryDlqsSchema },
+    async (request) => {
+      const open = services.incompletes.list(request.query.scenarioId).filter((item) => !item.resolved);
+      const { chosen } = choose(open, request.body, DLQ_IDS);
+      for (const item of chosen) await retry(item);
+      return { success: true };
+    },
+  );
 
   /**
    * Open question (Make's API reference, https://developers.make.com/api-documentation/api-reference/incomplete-executions,
    * gives no answer body): we answer `{dlqs: [<deleted ids>]}`, the plural of Make's
    * `{<singular>: <id>}` delete answer. Unknown ids are a 404 and nothing is deleted.
    */
-  app.delete('/dlqs', async (request) => {
-    const query = request.query as Query;
-    const scenarioId = optionalInt(query, 'scenarioId');
-    const { chosen, unknown } = choose(
-      services.incompletes.list(scenarioId),
-      bodyObject(request.body),
-      DLQ_IDS,
-    );
-    if (unknown.length > 0) throw notFound(`Incomplete execution ${unknown.join(', ')}`);
-    if (!isConfirmed(query)) throw confirmationRequired();
-    const ids = chosen.map((item) => item.id);
-    services.incompletes.remove(ids);
-    return { dlqs: ids };
-  });
+  app.delete<{ Querystring: DeleteDlqsQuery; Body: IdsBody<string> }>(
+    '/dlqs',
+    { schema: deleteDlqsSchema },
+    async (request) => {
+      const { query } = request;
+      const { chosen, unknown } = choose(services.incompletes.list(query.scenarioId), request.body, DLQ_IDS);
+      if (unknown.length > 0) throw notFound(`Incomplete execution ${unknown.join(', ')}`);
+      if (!query.confirmed) throw confirmationRequired();
+      const ids = chosen.map((item) => item.id);
+      services.incompletes.remove(ids);
+      return { dlqs: ids };
+    },
+  );
 
   await dlqDetailRoutes(app, { services, find });
 }
 
 const DLQ_IDS: IdReader<StoredIncomplete, string> = {
   of: (item) => item.id,
-  read: (value) => (typeof value === 'string' ? plain(value) : undefined),
+  read: plain,
   noun: 'incomplete execution',
 };
 

@@ -8,8 +8,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import { ApiError, notFound } from './errors.ts';
 import { LOCAL_TEAM, organizationDetail, organizationSummary } from './organization.ts';
-import { intParam, optionalInt, type Query } from './params.ts';
+import { integer } from './query-schemas.ts';
+import type { IdParams } from './route-schemas.ts';
 import { LOCAL_IDS, LOCAL_USER } from './shapes.ts';
+
+/** `GET /scenarios-folders?teamId=`: Make's own 400 when `teamId` is missing (the handler). */
+const foldersSchema = { querystring: { type: 'object', properties: { teamId: integer } } } as const;
 
 const SCOPES = [
   'scenarios:read',
@@ -61,24 +65,28 @@ export async function generalRoutes(
     organizations: [organizationSummary(services)],
     pg: { offset: 0, limit: 10000 },
   }));
-  app.get('/organizations/:id', async (request) => {
-    if (intParam(request.params, 'id') !== LOCAL_IDS.organizationId) throw notFound('Organization');
+  app.get<{ Params: IdParams }>('/organizations/:id', async (request) => {
+    if (request.params.id !== LOCAL_IDS.organizationId) throw notFound('Organization');
     return { organization: organizationDetail(services) };
   });
   app.get('/teams', async () => ({
     teams: [LOCAL_TEAM],
     pg: { sortBy: 'name', sortDir: 'asc', limit: 10000, offset: 0 },
   }));
-  app.get('/teams/:id', async (request) => {
-    if (intParam(request.params, 'id') !== LOCAL_IDS.teamId) throw notFound('Team');
+  app.get<{ Params: IdParams }>('/teams/:id', async (request) => {
+    if (request.params.id !== LOCAL_IDS.teamId) throw notFound('Team');
     return { team: LOCAL_TEAM };
   });
-  app.get('/scenarios-folders', async (request) => {
-    if (optionalInt(request.query as Query, 'teamId') === undefined) {
-      throw new ApiError(400, 'Missing required parameter teamId');
-    }
-    return { scenariosFolders: [] };
-  });
+  app.get<{ Querystring: { teamId?: number } }>(
+    '/scenarios-folders',
+    { schema: foldersSchema },
+    async (request) => {
+      if (request.query.teamId === undefined) {
+        throw new ApiError(400, 'Missing required parameter teamId');
+      }
+      return { scenariosFolders: [] };
+    },
+  );
 }
 
 /**

@@ -8,39 +8,48 @@ import { mailInputToBundle } from '../../modules/gateway/mail-input.ts';
 import type { QueueItem } from '../queue/queue.ts';
 import type { ServerServices } from '../services.ts';
 import { MAILHOOK_TYPE_NAME, type StoredHook } from '../store/hooks.ts';
-import { choose, type IdReader } from './choose-ids.ts';
+import { choose, type IdReader, type IdsBody } from './choose-ids.ts';
 import { confirmationRequired, notFound } from './errors.ts';
-import { bodyObject, intParam, type Query, readPage } from './params.ts';
+import {
+  type DeleteIncomingsQuery,
+  deleteIncomingsSchema,
+  type IncomingParams,
+  incomingParams,
+  listIncomingsSchema,
+} from './hook-schemas.ts';
+import { readPage } from './params.ts';
+import type { PageQuery } from './query-schemas.ts';
+import type { IdParams } from './route-schemas.ts';
 
-const INCOMING_IDS: IdReader<number, number> = {
-  of: (id) => id,
-  read: (value) => (Number.isInteger(value) ? (value as number) : undefined),
-  noun: 'incoming',
-};
+const INCOMING_IDS: IdReader<number, number> = { of: (id) => id, read: (id) => id, noun: 'incoming' };
 
 type IncomingServices = Pick<ServerServices, 'queue' | 'settings' | 'convert'>;
 
 export async function hookIncomingRoutes(
   app: FastifyInstance,
-  options: { services: IncomingServices; find: (params: unknown) => StoredHook },
+  options: { services: IncomingServices; find: (params: IdParams) => StoredHook },
 ): Promise<void> {
   const { services, find } = options;
 
-  app.get('/hooks/:id/incomings', async (request) => {
-    const hook = find(request.params);
-    const page = readPage(request.query as Query, { offset: 0, limit: 10, sortBy: 'id', sortDir: 'asc' });
-    const items = services.queue.list(hook.id, page);
-    const incomings = items.map(async (item) => ({
-      id: item.id,
-      scope: 'hook',
-      size: item.size,
-      created: item.created,
-      data: await incomingData(services, hook, item),
-    }));
-    return { incomings: await Promise.all(incomings), pg: { offset: page.offset, limit: page.limit } };
-  });
+  app.get<{ Params: IdParams; Querystring: PageQuery }>(
+    '/hooks/:id/incomings',
+    { schema: listIncomingsSchema },
+    async (request) => {
+      const hook = find(request.params);
+      const page = readPage(request.query, { offset: 0, limit: 10, sortBy: 'id', sortDir: 'asc' });
+      const items = services.queue.list(hook.id, page);
+      const incomings = items.map(async (item) => ({
+        id: item.id,
+        scope: 'hook',
+        size: item.size,
+        created: item.created,
+        data: await incomingData(services, hook, item),
+      }));
+      return { incomings: await Promise.all(incomings), pg: { offset: page.offset, limit: page.limit } };
+    },
+  );
 
-  app.get('/hooks/:id/incomings/stats', async (request) => {
+  app.get<{ Params: IdParams }>('/hooks/:id/incomings/stats', async (request) => {
     const hook = find(request.params);
     return {
       incomingStat: {
@@ -51,28 +60,36 @@ export async function hookIncomingRoutes(
     };
   });
 
-  app.get('/hooks/:id/incomings/:incomingId', async (request) => {
-    const hook = find(request.params);
-    const item = services.queue.get(intParam(request.params, 'incomingId'));
-    if (!item || item.hookId !== hook.id) throw notFound('Incoming');
-    return {
-      incoming: {
-        id: item.id,
-        scope: 'hook',
-        size: item.size,
-        created: item.created,
-        data: await incomingData(services, hook, item),
-      },
-    };
-  });
+  app.get<{ Params: IncomingParams }>(
+    '/hooks/:id/incomings/:incomingId',
+    { schema: { params: incomingParams } },
+    async (request) => {
+      const hook = find(request.params);
+      const item = services.queue.get(request.params.incomingId);
+      if (!item || item.hookId !== hook.id) throw notFound('Incoming');
+      return {
+        incoming: {
+          id: item.id,
+          scope: 'hook',
+          size: item.size,
+          created: item.created,
+          data: await incomingData(services, hook, item),
+        },
+      };
+    },
+  );
 
-  app.delete('/hooks/:id/incomings', async (request) => {
-    const hook = find(request.params);
-    if ((request.query as Query).confirmed !== 'true') throw confirmationRequired();
-    const { chosen } = choose(incomingIds(services, hook), bodyObject(request.body), INCOMING_IDS);
-    // Items a run has already claimed stay; the answer names only what was deleted.
-    return { incomings: services.queue.purge(hook.id, chosen) };
-  });
+  app.delete<{ Params: IdParams; Querystring: DeleteIncomingsQuery; Body: IdsBody<number> }>(
+    '/hooks/:id/incomings',
+    { schema: deleteIncomingsSchema },
+    async (request) => {
+      const hook = find(request.params);
+      if (!request.query.confirmed) throw confirmationRequired();
+      const { chosen } = choose(incomingIds(services, hook), request.body, INCOMING_IDS);
+      // Items a run has already claimed stay; the answer names only what was deleted.
+      return { incomings: services.queue.purge(hook.id, chosen) };
+    },
+  );
 }
 
 /** Ids of every item in the hook's queue, read a page at a time so the bodies are not all held at once. */

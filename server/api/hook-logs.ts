@@ -11,7 +11,14 @@ import type { ServerServices } from '../services.ts';
 import type { HookLog, HookLogSummary } from '../store/hook-logs.ts';
 import type { StoredHook } from '../store/hooks.ts';
 import { notFound } from './errors.ts';
-import { intParam, optionalInt, type Query, readPage } from './params.ts';
+import {
+  type HookLogParams,
+  hookLogParams,
+  type ListHookLogsQuery,
+  listHookLogsSchema,
+} from './hook-schemas.ts';
+import { readPage } from './params.ts';
+import type { IdParams } from './route-schemas.ts';
 
 /**
  * The API key is write-only (https://help.make.com/webhooks; the hook shape hides `apiKeys`): logs hide it
@@ -22,37 +29,42 @@ const HIDDEN = '[hidden]';
 
 export async function hookLogRoutes(
   app: FastifyInstance,
-  options: { services: Pick<ServerServices, 'hookLogs' | 'clock'>; find: (params: unknown) => StoredHook },
+  options: { services: Pick<ServerServices, 'hookLogs' | 'clock'>; find: (params: IdParams) => StoredHook },
 ): Promise<void> {
   const { services, find } = options;
 
-  app.get('/hooks/:id/logs', async (request) => {
-    const hook = find(request.params);
-    const query = request.query as Query;
-    const page = readPage(query, { offset: 0, limit: 50, sortBy: 'loggedAt', sortDir: 'desc' });
-    const from = optionalInt(query, 'from');
-    const to = optionalInt(query, 'to');
-    const logs = services.hookLogs.list(hook.id, {
-      ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? {} : { to }),
-      now: services.clock.now().getTime(),
-      offset: page.offset,
-      limit: page.limit,
-      sortDir: page.sortDir,
-    });
-    return {
-      hookLogs: logs.map((log) => summaryShape(hook, log)),
-      pg: { sortBy: 'loggedAt', sortDir: page.sortDir, limit: page.limit, offset: page.offset },
-    };
-  });
+  app.get<{ Params: IdParams; Querystring: ListHookLogsQuery }>(
+    '/hooks/:id/logs',
+    { schema: listHookLogsSchema },
+    async (request) => {
+      const hook = find(request.params);
+      const { from, to } = request.query;
+      const page = readPage(request.query, { offset: 0, limit: 50, sortBy: 'loggedAt', sortDir: 'desc' });
+      const logs = services.hookLogs.list(hook.id, {
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+        now: services.clock.now().getTime(),
+        offset: page.offset,
+        limit: page.limit,
+        sortDir: page.sortDir,
+      });
+      return {
+        hookLogs: logs.map((log) => summaryShape(hook, log)),
+        pg: { sortBy: 'loggedAt', sortDir: page.sortDir, limit: page.limit, offset: page.offset },
+      };
+    },
+  );
 
-  app.get('/hooks/:id/logs/:logId', async (request) => {
-    const hook = find(request.params);
-    const logId = intParam(request.params, 'logId');
-    const log = services.hookLogs.get(hook.id, logId, services.clock.now().getTime());
-    if (!log) throw notFound('Hook log');
-    return { hookLog: { ...summaryShape(hook, log), data: dataShape(log) } };
-  });
+  app.get<{ Params: HookLogParams }>(
+    '/hooks/:id/logs/:logId',
+    { schema: { params: hookLogParams } },
+    async (request) => {
+      const hook = find(request.params);
+      const log = services.hookLogs.get(hook.id, request.params.logId, services.clock.now().getTime());
+      if (!log) throw notFound('Hook log');
+      return { hookLog: { ...summaryShape(hook, log), data: dataShape(log) } };
+    },
+  );
 }
 
 function summaryShape(hook: StoredHook, log: HookLogSummary): Record<string, unknown> {

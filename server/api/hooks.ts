@@ -10,8 +10,9 @@ import { type HookData, type HookPatch, isHookGone, type StoredHook } from '../s
 import { notFound, validationError } from './errors.ts';
 import { hookIncomingRoutes } from './hook-incomings.ts';
 import { hookLogRoutes } from './hook-logs.ts';
-import { optionalInt, type Query, readPage } from './params.ts';
-import { setHookDataSchema } from './route-schemas.ts';
+import { type ListHooksQuery, listHooksSchema } from './hook-schemas.ts';
+import { readPage } from './params.ts';
+import { type IdParams, type SetHookDataBody, setHookDataSchema } from './route-schemas.ts';
 import { type HookShapeServices, hookShape, hookUrl } from './shapes.ts';
 
 /** What the hook routes use (with their queue and log routes). */
@@ -21,20 +22,15 @@ type HookServices = HookShapeServices &
 export async function hookRoutes(app: FastifyInstance, options: { services: HookServices }): Promise<void> {
   const { services } = options;
   // `:id` is a whole number by the route schema (routes.ts).
-  const find = (params: unknown): StoredHook => {
-    const hook = services.hooks.get((params as { id: number }).id);
+  const find = (params: IdParams): StoredHook => {
+    const hook = services.hooks.get(params.id);
     if (!hook) throw notFound('Hook');
     return hook;
   };
 
-  app.get('/hooks', async (request) => {
-    const page = readPage(request.query as Query, {
-      offset: 0,
-      limit: 10000,
-      sortBy: 'name',
-      sortDir: 'asc',
-    });
-    const shown = hookFilter(request.query as Query, services.clock.now());
+  app.get<{ Querystring: ListHooksQuery }>('/hooks', { schema: listHooksSchema }, async (request) => {
+    const page = readPage(request.query, { offset: 0, limit: 10000, sortBy: 'name', sortDir: 'asc' });
+    const shown = hookFilter(request.query, services.clock.now());
     const hooks = services.hooks
       .list()
       .filter(shown)
@@ -42,9 +38,11 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Hook
     return { hooks: hooks.map((hook) => hookShape(services, hook)), pg: page };
   });
 
-  app.get('/hooks/:id', async (request) => ({ hook: hookShape(services, find(request.params)) }));
+  app.get<{ Params: IdParams }>('/hooks/:id', async (request) => ({
+    hook: hookShape(services, find(request.params)),
+  }));
 
-  app.get('/hooks/:id/ping', async (request) => {
+  app.get<{ Params: IdParams }>('/hooks/:id/ping', async (request) => {
     const hook = find(request.params);
     return {
       address: hookUrl(services, hook),
@@ -61,23 +59,24 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Hook
     'learn-stop': { learning: false },
   };
   for (const [action, patch] of Object.entries(toggles)) {
-    app.post(`/hooks/:id/${action}`, async (request) => {
+    app.post<{ Params: IdParams }>(`/hooks/:id/${action}`, async (request) => {
       services.hooks.update(find(request.params).id, patch);
       return { success: true };
     });
   }
 
-  app.post('/hooks/:id/set-data', { schema: setHookDataSchema }, async (request) => {
-    const hook = find(request.params);
-    const data = readHookData(
-      request.body as SetHookDataBody,
-      (id) => services.dataStructures.get(id) !== undefined,
-    );
-    const next = { ...hook.data, ...data };
-    const changed = JSON.stringify(next) !== JSON.stringify(hook.data);
-    if (changed) services.hooks.update(hook.id, { data: next });
-    return { changed };
-  });
+  app.post<{ Params: IdParams; Body: SetHookDataBody }>(
+    '/hooks/:id/set-data',
+    { schema: setHookDataSchema },
+    async (request) => {
+      const hook = find(request.params);
+      const data = readHookData(request.body, (id) => services.dataStructures.get(id) !== undefined);
+      const next = { ...hook.data, ...data };
+      const changed = JSON.stringify(next) !== JSON.stringify(hook.data);
+      if (changed) services.hooks.update(hook.id, { data: next });
+      return { changed };
+    },
+  );
 
   await hookIncomingRoutes(app, { services, find });
   await hookLogRoutes(app, { services, find });
@@ -89,30 +88,17 @@ export async function hookRoutes(app: FastifyInstance, options: { services: Hook
  * `viewForScenarioId` — the hooks that scenario may take (its own, and unattached ones not gone), and then
  * `assigned` is ignored.
  */
-function hookFilter(query: Query, now: Date): (hook: StoredHook) => boolean {
-  const first = (name: string) => {
-    const value = query[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const typeName = first('typeName');
-  const assigned = first('assigned');
-  if (assigned !== undefined && assigned !== 'true' && assigned !== 'false')
-    throw validationError(["Parameter 'assigned' must be true or false."]);
-  const viewFor = optionalInt(query, 'viewForScenarioId');
+function hookFilter(query: ListHooksQuery, now: Date): (hook: StoredHook) => boolean {
+  const { typeName, assigned, viewForScenarioId: viewFor } = query;
   return (hook) => {
     if (typeName !== undefined && hook.typeName !== typeName) return false;
     // A gone hook cannot be attached again, so no scenario may take it.
     if (viewFor !== undefined)
       return hook.scenarioId === viewFor || (hook.scenarioId === null && !isHookGone(hook, now));
-    if (assigned !== undefined) return (hook.scenarioId !== null) === (assigned === 'true');
+    if (assigned !== undefined) return (hook.scenarioId !== null) === assigned;
     return true;
   };
 }
-
-type SetHookDataBody = Partial<Pick<HookData, 'headers' | 'method' | 'stringify' | 'apiKeys'>> & {
-  ip?: string | null;
-  udt?: number | null;
-};
 
 /**
  * The hook options set-data accepts. Types are the route schema's (route-schemas.ts); what it
@@ -139,9 +125,8 @@ function readHookData(body: SetHookDataBody, structureExists: (id: number) => bo
  * `ip`: the allow-list (https://help.make.com/webhooks), null for every address; an entry that does not read
  * is refused.
  */
-export function ipProblem(ip: unknown): string | undefined {
+export function ipProblem(ip: string | null | undefined): string | undefined {
   if (ip === undefined || ip === null) return undefined;
-  if (typeof ip !== 'string') return "Parameter 'ip' must be a string or null.";
   const problem = ipListProblem(ip);
   return problem ? `Parameter 'ip': ${problem}.` : undefined;
 }
@@ -150,10 +135,12 @@ export function ipProblem(ip: unknown): string | undefined {
  * `udt`: the data structure incoming requests are validated against (https://help.make.com/webhooks), or null
  * for none. An id that names no data structure is refused rather than silently validating nothing.
  */
-export function udtProblem(udt: unknown, structureExists: (id: number) => boolean): string | undefined {
+export function udtProblem(
+  udt: number | null | undefined,
+  structureExists: (id: number) => boolean,
+): string | undefined {
   if (udt === undefined || udt === null) return undefined;
-  if (!Number.isInteger(udt)) return "Parameter 'udt' must be a data structure id (an integer) or null.";
-  if (!structureExists(udt as number))
+  if (!structureExists(udt))
     return `Parameter 'udt': data structure ${String(udt)} not found; create it first (POST /data-structures).`;
   return undefined;
 }

@@ -9,9 +9,20 @@ import type { FastifyInstance } from 'fastify';
 import { redactText } from '../../modules/http/redact.ts';
 import type { ServerServices } from '../services.ts';
 import type { StoredExecution } from '../store/executions.ts';
-import { ApiError, notFound, validationError } from './errors.ts';
-import { bodyObject, optionalInt, type Query, readPage } from './params.ts';
+import { ApiError, notFound } from './errors.ts';
+import { readPage } from './params.ts';
+import type { IdParams } from './route-schemas.ts';
 import { outputsOf } from './run-inputs.ts';
+import {
+  type ExecutionParams,
+  type ExecutionQuery,
+  executionParams,
+  executionSchema,
+  type LogsQuery,
+  logsSchema,
+  type StopExecutionBody,
+  stopExecutionSchema,
+} from './scenario-schemas.ts';
 import { findScenario } from './scenarios.ts';
 import { logShape } from './shapes.ts';
 
@@ -23,89 +34,108 @@ export async function logRoutes(
 ): Promise<void> {
   const { services } = options;
 
-  app.get('/scenarios/:id/logs', async (request) => {
-    const scenario = findScenario(services, request.params);
-    const query = request.query as Query;
-    const page = readPage(query, { offset: 0, limit: 50, sortBy: 'imtId', sortDir: 'desc' });
-    const status = optionalInt(query, 'status');
-    const from = optionalInt(query, 'from');
-    const to = optionalInt(query, 'to');
-    const executions = services.executions.list({
-      scenarioId: scenario.id,
-      ...(status === undefined ? {} : { status }),
-      ...(from === undefined ? {} : { startedFrom: isoAt(from) }),
-      ...(to === undefined ? {} : { startedTo: isoAt(to) }),
-      offset: page.offset,
-      limit: page.limit,
-      sortDir: page.sortDir,
-    });
-    return {
-      scenarioLogs: executions.map(logShape),
-      pg: { sortBy: 'imtId', sortDir: page.sortDir, showLast: false, limit: page.limit, offset: page.offset },
-    };
-  });
+  app.get<{ Params: IdParams; Querystring: LogsQuery }>(
+    '/scenarios/:id/logs',
+    { schema: logsSchema },
+    async (request) => {
+      const scenario = findScenario(services, request.params);
+      const { status, from, to } = request.query;
+      const page = readPage(request.query, { offset: 0, limit: 50, sortBy: 'imtId', sortDir: 'desc' });
+      const executions = services.executions.list({
+        scenarioId: scenario.id,
+        ...(status === undefined ? {} : { status }),
+        ...(from === undefined ? {} : { startedFrom: isoAt(from) }),
+        ...(to === undefined ? {} : { startedTo: isoAt(to) }),
+        offset: page.offset,
+        limit: page.limit,
+        sortDir: page.sortDir,
+      });
+      return {
+        scenarioLogs: executions.map(logShape),
+        pg: {
+          sortBy: 'imtId',
+          sortDir: page.sortDir,
+          showLast: false,
+          limit: page.limit,
+          offset: page.offset,
+        },
+      };
+    },
+  );
 
   /** The scenario's stored execution, or the scenario id of its run not stored yet. */
-  const findExecution = (params: unknown): StoredExecution | 'running' => {
+  const findExecution = (params: ExecutionParams): StoredExecution | 'running' => {
     const scenario = findScenario(services, params);
-    const executionId = (params as { executionId: string }).executionId.replaceAll('-', '');
+    const executionId = params.executionId.replaceAll('-', '');
     const execution = services.executions.get(executionId);
     if (execution?.scenarioId === scenario.id) return execution;
     if (!execution && services.runner.unstoredRunScenario(executionId) === scenario.id) return 'running';
     throw notFound('Execution');
   };
 
-  app.get('/scenarios/:id/logs/:executionId', async (request) => {
-    const execution = findExecution(request.params);
-    if (execution === 'running') throw notFound('Execution');
-    const log = logShape(execution);
-    // The spec's key is `scenarioLog`; Make's TypeScript SDK reads `scenarioLogs` (its mock too).
-    return { scenarioLog: log, scenarioLogs: log };
-  });
+  app.get<{ Params: ExecutionParams }>(
+    '/scenarios/:id/logs/:executionId',
+    { schema: { params: executionParams } },
+    async (request) => {
+      const execution = findExecution(request.params);
+      if (execution === 'running') throw notFound('Execution');
+      const log = logShape(execution);
+      // The spec's key is `scenarioLog`; Make's TypeScript SDK reads `scenarioLogs` (its mock too).
+      return { scenarioLog: log, scenarioLogs: log };
+    },
+  );
 
   // Stop a running execution (https://developers.make.com/api-documentation/api-reference/scenarios; the
   // answer is undocumented): no further module runs, `force` also aborts an HTTP request or Sleep in flight.
   // A stored (finished) run is a 400.
-  app.post('/scenarios/:id/executions/:executionId/stop', async (request) => {
-    const execution = findExecution(request.params);
-    if (execution !== 'running') throw new ApiError(400, 'The execution is not running.');
-    const executionId = (request.params as { executionId: string }).executionId.replaceAll('-', '');
-    const force = bodyObject(request.body, true).force === true;
-    services.runner.stopRun(executionId, { force });
-    return { executionId, stopped: true };
-  });
+  app.post<{ Params: ExecutionParams; Body: StopExecutionBody }>(
+    '/scenarios/:id/executions/:executionId/stop',
+    { schema: stopExecutionSchema },
+    async (request) => {
+      const execution = findExecution(request.params);
+      if (execution !== 'running') throw new ApiError(400, 'The execution is not running.');
+      const executionId = request.params.executionId.replaceAll('-', '');
+      services.runner.stopRun(executionId, { force: request.body?.force === true });
+      return { executionId, stopped: true };
+    },
+  );
 
-  app.get('/scenarios/:id/executions/:executionId', async (request) => {
-    const maxBytes = optionalInt(request.query as Query, 'maxBytes');
-    if (maxBytes !== undefined && maxBytes < 0)
-      throw validationError(["Parameter 'maxBytes' must be a whole number of bytes."]);
-    const execution = findExecution(request.params);
-    if (execution === 'running') return { status: 'RUNNING' };
-    const { record } = execution;
-    const outputs = outputsOf(record).outputs ?? {};
-    const size = Buffer.byteLength(JSON.stringify(outputs));
-    if (maxBytes !== undefined && size > maxBytes)
-      throw new ApiError(413, `The execution's outputs are ${size} bytes, more than maxBytes (${maxBytes}).`);
-    // A WARNING run has no error of its own: its first warning (e.g. a Break that stored an
-    // incomplete execution) is what the SDK's type documents for "WARNING or ERROR".
-    const error = record.error ?? record.warnings[0] ?? null;
-    const failed = error ? record.modules.find((module) => module.id === error.moduleId) : undefined;
-    return {
-      status: DETAIL_STATUS[execution.status] ?? 'RUNNING',
-      outputs,
-      ...(error
-        ? {
-            error: {
-              name: error.type,
-              message: redactText(error.message, services.settings.secrets),
-              ...(failed
-                ? { causeModule: { name: failed.module, appName: failed.module.split(':')[0] } }
-                : {}),
-            },
-          }
-        : {}),
-    };
-  });
+  app.get<{ Params: ExecutionParams; Querystring: ExecutionQuery }>(
+    '/scenarios/:id/executions/:executionId',
+    { schema: executionSchema },
+    async (request) => {
+      const { maxBytes } = request.query;
+      const execution = findExecution(request.params);
+      if (execution === 'running') return { status: 'RUNNING' };
+      const { record } = execution;
+      const outputs = outputsOf(record).outputs ?? {};
+      const size = Buffer.byteLength(JSON.stringify(outputs));
+      if (maxBytes !== undefined && size > maxBytes)
+        throw new ApiError(
+          413,
+          `The execution's outputs are ${size} bytes, more than maxBytes (${maxBytes}).`,
+        );
+      // A WARNING run has no error of its own: its first warning (e.g. a Break that stored an
+      // incomplete execution) is what the SDK's type documents for "WARNING or ERROR".
+      const error = record.error ?? record.warnings[0] ?? null;
+      const failed = error ? record.modules.find((module) => module.id === error.moduleId) : undefined;
+      return {
+        status: DETAIL_STATUS[execution.status] ?? 'RUNNING',
+        outputs,
+        ...(error
+          ? {
+              error: {
+                name: error.type,
+                message: redactText(error.message, services.settings.secrets),
+                ...(failed
+                  ? { causeModule: { name: failed.module, appName: failed.module.split(':')[0] } }
+                  : {}),
+              },
+            }
+          : {}),
+      };
+    },
+  );
 }
 
 /**

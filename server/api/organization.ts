@@ -7,6 +7,7 @@ import type { ServerServices } from '../services.ts';
 
 type OrganizationServices = Pick<ServerServices, 'db' | 'clock' | 'scenarios' | 'settings'>;
 
+import { flowNodes } from './flow-nodes.ts';
 import { LOCAL_IDS } from './shapes.ts';
 import { currentPeriod, operationsSince } from './usage.ts';
 
@@ -74,10 +75,5 @@ export function organizationDetail(services: OrganizationServices) {
 }
 
 function appsOf(flow: unknown): string[] {
-  if (!Array.isArray(flow)) return [];
-  return (flow as Array<Record<string, unknown>>).flatMap((node) => [
-    String(node.module ?? '').split(':')[0] ?? '',
-    ...((node.routes as Array<{ flow?: unknown }> | undefined) ?? []).flatMap((route) => appsOf(route.flow)),
-    ...appsOf(node.onerror),
-  ]);
+  return [...flowNodes(flow)].map((node) => String(node.module ?? '').split(':')[0] ?? '');
 }

@@ -5,7 +5,7 @@
  * (https://developers.make.com/api-documentation).
  */
 import type { FastifySchemaValidationError } from 'fastify';
-import { type ApiError, validationError } from './errors.ts';
+import { ApiError, validationError } from './errors.ts';
 
 /**
  * `/{id}` path parameters: a whole number (Make answers 400 for `/scenarios/abc`). Routes with an
@@ -17,6 +17,9 @@ export const idParams = {
   properties: { id: { type: 'integer', minimum: 0 } },
   required: ['id'],
 } as const;
+export interface IdParams {
+  id: number;
+}
 
 /**
  * `POST /scenarios/{id}/run` (https://developers.make.com/api-documentation/api-reference/scenarios); the
@@ -34,6 +37,11 @@ export const runScenarioSchema = {
   },
 } as const;
 
+export type RunScenarioBody =
+  | { data?: Record<string, unknown>; responsive?: boolean; callbackUrl?: string | null }
+  | null
+  | undefined;
+
 /**
  * A blueprint and scheduling travel as JSON-encoded strings
  * (https://developers.make.com/api-documentation/api-reference/scenarios); their type is checked with their
@@ -46,6 +54,22 @@ const definition = {
   // Make's TypeScript SDK sends the blueprint's interface here (server/api/scenario-interface.ts).
   metadata: { type: ['object', 'null'] },
 } as const;
+
+/** What the create and update bodies share; `blueprint` and `scheduling` are read by jsonStringField. */
+export interface ScenarioDefinitionBody {
+  blueprint?: unknown;
+  scheduling?: unknown;
+  folderId?: number | null;
+  metadata?: Record<string, unknown> | null;
+}
+export interface CreateScenarioBody extends ScenarioDefinitionBody {
+  teamId: number;
+  basedon?: string;
+}
+export type UpdateScenarioBody =
+  | (ScenarioDefinitionBody & { name?: string; description?: string })
+  | null
+  | undefined;
 
 export const createScenarioSchema = {
   body: {
@@ -85,6 +109,14 @@ export const setHookDataSchema = {
     },
   },
 } as const;
+export interface SetHookDataBody {
+  headers?: boolean;
+  method?: boolean;
+  stringify?: boolean;
+  ip?: string | null;
+  apiKeys?: string[];
+  udt?: number | null;
+}
 
 /**
  * A data structure's name (https://developers.make.com/api-documentation/api-reference/data-structures): text
@@ -122,19 +154,66 @@ export const cloneDataStructureSchema = {
     required: ['name'],
   },
 } as const;
+export interface CloneDataStructureBody {
+  name: string;
+  targetTeamId?: number;
+}
 
-/** ajv's findings (all of them: the server's ajv runs with allErrors) as Make's validation error. */
+/**
+ * ajv's findings (all of them: the API's ajv runs with allErrors, validators.ts) as Make's validation
+ * error, one suberror per problem (two findings that word the same, `""` failing both `minLength` and
+ * `pattern`, are one). A query number that does not read is Make's own 400, "Invalid key, not parsable
+ * to integer" (https://developers.make.com/api-documentation, "HTTP status error codes").
+ */
 export function schemaError(errors: FastifySchemaValidationError[], context: string | undefined): ApiError {
-  return validationError(errors.map((error) => problemText(error, context)));
+  const unparsable = context === 'querystring' ? errors.find(isIntegerTypeError) : undefined;
+  if (unparsable)
+    return new ApiError(400, `Invalid ${parameterName(unparsable, context)}, not parsable to integer.`);
+  return validationError([...new Set(errors.map((error) => problemText(error, context)))]);
+}
+
+function isIntegerTypeError(error: FastifySchemaValidationError): boolean {
+  return error.keyword === 'type' && error.params.type === 'integer';
+}
+
+/** `teamId`, `spec.0.name`; a bracket list's item is named by its list (`id[]`, not `id[].1`). */
+function parameterName(error: FastifySchemaValidationError, context: string | undefined): string {
+  const path = error.instancePath
+    .replace(/^\//, '')
+    .replace(/(\])\/\d+$/, '$1')
+    .replaceAll('/', '.')
+    .replaceAll('~1', '/')
+    .replaceAll('~0', '~');
+  return path || (context === 'body' ? 'body' : String(context ?? 'parameter'));
 }
 
 function problemText(error: FastifySchemaValidationError, context: string | undefined): string {
-  const params = error.params as Record<string, unknown>;
-  const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const { params } = error;
   if (error.keyword === 'required')
     return `Missing value of required parameter '${String(params.missingProperty)}'.`;
-  const name = path || (context === 'body' ? 'body' : String(context ?? 'parameter'));
-  if (error.keyword === 'type')
-    return `Parameter '${name}' must be of type ${String(params.type).replace(',', ' or ')}.`;
-  return `Parameter '${name}' ${error.message ?? 'is not valid'}.`;
+  const name = parameterName(error, context);
+  switch (error.keyword) {
+    case 'type':
+      return `Parameter '${name}' must be of type ${String(params.type).replace(',', ' or ')}.`;
+    case 'minLength':
+    case 'pattern':
+      // `minLength: 1` and the pattern `\S` both say "not blank".
+      return params.limit === 1 || params.pattern === '\\S'
+        ? `Parameter '${name}' must be a non-empty string.`
+        : `Parameter '${name}' ${error.message ?? 'is not valid'}.`;
+    case 'maxLength':
+      return `Parameter '${name}' must be at most ${String(params.limit)} characters.`;
+    case 'minimum':
+      return `Parameter '${name}' must be at least ${String(params.limit)}.`;
+    case 'enum':
+      return `Parameter '${name}' must be one of: ${listOf(params.allowedValues)}.`;
+    case 'minItems':
+      return `Parameter '${name}' must not be empty.`;
+    default:
+      return `Parameter '${name}' ${error.message ?? 'is not valid'}.`;
+  }
+}
+
+function listOf(values: unknown): string {
+  return Array.isArray(values) ? values.map(String).join(', ') : String(values);
 }

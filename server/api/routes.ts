@@ -22,6 +22,7 @@ import { scenarioBlueprintRoutes } from './scenario-blueprints.ts';
 import { scenarioCloneRoutes } from './scenario-clone.ts';
 import { scenarioInterfaceRoutes } from './scenario-interface.ts';
 import { scenarioRoutes } from './scenarios.ts';
+import { apiSchemaCompiler } from './validators.ts';
 
 export async function apiRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
   const { services } = options;
@@ -31,6 +32,8 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     checkToken(request.headers.authorization, services.settings.token);
   });
   readEmptyJsonAsNoBody(app);
+  // Parameters coerced from text, JSON bodies checked as sent (validators.ts).
+  app.setValidatorCompiler(apiSchemaCompiler());
   // Every `/{id}` of this API (scenarios, hooks, data stores, data structures) is a whole number.
   app.addHook('onRoute', (route) => {
     if (route.url.includes(':id') && !route.schema?.params)
@@ -49,7 +52,7 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     const error = new ApiError(404, `Route ${request.method} ${request.url.split('?')[0]} not found.`);
     return reply.code(404).type('application/json; charset=utf-8').send(error.toBody());
   });
-  for (const plugin of [
+  const plugins: Array<(app: FastifyInstance, options: { services: ServerServices }) => Promise<void>> = [
     generalRoutes,
     scenarioRoutes,
     scenarioActionRoutes,
@@ -64,9 +67,9 @@ export async function apiRoutes(app: FastifyInstance, options: { services: Serve
     dataStructureRoutes,
     dlqRoutes,
     clockRoutes,
-  ]) {
-    app.register(plugin, { services });
-  }
+  ];
+  // Each plugin takes only the services it uses (a Pick of ServerServices).
+  for (const plugin of plugins) app.register(plugin, { services });
 }
 
 /**

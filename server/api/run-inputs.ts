@@ -13,22 +13,21 @@ import { RETURN_MODULE, returnedOutputs } from '../../modules/scenario-service/s
 import type { ServerServices } from '../services.ts';
 import type { StoredScenario } from '../store/scenarios.ts';
 import { ApiError } from './errors.ts';
+import { isPlainObject } from './params.ts';
 import { readInterface } from './scenario-interface.ts';
 
 /** One message per required input that `data` lacks (absent, null or empty text). */
 export function missingInputs(
-  services: ServerServices,
+  services: Pick<ServerServices, 'db'>,
   scenario: StoredScenario,
   data: Record<string, unknown>,
 ): string[] {
-  const fields = readInterface(services.db, scenario).input as Array<{ name?: unknown; required?: unknown }>;
-  return fields
-    .filter((field) => field.required === true && typeof field.name === 'string')
-    .filter((field) => {
-      const value = data[field.name as string];
-      return value === undefined || value === null || value === '';
-    })
-    .map((field) => `Missing value of required parameter '${String(field.name)}'.`);
+  const required = readInterface(services.db, scenario).input.flatMap((field) =>
+    isPlainObject(field) && field.required === true && typeof field.name === 'string' ? [field.name] : [],
+  );
+  return required
+    .filter((name) => data[name] === undefined || data[name] === null || data[name] === '')
+    .map((name) => `Missing value of required parameter '${name}'.`);
 }
 
 /** `{outputs}` for a responsive run's answer when the scenario returns outputs, else nothing. */
@@ -46,12 +45,11 @@ export const CALLBACK_TIMEOUT_MS = 10_000;
  * config's `network.allow` says otherwise): refused before the run, so no packet is sent.
  */
 export function readCallbackUrl(
-  body: Record<string, unknown>,
+  value: string | null | undefined,
   allowNet: HttpPort['allowNet'],
 ): string | undefined {
-  const value = body.callbackUrl;
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || !URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
     throw new ApiError(400, "Parameter 'callbackUrl' must be an http or https URL.");
   }
   const host = new URL(value).hostname;

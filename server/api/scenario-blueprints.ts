@@ -7,8 +7,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerServices } from '../services.ts';
 import { notFound } from './errors.ts';
-import { optionalInt, type Query } from './params.ts';
+import { flowNodes } from './flow-nodes.ts';
+import type { IdParams } from './route-schemas.ts';
 import { readInterface } from './scenario-interface.ts';
+import { type BlueprintQuery, blueprintSchema } from './scenario-schemas.ts';
 import { findScenario } from './scenarios.ts';
 
 /** The version number of the one blueprint kept. */
@@ -20,26 +22,30 @@ export async function scenarioBlueprintRoutes(
 ) {
   const { services } = options;
 
-  app.get('/scenarios/:id/blueprint', async (request) => {
-    const scenario = findScenario(services, request.params);
-    const version = optionalInt(request.query as Query, 'blueprintId');
-    if (version !== undefined && version !== CURRENT_BLUEPRINT_VERSION) throw notFound('Blueprint');
-    const current = readInterface(services.db, scenario);
-    return {
-      code: 'OK',
-      response: {
-        blueprint: scenario.blueprint,
-        scheduling: scenario.scheduling,
-        idSequence: maxModuleId(scenario.blueprint) + 1,
-        created: scenario.created,
-        last_edit: scenario.lastEdit,
-        // Make answers the interface here; its TypeScript SDK reads it into `blueprint.interface`.
-        metadata: { input_spec: current.input, output_spec: current.output ?? [] },
-      },
-    };
-  });
+  app.get<{ Params: IdParams; Querystring: BlueprintQuery }>(
+    '/scenarios/:id/blueprint',
+    { schema: blueprintSchema },
+    async (request) => {
+      const scenario = findScenario(services, request.params);
+      const version = request.query.blueprintId;
+      if (version !== undefined && version !== CURRENT_BLUEPRINT_VERSION) throw notFound('Blueprint');
+      const current = readInterface(services.db, scenario);
+      return {
+        code: 'OK',
+        response: {
+          blueprint: scenario.blueprint,
+          scheduling: scenario.scheduling,
+          idSequence: maxModuleId(scenario.blueprint) + 1,
+          created: scenario.created,
+          last_edit: scenario.lastEdit,
+          // Make answers the interface here; its TypeScript SDK reads it into `blueprint.interface`.
+          metadata: { input_spec: current.input, output_spec: current.output ?? [] },
+        },
+      };
+    },
+  );
 
-  app.get('/scenarios/:id/blueprints', async (request) => {
+  app.get<{ Params: IdParams }>('/scenarios/:id/blueprints', async (request) => {
     const scenario = findScenario(services, request.params);
     return {
       scenariosBlueprints: [
@@ -56,14 +62,6 @@ export async function scenarioBlueprintRoutes(
 
 function maxModuleId(blueprint: Record<string, unknown>): number {
   let max = 0;
-  const walk = (flow: unknown): void => {
-    if (!Array.isArray(flow)) return;
-    for (const node of flow as Array<Record<string, unknown>>) {
-      if (typeof node.id === 'number') max = Math.max(max, node.id);
-      for (const route of (node.routes as Array<{ flow?: unknown }> | undefined) ?? []) walk(route.flow);
-      walk(node.onerror);
-    }
-  };
-  walk(blueprint.flow);
+  for (const node of flowNodes(blueprint.flow)) if (typeof node.id === 'number') max = Math.max(max, node.id);
   return max;
 }

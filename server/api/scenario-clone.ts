@@ -6,61 +6,47 @@
  * checked before anything is written.
  */
 import type { FastifyInstance } from 'fastify';
-import { createScenario, hookTypeOf } from '../project/admin.ts';
+import { createScenario, hookTypeOf, type ScenarioAdminServices } from '../project/admin.ts';
 import type { ServerServices } from '../services.ts';
 import { isHookGone, type StoredHook } from '../store/hooks.ts';
 import type { StoredScenario } from '../store/scenarios.ts';
 import { type IdMap, readId, readIdMaps, rewriteIds } from './clone-id-maps.ts';
 import { validationError } from './errors.ts';
-import { bodyObject, optionalInt, type Query } from './params.ts';
+import { isPlainObject } from './params.ts';
+import type { IdParams } from './route-schemas.ts';
+import { type CloneScenarioBody, cloneScenarioSchema } from './scenario-schemas.ts';
 import { findScenario } from './scenarios.ts';
-import { scenarioShape } from './shapes.ts';
+import { type ScenarioShapeServices, scenarioShape } from './shapes.ts';
 
-/**
- * Make's limit on a scenario name (https://developers.make.com/api-documentation/api-reference/scenarios).
- */
-const MAX_NAME_LENGTH = 120;
+/** What a clone uses: the source, the hooks it may take, and what creating a scenario uses. */
+type CloneServices = ScenarioAdminServices & ScenarioShapeServices;
 
-export async function scenarioCloneRoutes(app: FastifyInstance, options: { services: ServerServices }) {
+export async function scenarioCloneRoutes(app: FastifyInstance, options: { services: CloneServices }) {
   const { services } = options;
 
-  app.post('/scenarios/:id/clone', async (request) => {
-    const source = findScenario(services, request.params);
-    // `cols[]`, `confirmed` and `notAnalyze` change nothing here: the answer is GET's shape.
-    optionalInt(request.query as Query, 'organizationId');
-    const body = bodyObject(request.body);
-    const problems = [...nameProblems(body.name), ...teamProblems(body.teamId)];
-    if (body.states !== undefined && typeof body.states !== 'boolean') {
-      problems.push("Parameter 'states' must be a boolean.");
-    }
-    const maps = readIdMaps(body, problems);
-    if (problems.length > 0) throw validationError(problems);
-    const hook = mappedHook(services, source, maps.hook);
-    const name = body.name as string;
-    const clone = createScenario(services, {
-      name,
-      source: null,
-      blueprint: { ...rewriteIds(source.blueprint, maps), name },
-      scheduling: source.scheduling,
-      isActive: false,
-      ...(hook ? { udid: hook.udid } : {}),
-    });
-    return { scenario: scenarioShape(services, clone) };
-  });
-}
-
-function nameProblems(name: unknown): string[] {
-  if (name === undefined) return ["Missing value of required parameter 'name'."];
-  if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_NAME_LENGTH) {
-    return [`Parameter 'name' must be a non-empty string of at most ${MAX_NAME_LENGTH} characters.`];
-  }
-  return [];
-}
-
-function teamProblems(teamId: unknown): string[] {
-  if (teamId === undefined) return ["Missing value of required parameter 'teamId'."];
-  if (!Number.isInteger(teamId)) return ["Parameter 'teamId' must be an integer."];
-  return [];
+  // `cols[]`, `confirmed` and `notAnalyze` in the query change nothing here: the answer is GET's shape.
+  app.post<{ Params: IdParams; Body: CloneScenarioBody }>(
+    '/scenarios/:id/clone',
+    { schema: cloneScenarioSchema },
+    async (request) => {
+      const source = findScenario(services, request.params);
+      const { body } = request;
+      const problems: string[] = [];
+      const maps = readIdMaps(body, problems);
+      if (problems.length > 0) throw validationError(problems);
+      const hook = mappedHook(services, source, maps.hook);
+      const { name } = body;
+      const clone = createScenario(services, {
+        name,
+        source: null,
+        blueprint: { ...rewriteIds(source.blueprint, maps), name },
+        scheduling: source.scheduling,
+        isActive: false,
+        ...(hook ? { udid: hook.udid } : {}),
+      });
+      return { scenario: scenarioShape(services, clone) };
+    },
+  );
 }
 
 /**
@@ -69,7 +55,11 @@ function teamProblems(teamId: unknown): string[] {
  * exist, be attached to no scenario and be of the trigger's type; else a 400 naming it. None when
  * the map has no entry: createScenario then makes a new hook.
  */
-function mappedHook(services: ServerServices, source: StoredScenario, map: IdMap): StoredHook | undefined {
+function mappedHook(
+  services: Pick<ServerServices, 'hooks' | 'clock'>,
+  source: StoredScenario,
+  map: IdMap,
+): StoredHook | undefined {
   const typeName = hookTypeOf(source.blueprint);
   if (!typeName) return undefined;
   const id = [source.hookId, triggerHookParameter(source)]
@@ -96,8 +86,7 @@ function mappedHook(services: ServerServices, source: StoredScenario, map: IdMap
 
 function triggerHookParameter(scenario: StoredScenario): number | undefined {
   const flow = scenario.blueprint.flow;
-  const trigger = Array.isArray(flow)
-    ? (flow[0] as { parameters?: { hook?: unknown } } | undefined)
-    : undefined;
-  return readId(trigger?.parameters?.hook);
+  const trigger: unknown = Array.isArray(flow) ? flow[0] : undefined;
+  const parameters = isPlainObject(trigger) ? trigger.parameters : undefined;
+  return readId(isPlainObject(parameters) ? parameters.hook : undefined);
 }

@@ -21,8 +21,10 @@ function ensureTable(db: Db): void {
 export function readDescription(db: Db, scenario: StoredScenario): string {
   ensureTable(db);
   const row = db
-    .prepare('SELECT description FROM scenario_descriptions WHERE scenario_id = ? AND scenario_created = ?')
-    .get(scenario.id, scenario.created) as { description: string } | undefined;
+    .prepare<[number, string], { description: string }>(
+      'SELECT description FROM scenario_descriptions WHERE scenario_id = ? AND scenario_created = ?',
+    )
+    .get(scenario.id, scenario.created);
   return row?.description ?? '';
 }
 

@@ -12,7 +12,9 @@ import type { Db } from '../queue/db.ts';
 import type { ServerServices } from '../services.ts';
 import type { StoredScenario } from '../store/scenarios.ts';
 import { ApiError, validationError } from './errors.ts';
-import { bodyObject } from './params.ts';
+import { isPlainObject } from './params.ts';
+import type { IdParams } from './route-schemas.ts';
+import { type InterfaceBody, interfaceSchema } from './scenario-schemas.ts';
 import { findScenario } from './scenarios.ts';
 
 export interface ScenarioInterface {
@@ -26,34 +28,28 @@ export async function scenarioInterfaceRoutes(
 ) {
   const { services } = options;
 
-  app.get('/scenarios/:id/interface', async (request) => ({
+  app.get<{ Params: IdParams }>('/scenarios/:id/interface', async (request) => ({
     interface: readInterface(services.db, findScenario(services, request.params)),
   }));
 
-  app.patch('/scenarios/:id/interface', async (request) => {
-    const scenario = findScenario(services, request.params);
-    const body = bodyObject(request.body);
-    const spec = body.interface;
-    if (!spec || typeof spec !== 'object' || Array.isArray(spec))
-      throw validationError([
-        "Missing value of required parameter 'interface' (an object with 'input' and 'output').",
-      ]);
-    const { input, output } = spec as Record<string, unknown>;
-    const problems = [
-      ...fieldProblems('interface.input', input),
-      ...(output == null ? [] : fieldProblems('interface.output', output)),
-    ];
-    if (problems.length > 0) throw validationError(problems);
-    const fields = input as Array<Record<string, unknown>>;
-    if (fields.some((field) => field.required === true) && scenario.scheduling.type !== 'on-demand')
-      throw requiredInputsBlocked();
-    const stored: ScenarioInterface = {
-      input: fields,
-      output: (output as unknown[] | null | undefined) ?? null,
-    };
-    writeInterface(services.db, scenario, stored);
-    return { interface: stored };
-  });
+  app.patch<{ Params: IdParams; Body: InterfaceBody }>(
+    '/scenarios/:id/interface',
+    { schema: interfaceSchema },
+    async (request) => {
+      const scenario = findScenario(services, request.params);
+      const { input, output = null } = request.body.interface;
+      const problems = [
+        ...fieldProblems('interface.input', input),
+        ...(output === null ? [] : fieldProblems('interface.output', output)),
+      ];
+      if (problems.length > 0) throw validationError(problems);
+      const required = input.some((field) => isPlainObject(field) && field.required === true);
+      if (required && scenario.scheduling.type !== 'on-demand') throw requiredInputsBlocked();
+      const stored: ScenarioInterface = { input, output };
+      writeInterface(services.db, scenario, stored);
+      return { interface: stored };
+    },
+  );
 }
 
 export function writeInterface(db: Db, scenario: StoredScenario, stored: ScenarioInterface): void {
@@ -75,23 +71,18 @@ export function writeInterface(db: Db, scenario: StoredScenario, stored: Scenari
  * when the body has none; problems are added for malformed field lists.
  */
 export function interfaceFromMetadata(
-  body: Record<string, unknown>,
+  metadata: Record<string, unknown> | null | undefined,
   problems: string[],
 ): ScenarioInterface | undefined {
-  const metadata = body.metadata;
   if (metadata === undefined || metadata === null) return undefined;
-  if (typeof metadata !== 'object' || Array.isArray(metadata)) {
-    problems.push("Parameter 'metadata' must be an object with 'input_spec' and 'output_spec'.");
-    return undefined;
-  }
-  const { input_spec: input = [], output_spec: output = [] } = metadata as Record<string, unknown>;
+  const { input_spec: input = [], output_spec: output = [] } = metadata;
   const found = [
     ...fieldProblems('metadata.input_spec', input),
     ...fieldProblems('metadata.output_spec', output),
   ];
   problems.push(...found);
-  if (found.length > 0) return undefined;
-  return { input: input as unknown[], output: output as unknown[] };
+  if (found.length > 0 || !Array.isArray(input) || !Array.isArray(output)) return undefined;
+  return { input, output };
 }
 
 /**
@@ -106,19 +97,26 @@ function requiredInputsBlocked(): ApiError {
 
 export function readInterface(db: Db, scenario: StoredScenario): ScenarioInterface {
   const row = db
-    .prepare('SELECT input, output FROM scenario_interfaces WHERE scenario_id = ? AND scenario_created = ?')
-    .get(scenario.id, scenario.created) as { input: string; output: string | null } | undefined;
+    .prepare<[number, string], { input: string; output: string | null }>(
+      'SELECT input, output FROM scenario_interfaces WHERE scenario_id = ? AND scenario_created = ?',
+    )
+    .get(scenario.id, scenario.created);
   if (row)
     return {
-      input: JSON.parse(row.input) as unknown[],
-      output: row.output === null ? null : (JSON.parse(row.output) as unknown[]),
+      input: listOf(JSON.parse(row.input)) ?? [],
+      output: row.output === null ? null : listOf(JSON.parse(row.output)),
     };
   const { blueprint } = scenario;
-  const declared = (blueprint.interface ?? {}) as Record<string, unknown>;
-  const io = (blueprint.io ?? {}) as Record<string, unknown>;
+  const declared = isPlainObject(blueprint.interface) ? blueprint.interface : {};
+  const io = isPlainObject(blueprint.io) ? blueprint.io : {};
   const input = declared.input ?? io.input_spec;
   const output = declared.output ?? io.output_spec;
   return { input: Array.isArray(input) ? input : [], output: Array.isArray(output) ? output : null };
+}
+
+/** A stored field list (JSON.parse gives `any`: it is checked, not trusted). */
+function listOf(value: unknown): unknown[] | null {
+  return Array.isArray(value) ? value : null;
 }
 
 /** Each field: an object with a non-empty `name` (unique) and a `type`; `required` a boolean. */
@@ -128,10 +126,7 @@ function fieldProblems(where: string, fields: unknown): string[] {
   const names = new Set<string>();
   fields.forEach((field: unknown, index) => {
     const at = `${where}[${index}]`;
-    const spec = (field && typeof field === 'object' && !Array.isArray(field) ? field : {}) as Record<
-      string,
-      unknown
-    >;
+    const spec = isPlainObject(field) ? field : {};
     if (typeof spec.name !== 'string' || spec.name === '')
       problems.push(`'${at}.name' must be a non-empty string.`);
     else if (names.has(spec.name)) problems.push(`'${at}.name' repeats the field name '${spec.name}'.`);

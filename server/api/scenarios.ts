@@ -5,60 +5,86 @@
  * completely before anything is written.
  */
 import type { FastifyInstance } from 'fastify';
+import type { ScenarioAdminServices } from '../project/admin.ts';
 import { createScenario, deleteScenario, updateScenario } from '../project/admin.ts';
 import type { ServerServices } from '../services.ts';
 import type { Scheduling, StoredScenario } from '../store/scenarios.ts';
 import { ApiError, notFound, validationError } from './errors.ts';
-import { arrayParam, intParam, jsonStringField, optionalInt, type Query, readPage, toInt } from './params.ts';
-import { createScenarioSchema, updateScenarioSchema } from './route-schemas.ts';
+import { arrayParam, jsonStringField, readPage } from './params.ts';
+import {
+  type CreateScenarioBody,
+  createScenarioSchema,
+  type IdParams,
+  type ScenarioDefinitionBody,
+  type UpdateScenarioBody,
+  updateScenarioSchema,
+} from './route-schemas.ts';
 import { writeDescription } from './scenario-description.ts';
 import { interfaceFromMetadata, writeInterface } from './scenario-interface.ts';
+import {
+  type ColsQuery,
+  getScenarioSchema,
+  type ListScenariosQuery,
+  listScenariosSchema,
+} from './scenario-schemas.ts';
 import { schedulingProblems } from './scheduling-check.ts';
-import { scenarioShape } from './shapes.ts';
+import { type ScenarioShapeServices, scenarioShape } from './shapes.ts';
+
+/** What scenario CRUD uses: the stores, the blueprint check, and what a change tells (project/admin.ts). */
+type ScenarioServices = ScenarioShapeServices &
+  ScenarioAdminServices &
+  Pick<ServerServices, 'catalog' | 'db'>;
 
 export async function scenarioRoutes(
   app: FastifyInstance,
-  options: { services: ServerServices },
+  options: { services: ScenarioServices },
 ): Promise<void> {
   const { services } = options;
 
-  app.get('/scenarios', async (request) => {
-    const query = request.query as Query;
-    const teamId = optionalInt(query, 'teamId');
-    const organizationId = optionalInt(query, 'organizationId');
-    if (teamId !== undefined && organizationId !== undefined) {
-      throw new ApiError(400, 'teamId and organizationId cannot be used together');
-    }
-    if (teamId === undefined && organizationId === undefined) {
-      throw new ApiError(400, 'Missing required parameter teamId or organizationId');
-    }
-    const page = readPage(query, { offset: 0, limit: 10, sortBy: 'proprietal', sortDir: 'desc' });
-    const columns = arrayParam(query, 'cols');
-    const all = services.scenarios
-      .list()
-      .filter(listFilter(query))
-      .sort((a, b) => (page.sortDir === 'asc' ? 1 : -1) * compare(a, b, page.sortBy));
-    const scenarios = all
-      .slice(page.offset, page.offset + page.limit)
-      .map((s) => pickColumns(scenarioShape(services, s), columns));
-    return {
-      scenarios,
-      pg: { sortBy: page.sortBy, limit: page.limit, sortDir: page.sortDir, offset: page.offset },
-    };
-  });
+  app.get<{ Querystring: ListScenariosQuery }>(
+    '/scenarios',
+    { schema: listScenariosSchema },
+    async (request) => {
+      const { query } = request;
+      const { teamId, organizationId } = query;
+      if (teamId !== undefined && organizationId !== undefined) {
+        throw new ApiError(400, 'teamId and organizationId cannot be used together');
+      }
+      if (teamId === undefined && organizationId === undefined) {
+        throw new ApiError(400, 'Missing required parameter teamId or organizationId');
+      }
+      const page = readPage(query, { offset: 0, limit: 10, sortBy: 'proprietal', sortDir: 'desc' });
+      const columns = arrayParam<'cols', string>(query, 'cols');
+      const all = services.scenarios
+        .list()
+        .filter(listFilter(query))
+        .sort((a, b) => (page.sortDir === 'asc' ? 1 : -1) * compare(a, b, page.sortBy));
+      const scenarios = all
+        .slice(page.offset, page.offset + page.limit)
+        .map((s) => pickColumns(scenarioShape(services, s), columns));
+      return {
+        scenarios,
+        pg: { sortBy: page.sortBy, limit: page.limit, sortDir: page.sortDir, offset: page.offset },
+      };
+    },
+  );
 
-  app.get('/scenarios/:id', async (request) => ({
-    scenario: pickColumns(
-      scenarioShape(services, findScenario(services, request.params)),
-      arrayParam(request.query as Query, 'cols'),
-    ),
-  }));
+  app.get<{ Params: IdParams; Querystring: ColsQuery }>(
+    '/scenarios/:id',
+    { schema: getScenarioSchema },
+    async (request) => ({
+      scenario: pickColumns(
+        scenarioShape(services, findScenario(services, request.params)),
+        arrayParam(request.query, 'cols'),
+      ),
+    }),
+  );
 
-  app.post('/scenarios', { schema: createScenarioSchema }, async (request) => {
-    const body = request.body as Record<string, unknown>;
+  app.post<{ Body: CreateScenarioBody }>('/scenarios', { schema: createScenarioSchema }, async (request) => {
+    const { body } = request;
     const problems: string[] = [];
     const { blueprint, scheduling } = readDefinition(services, body, problems);
-    const spec = interfaceFromMetadata(body, problems);
+    const spec = interfaceFromMetadata(body.metadata, problems);
     if (problems.length > 0 || !blueprint || !scheduling) throw validationError(problems);
     const created = createScenario(services, { source: null, blueprint, scheduling, isActive: false });
     if (spec && (spec.input.length > 0 || (spec.output?.length ?? 0) > 0))
@@ -66,43 +92,51 @@ export async function scenarioRoutes(
     return { scenario: scenarioShape(services, created) };
   });
 
-  app.patch('/scenarios/:id', { schema: updateScenarioSchema }, async (request) => {
-    const scenario = findScenario(services, request.params);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const problems: string[] = [];
-    const { blueprint, scheduling } = readDefinition(services, body, problems);
-    const spec = interfaceFromMetadata(body, problems);
-    if (problems.length > 0) throw validationError(problems);
-    const updated =
-      updateScenario(services, scenario.id, {
-        ...(typeof body.name === 'string' ? { name: body.name } : {}),
-        ...(blueprint ? { blueprint } : {}),
-        ...(scheduling ? { scheduling } : {}),
-      }) ?? scenario;
-    if (typeof body.description === 'string') writeDescription(services.db, updated, body.description);
-    // The SDK sends `metadata` with every update, derived from the blueprint it sends: without a
-    // blueprint its empty lists mean "no interface given", not "clear the interface".
-    if (spec && blueprint) writeInterface(services.db, updated, spec);
-    return { scenario: scenarioShape(services, updated) };
-  });
+  app.patch<{ Params: IdParams; Body: UpdateScenarioBody }>(
+    '/scenarios/:id',
+    { schema: updateScenarioSchema },
+    async (request) => {
+      const scenario = findScenario(services, request.params);
+      const body = request.body ?? {};
+      const problems: string[] = [];
+      const { blueprint, scheduling } = readDefinition(services, body, problems);
+      const spec = interfaceFromMetadata(body.metadata, problems);
+      if (problems.length > 0) throw validationError(problems);
+      const updated =
+        updateScenario(services, scenario.id, {
+          ...(typeof body.name === 'string' ? { name: body.name } : {}),
+          ...(blueprint ? { blueprint } : {}),
+          ...(scheduling ? { scheduling } : {}),
+        }) ?? scenario;
+      if (typeof body.description === 'string') writeDescription(services.db, updated, body.description);
+      // The SDK sends `metadata` with every update, derived from the blueprint it sends: without a
+      // blueprint its empty lists mean "no interface given", not "clear the interface".
+      if (spec && blueprint) writeInterface(services.db, updated, spec);
+      return { scenario: scenarioShape(services, updated) };
+    },
+  );
 
-  app.delete('/scenarios/:id', async (request) => {
+  app.delete<{ Params: IdParams }>('/scenarios/:id', async (request) => {
     const scenario = findScenario(services, request.params);
     deleteScenario(services, scenario.id);
     return { scenario: scenario.id };
   });
 }
 
-export function findScenario(services: Pick<ServerServices, 'scenarios'>, params: unknown): StoredScenario {
-  const scenario = services.scenarios.get(intParam(params, 'id'));
+export function findScenario(services: Pick<ServerServices, 'scenarios'>, params: IdParams): StoredScenario {
+  const scenario = services.scenarios.get(params.id);
   if (!scenario) throw notFound('Scenario');
   return scenario;
 }
 
 /** Parses and checks `blueprint` (it must load) and `scheduling` (JSON strings). */
-function readDefinition(services: ServerServices, body: Record<string, unknown>, problems: string[]) {
-  const blueprint = jsonStringField(body, 'blueprint', problems);
-  const scheduling = jsonStringField(body, 'scheduling', problems) as Scheduling | undefined;
+function readDefinition(
+  services: Pick<ServerServices, 'catalog'>,
+  body: ScenarioDefinitionBody,
+  problems: string[],
+) {
+  const blueprint = jsonStringField(body.blueprint, 'blueprint', problems);
+  const scheduling = jsonStringField(body.scheduling, 'scheduling', problems) as Scheduling | undefined;
   if (blueprint) {
     const problem = services.catalog.check(blueprint);
     if (problem) problems.push(`Invalid blueprint: ${problem}`);
@@ -112,25 +146,16 @@ function readDefinition(services: ServerServices, body: Record<string, unknown>,
 }
 
 /**
- * Scenario `type`s (https://developers.make.com/api-documentation/api-reference/scenarios, OAS): every local
- * scenario is a `scenario`, none a `tool`.
+ * The list filters `id[]`, `isActive` and `type` (every local scenario is a `scenario`, none a `tool`:
+ * https://developers.make.com/api-documentation/api-reference/scenarios, OAS). `folderId` and `concept` are
+ * ignored: local scenarios have no folders and none is a concept (docs/fidelity.md).
  */
-const SCENARIO_TYPES = ['scenario', 'tool'];
-
-/**
- * The list filters `id[]`, `isActive` and `type`. `folderId` and `concept` are ignored: local
- * scenarios have no folders and none is a concept (docs/fidelity.md).
- */
-function listFilter(query: Query): (scenario: StoredScenario) => boolean {
-  const ids = arrayParam(query, 'id').map((value) => toInt('id[]', value));
-  const active = query.isActive;
-  const type = query.type === undefined ? undefined : String(query.type);
-  if (type !== undefined && !SCENARIO_TYPES.includes(type)) {
-    throw validationError([`Parameter 'type' must be one of: ${SCENARIO_TYPES.join(', ')}.`]);
-  }
+function listFilter(query: ListScenariosQuery): (scenario: StoredScenario) => boolean {
+  const ids = arrayParam<'id', number>(query, 'id');
+  const { isActive, type } = query;
   return (scenario) =>
     (ids.length === 0 || ids.includes(scenario.id)) &&
-    (active === undefined || String(scenario.isActive) === String(active)) &&
+    (isActive === undefined || scenario.isActive === isActive) &&
     type !== 'tool';
 }
 

@@ -10,13 +10,23 @@ import type { StoredExecution } from '../store/executions.ts';
 import { isHookGone, MAILHOOK_TYPE_NAME, type StoredHook } from '../store/hooks.ts';
 import type { StoredIncomplete } from '../store/incompletes.ts';
 import type { StoredScenario } from '../store/scenarios.ts';
+import { flowNodes } from './flow-nodes.ts';
 import { readDescription } from './scenario-description.ts';
 import { currentPeriod, operationsSince } from './usage.ts';
 
 export const LOCAL_IDS = { userId: 1, teamId: 1, organizationId: 1 };
 export const LOCAL_USER = { id: 1, name: 'makesim', email: 'makesim@localhost' };
 
-export function scenarioShape(services: ServerServices, scenario: StoredScenario): Record<string, unknown> {
+/** What a scenario's shape reads: its description, waiting state, incomplete count and usage. */
+export type ScenarioShapeServices = Pick<
+  ServerServices,
+  'db' | 'clock' | 'catalog' | 'runner' | 'incompletes'
+>;
+
+export function scenarioShape(
+  services: ScenarioShapeServices,
+  scenario: StoredScenario,
+): Record<string, unknown> {
   return {
     id: scenario.id,
     name: scenario.name,
@@ -51,7 +61,10 @@ export function scenarioShape(services: ServerServices, scenario: StoredScenario
  * `iswaiting`: a sequential scenario held back by unresolved incomplete executions
  * (https://help.make.com/scenario-settings).
  */
-function waitsOnIncompletes(services: ServerServices, scenarioId: number): boolean {
+function waitsOnIncompletes(
+  services: Pick<ServerServices, 'catalog' | 'runner'>,
+  scenarioId: number,
+): boolean {
   const prepared = services.catalog.prepared(scenarioId);
   return prepared !== undefined && services.runner.waitsOnIncompletes(scenarioId, prepared);
 }
@@ -59,15 +72,8 @@ function waitsOnIncompletes(services: ServerServices, scenarioId: number): boole
 /** App names of the blueprint's modules (`json` from `json:ParseJSON`), as Make lists them. */
 function usedPackages(blueprint: Record<string, unknown>): string[] {
   const found = new Set<string>();
-  const walk = (flow: unknown): void => {
-    if (!Array.isArray(flow)) return;
-    for (const node of flow as Array<Record<string, unknown>>) {
-      if (typeof node.module === 'string') found.add(node.module.split(':')[0] ?? node.module);
-      for (const route of (node.routes as Array<{ flow?: unknown }> | undefined) ?? []) walk(route.flow);
-      walk(node.onerror);
-    }
-  };
-  walk(blueprint.flow);
+  for (const node of flowNodes(blueprint.flow))
+    if (typeof node.module === 'string') found.add(node.module.split(':')[0] ?? node.module);
   return [...found];
 }
 

@@ -18,16 +18,10 @@ export function currentPeriod(now: Date): Period {
 
 /** Operations of the stored executions that started in the period, for one scenario or all. */
 export function operationsSince(db: Db, since: string, scenarioId?: number): number {
-  const row = (
+  const sum = 'SELECT COALESCE(SUM(operations), 0) AS total FROM executions WHERE started >= ?';
+  const row =
     scenarioId === undefined
-      ? db
-          .prepare('SELECT COALESCE(SUM(operations), 0) AS total FROM executions WHERE started >= ?')
-          .get(since)
-      : db
-          .prepare(
-            'SELECT COALESCE(SUM(operations), 0) AS total FROM executions WHERE scenario_id = ? AND started >= ?',
-          )
-          .get(scenarioId, since)
-  ) as { total: number };
-  return row.total;
+      ? db.prepare<[string], { total: number }>(sum).get(since)
+      : db.prepare<[string, number], { total: number }>(`${sum} AND scenario_id = ?`).get(since, scenarioId);
+  return row?.total ?? 0;
 }

@@ -21,7 +21,7 @@ export function answerFinished(reply: FastifyReply, record: ExecutionRecord): Fa
 }
 
 export async function answerHeld(
-  services: ServerServices,
+  services: Pick<ServerServices, 'clock' | 'commits' | 'queue' | 'runner'>,
   reply: FastifyReply,
   held: { prepared: PreparedScenario; hookId: number; scenarioId: number; intake: Intake },
 ): Promise<FastifyReply> {

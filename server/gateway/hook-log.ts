@@ -29,7 +29,11 @@ export function enableHookLogs(app: FastifyInstance): void {
 /**
  * The answer this request gets, whichever it is, goes into the hook's log (https://help.make.com/webhooks).
  */
-export function logAnswer(services: ServerServices, hookId: number, reply: FastifyReply): HookLogNote {
+export function logAnswer(
+  services: Pick<ServerServices, 'clock' | 'hookLogs'>,
+  hookId: number,
+  reply: FastifyReply,
+): HookLogNote {
   const logging = reply as LoggingReply;
   // The error handler asks again for a request whose route already did (and knows more).
   logging.hookLog ??= {

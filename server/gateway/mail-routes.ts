@@ -26,7 +26,13 @@ export function badEmailAnswer(reason: string): GatewayAnswer {
   return { status: 400, body: `Bad Request. ${reason}`, cors: true };
 }
 
-export async function mailRoutes(app: FastifyInstance, options: { services: ServerServices }): Promise<void> {
+/** What the mail gateway uses: mailhooks, their queue and logs, and the runner. */
+type MailServices = Pick<
+  ServerServices,
+  'clock' | 'commits' | 'hooks' | 'hookLogs' | 'queue' | 'runner' | 'settings'
+>;
+
+export async function mailRoutes(app: FastifyInstance, options: { services: MailServices }): Promise<void> {
   const { services } = options;
   const limiter = new HookRateLimiter(services.settings.rateLimit);
   app.removeAllContentTypeParsers();
@@ -46,7 +52,7 @@ export async function mailRoutes(app: FastifyInstance, options: { services: Serv
 }
 
 async function receiveMail(
-  services: ServerServices,
+  services: MailServices,
   limiter: HookRateLimiter,
   request: FastifyRequest<{ Params: { udid: string } }>,
   reply: FastifyReply,

@@ -20,9 +20,25 @@ import { structureMismatch } from './validate-structure.ts';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
+/** What the webhook gateway uses: hooks, their queue and logs, the runner, and the request conversion. */
+type GatewayServices = Pick<
+  ServerServices,
+  | 'catalog'
+  | 'clock'
+  | 'commits'
+  | 'convert'
+  | 'dataStructures'
+  | 'hooks'
+  | 'hookLogs'
+  | 'queue'
+  | 'runner'
+  | 'scenarios'
+  | 'settings'
+>;
+
 export async function gatewayRoutes(
   app: FastifyInstance,
-  options: { services: ServerServices },
+  options: { services: GatewayServices },
 ): Promise<void> {
   const { services } = options;
   const limiter = new HookRateLimiter(services.settings.rateLimit);
@@ -46,7 +62,7 @@ export async function gatewayRoutes(
 }
 
 async function receive(
-  services: ServerServices,
+  services: GatewayServices,
   limiter: HookRateLimiter,
   request: FastifyRequest<{ Params: { udid: string } }>,
   reply: FastifyReply,
@@ -123,7 +139,7 @@ async function receive(
  * request is queued and answered `200 Accepted` at once, response module or not
  * (https://help.make.com/webhooks, measured).
  */
-function holdsCaller(services: ServerServices, scenarioId: number): boolean {
+function holdsCaller(services: Pick<ServerServices, 'catalog' | 'scenarios'>, scenarioId: number): boolean {
   return (
     (services.catalog.prepared(scenarioId)?.responds ?? false) &&
     services.scenarios.get(scenarioId)?.isActive === true
@@ -134,6 +150,9 @@ function holdsCaller(services: ServerServices, scenarioId: number): boolean {
  * Only callers waiting for a Webhook response are refused over the per-minute run limit
  * (https://help.make.com/webhooks).
  */
-function runRateAllows(services: ServerServices, scenarioId: number): boolean {
+function runRateAllows(
+  services: Pick<ServerServices, 'catalog' | 'scenarios' | 'runner'>,
+  scenarioId: number,
+): boolean {
   return !holdsCaller(services, scenarioId) || services.runner.mayStart(scenarioId);
 }

@@ -20,7 +20,7 @@ const MAX_CACHED = 256;
 
 /** The gateway's 400 when the request does not fit the hook's data structure; `undefined` when it does. */
 export function structureMismatch(
-  services: ServerServices,
+  services: Pick<ServerServices, 'dataStructures'>,
   hook: HookData,
   bundle: unknown,
 ): GatewayAnswer | undefined {
@@ -33,7 +33,7 @@ export function structureMismatch(
  * (or the hook has none), else the problems.
  */
 export function structureProblems(
-  services: ServerServices,
+  services: Pick<ServerServices, 'dataStructures'>,
   hook: HookData,
   bundle: unknown,
 ): string | undefined {

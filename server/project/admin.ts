@@ -29,6 +29,15 @@ export interface ScenarioInput {
   isActive: boolean;
 }
 
+/**
+ * What changing scenarios uses: the stores it writes (in the database's transactions), the clock,
+ * and whom a change tells — the catalog, scheduler, runner and live-update events.
+ */
+export type ScenarioAdminServices = Pick<
+  ServerServices,
+  'db' | 'clock' | 'scenarios' | 'hooks' | 'queue' | 'catalog' | 'scheduler' | 'runner' | 'events'
+>;
+
 /** What the caller asks of the scenario's hook. */
 type HookRequest = Pick<ScenarioInput, 'udid' | 'hookData'>;
 
@@ -57,7 +66,7 @@ export function defaultScheduling(blueprint: Record<string, unknown>): Schedulin
     : { type: 'indefinitely', interval: 900 };
 }
 
-export function createScenario(services: ServerServices, input: ScenarioInput): StoredScenario {
+export function createScenario(services: ScenarioAdminServices, input: ScenarioInput): StoredScenario {
   const now = services.clock.now();
   const created = services.db.transaction(() => {
     const scenario = services.scenarios.create({
@@ -77,7 +86,7 @@ export function createScenario(services: ServerServices, input: ScenarioInput): 
 }
 
 export function updateScenario(
-  services: ServerServices,
+  services: ScenarioAdminServices,
   id: number,
   patch: { name?: string; blueprint?: Record<string, unknown>; scheduling?: Scheduling } & HookRequest,
 ): StoredScenario | undefined {
@@ -93,7 +102,7 @@ export function updateScenario(
   return services.scenarios.get(id);
 }
 
-export function deleteScenario(services: ServerServices, id: number): void {
+export function deleteScenario(services: ScenarioAdminServices, id: number): void {
   services.db.transaction(() => {
     const scenario = services.scenarios.get(id);
     if (scenario?.hookId != null) services.hooks.setScenario(scenario.hookId, null, services.clock.now());
@@ -107,7 +116,7 @@ export function deleteScenario(services: ServerServices, id: number): void {
  * Start/stop (https://developers.make.com/api-documentation/api-reference/scenarios). Starting an interval
  * schedule runs once at once, as Make does.
  */
-export function setActive(services: ServerServices, id: number, active: boolean): void {
+export function setActive(services: ScenarioAdminServices, id: number, active: boolean): void {
   services.scenarios.setActive(id, active);
   afterChange(services, id);
   const scenario = services.scenarios.get(id);
@@ -116,7 +125,7 @@ export function setActive(services: ServerServices, id: number, active: boolean)
   }
 }
 
-function afterChange(services: ServerServices, id: number): void {
+function afterChange(services: ScenarioAdminServices, id: number): void {
   services.scheduler.refresh(id);
   services.runner.kick(id);
   services.events.emit('scenario', id);
@@ -128,7 +137,7 @@ function afterChange(services: ServerServices, id: number): void {
  * wins over the stored options it names. A gone hook is never taken (Make's help:
  * https://help.make.com/webhooks).
  */
-function ensureHook(services: ServerServices, scenarioId: number, request: HookRequest): void {
+function ensureHook(services: ScenarioAdminServices, scenarioId: number, request: HookRequest): void {
   const { udid, hookData } = request;
   const scenario = services.scenarios.get(scenarioId);
   const typeName = scenario ? hookTypeOf(scenario.blueprint) : undefined;
@@ -165,7 +174,7 @@ function ensureHook(services: ServerServices, scenarioId: number, request: HookR
  * The hook at the udid the config names, to take over. A gone one is not revived: it is deleted
  * with its queue, so a new hook can have the udid the config pins.
  */
-function takeableHook(services: ServerServices, udid: string, now: Date): StoredHook | undefined {
+function takeableHook(services: ScenarioAdminServices, udid: string, now: Date): StoredHook | undefined {
   const taken = services.hooks.byUdid(udid, 'any');
   if (!taken || !isHookGone(taken, now)) return taken;
   services.queue.purge(taken.id, 'all');

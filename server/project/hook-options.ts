@@ -17,7 +17,7 @@ export type Loaded<T> = { ok: T } | { problem: string };
  * instead of options silently doing nothing. `dataStructure` becomes the stored structure's id.
  */
 export function hookDataOf(
-  services: ServerServices,
+  services: Pick<ServerServices, 'dataStructures'>,
   config: ProjectConfig,
   hook: { options: HookOptionsConfig; pointer: string },
   blueprint: Record<string, unknown>,
@@ -39,7 +39,7 @@ export function hookDataOf(
 
 /** The server's id of a config data structure, found as `DataStructureStore.seed` wrote it. */
 function storedStructureId(
-  services: ServerServices,
+  services: Pick<ServerServices, 'dataStructures'>,
   config: ProjectConfig,
   reference: number | string,
 ): number | undefined {

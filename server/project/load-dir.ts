@@ -10,7 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import type { HookOptionsConfig, ProjectConfig } from '../../config/types.ts';
 import type { ServerServices } from '../services.ts';
 import type { Scheduling, StoredScenario } from '../store/scenarios.ts';
-import { createScenario, setActive, updateScenario } from './admin.ts';
+import { createScenario, type ScenarioAdminServices, setActive, updateScenario } from './admin.ts';
 import { hookDataOf, type Loaded } from './hook-options.ts';
 
 export interface LoadedEntry {
@@ -52,7 +52,10 @@ export function blueprintFiles(dir: string, config: ProjectConfig): FileEntry[] 
   return [...entries.values()];
 }
 
-export function loadDirectory(services: ServerServices, dir: string, config: ProjectConfig): LoadedEntry[] {
+/** What loading a blueprint directory uses: scenario changes, and the config's data structures. */
+type LoadServices = ScenarioAdminServices & Pick<ServerServices, 'dataStructures'>;
+
+export function loadDirectory(services: LoadServices, dir: string, config: ProjectConfig): LoadedEntry[] {
   const files = blueprintFiles(dir, config);
   const entries = files.map((entry) => syncFile(services, entry, config));
   // A blueprint file that is gone stops its scenario (history and queue are kept).
@@ -64,7 +67,7 @@ export function loadDirectory(services: ServerServices, dir: string, config: Pro
   return entries;
 }
 
-function syncFile(services: ServerServices, entry: FileEntry, config: ProjectConfig): LoadedEntry {
+function syncFile(services: LoadServices, entry: FileEntry, config: ProjectConfig): LoadedEntry {
   const read = readBlueprint(entry.source);
   if ('problem' in read) return { source: entry.source, problem: read.problem };
   const blueprint = read.ok;

@@ -72,10 +72,31 @@ describe('Make API v2: data store create (https://developers.make.com/api-docume
 
   it('names every bad parameter and creates nothing', async () => {
     server = testServer();
-    const res = await api('POST', '/data-stores', { name: '', maxSizeMB: 0, datastructureId: 999 });
+    const res = await api('POST', '/data-stores', { name: '', maxSizeMB: 0, datastructureId: 'x' });
     expect(res.statusCode).toBe(400);
-    // name, teamId (missing), maxSizeMB, datastructureId (unknown)
+    expect(res.json().suberrors).toEqual(
+      expect.arrayContaining([
+        { message: "Parameter 'name' must be a non-empty string.", name: 'Error' },
+        { message: "Missing value of required parameter 'teamId'.", name: 'Error' },
+        { message: "Parameter 'maxSizeMB' must be at least 1.", name: 'Error' },
+        { message: "Parameter 'datastructureId' must be of type integer or null.", name: 'Error' },
+      ]),
+    );
     expect(res.json().suberrors).toHaveLength(4);
+    // A well-typed body is then checked against the stored data structures.
+    const unknown = await api('POST', '/data-stores', {
+      name: 'a',
+      teamId: 1,
+      maxSizeMB: 1,
+      datastructureId: 999,
+    });
+    expect(unknown.json().suberrors).toEqual([
+      {
+        message:
+          "Parameter 'datastructureId': data structure 999 not found; create it first (POST /data-structures).",
+        name: 'Error',
+      },
+    ]);
     expect((await api('GET', '/data-stores')).json().dataStores).toEqual([]);
   });
 
@@ -125,9 +146,17 @@ describe('Make API v2: data store update and delete (https://developers.make.com
   it('refuses a bad PATCH and changes nothing', async () => {
     server = testServer();
     const store = await createStore({ name: 'counts' });
-    const res = await api('PATCH', `/data-stores/${store.id}`, { name: 'x'.repeat(129), datastructureId: 5 });
+    const res = await api('PATCH', `/data-stores/${store.id}`, {
+      name: 'x'.repeat(129),
+      datastructureId: '5',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().suberrors).toHaveLength(2);
+    expect(res.json().suberrors[0]).toEqual({
+      message: "Parameter 'name' must be at most 128 characters.",
+      name: 'Error',
+    });
+    expect((await api('PATCH', `/data-stores/${store.id}`, { datastructureId: 5 })).statusCode).toBe(400);
     expect((await api('GET', `/data-stores/${store.id}`)).json().dataStore.name).toBe('counts');
   });
 

@@ -70,10 +70,15 @@ describe('Make API v2: hooks (https://developers.make.com/api-documentation/api-
     const listed = async () =>
       (await api('GET', `/hooks/${id}/incomings`)).json().incomings.map((item: { id: number }) => item.id);
     const [first, kept, last] = await listed();
-    for (const exceptIds of [kept, [String(kept)], 'all']) {
+    // The body's types are checked as sent (no coercion of "5" or of a lone id into a list).
+    for (const [exceptIds, problem] of [
+      [kept, "Parameter 'exceptIds' must be of type array."],
+      [[String(kept)], "Parameter 'exceptIds.0' must be of type integer."],
+      ['all', "Parameter 'exceptIds' must be of type array."],
+    ]) {
       const bad = await api('DELETE', `/hooks/${id}/incomings?confirmed=true`, { all: true, exceptIds });
       expect([bad.statusCode, bad.json().code]).toEqual([400, 'SC400']);
-      expect(bad.json().suberrors[0].message).toBe("Parameter 'exceptIds' must be an array of incoming ids.");
+      expect(bad.json().suberrors).toEqual([{ message: problem, name: 'Error' }]);
     }
     expect(await listed()).toEqual([first, kept, last]);
     const res = await api('DELETE', `/hooks/${id}/incomings?confirmed=true`, {
