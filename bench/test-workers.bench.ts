@@ -10,7 +10,10 @@
  * the worker thread, without records (as `makesim test` without --coverage). Runs alternate
  * between the modes, ROUNDS of each, so a burst of load on the machine hits both alike; each
  * figure is the median of its runs. CPU time (all threads of the process) per case shows whether
- * the second thread added work or only spread it.
+ * the second thread added work or only spread it. On a machine busy with other work the wall
+ * times say little, so the CPU time of each mode's busiest thread is printed too (Linux): on free
+ * cores a run lasts about as long as its busiest thread works, and the ratio of those figures is
+ * what 2 workers would gain there — an estimate beside the measured ratio, not the target.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +32,8 @@ interface Run {
   cases: number;
   seconds: number;
   cpuSeconds: number;
+  /** CPU seconds of the process's busiest thread; null off Linux. */
+  busiestThreadSeconds: number | null;
   failed: number;
 }
 
@@ -42,14 +47,23 @@ function runOnce(files: string[], cwd: string, workers: number): Run {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function summary(workers: number, runs: Run[]): number {
+interface Summary {
+  rate: number;
+  /** Median CPU seconds of the busiest thread, or undefined off Linux. */
+  busiest: number | undefined;
+}
+
+function summary(workers: number, runs: Run[]): Summary {
   const rate = median(runs.map((r) => r.cases / r.seconds));
   const cpuPerCase = median(runs.map((r) => (r.cpuSeconds / r.cases) * 1000));
+  const threads = runs.flatMap((r) => (r.busiestThreadSeconds === null ? [] : [r.busiestThreadSeconds]));
+  const busiest = threads.length === runs.length ? median(threads) : undefined;
   const each = runs.map((r) => `${r.seconds.toFixed(2)} s`).join(', ');
   console.log(
-    `  ${workers} worker(s): ${formatRate(rate)} cases/s (runs: ${each}), CPU of all threads ${cpuPerCase.toFixed(2)} ms/case`,
+    `  ${workers} worker(s): ${formatRate(rate)} cases/s (runs: ${each}), CPU of all threads ${cpuPerCase.toFixed(2)} ms/case` +
+      (busiest === undefined ? '' : `, busiest thread ${busiest.toFixed(2)} s`),
   );
-  return rate;
+  return { rate, busiest };
 }
 
 export const testWorkersSuite: BenchSuite = {
@@ -66,9 +80,13 @@ export const testWorkersSuite: BenchSuite = {
         one.push(runOnce(files, dir, 1));
         two.push(runOnce(files, dir, 2));
       }
-      const rateOne = summary(1, one);
-      const rateTwo = summary(2, two);
-      console.log(verdict('2 workers / 1 worker', rateTwo / rateOne, 1.6, '×'));
+      const single = summary(1, one);
+      const double = summary(2, two);
+      console.log(verdict('2 workers / 1 worker', double.rate / single.rate, 1.6, '×'));
+      if (single.busiest !== undefined && double.busiest !== undefined) {
+        const estimate = (single.busiest / double.busiest).toFixed(2);
+        console.log(`  on free cores (busiest thread's CPU, 1 worker / 2 workers): about ${estimate}×`);
+      }
       // Two workers can only be faster when two cores are free: say how busy the machine was.
       console.log(
         `  load average during the bench: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
