@@ -27,8 +27,9 @@ export interface SuiteOptions {
   /**
    * Worker threads to run the cases on (default 1: this thread); `auto`: one per core, but no
    * more than one per CASES_PER_WORKER cases, since a worker's start (loading the engine) costs
-   * more than a few cases. `update` always runs in this thread, so each snapshot file has one
-   * writer.
+   * more than a few cases. A number starts the worker threads at once, so that they load while
+   * this thread loads the files. `update` always runs in this thread, so each snapshot file has
+   * one writer.
    */
   workers?: number | 'auto';
   /**
