@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildDist } from './build-dist.ts';
 import { verdict } from './harness.ts';
 import type { BenchSuite } from './suites.ts';
 
@@ -78,17 +79,11 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-function build(): void {
-  console.log('  building dist/ (npm run build) so that the figures are for the current sources…');
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
-}
-
 export const cliSuite: BenchSuite = {
   name: 'cli',
   title: `CLI start-up, built package, median of ${ROUNDS} fresh processes`,
   async run() {
-    build();
+    buildDist();
     const times = subjects.map(() => [] as Timing[]);
     for (const subject of subjects) timeOnce(subject.args); // warm the file cache
     for (let round = 0; round < ROUNDS; round++) {

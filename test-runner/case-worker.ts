@@ -1,27 +1,18 @@
 /**
- * A test worker thread (worker-pool.ts): runs the cases it is sent, and answers
- * each with its CaseOutcome. Each test file and its blueprint are loaded once per worker; every
- * case still gets its own in-memory database and simulated clock (execute-case.ts).
+ * A test worker thread (worker-pool.ts): runs the batches of cases it is sent, and answers each
+ * batch with its cases' outcomes (worker-messages.ts). Each test file and its blueprint are
+ * loaded once per worker; every case still gets its own in-memory database and simulated clock
+ * (execute-case.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import { brokenCase, type CaseOutcome, caseOutcome } from './case-result.ts';
 import { loadBlueprintForTests } from './environment.ts';
+import { inPool } from './in-order.ts';
 import { loadTestFile } from './load-test-file.ts';
 import { SnapshotFile } from './snapshot.ts';
 import type { LoadedTestFile } from './types.ts';
-import type { CaseAnswer } from './worker-pool.ts';
-
-/** One case to run: the test file's absolute path and the case's index in its `cases`. */
-export interface CaseJob {
-  path: string;
-  caseIndex: number;
-  cwd: string;
-  /** Send the execution record back (coverage, faults, JSON report); copying it costs time. */
-  record: boolean;
-  /** Hosts real requests may reach (`--allow-net=HOST`). */
-  allowNet?: true | readonly string[];
-}
+import type { BatchAnswer, CaseJob, JobBatch } from './worker-messages.ts';
 
 interface LoadedFile {
   file: LoadedTestFile;
@@ -61,7 +52,14 @@ export async function runJob(job: CaseJob): Promise<CaseOutcome> {
   }
 }
 
-parentPort?.on('message', async ({ id, job }: { id: number; job: CaseJob }) => {
-  const answer: CaseAnswer = { id, outcome: await runJob(job) };
+/** As in the main thread, a few cases at once, so one waiting on real I/O leaves no core idle. */
+const IN_FLIGHT = 4;
+
+parentPort?.on('message', async ({ batch, jobs }: JobBatch) => {
+  const outcomes = new Array<CaseOutcome>(jobs.length);
+  await inPool(jobs, IN_FLIGHT, async (job, i) => {
+    outcomes[i] = await runJob(job);
+  });
+  const answer: BatchAnswer = { batch, outcomes };
   parentPort?.postMessage(answer);
 });

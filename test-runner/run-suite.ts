@@ -27,8 +27,9 @@ export interface SuiteOptions {
   /**
    * Worker threads to run the cases on (default 1: this thread); `auto`: one per core, but no
    * more than one per CASES_PER_WORKER cases, since a worker's start (loading the engine) costs
-   * more than a few cases. `update` always runs in this thread, so each snapshot file has one
-   * writer.
+   * more than a few cases. A number starts the worker threads at once, so that they load while
+   * this thread loads the files. `update` always runs in this thread, so each snapshot file has
+   * one writer.
    */
   workers?: number | 'auto';
   /**
@@ -81,20 +82,34 @@ interface Job {
 
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const suite: SuiteResult = { results: [], fileErrors: [], blueprints: [], secrets: [] };
-  const files = options.files.flatMap((path) => tryLoad(path, options.cwd, suite) ?? []);
-  const jobs = files.flatMap((loaded) => selectCases(loaded, options.filter));
-  options.onPlanned?.(jobs.length);
-  const emit = inOrder(jobs.length, (i, outcome: CaseOutcome) => {
-    const { loaded, testCase } = jobs[i]!;
-    suite.results.push(outcome.result);
-    if (outcome.result.passed) loaded.run.passed.push(testCase);
-    if (outcome.record && options.keepRecords !== false) loaded.run.records.push(outcome.record);
-    options.onResult?.(outcome.result);
-  });
-  const workers = options.update ? 1 : workerCount(options.workers ?? 1, jobs.length);
-  if (workers > 1) await runInWorkers(jobs, workers, options, emit);
-  else await runHere(files, jobs, options, emit);
-  return suite;
+  const local = new Map<string, LocalFile>();
+  // A worker thread takes hundreds of ms to load the engine: when the count is given, it starts
+  // now and loads while this thread loads the files.
+  let pool = startedPool(options, local, typeof options.workers === 'number' ? options.workers : 1);
+  try {
+    const files = options.files.flatMap((path) => tryLoad(path, options.cwd, suite) ?? []);
+    const jobs = files.flatMap((loaded) => selectCases(loaded, options.filter));
+    options.onPlanned?.(jobs.length);
+    const emit = inOrder(jobs.length, (i, outcome: CaseOutcome) => {
+      const { loaded, testCase } = jobs[i]!;
+      suite.results.push(outcome.result);
+      if (outcome.result.passed) loaded.run.passed.push(testCase);
+      if (outcome.record && options.keepRecords !== false) loaded.run.records.push(outcome.record);
+      options.onResult?.(outcome.result);
+    });
+    const workers = options.update ? 1 : workerCount(options.workers ?? 1, jobs.length);
+    if (workers > 1) {
+      pool ??= startedPool(options, local, workers)!;
+      for (const loaded of files)
+        local.set(loaded.file.path, { loaded, snapshots: new SnapshotFile(loaded.file.path) });
+      await runInWorkers(jobs, pool, options, emit);
+    } else {
+      await runHere(files, jobs, options, emit);
+    }
+    return suite;
+  } finally {
+    await pool?.close();
+  }
 }
 
 /** Below this many cases per worker, another worker costs more time than it saves. */
@@ -151,16 +166,21 @@ async function runHere(files: LoadedFile[], jobs: Job[], options: SuiteOptions, 
   }
 }
 
-/** Across `size` workers (this thread and worker threads, worker-pool.ts); snapshots only read. */
-async function runInWorkers(jobs: Job[], size: number, options: SuiteOptions, emit: Emit): Promise<void> {
-  const { cwd } = options;
-  const record = options.keepRecords !== false;
-  const allowNet = options.allowNet;
-  const here = new Map<string, { loaded: LoadedFile; snapshots: SnapshotFile }>();
-  for (const { loaded } of jobs)
-    here.set(loaded.file.path, { loaded, snapshots: new SnapshotFile(loaded.file.path) });
-  const pool = new CaseWorkerPool(size, async (job) => {
-    const { loaded, snapshots } = here.get(job.path)!;
+/** The files as this thread runs them in a worker pool: snapshots only read. */
+interface LocalFile {
+  loaded: LoadedFile;
+  snapshots: SnapshotFile;
+}
+
+/** A pool of `size` workers (this thread and worker threads, worker-pool.ts); none below 2. */
+function startedPool(
+  options: SuiteOptions,
+  local: Map<string, LocalFile>,
+  size: number,
+): CaseWorkerPool | undefined {
+  if (size <= 1 || options.update) return undefined;
+  return new CaseWorkerPool(size, async (job) => {
+    const { loaded, snapshots } = local.get(job.path)!;
     const testCase = loaded.file.cases[job.caseIndex]!;
     return caseOutcome(loaded.file, loaded.scenario, testCase, {
       ...caseContext(options),
@@ -168,21 +188,28 @@ async function runInWorkers(jobs: Job[], size: number, options: SuiteOptions, em
       update: false,
     });
   });
-  try {
-    await Promise.all(
-      jobs.map(async ({ loaded, testCase, caseIndex }, index) => {
-        const label = {
-          file: relative(cwd, loaded.file.path),
-          blueprint: loaded.run.blueprint,
-          name: testCase.name,
-        };
-        const job = { path: loaded.file.path, caseIndex, cwd, record, ...(allowNet ? { allowNet } : {}) };
-        emit(index, await pool.run(job, label));
-      }),
-    );
-  } finally {
-    await pool.close();
-  }
+}
+
+async function runInWorkers(
+  jobs: Job[],
+  pool: CaseWorkerPool,
+  options: SuiteOptions,
+  emit: Emit,
+): Promise<void> {
+  const { cwd } = options;
+  const record = options.keepRecords !== false;
+  const allowNet = options.allowNet;
+  await Promise.all(
+    jobs.map(async ({ loaded, testCase, caseIndex }, index) => {
+      const label = {
+        file: relative(cwd, loaded.file.path),
+        blueprint: loaded.run.blueprint,
+        name: testCase.name,
+      };
+      const job = { path: loaded.file.path, caseIndex, cwd, record, ...(allowNet ? { allowNet } : {}) };
+      emit(index, await pool.run(job, label));
+    }),
+  );
 }
 
 /** What every case of the suite runs with, wherever it runs. */

@@ -31,6 +31,14 @@ describe('test cases on worker threads', () => {
       here.blueprints.map((b) => b.records.length),
     );
   });
+
+  it('runs a suite smaller than the workers asked for in this thread, all the same', async () => {
+    // The worker threads start before the files load; with one case they are not used.
+    const one = await runSuite({ files, cwd: root, workers: 3, filter: 'a refund takes the refunds route' });
+    expect(one.results.map((r) => [r.name, r.passed])).toEqual([
+      ['a refund takes the refunds route only', true],
+    ]);
+  });
 });
 
 describe('makesim test --shard', () => {
