@@ -11,6 +11,7 @@ import { checkBuiltinKey, checkDefinition, checkMisplacedRoutes } from './module
 import { buildBranches, buildMergeOutputs, buildRoutes } from './nested.ts';
 import type { ProblemList } from './problems.ts';
 import { scanValue, type TemplateUse } from './scan.ts';
+import type { Steps } from './pace.ts';
 import type { ModuleNode } from './scenario.ts';
 import { PLACEHOLDER_MODULE } from './schema.ts';
 import { isRecord } from './settings.ts';
@@ -37,22 +38,30 @@ export interface FlowPlace {
   readonly isMain: boolean;
 }
 
-export function buildFlow(raw: unknown, pointer: string, place: FlowPlace, state: BuildState): DraftNode[] {
-  if (!Array.isArray(raw)) return [];
-  const nodes: DraftNode[] = [];
-  raw.forEach((item, i) => {
-    const node = buildModule(item, `${pointer}/${i}`, { ...place, isMain: place.isMain && i === 0 }, state);
-    if (node) nodes.push(node);
-  });
-  return nodes;
-}
-
-function buildModule(
+/** Pauses (pace.ts) once per module: a module's own work is small, a blueprint's may not be. */
+export function* buildFlow(
   raw: unknown,
   pointer: string,
   place: FlowPlace,
   state: BuildState,
-): DraftNode | undefined {
+): Steps<DraftNode[]> {
+  if (!Array.isArray(raw)) return [];
+  const nodes: DraftNode[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const at = `${pointer}/${i}`;
+    const node = yield* buildModule(raw[i], at, { ...place, isMain: place.isMain && i === 0 }, state);
+    if (node) nodes.push(node);
+    yield;
+  }
+  return nodes;
+}
+
+function* buildModule(
+  raw: unknown,
+  pointer: string,
+  place: FlowPlace,
+  state: BuildState,
+): Steps<DraftNode | undefined> {
   if (!isRecord(raw) || typeof raw.module !== 'string') return undefined;
   if (raw.module === PLACEHOLDER_MODULE && !place.isMain) {
     state.problems.warning({
@@ -71,15 +80,15 @@ function buildModule(
   checkDefinition(node, state.problems);
   checkBuiltinKey(node, state.registry, state.problems);
   checkMisplacedRoutes(node, state.problems);
-  node.routes = buildRoutes(
+  node.routes = yield* buildRoutes(
     raw.routes,
     `${pointer}/routes`,
     { inErrorRoute: place.inErrorRoute, routerParameters: raw.parameters },
     state,
   );
-  node.branches = buildBranches(raw.branches, pointer, node, state);
+  node.branches = yield* buildBranches(raw.branches, pointer, node, state);
   node.mergeOutputs = buildMergeOutputs(raw.outputs, pointer, node, state);
-  node.onerror = buildFlow(raw.onerror, `${pointer}/onerror`, { inErrorRoute: true, isMain: false }, state);
+  node.onerror = yield* buildFlow(raw.onerror, `${pointer}/onerror`, { inErrorRoute: true, isMain: false }, state);
   return node;
 }
 
