@@ -5,6 +5,7 @@ import { fakesSuite } from './fakes.bench.ts';
 import { httpSuite } from './http.bench.ts';
 import { imlSuite } from './iml.bench.ts';
 import { integritySuite } from './integrity.bench.ts';
+import { loadDelaySuite } from './load-delay.bench.ts';
 import { loadSuite } from './load.bench.ts';
 import { serverSuite } from './server.bench.ts';
 import { testRunnerSuite } from './test-runner.bench.ts';
@@ -23,6 +24,7 @@ export const suites: BenchSuite[] = [
   datastoreSuite,
   engineSuite,
   loadSuite,
+  loadDelaySuite,
   testRunnerSuite,
   fakesSuite,
   testWorkersSuite,

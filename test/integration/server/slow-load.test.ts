@@ -5,7 +5,7 @@
  * HTTP, ordered by events the loader reports — no timing assumptions.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { generatedBlueprint } from '../../../bench/load.bench.ts';
+import { generatedBlueprint } from '../../../bench/generated-blueprint.ts';
 import type { PaceOptions } from '../../../engine/blueprint/pace.ts';
 import { parseConfig } from '../../../config/load-config.ts';
 import { createRunEnvironment } from '../../../config/run-environment.ts';
