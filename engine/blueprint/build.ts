@@ -48,20 +48,25 @@ export function* buildFlow(
   if (!Array.isArray(raw)) return [];
   const nodes: DraftNode[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const at = `${pointer}/${i}`;
-    const node = yield* buildModule(raw[i], at, { ...place, isMain: place.isMain && i === 0 }, state);
-    if (node) nodes.push(node);
+    const node = buildModule(raw[i], `${pointer}/${i}`, { ...place, isMain: place.isMain && i === 0 }, state);
+    if (node) {
+      // Most modules nest nothing: no generator is made for them (less garbage to collect).
+      if (hasNested(node.raw)) yield* buildNested(node, state);
+      else node.mergeOutputs = buildMergeOutputs(node.raw.outputs, node.pointer, node, state);
+      nodes.push(node);
+    }
     yield;
   }
   return nodes;
 }
 
-function* buildModule(
+/** The module itself; what nests in it (routes, branches, error route) is built by buildNested. */
+function buildModule(
   raw: unknown,
   pointer: string,
   place: FlowPlace,
   state: BuildState,
-): Steps<DraftNode | undefined> {
+): DraftNode | undefined {
   if (!isRecord(raw) || typeof raw.module !== 'string') return undefined;
   if (raw.module === PLACEHOLDER_MODULE && !place.isMain) {
     state.problems.warning({
@@ -80,16 +85,29 @@ function* buildModule(
   checkDefinition(node, state.problems);
   checkBuiltinKey(node, state.registry, state.problems);
   checkMisplacedRoutes(node, state.problems);
-  node.routes = yield* buildRoutes(
-    raw.routes,
-    `${pointer}/routes`,
-    { inErrorRoute: place.inErrorRoute, routerParameters: raw.parameters },
-    state,
-  );
-  node.branches = yield* buildBranches(raw.branches, pointer, node, state);
-  node.mergeOutputs = buildMergeOutputs(raw.outputs, pointer, node, state);
-  node.onerror = yield* buildFlow(raw.onerror, `${pointer}/onerror`, { inErrorRoute: true, isMain: false }, state);
   return node;
+}
+
+function* buildNested(node: DraftNode, state: BuildState): Steps<void> {
+  const { raw, pointer, inErrorRoute } = node;
+  if (isNonEmpty(raw.routes)) {
+    const place = { inErrorRoute, routerParameters: raw.parameters };
+    node.routes = yield* buildRoutes(raw.routes, `${pointer}/routes`, place, state);
+  }
+  if (isNonEmpty(raw.branches)) node.branches = yield* buildBranches(raw.branches, pointer, node, state);
+  node.mergeOutputs = buildMergeOutputs(raw.outputs, pointer, node, state);
+  if (isNonEmpty(raw.onerror)) {
+    const place = { inErrorRoute: true, isMain: false };
+    node.onerror = yield* buildFlow(raw.onerror, `${pointer}/onerror`, place, state);
+  }
+}
+
+function hasNested(raw: Readonly<Record<string, unknown>>): boolean {
+  return isNonEmpty(raw.routes) || isNonEmpty(raw.branches) || isNonEmpty(raw.onerror);
+}
+
+function isNonEmpty(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.length > 0;
 }
 
 /**

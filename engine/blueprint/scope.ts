@@ -30,7 +30,7 @@ function* walkFlow(flow: readonly DraftNode[], scope: PathScope, state: BuildSta
     for (const route of node.routes) yield* walkFlow(route.flow as DraftNode[], scope, state);
     for (const branch of node.branches) yield* walkFlow(branch.flow as DraftNode[], scope, state);
     // The failed module's own slot holds `{ error }` inside its error route (https://help.make.com/throw).
-    yield* walkFlow(node.onerror as DraftNode[], scope, state);
+    if (node.onerror.length > 0) yield* walkFlow(node.onerror as DraftNode[], scope, state);
     if (node.kind === 'if-else') checkMergeFollows(node, flow[i + 1], state);
     yield;
   }
