@@ -65,7 +65,12 @@ export function* buildBranches(
       label: typeof branch.label === 'string' ? branch.label : undefined,
       condition,
       merge: branch.merge === true,
-      flow: yield* buildFlow(branch.flow, `${at}/flow`, { inErrorRoute: node.inErrorRoute, isMain: false }, state),
+      flow: yield* buildFlow(
+        branch.flow,
+        `${at}/flow`,
+        { inErrorRoute: node.inErrorRoute, isMain: false },
+        state,
+      ),
     });
   }
   return branches;

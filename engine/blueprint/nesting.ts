@@ -53,7 +53,8 @@ function pushChildren(frame: Frame, stack: Frame[]): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const child: unknown = value[i];
-      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth, parent: frame, key: i });
+      if (typeof child === 'object' && child !== null)
+        stack.push({ value: child, depth, parent: frame, key: i });
     }
     return;
   }
@@ -69,5 +70,8 @@ function pointerOf(frame: Frame): string {
   for (let at: Frame | undefined = frame; at?.parent !== undefined; at = at.parent) {
     keys.push(escapePointer(String(at.key)));
   }
-  return keys.reverse().map((key) => `/${key}`).join('');
+  return keys
+    .reverse()
+    .map((key) => `/${key}`)
+    .join('');
 }

@@ -75,7 +75,11 @@ export async function loadDirectory(
   return entries;
 }
 
-async function syncFile(services: ServerServices, entry: FileEntry, config: ProjectConfig): Promise<LoadedEntry> {
+async function syncFile(
+  services: ServerServices,
+  entry: FileEntry,
+  config: ProjectConfig,
+): Promise<LoadedEntry> {
   const read = readBlueprint(entry.source);
   if ('problem' in read) return { source: entry.source, problem: read.problem };
   const blueprint = read.ok;
@@ -110,7 +114,8 @@ async function syncFile(services: ServerServices, entry: FileEntry, config: Proj
   const scenario = await services.catalog.edits.run(
     existing.id,
     async () => (changed ? await services.catalog.prepare(blueprint, entry.source) : undefined),
-    (preparation) => updateScenario(services, existing.id, { ...patch, ...(preparation ? { preparation } : {}) }),
+    (preparation) =>
+      updateScenario(services, existing.id, { ...patch, ...(preparation ? { preparation } : {}) }),
   );
   return { source: entry.source, ...(scenario ? { scenario } : {}) };
 }

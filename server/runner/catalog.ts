@@ -79,7 +79,10 @@ export class ScenarioCatalog {
     if (!scenario || this.#entries.get(id)?.edit === scenario.lastEdit) return;
     const preparation = await this.prepare(scenario.blueprint, scenario.source ?? undefined);
     // An edit written meanwhile has been adopted already; this older result must not replace it.
-    if (this.#store.get(id)?.lastEdit === scenario.lastEdit && this.#entries.get(id)?.edit !== scenario.lastEdit)
+    if (
+      this.#store.get(id)?.lastEdit === scenario.lastEdit &&
+      this.#entries.get(id)?.edit !== scenario.lastEdit
+    )
       this.#entries.set(id, { edit: scenario.lastEdit, ...preparation });
   }
 

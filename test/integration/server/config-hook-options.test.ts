@@ -73,7 +73,10 @@ const post = (current: ServerApp, udid: string, payload: object, headers: Record
 describe('hook options from makesim.config.json', () => {
   it('checks the API key and data structure and adds the method, as configured', async () => {
     const { dir, configWith } = project();
-    const { current } = await serve(dir, configWith({ method: true, apiKeys: ['k1'], dataStructure: 'Lead' }));
+    const { current } = await serve(
+      dir,
+      configWith({ method: true, apiKeys: ['k1'], dataStructure: 'Lead' }),
+    );
     const hook = hookOf(current);
     const runs = () =>
       current.services.executions.list({ scenarioId: SCENARIO_ID, offset: 0, limit: 10, sortDir: 'asc' });

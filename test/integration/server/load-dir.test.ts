@@ -32,7 +32,7 @@ describe('serving a blueprint directory', () => {
   it('serves every blueprint file and config scenario, with sidecar scheduling and the config udid', async () => {
     const { dir, config } = project();
     server = testServer({ database: join(dir, 'server.db') });
-    const entries = (await loadDirectory(server.services, dir, config));
+    const entries = await loadDirectory(server.services, dir, config);
     const byName = new Map(entries.flatMap((e) => (e.scenario ? [[e.scenario.name, e.scenario]] : [])));
     expect(entries.find((e) => e.source.endsWith('broken.blueprint.json'))?.problem).toBeTruthy();
     expect(byName.get('Scheduled')?.scheduling).toEqual({ type: 'daily', time: '06:00' });
@@ -47,7 +47,7 @@ describe('serving a blueprint directory', () => {
     const { dir, config } = project();
     const db = join(dir, 'server.db');
     server = testServer({ database: db });
-    const first = (await loadDirectory(server.services, dir, config));
+    const first = await loadDirectory(server.services, dir, config);
     const orders = first.find((e) => e.scenario?.name === 'Queued')?.scenario;
     const udid = server.services.hooks.get(orders?.hookId ?? 0)?.udid;
     server.services.scenarios.setActive(orders?.id ?? 0, false);

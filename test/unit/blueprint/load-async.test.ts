@@ -4,13 +4,13 @@
  * scenario — on the real exports of the corpus and on broken blueprints.
  */
 import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../../engine/blueprint/load.ts';
 import {
   analyseBlueprint,
   analyseBlueprintAsync,
   loadScenario,
   loadScenarioAsync,
 } from '../../../engine/blueprint/load.ts';
-import type { Analysis } from '../../../engine/blueprint/load.ts';
 import { BlueprintError } from '../../../engine/errors/blueprint-error.ts';
 import { defaultRegistry } from '../../../modules/index.ts';
 import { corpusFiles, readCorpus } from './corpus.ts';

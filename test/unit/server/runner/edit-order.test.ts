@@ -25,8 +25,16 @@ describe('EditOrder', () => {
     const order = new EditOrder();
     const written: string[] = [];
     const slow = pending<string>();
-    const first = order.run(1, () => slow.promise, (v) => written.push(v));
-    const second = order.run(1, async () => 'small', (v) => written.push(v));
+    const first = order.run(
+      1,
+      () => slow.promise,
+      (v) => written.push(v),
+    );
+    const second = order.run(
+      1,
+      async () => 'small',
+      (v) => written.push(v),
+    );
     await turns();
     expect(written).toEqual([]);
     slow.finish('big');
@@ -39,9 +47,21 @@ describe('EditOrder', () => {
     const written: string[] = [];
     const slow = pending<string>();
     const failing = pending<string>();
-    const first = order.run(1, () => slow.promise, (v) => written.push(v));
-    const second = order.run(1, () => failing.promise, (v) => written.push(v));
-    const third = order.run(1, async () => 'last', (v) => written.push(v));
+    const first = order.run(
+      1,
+      () => slow.promise,
+      (v) => written.push(v),
+    );
+    const second = order.run(
+      1,
+      () => failing.promise,
+      (v) => written.push(v),
+    );
+    const third = order.run(
+      1,
+      async () => 'last',
+      (v) => written.push(v),
+    );
     failing.fail(new Error('does not load'));
     await turns();
     // The failed second edit must not let the third overtake the first.
@@ -55,8 +75,18 @@ describe('EditOrder', () => {
   it('does not make an edit of another scenario wait', async () => {
     const order = new EditOrder();
     const slow = pending<string>();
-    void order.run(1, () => slow.promise, () => undefined);
-    expect(await order.run(2, async () => 'other', (v) => v)).toBe('other');
+    void order.run(
+      1,
+      () => slow.promise,
+      () => undefined,
+    );
+    expect(
+      await order.run(
+        2,
+        async () => 'other',
+        (v) => v,
+      ),
+    ).toBe('other');
     slow.finish('done');
   });
 });
