@@ -4,12 +4,16 @@
  * of two updates racing while one loads, the one that arrived last is the one kept. Over loopback
  * HTTP, ordered by events the loader reports — no timing assumptions.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generatedBlueprint } from '../../../bench/generated-blueprint.ts';
 import { parseConfig } from '../../../config/load-config.ts';
 import { createRunEnvironment } from '../../../config/run-environment.ts';
 import type { PaceOptions } from '../../../engine/blueprint/pace.ts';
 import type { ServerApp } from '../../../server/app.ts';
+import { loadDirectory } from '../../../server/project/load-dir.ts';
 import type { ServerEngine } from '../../../server/runner/engine-port.ts';
 import { createMakeEngine } from '../../../server/runner/make-engine.ts';
 import { addScenario, auth, blueprints, testServer } from './fixtures.ts';
@@ -126,5 +130,33 @@ describe('a slow blueprint load does not block the server (issue 15 §2)', () =>
     expect(stored?.name).toBe('Small update');
     expect((stored?.blueprint.flow as unknown[] | undefined)?.length).toBeLessThan(10);
     expect(server.services.catalog.prepared(scenario.id)?.name).toBe('Small update');
+  });
+
+  it('answers a webhook while the served folder loads a 20,000-module blueprint file', async () => {
+    let began: Promise<void> = Promise.resolve();
+    const base = await listening((real) => {
+      const watching = watchingEngine(real, 'Big file');
+      began = watching.began;
+      return watching.engine;
+    });
+    const { udid } = addScenario(server, blueprints.queued());
+    const dir = mkdtempSync(join(tmpdir(), 'makesim-slow-'));
+    writeFileSync(join(dir, 'big.blueprint.json'), JSON.stringify(big('Big file')));
+    const order: string[] = [];
+    const loading = loadDirectory(server.services, dir, parseConfig({}, { root: dir })).then((entries) => {
+      order.push('folder');
+      return entries;
+    });
+    await began;
+    const hook = await fetch(`${base}/${udid}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ n: 1 }),
+    });
+    order.push('webhook');
+    expect([hook.status, await hook.text()]).toEqual([200, 'Accepted']);
+    const [entry] = await loading;
+    expect(order).toEqual(['webhook', 'folder']);
+    expect(server.services.catalog.prepared(entry?.scenario?.id ?? 0)?.name).toBe('Big file');
   });
 });
