@@ -6,6 +6,7 @@ import { httpSuite } from './http.bench.ts';
 import { imlSuite } from './iml.bench.ts';
 import { integritySuite } from './integrity.bench.ts';
 import { loadSuite } from './load.bench.ts';
+import { loadDelaySuite } from './load-delay.bench.ts';
 import { serverSuite } from './server.bench.ts';
 import { testRunnerSuite } from './test-runner.bench.ts';
 import { testWorkersSuite } from './test-workers.bench.ts';
@@ -23,6 +24,7 @@ export const suites: BenchSuite[] = [
   datastoreSuite,
   engineSuite,
   loadSuite,
+  loadDelaySuite,
   testRunnerSuite,
   fakesSuite,
   testWorkersSuite,

@@ -91,10 +91,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const hookApp = hookPort === undefined ? undefined : await listenHooks(server, host, hookPort);
   const hookBase = hookApp ? baseOf(hookApp) : url;
   server.services.settings.hookBase = hookBase;
-  const entries = loadDirectory(server.services, dir, config);
+  const entries = await loadDirectory(server.services, dir, config);
   server.start();
-  const watcher =
-    options.watch === false ? undefined : watchDir(dir, () => loadDirectory(server.services, dir, config));
+  // One reload at a time: a reload pauses while it prepares blueprints, and the next must see its writes.
+  let reloading: Promise<unknown> = Promise.resolve();
+  const reload = () => {
+    reloading = reloading.then(() => loadDirectory(server.services, dir, config)).catch(() => undefined);
+  };
+  const watcher = options.watch === false ? undefined : watchDir(dir, reload);
   return {
     server,
     url,
@@ -104,6 +108,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     entries,
     async close() {
       watcher?.close();
+      await reloading;
       await hookApp?.close();
       await server.close();
       environment.close();

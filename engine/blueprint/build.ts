@@ -9,6 +9,7 @@ import { compileMapper, compileRawFilter } from './compile.ts';
 import { inferAppKind, structuralKind } from './kinds.ts';
 import { checkBuiltinKey, checkDefinition, checkMisplacedRoutes } from './module-checks.ts';
 import { buildBranches, buildMergeOutputs, buildRoutes } from './nested.ts';
+import type { Steps } from './pace.ts';
 import type { ProblemList } from './problems.ts';
 import { scanValue, type TemplateUse } from './scan.ts';
 import type { ModuleNode } from './scenario.ts';
@@ -37,16 +38,29 @@ export interface FlowPlace {
   readonly isMain: boolean;
 }
 
-export function buildFlow(raw: unknown, pointer: string, place: FlowPlace, state: BuildState): DraftNode[] {
+/** Pauses (pace.ts) once per module: a module's own work is small, a blueprint's may not be. */
+export function* buildFlow(
+  raw: unknown,
+  pointer: string,
+  place: FlowPlace,
+  state: BuildState,
+): Steps<DraftNode[]> {
   if (!Array.isArray(raw)) return [];
   const nodes: DraftNode[] = [];
-  raw.forEach((item, i) => {
-    const node = buildModule(item, `${pointer}/${i}`, { ...place, isMain: place.isMain && i === 0 }, state);
-    if (node) nodes.push(node);
-  });
+  for (let i = 0; i < raw.length; i++) {
+    const node = buildModule(raw[i], `${pointer}/${i}`, { ...place, isMain: place.isMain && i === 0 }, state);
+    if (node) {
+      // Most modules nest nothing: no generator is made for them (less garbage to collect).
+      if (hasNested(node.raw)) yield* buildNested(node, state);
+      else node.mergeOutputs = buildMergeOutputs(node.raw.outputs, node.pointer, node, state);
+      nodes.push(node);
+    }
+    yield;
+  }
   return nodes;
 }
 
+/** The module itself; what nests in it (routes, branches, error route) is built by buildNested. */
 function buildModule(
   raw: unknown,
   pointer: string,
@@ -71,16 +85,29 @@ function buildModule(
   checkDefinition(node, state.problems);
   checkBuiltinKey(node, state.registry, state.problems);
   checkMisplacedRoutes(node, state.problems);
-  node.routes = buildRoutes(
-    raw.routes,
-    `${pointer}/routes`,
-    { inErrorRoute: place.inErrorRoute, routerParameters: raw.parameters },
-    state,
-  );
-  node.branches = buildBranches(raw.branches, pointer, node, state);
-  node.mergeOutputs = buildMergeOutputs(raw.outputs, pointer, node, state);
-  node.onerror = buildFlow(raw.onerror, `${pointer}/onerror`, { inErrorRoute: true, isMain: false }, state);
   return node;
+}
+
+function* buildNested(node: DraftNode, state: BuildState): Steps<void> {
+  const { raw, pointer, inErrorRoute } = node;
+  if (isNonEmpty(raw.routes)) {
+    const place = { inErrorRoute, routerParameters: raw.parameters };
+    node.routes = yield* buildRoutes(raw.routes, `${pointer}/routes`, place, state);
+  }
+  if (isNonEmpty(raw.branches)) node.branches = yield* buildBranches(raw.branches, pointer, node, state);
+  node.mergeOutputs = buildMergeOutputs(raw.outputs, pointer, node, state);
+  if (isNonEmpty(raw.onerror)) {
+    const place = { inErrorRoute: true, isMain: false };
+    node.onerror = yield* buildFlow(raw.onerror, `${pointer}/onerror`, place, state);
+  }
+}
+
+function hasNested(raw: Readonly<Record<string, unknown>>): boolean {
+  return isNonEmpty(raw.routes) || isNonEmpty(raw.branches) || isNonEmpty(raw.onerror);
+}
+
+function isNonEmpty(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.length > 0;
 }
 
 /**

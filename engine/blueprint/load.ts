@@ -10,6 +10,7 @@ import { parseJsonText } from '../errors/json-syntax.ts';
 import type { ModuleRegistry } from '../registry/registry.ts';
 import { type BuildState, buildFlow } from './build.ts';
 import { nestingProblem } from './nesting.ts';
+import { type PaceOptions, runPaced, runToEnd, type Steps } from './pace.ts';
 import { ProblemList } from './problems.ts';
 import type { Scenario } from './scenario.ts';
 import { schemaProblems } from './schema.ts';
@@ -31,33 +32,62 @@ export interface Analysis {
 
 /** Loads and validates; throws BlueprintError carrying ALL problems when any is an error. */
 export function loadScenario(blueprint: unknown, options: LoadOptions): Scenario {
-  const { scenario, problems } = analyseBlueprint(blueprint, options);
-  if (!scenario) throw new BlueprintError(problems, options.source);
-  return scenario;
+  return scenarioOrThrow(analyseBlueprint(blueprint, options), options);
+}
+
+/**
+ * loadScenario that lets the event loop run every few milliseconds (pace.ts): same steps, same
+ * scenario, same problems — for a server that must keep answering while a large blueprint loads.
+ */
+export async function loadScenarioAsync(
+  blueprint: unknown,
+  options: LoadOptions & PaceOptions,
+): Promise<Scenario> {
+  return scenarioOrThrow(await analyseBlueprintAsync(blueprint, options), options);
 }
 
 /** Never throws: every finding is a problem. */
 export function analyseBlueprint(blueprint: unknown, options: LoadOptions): Analysis {
-  const { scenario, problems } = analyseAll(blueprint, options);
+  return withoutFailedScenario(analyseAll(blueprint, options));
+}
+
+/** analyseBlueprint, pausing for the event loop between slices of work (pace.ts). */
+export async function analyseBlueprintAsync(
+  blueprint: unknown,
+  options: LoadOptions & PaceOptions,
+): Promise<Analysis> {
+  return withoutFailedScenario(await runPaced(analyseSteps(blueprint, options), options));
+}
+
+/** Like analyseBlueprint, but also returns the (partial) scenario when there are errors. */
+export function analyseAll(blueprint: unknown, options: LoadOptions): Analysis {
+  return runToEnd(analyseSteps(blueprint, options));
+}
+
+function scenarioOrThrow(analysis: Analysis, options: LoadOptions): Scenario {
+  if (!analysis.scenario) throw new BlueprintError(analysis.problems, options.source);
+  return analysis.scenario;
+}
+
+function withoutFailedScenario({ scenario, problems }: Analysis): Analysis {
   const failed = problems.some((p) => p.severity === 'error');
   return failed || !scenario ? { problems } : { scenario, problems };
 }
 
-/** Like analyseBlueprint, but also returns the (partial) scenario when there are errors. */
-export function analyseAll(
-  blueprint: unknown,
-  options: LoadOptions,
-): { scenario?: Scenario; problems: BlueprintProblem[] } {
+/** The one implementation behind every loader above; `yield` marks where it may pause. */
+function* analyseSteps(blueprint: unknown, options: LoadOptions): Steps<Analysis> {
   const problems = new ProblemList();
   try {
     const unwrapped = unwrapBlueprint(blueprint);
     problems.addAll(unwrapped.problems);
     if (unwrapped.problems.length > 0) return { problems: problems.items };
-    const tooDeep = nestingProblem(unwrapped.value);
+    const tooDeep = yield* nestingProblem(unwrapped.value);
     if (tooDeep) return { problems: [...problems.items, tooDeep] };
+    yield;
     problems.addAll(schemaProblems(unwrapped.value));
     if (!isRecord(unwrapped.value)) return { problems: problems.items };
-    return { scenario: build(unwrapped.value, options, problems), problems: problems.items };
+    yield;
+    return { scenario: yield* build(unwrapped.value, options, problems), problems: problems.items };
   } catch (error) {
     // A bug of ours, not the user's blueprint: still a problem, never a stack trace.
     problems.error({
@@ -107,7 +137,7 @@ function fileProblem(code: string, message: string, hint: string): BlueprintProb
   return { severity: 'error', code, pointer: '', message, hint };
 }
 
-function build(raw: Record<string, unknown>, options: LoadOptions, problems: ProblemList): Scenario {
+function* build(raw: Record<string, unknown>, options: LoadOptions, problems: ProblemList): Steps<Scenario> {
   const metadata = isRecord(raw.metadata) ? raw.metadata : {};
   const state: BuildState = {
     registry: options.registry,
@@ -119,8 +149,8 @@ function build(raw: Record<string, unknown>, options: LoadOptions, problems: Pro
     mergeUses: new Map(),
     outputs: new Map(),
   };
-  const flow = buildFlow(raw.flow, '/flow', { inErrorRoute: false, isMain: true }, state);
-  checkScopes(flow, state);
+  const flow = yield* buildFlow(raw.flow, '/flow', { inErrorRoute: false, isMain: true }, state);
+  yield* checkScopes(flow, state);
   return {
     name: typeof raw.name === 'string' ? raw.name : '',
     flow,

@@ -6,43 +6,47 @@ import type { CompiledFilter } from '../expression/types.ts';
 import type { BuildState, DraftNode } from './build.ts';
 import { buildFlow } from './build.ts';
 import { compileMapper, compileRawFilter } from './compile.ts';
+import type { Steps } from './pace.ts';
 import { isDisabledRoute, isFallbackRoute } from './routes.ts';
 import { scanValue, type TemplateUse } from './scan.ts';
 import type { BranchNode, MergeOutputNode, RouteNode } from './scenario.ts';
 import { isRecord } from './settings.ts';
 
-export function buildRoutes(
+export function* buildRoutes(
   raw: unknown,
   pointer: string,
   place: { inErrorRoute: boolean; routerParameters: unknown },
   state: BuildState,
-): RouteNode[] {
+): Steps<RouteNode[]> {
   if (!Array.isArray(raw)) return [];
   const routes: RouteNode[] = [];
-  raw.forEach((route, i) => {
-    if (!isRecord(route)) return;
+  for (let i = 0; i < raw.length; i++) {
+    const route: unknown = raw[i];
+    if (!isRecord(route)) continue;
     const at = `${pointer}/${i}`;
+    const inner = { inErrorRoute: place.inErrorRoute, isMain: false };
     routes.push({
       pointer: at,
-      flow: buildFlow(route.flow, `${at}/flow`, { inErrorRoute: place.inErrorRoute, isMain: false }, state),
+      flow: yield* buildFlow(route.flow, `${at}/flow`, inner, state),
       fallback: isFallbackRoute(route, i, place.routerParameters),
       disabled: isDisabledRoute(route),
     });
-  });
+  }
   return routes;
 }
 
-export function buildBranches(
+export function* buildBranches(
   raw: unknown,
   pointer: string,
   node: DraftNode,
   state: BuildState,
-): BranchNode[] {
+): Steps<BranchNode[]> {
   if (!Array.isArray(raw)) return [];
   const uses = state.uses.get(node) ?? [];
   const branches: BranchNode[] = [];
-  raw.forEach((branch, i) => {
-    if (!isRecord(branch)) return;
+  for (let i = 0; i < raw.length; i++) {
+    const branch: unknown = raw[i];
+    if (!isRecord(branch)) continue;
     const at = `${pointer}/branches/${i}`;
     const type = branch.type === 'else' ? 'else' : 'condition';
     scanValue(branch.conditions, `${at}/conditions`, uses);
@@ -61,9 +65,14 @@ export function buildBranches(
       label: typeof branch.label === 'string' ? branch.label : undefined,
       condition,
       merge: branch.merge === true,
-      flow: buildFlow(branch.flow, `${at}/flow`, { inErrorRoute: node.inErrorRoute, isMain: false }, state),
+      flow: yield* buildFlow(
+        branch.flow,
+        `${at}/flow`,
+        { inErrorRoute: node.inErrorRoute, isMain: false },
+        state,
+      ),
     });
-  });
+  }
   return branches;
 }
 

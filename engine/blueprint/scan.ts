@@ -22,15 +22,35 @@ export interface FieldUse {
 }
 
 export function scanValue(raw: unknown, pointer: string, out: TemplateUse[]): void {
+  scanAt(raw, pointer, [], out);
+}
+
+/**
+ * `path` holds the keys from `base` down to `raw`: a pointer string is built only for a template
+ * found, not for every value walked (most are not templates; issue 15 §2 — loading's garbage).
+ */
+function scanAt(raw: unknown, base: string, path: Array<string | number>, out: TemplateUse[]): void {
   if (typeof raw === 'string') {
-    if (raw.includes('{{')) out.push(scanTemplate(raw, pointer));
+    if (raw.includes('{{')) out.push(scanTemplate(raw, pointerAt(base, path)));
   } else if (Array.isArray(raw)) {
-    raw.forEach((item, i) => {
-      scanValue(item, `${pointer}/${i}`, out);
-    });
+    for (let i = 0; i < raw.length; i++) {
+      path.push(i);
+      scanAt(raw[i], base, path, out);
+      path.pop();
+    }
   } else if (isRecord(raw)) {
-    for (const key of Object.keys(raw)) scanValue(raw[key], `${pointer}/${escapePointer(key)}`, out);
+    for (const key of Object.keys(raw)) {
+      path.push(key);
+      scanAt(raw[key], base, path, out);
+      path.pop();
+    }
   }
+}
+
+function pointerAt(base: string, path: ReadonlyArray<string | number>): string {
+  let pointer = base;
+  for (const key of path) pointer += `/${typeof key === 'number' ? key : escapePointer(key)}`;
+  return pointer;
 }
 
 export function scanTemplate(source: string, pointer: string): TemplateUse {

@@ -8,28 +8,32 @@
  * Linear in the blueprint's size: one PathScope, undone on the way back out of each route.
  */
 import type { BuildState, DraftNode } from './build.ts';
+import type { Steps } from './pace.ts';
 import { PathScope } from './path-scope.ts';
 import { checkUses } from './reference-checks.ts';
 
-export function checkScopes(flow: readonly DraftNode[], state: BuildState): void {
-  walkFlow(flow, new PathScope(), state);
+/** Pauses (pace.ts) once per module. */
+export function checkScopes(flow: readonly DraftNode[], state: BuildState): Steps<void> {
+  return walkFlow(flow, new PathScope(), state);
 }
 
 /** Recurses only into routes, branches and error routes (their nesting is bounded at build). */
-function walkFlow(flow: readonly DraftNode[], scope: PathScope, state: BuildState): void {
+function* walkFlow(flow: readonly DraftNode[], scope: PathScope, state: BuildState): Steps<void> {
   const start = scope.mark();
   const visible = (id: number) => scope.has(id);
-  flow.forEach((node, i) => {
+  for (let i = 0; i < flow.length; i++) {
+    const node = flow[i] as DraftNode;
     checkUses(state.uses.get(node) ?? [], visible, node, state);
     if (node.kind === 'aggregator') applyAggregator(node, scope, state);
     if (node.kind === 'merge') checkMerge(node, flow[i - 1], visible, state);
     scope.push(node.id);
-    for (const route of node.routes) walkFlow(route.flow as DraftNode[], scope, state);
-    for (const branch of node.branches) walkFlow(branch.flow as DraftNode[], scope, state);
+    for (const route of node.routes) yield* walkFlow(route.flow as DraftNode[], scope, state);
+    for (const branch of node.branches) yield* walkFlow(branch.flow as DraftNode[], scope, state);
     // The failed module's own slot holds `{ error }` inside its error route (https://help.make.com/throw).
-    walkFlow(node.onerror as DraftNode[], scope, state);
+    if (node.onerror.length > 0) yield* walkFlow(node.onerror as DraftNode[], scope, state);
     if (node.kind === 'if-else') checkMergeFollows(node, flow[i + 1], state);
-  });
+    yield;
+  }
   scope.reset(start);
 }
 

@@ -4,6 +4,7 @@
  */
 import { ExpressionError } from '../errors/expression-error.ts';
 import { FILTER_OPERATORS, type FilterTest } from './filter-operators.ts';
+import { sortedIds } from './sorted-ids.ts';
 import { nearest } from './suggest.ts';
 import { compileTemplateWith, type TemplateOptions } from './template.ts';
 import type { CompiledFilter, EvalContext, FilterCondition, RawFilter } from './types.ts';
@@ -34,7 +35,7 @@ export function compileFilterWith(
       compileCondition(condition, `${pointer}/conditions/${g}/${c}`, { onError, options, references }),
     ),
   );
-  return { name: filter.name, references: [...references].sort((a, b) => a - b), test: orOfAnds(groups) };
+  return { name: filter.name, references: sortedIds(references), test: orOfAnds(groups) };
 }
 
 function orOfAnds(groups: readonly (readonly Condition[])[]): (ctx: EvalContext) => boolean {

@@ -10,6 +10,7 @@ import { functions as catalogue } from './functions/index.ts';
 import type { FunctionSpec } from './functions/types.ts';
 import { lexSegment } from './lexer.ts';
 import { parseSegment } from './parser.ts';
+import { sortedIds } from './sorted-ids.ts';
 import type { CompiledTemplate, EvalContext } from './types.ts';
 
 export interface TemplateOptions {
@@ -34,11 +35,7 @@ export function compileTemplateWith(source: string, options: TemplateOptions = {
     i = next;
   }
   if (i < source.length) parts.push(source.slice(i));
-  return build(
-    source,
-    parts,
-    [...references].sort((a, b) => a - b),
-  );
+  return build(source, parts, sortedIds(references));
 }
 
 function build(source: string, parts: Part[], references: readonly number[]): CompiledTemplate {

@@ -7,6 +7,7 @@
 import { ExpressionError } from '../errors/expression-error.ts';
 import { dataError } from '../errors/make-error.ts';
 import { plainObjectMaker } from './plain-object.ts';
+import { sortedIds } from './sorted-ids.ts';
 import { compileTemplateWith, type TemplateOptions } from './template.ts';
 import type { CompiledValue, EvalContext } from './types.ts';
 
@@ -26,7 +27,7 @@ export function compileValueWith(
 ): CompiledValue {
   const references = new Set<number>();
   const compiled = compileAny(raw, pointer, { onError, options, references });
-  return { references: [...references].sort((a, b) => a - b), evaluate: compiled.evaluate };
+  return { references: sortedIds(references), evaluate: compiled.evaluate };
 }
 
 interface Walk {

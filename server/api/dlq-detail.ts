@@ -72,8 +72,8 @@ export async function dlqDetailRoutes(
       if (body.blueprint === undefined && body.failer === undefined)
         problems.push("Send 'blueprint' (a JSON-encoded blueprint) or 'failer' (a module id), or both.");
       const blueprint = jsonStringField(body.blueprint, 'blueprint', problems);
-      const problem = blueprint ? services.catalog.check(blueprint) : undefined;
-      if (problem) problems.push(`Invalid blueprint: ${problem}`);
+      const preparation = blueprint ? await services.catalog.prepare(blueprint) : undefined;
+      if (preparation && 'error' in preparation) problems.push(`Invalid blueprint: ${preparation.error}`);
       const failer = body.failer;
       const effective = blueprint ?? blueprintOf(services, item);
       if (failer !== undefined && !moduleIds(effective).has(failer))

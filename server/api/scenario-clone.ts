@@ -36,12 +36,16 @@ export async function scenarioCloneRoutes(app: FastifyInstance, options: { servi
       if (problems.length > 0) throw validationError(problems);
       const hook = mappedHook(services, source, maps.hook);
       const { name } = body;
+      const blueprint = { ...rewriteIds(source.blueprint, maps), name };
+      // Prepared here, letting the event loop run, so the new scenario is not prepared on first use.
+      const preparation = await services.catalog.prepare(blueprint);
       const clone = createScenario(services, {
         name,
         source: null,
-        blueprint: { ...rewriteIds(source.blueprint, maps), name },
+        blueprint,
         scheduling: source.scheduling,
         isActive: false,
+        preparation,
         ...(hook ? { udid: hook.udid } : {}),
       });
       return { scenario: scenarioShape(services, clone) };

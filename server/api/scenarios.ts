@@ -83,10 +83,16 @@ export async function scenarioRoutes(
   app.post<{ Body: CreateScenarioBody }>('/scenarios', { schema: createScenarioSchema }, async (request) => {
     const { body } = request;
     const problems: string[] = [];
-    const { blueprint, scheduling } = readDefinition(services, body, problems);
+    const { blueprint, scheduling, preparation } = await readDefinition(services, body, problems, null);
     const spec = interfaceFromMetadata(body.metadata, problems);
     if (problems.length > 0 || !blueprint || !scheduling) throw validationError(problems);
-    const created = createScenario(services, { source: null, blueprint, scheduling, isActive: false });
+    const created = createScenario(services, {
+      source: null,
+      blueprint,
+      scheduling,
+      isActive: false,
+      ...(preparation ? { preparation } : {}),
+    });
     if (spec && (spec.input.length > 0 || (spec.output?.length ?? 0) > 0))
       writeInterface(services.db, created, spec);
     return { scenario: scenarioShape(services, created) };
@@ -96,23 +102,30 @@ export async function scenarioRoutes(
     '/scenarios/:id',
     { schema: updateScenarioSchema },
     async (request) => {
-      const scenario = findScenario(services, request.params);
+      const { id, source } = findScenario(services, request.params);
       const body = request.body ?? {};
       const problems: string[] = [];
-      const { blueprint, scheduling } = readDefinition(services, body, problems);
-      const spec = interfaceFromMetadata(body.metadata, problems);
-      if (problems.length > 0) throw validationError(problems);
-      const updated =
-        updateScenario(services, scenario.id, {
-          ...(typeof body.name === 'string' ? { name: body.name } : {}),
-          ...(blueprint ? { blueprint } : {}),
-          ...(scheduling ? { scheduling } : {}),
-        }) ?? scenario;
-      if (typeof body.description === 'string') writeDescription(services.db, updated, body.description);
-      // The SDK sends `metadata` with every update, derived from the blueprint it sends: without a
-      // blueprint its empty lists mean "no interface given", not "clear the interface".
-      if (spec && blueprint) writeInterface(services.db, updated, spec);
-      return { scenario: scenarioShape(services, updated) };
+      // Loaded side by side, written in the order the requests came: the last one wins (edit-order.ts).
+      return services.catalog.edits.run(
+        id,
+        () => readDefinition(services, body, problems, source),
+        ({ blueprint, scheduling, preparation }) => {
+          const scenario = findScenario(services, request.params);
+          const spec = interfaceFromMetadata(body.metadata, problems);
+          if (problems.length > 0) throw validationError(problems);
+          const updated =
+            updateScenario(services, scenario.id, {
+              ...(typeof body.name === 'string' ? { name: body.name } : {}),
+              ...(blueprint ? { blueprint, ...(preparation ? { preparation } : {}) } : {}),
+              ...(scheduling ? { scheduling } : {}),
+            }) ?? scenario;
+          if (typeof body.description === 'string') writeDescription(services.db, updated, body.description);
+          // The SDK sends `metadata` with every update, derived from the blueprint it sends: without a
+          // blueprint its empty lists mean "no interface given", not "clear the interface".
+          if (spec && blueprint) writeInterface(services.db, updated, spec);
+          return { scenario: scenarioShape(services, updated) };
+        },
+      );
     },
   );
 
@@ -129,20 +142,22 @@ export function findScenario(services: Pick<ServerServices, 'scenarios'>, params
   return scenario;
 }
 
-/** Parses and checks `blueprint` (it must load) and `scheduling` (JSON strings). */
-function readDefinition(
+/**
+ * Parses and checks `blueprint` (it must load; prepared for the scenario served from `source`,
+ * letting the event loop run meanwhile) and `scheduling` (JSON strings).
+ */
+async function readDefinition(
   services: Pick<ServerServices, 'catalog'>,
   body: ScenarioDefinitionBody,
   problems: string[],
+  source: string | null,
 ) {
   const blueprint = jsonStringField(body.blueprint, 'blueprint', problems);
   const scheduling = jsonStringField(body.scheduling, 'scheduling', problems) as Scheduling | undefined;
-  if (blueprint) {
-    const problem = services.catalog.check(blueprint);
-    if (problem) problems.push(`Invalid blueprint: ${problem}`);
-  }
+  const preparation = blueprint ? await services.catalog.prepare(blueprint, source ?? undefined) : undefined;
+  if (preparation && 'error' in preparation) problems.push(`Invalid blueprint: ${preparation.error}`);
   if (scheduling) problems.push(...schedulingProblems(scheduling));
-  return { blueprint, scheduling };
+  return { blueprint, scheduling, preparation };
 }
 
 /**

@@ -4,6 +4,7 @@
  * SQLite transaction: a failure leaves nothing half-written.
  */
 
+import type { Preparation } from '../runner/catalog.ts';
 import { MAIL_TRIGGER, WEBHOOK_TRIGGER } from '../runner/engine-port.ts';
 import type { ServerServices } from '../services.ts';
 import {
@@ -27,6 +28,8 @@ export interface ScenarioInput {
   /** Options written over the hook's stored ones (config `hook`); options not given are kept. */
   hookData?: Partial<HookData>;
   isActive: boolean;
+  /** The blueprint already prepared (catalog.prepare): kept for the scenario, not prepared again. */
+  preparation?: Preparation;
 }
 
 /**
@@ -81,6 +84,7 @@ export function createScenario(services: ScenarioAdminServices, input: ScenarioI
     ensureHook(services, scenario.id, input);
     return scenario;
   })();
+  if (input.preparation) services.catalog.adopt(created.id, input.preparation);
   afterChange(services, created.id);
   return services.scenarios.get(created.id) as StoredScenario;
 }
@@ -88,16 +92,20 @@ export function createScenario(services: ScenarioAdminServices, input: ScenarioI
 export function updateScenario(
   services: ScenarioAdminServices,
   id: number,
-  patch: { name?: string; blueprint?: Record<string, unknown>; scheduling?: Scheduling } & HookRequest,
+  patch: { name?: string; blueprint?: Record<string, unknown>; scheduling?: Scheduling } & HookRequest &
+    Pick<ScenarioInput, 'preparation'>,
 ): StoredScenario | undefined {
   const now = services.clock.now();
+  // A patch that keeps the blueprint keeps its preparation too (a name or scheduling change).
+  const kept = patch.blueprint ? patch.preparation : services.catalog.cached(id);
   services.db.transaction(() => {
-    const { udid, hookData, ...fields } = patch;
+    const { udid, hookData, preparation: _, ...fields } = patch;
     const name = fields.name ?? (fields.blueprint ? nameOf(fields.blueprint) : undefined);
     services.scenarios.update(id, { ...fields, ...(name ? { name } : {}) }, now);
     ensureHook(services, id, { udid, hookData });
   })();
   services.catalog.forget(id);
+  if (kept) services.catalog.adopt(id, kept);
   afterChange(services, id);
   return services.scenarios.get(id);
 }

@@ -55,19 +55,30 @@ export function blueprintFiles(dir: string, config: ProjectConfig): FileEntry[] 
 /** What loading a blueprint directory uses: scenario changes, and the config's data structures. */
 type LoadServices = ScenarioAdminServices & Pick<ServerServices, 'dataStructures'>;
 
-export function loadDirectory(services: LoadServices, dir: string, config: ProjectConfig): LoadedEntry[] {
+/**
+ * Syncs the served scenarios with the files. Each changed blueprint is prepared before it is
+ * written, letting the event loop run (a large one takes seconds), and every other scenario is
+ * warmed the same way, so none is prepared synchronously on its first webhook.
+ */
+export async function loadDirectory(
+  services: LoadServices,
+  dir: string,
+  config: ProjectConfig,
+): Promise<LoadedEntry[]> {
   const files = blueprintFiles(dir, config);
-  const entries = files.map((entry) => syncFile(services, entry, config));
+  const entries: LoadedEntry[] = [];
+  for (const entry of files) entries.push(await syncFile(services, entry, config));
   // A blueprint file that is gone stops its scenario (history and queue are kept).
   const present = new Set(files.map((entry) => entry.source));
   for (const scenario of services.scenarios.list()) {
     if (scenario.source && scenario.isActive && !present.has(scenario.source))
       setActive(services, scenario.id, false);
   }
+  for (const scenario of services.scenarios.list()) await services.catalog.warm(scenario.id);
   return entries;
 }
 
-function syncFile(services: LoadServices, entry: FileEntry, config: ProjectConfig): LoadedEntry {
+async function syncFile(services: LoadServices, entry: FileEntry, config: ProjectConfig): Promise<LoadedEntry> {
   const read = readBlueprint(entry.source);
   if ('problem' in read) return { source: entry.source, problem: read.problem };
   const blueprint = read.ok;
@@ -88,6 +99,7 @@ function syncFile(services: LoadServices, entry: FileEntry, config: ProjectConfi
       ...(scheduling ? { scheduling } : {}),
       ...hookRequest,
       isActive: true,
+      preparation: await services.catalog.prepare(blueprint, entry.source),
     });
     return { source: entry.source, scenario };
   }
@@ -95,15 +107,15 @@ function syncFile(services: LoadServices, entry: FileEntry, config: ProjectConfi
     JSON.stringify(existing.blueprint) !== JSON.stringify(blueprint) ||
     (scheduling !== undefined && JSON.stringify(existing.scheduling) !== JSON.stringify(scheduling));
   // The config's udid and hook options win at every reload, even when the blueprint is unchanged.
-  const scenario = changed
-    ? updateScenario(services, existing.id, {
-        blueprint,
-        ...(scheduling ? { scheduling } : {}),
-        ...hookRequest,
-      })
-    : Object.keys(hookRequest).length > 0
-      ? updateScenario(services, existing.id, hookRequest)
-      : existing;
+  if (!changed && Object.keys(hookRequest).length === 0) return { source: entry.source, scenario: existing };
+  const patch = { ...(changed ? { blueprint, ...(scheduling ? { scheduling } : {}) } : {}), ...hookRequest };
+  // In arrival order with API updates of the same scenario (edit-order.ts).
+  const scenario = await services.catalog.edits.run(
+    existing.id,
+    async () => (changed ? await services.catalog.prepare(blueprint, entry.source) : undefined),
+    (preparation) =>
+      updateScenario(services, existing.id, { ...patch, ...(preparation ? { preparation } : {}) }),
+  );
   return { source: entry.source, ...(scenario ? { scenario } : {}) };
 }
 

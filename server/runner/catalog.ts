@@ -2,22 +2,26 @@
  * Prepared (loaded, compiled) scenarios by id, re-prepared when the stored blueprint changes.
  * A blueprint that does not load is remembered with its error so the API and the inspector can
  * show it; its queued items wait (nothing acknowledged is dropped).
+ *
+ * Whoever writes a blueprint (API create/update/clone, the served folder) prepares it first with
+ * `prepare`, which lets the event loop run while it loads, and hands the result to `adopt`, so the
+ * scenario is never prepared again synchronously (issue 15 §2, docs/serve.md).
  */
 import type { ScenarioStore, StoredScenario } from '../store/scenarios.ts';
+import { EditOrder } from './edit-order.ts';
 import type { PreparedScenario, ServerEngine } from './engine-port.ts';
 
-type Entry = { edit: string; prepared: PreparedScenario } | { edit: string; error: string };
+/** A blueprint prepared, or why it does not load (the loader's message). */
+export type Preparation = { prepared: PreparedScenario } | { error: string };
+
+type Entry = { edit: string } & Preparation;
 
 export class ScenarioCatalog {
   readonly #engine: ServerEngine;
   readonly #store: ScenarioStore;
   readonly #entries = new Map<number, Entry>();
-  /**
-   * The blueprint `check` last prepared, as JSON, with the result: the API creates or updates the
-   * scenario with that blueprint right after, and preparing a 20,000-module blueprint holds the
-   * event loop for seconds, so it is not prepared a second time (docs/serve.md).
-   */
-  #checked: { json: string; prepared: PreparedScenario } | undefined;
+  /** Edits of one scenario are written in the order they arrived (edit-order.ts). */
+  readonly edits = new EditOrder();
 
   constructor(engine: ServerEngine, store: ScenarioStore) {
     this.#engine = engine;
@@ -36,16 +40,50 @@ export class ScenarioCatalog {
     return entry && 'error' in entry ? entry.error : undefined;
   }
 
-  /** Validates a blueprint without storing it (API create/update): the error text, or undefined. */
-  check(blueprint: Record<string, unknown>): string | undefined {
-    this.#checked = undefined;
+  /**
+   * Prepares a blueprint without storing it, letting the event loop run meanwhile; `source` is the
+   * file the scenario is served from, if any (the loader names it in messages, fakes are found by it).
+   */
+  async prepare(blueprint: Record<string, unknown>, source?: string): Promise<Preparation> {
     try {
-      const prepared = this.#engine.prepare(blueprint);
-      this.#checked = { json: JSON.stringify(blueprint), prepared };
-      return undefined;
+      const engine = this.#engine;
+      const prepared = engine.prepareAsync
+        ? await engine.prepareAsync(blueprint, source)
+        : engine.prepare(blueprint, source);
+      return { prepared };
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return { error: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** Keeps `preparation` for the scenario's stored blueprint: call it right after writing that blueprint. */
+  adopt(id: number, preparation: Preparation): void {
+    const scenario = this.#store.get(id);
+    if (scenario) this.#entries.set(id, { edit: scenario.lastEdit, ...preparation });
+  }
+
+  /** The preparation kept for the scenario's stored blueprint, if any; never prepares. */
+  cached(id: number): Preparation | undefined {
+    const entry = this.#entries.get(id);
+    if (!entry || entry.edit !== this.#store.get(id)?.lastEdit) return undefined;
+    const { edit: _, ...preparation } = entry;
+    return preparation;
+  }
+
+  /**
+   * Prepares the stored blueprint ahead of its first use, letting the event loop run (start-up of
+   * `makesim serve`): otherwise the first webhook would prepare it synchronously.
+   */
+  async warm(id: number): Promise<void> {
+    const scenario = this.#store.get(id);
+    if (!scenario || this.#entries.get(id)?.edit === scenario.lastEdit) return;
+    const preparation = await this.prepare(scenario.blueprint, scenario.source ?? undefined);
+    // An edit written meanwhile has been adopted already; this older result must not replace it.
+    if (
+      this.#store.get(id)?.lastEdit === scenario.lastEdit &&
+      this.#entries.get(id)?.edit !== scenario.lastEdit
+    )
+      this.#entries.set(id, { edit: scenario.lastEdit, ...preparation });
   }
 
   /**
@@ -74,12 +112,8 @@ export class ScenarioCatalog {
     return entry;
   }
 
+  /** The synchronous fallback, for a scenario written without `adopt` (blocks the event loop). */
   #prepare(scenario: StoredScenario): Entry {
-    const checked = this.#checked;
-    this.#checked = undefined;
-    // `check` prepares without a source, so only a scenario without one can reuse its result.
-    if (checked && scenario.source === null && checked.json === JSON.stringify(scenario.blueprint))
-      return { edit: scenario.lastEdit, prepared: checked.prepared };
     try {
       return {
         edit: scenario.lastEdit,

@@ -4,6 +4,7 @@
  * (the same runs as `makesim run`/`makesim test`); tests may pass a scripted engine.
  */
 
+import type { PaceOptions } from '../../engine/blueprint/pace.ts';
 import type { VariableScopes } from '../../engine/expression/types.ts';
 import type { Clock } from '../../engine/ports/clock.ts';
 import type { WebhookResponse } from '../../engine/registry/define-module.ts';
@@ -58,6 +59,16 @@ export interface PreparedScenario {
 export interface ServerEngine {
   /** Loads and validates; throws the loader's BlueprintError on a bad blueprint. */
   prepare(blueprint: Record<string, unknown>, source?: string): PreparedScenario;
+  /**
+   * `prepare` that lets the event loop run while it loads (engine/blueprint/pace.ts): a
+   * 20,000-module blueprint takes over a second, and webhooks must be answered meanwhile. Rejects
+   * with the BlueprintError `prepare` throws. Engines without it are prepared synchronously.
+   */
+  prepareAsync?(
+    blueprint: Record<string, unknown>,
+    source?: string,
+    pace?: PaceOptions,
+  ): Promise<PreparedScenario>;
   close?(): void;
 }
 

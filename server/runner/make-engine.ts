@@ -4,7 +4,7 @@
  * as `makesim run` / `makesim test` — same data stores, HTTP policy, variables and time zone.
  */
 import type { RunEnvironment } from '../../config/run-environment.ts';
-import { loadScenario } from '../../engine/blueprint/load.ts';
+import { loadScenario, loadScenarioAsync } from '../../engine/blueprint/load.ts';
 import type { Scenario } from '../../engine/blueprint/scenario.ts';
 import type { Clock } from '../../engine/ports/clock.ts';
 import { ModuleRegistry } from '../../engine/registry/registry.ts';
@@ -33,6 +33,10 @@ export function createMakeEngine(environment: RunEnvironment, doubles?: AppDoubl
     prepare(blueprint, source) {
       const scenario = loadScenario(blueprint, { registry, ...(source ? { source } : {}) });
       return prepared(scenario, environment, doubles, source);
+    },
+    async prepareAsync(blueprint, source, pace) {
+      const options = { registry, ...(source ? { source } : {}), ...pace };
+      return prepared(await loadScenarioAsync(blueprint, options), environment, doubles, source);
     },
     close: () => {
       doubles?.close();

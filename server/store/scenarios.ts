@@ -51,12 +51,12 @@ interface Row {
   last_edit: string;
 }
 
-function toScenario(row: Row): StoredScenario {
+function toScenario(row: Row, blueprint: Record<string, unknown>): StoredScenario {
   return {
     id: row.id,
     name: row.name,
     source: row.source,
-    blueprint: JSON.parse(row.blueprint) as Record<string, unknown>,
+    blueprint,
     scheduling: JSON.parse(row.scheduling) as Scheduling,
     isActive: row.is_active === 1,
     isInvalid: row.is_invalid === 1,
@@ -82,6 +82,12 @@ export interface NewScenario {
 export class ScenarioStore {
   readonly #db: Db;
   readonly #cache = new Map<number, StoredScenario>();
+  /**
+   * Each scenario's blueprint as parsed, with the JSON it came from: a row is read again after
+   * every write (activation, hook, error streak), and parsing a 20,000-module blueprint holds the
+   * event loop for a quarter of a second (issue 15 §2). Reused while the stored JSON is the same.
+   */
+  readonly #parsed = new Map<number, { json: string; blueprint: Record<string, unknown> }>();
   readonly #get;
 
   constructor(db: Db) {
@@ -94,22 +100,38 @@ export class ScenarioStore {
     if (cached) return cached;
     const row = this.#get.get(id) as Row | undefined;
     if (!row) return undefined;
-    const scenario = toScenario(row);
+    const scenario = this.#toScenario(row);
     this.#cache.set(id, scenario);
     return scenario;
   }
 
   bySource(source: string): StoredScenario | undefined {
     const row = this.#db.prepare('SELECT * FROM scenarios WHERE source = ?').get(source) as Row | undefined;
-    return row ? toScenario(row) : undefined;
+    return row ? this.#toScenario(row) : undefined;
   }
 
   list(): StoredScenario[] {
-    return (this.#db.prepare('SELECT * FROM scenarios ORDER BY id').all() as Row[]).map(toScenario);
+    return (this.#db.prepare('SELECT * FROM scenarios ORDER BY id').all() as Row[]).map((row) =>
+      this.#toScenario(row),
+    );
+  }
+
+  #toScenario(row: Row): StoredScenario {
+    const kept = this.#parsed.get(row.id);
+    if (kept?.json === row.blueprint) return toScenario(row, kept.blueprint);
+    const blueprint = JSON.parse(row.blueprint) as Record<string, unknown>;
+    this.#parsed.set(row.id, { json: row.blueprint, blueprint });
+    return toScenario(row, blueprint);
+  }
+
+  /** The blueprint just written is the parsed one: it need not be parsed back. */
+  #keep(id: number, json: string, blueprint: Record<string, unknown>): void {
+    this.#parsed.set(id, { json, blueprint });
   }
 
   create(input: NewScenario): StoredScenario {
     const now = input.now.toISOString();
+    const json = JSON.stringify(input.blueprint);
     const result = this.#db
       .prepare(
         `INSERT INTO scenarios (id, name, source, blueprint, scheduling, is_active, created, last_edit)
@@ -119,13 +141,15 @@ export class ScenarioStore {
         input.id ?? null,
         input.name,
         input.source,
-        JSON.stringify(input.blueprint),
+        json,
         JSON.stringify(input.scheduling),
         input.isActive ? 1 : 0,
         now,
         now,
       );
-    return this.get(Number(result.lastInsertRowid)) as StoredScenario;
+    const id = Number(result.lastInsertRowid);
+    this.#keep(id, json, input.blueprint);
+    return this.get(id) as StoredScenario;
   }
 
   update(
@@ -135,18 +159,20 @@ export class ScenarioStore {
   ): void {
     const current = this.get(id);
     if (!current) return;
+    const json = patch.blueprint ? JSON.stringify(patch.blueprint) : undefined;
     this.#db
       .prepare(
         'UPDATE scenarios SET name = ?, blueprint = ?, scheduling = ?, source = ?, last_edit = ? WHERE id = ?',
       )
       .run(
         patch.name ?? current.name,
-        JSON.stringify(patch.blueprint ?? current.blueprint),
+        json ?? this.#parsed.get(id)?.json ?? JSON.stringify(current.blueprint),
         JSON.stringify(patch.scheduling ?? current.scheduling),
         patch.source === undefined ? current.source : patch.source,
         now.toISOString(),
         id,
       );
+    if (json && patch.blueprint) this.#keep(id, json, patch.blueprint);
     this.#cache.delete(id);
   }
 
@@ -183,5 +209,6 @@ export class ScenarioStore {
   delete(id: number): void {
     this.#db.prepare('DELETE FROM scenarios WHERE id = ?').run(id);
     this.#cache.delete(id);
+    this.#parsed.delete(id);
   }
 }

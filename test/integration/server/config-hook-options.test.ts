@@ -49,15 +49,15 @@ function project(blueprint: object = blueprints.queued()) {
 type Config = ReturnType<ReturnType<typeof project>['configWith']>;
 
 /** A server started as `makesim serve` starts one: config data structures seeded, then the directory loaded. */
-function serve(dir: string, config: Config) {
+async function serve(dir: string, config: Config) {
   const current = testServer({ dataStructures: config.dataStructures });
   server = current;
-  return { current, entry: loadDirectory(current.services, dir, config)[0] };
+  return { current, entry: (await loadDirectory(current.services, dir, config))[0] };
 }
 
 /** What the file watcher does: load the directory again, here with an edited config. */
-function reload(current: ServerApp, dir: string, config: Config) {
-  return loadDirectory(current.services, dir, config)[0];
+async function reload(current: ServerApp, dir: string, config: Config) {
+  return (await loadDirectory(current.services, dir, config))[0];
 }
 
 function hookOf(current: ServerApp): StoredHook {
@@ -73,7 +73,10 @@ const post = (current: ServerApp, udid: string, payload: object, headers: Record
 describe('hook options from makesim.config.json', () => {
   it('checks the API key and data structure and adds the method, as configured', async () => {
     const { dir, configWith } = project();
-    const { current } = serve(dir, configWith({ method: true, apiKeys: ['k1'], dataStructure: 'Lead' }));
+    const { current } = await serve(
+      dir,
+      configWith({ method: true, apiKeys: ['k1'], dataStructure: 'Lead' }),
+    );
     const hook = hookOf(current);
     const runs = () =>
       current.services.executions.list({ scenarioId: SCENARIO_ID, offset: 0, limit: 10, sortDir: 'asc' });
@@ -93,23 +96,23 @@ describe('hook options from makesim.config.json', () => {
     expect(runs()[0]?.record.modules[0]?.outputs[0]).toEqual({ email: 'a@b.c', __IMTMETHOD__: 'POST' });
   });
 
-  it("stores a data structure named by name under the server's id, and one named by id under that id", () => {
+  it("stores a data structure named by name under the server's id, and one named by id under that id", async () => {
     const { dir, configWith } = project();
-    const { current } = serve(dir, configWith({ dataStructure: 'Lead' }));
+    const { current } = await serve(dir, configWith({ dataStructure: 'Lead' }));
     const lead = current.services.dataStructures.byName('Lead');
     expect(lead?.id).not.toBe(50);
     expect(hookOf(current).data.udt).toBe(lead?.id);
-    reload(current, dir, configWith({ dataStructure: 50 }));
+    await reload(current, dir, configWith({ dataStructure: 50 }));
     expect(hookOf(current).data.udt).toBe(50);
   });
 
-  it('wins over options changed over the API at reload, and keeps the ones it no longer sets', () => {
+  it('wins over options changed over the API at reload, and keeps the ones it no longer sets', async () => {
     const { dir, configWith } = project();
-    const { current } = serve(dir, configWith({ method: true, apiKeys: ['k1'] }));
+    const { current } = await serve(dir, configWith({ method: true, apiKeys: ['k1'] }));
     const hook = hookOf(current);
     current.services.hooks.update(hook.id, { data: { ...hook.data, apiKeys: ['from-api'], headers: true } });
 
-    reload(current, dir, configWith({ apiKeys: ['k1'] }));
+    await reload(current, dir, configWith({ apiKeys: ['k1'] }));
     const reloaded = hookOf(current);
     expect(reloaded.udid).toBe(hook.udid);
     expect(reloaded.data.apiKeys).toEqual(['k1']);
@@ -117,11 +120,11 @@ describe('hook options from makesim.config.json', () => {
     expect(reloaded.data.headers).toBe(true);
   });
 
-  it('refuses to serve a mailhook scenario whose config sets hook options, naming the config pointer', () => {
+  it('refuses to serve a mailhook scenario whose config sets hook options, naming the config pointer', async () => {
     const mail = blueprints.queued() as { flow: Array<Record<string, unknown>> };
     mail.flow[0] = { ...mail.flow[0], module: 'gateway:CustomMailHook' };
     const { dir, configWith } = project(mail);
-    const { current, entry } = serve(dir, configWith({ apiKeys: ['k1'] }));
+    const { current, entry } = await serve(dir, configWith({ apiKeys: ['k1'] }));
     expect(entry?.scenario).toBeUndefined();
     expect(entry?.problem).toContain(`/scenarios/${SCENARIO_ID}/hook`);
     expect(current.services.scenarios.get(SCENARIO_ID)).toBeUndefined();

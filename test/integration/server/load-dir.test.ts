@@ -29,10 +29,10 @@ function project() {
 }
 
 describe('serving a blueprint directory', () => {
-  it('serves every blueprint file and config scenario, with sidecar scheduling and the config udid', () => {
+  it('serves every blueprint file and config scenario, with sidecar scheduling and the config udid', async () => {
     const { dir, config } = project();
     server = testServer({ database: join(dir, 'server.db') });
-    const entries = loadDirectory(server.services, dir, config);
+    const entries = await loadDirectory(server.services, dir, config);
     const byName = new Map(entries.flatMap((e) => (e.scenario ? [[e.scenario.name, e.scenario]] : [])));
     expect(entries.find((e) => e.source.endsWith('broken.blueprint.json'))?.problem).toBeTruthy();
     expect(byName.get('Scheduled')?.scheduling).toEqual({ type: 'daily', time: '06:00' });
@@ -47,13 +47,13 @@ describe('serving a blueprint directory', () => {
     const { dir, config } = project();
     const db = join(dir, 'server.db');
     server = testServer({ database: db });
-    const first = loadDirectory(server.services, dir, config);
+    const first = await loadDirectory(server.services, dir, config);
     const orders = first.find((e) => e.scenario?.name === 'Queued')?.scenario;
     const udid = server.services.hooks.get(orders?.hookId ?? 0)?.udid;
     server.services.scenarios.setActive(orders?.id ?? 0, false);
     await server.close();
     server = testServer({ database: db });
-    const again = loadDirectory(server.services, dir, config).find(
+    const again = (await loadDirectory(server.services, dir, config)).find(
       (e) => e.scenario?.name === 'Queued',
     )?.scenario;
     expect(again?.id).toBe(orders?.id);
@@ -61,28 +61,28 @@ describe('serving a blueprint directory', () => {
     expect(again?.isActive).toBe(false);
   });
 
-  it('reloads an edited blueprint', () => {
+  it('reloads an edited blueprint', async () => {
     const { dir, config } = project();
     server = testServer({ database: join(dir, 'server.db') });
-    loadDirectory(server.services, dir, config);
+    await loadDirectory(server.services, dir, config);
     writeFileSync(
       join(dir, 'orders.blueprint.json'),
       JSON.stringify({ ...blueprints.queued(), name: 'Orders v2' }),
     );
-    const entry = loadDirectory(server.services, dir, config).find((e) =>
+    const entry = (await loadDirectory(server.services, dir, config)).find((e) =>
       e.source.endsWith('orders.blueprint.json'),
     );
     expect(entry?.scenario?.name).toBe('Orders v2');
   });
 
-  it('stops the scenario of a blueprint file that was removed', () => {
+  it('stops the scenario of a blueprint file that was removed', async () => {
     const { dir, config } = project();
     server = testServer({ database: join(dir, 'server.db') });
-    const orders = loadDirectory(server.services, dir, config).find(
+    const orders = (await loadDirectory(server.services, dir, config)).find(
       (e) => e.scenario?.name === 'Queued',
     )?.scenario;
     rmSync(join(dir, 'orders.blueprint.json'));
-    loadDirectory(server.services, dir, config);
+    await loadDirectory(server.services, dir, config);
     expect(server.services.scenarios.get(orders?.id ?? 0)?.isActive).toBe(false);
   });
 
