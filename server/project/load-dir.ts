@@ -78,7 +78,11 @@ export async function loadDirectory(
   return entries;
 }
 
-async function syncFile(services: LoadServices, entry: FileEntry, config: ProjectConfig): Promise<LoadedEntry> {
+async function syncFile(
+  services: LoadServices,
+  entry: FileEntry,
+  config: ProjectConfig,
+): Promise<LoadedEntry> {
   const read = readBlueprint(entry.source);
   if ('problem' in read) return { source: entry.source, problem: read.problem };
   const blueprint = read.ok;
