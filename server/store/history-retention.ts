@@ -9,7 +9,7 @@
  * returned to the file system a few at a time (incremental vacuum), so neither stalls requests:
  * a pass is one synchronous SQLite call on the event loop, and a 2,000-row pass once a second
  * took 12–37 ms — every webhook answer in flight waited that long (the p99 of `npm run bench --
- * server`). 250 rows every 50 ms deletes as much (up to 5,000 a second) in passes of 1–2 ms.
+ * server`). 100 rows every 50 ms deletes as much (2,000 a second) in passes of about a millisecond.
  */
 import type { Db } from '../queue/db.ts';
 import type { GroupCommit } from '../queue/group-commit.ts';
@@ -22,11 +22,11 @@ export interface HistoryRetention {
 export const DEFAULT_RETENTION: HistoryRetention = { maxAgeDays: 30, maxPerScenario: 10_000 };
 export const PRUNE_INTERVAL_MS = 50;
 /**
- * Rows deleted per pass (one to two milliseconds of work), and pages vacuumed after it: about
- * 300 pages a second, as before passes were split; the rest of the freed pages are reused by
- * new rows, which costs less than moving them.
+ * Rows deleted per pass (about a millisecond of work), and pages vacuumed after it: about 300
+ * pages a second, as before passes were split; the rest of the freed pages are reused by new
+ * rows, which costs less than moving them.
  */
-const PRUNE_BATCH = 250;
+const PRUNE_BATCH = 100;
 const VACUUM_PAGES = 16;
 
 /** Passes skipped in a row when nothing was stored: a pass still runs about once a second. */
@@ -38,6 +38,8 @@ export class HistoryPruner {
   readonly #db: Db;
   readonly #retention: HistoryRetention;
   readonly #sql;
+  /** Per scenario, a start at or before which executions are past the limit (see #pruneExcess). */
+  readonly #excessFrom = new Map<number, string>();
 
   constructor(db: Db, retention: HistoryRetention) {
     this.#db = db;
@@ -73,11 +75,24 @@ export class HistoryPruner {
       if (removed >= PRUNE_BATCH) break;
       removed += this.#sql.old.run(scenario_id, cutoff, PRUNE_BATCH - removed).changes;
       if (removed >= PRUNE_BATCH) break;
-      const last = this.#sql.cutoff.get(scenario_id, this.#retention.maxPerScenario);
-      if (!last) continue;
-      removed += this.#sql.excess.run(scenario_id, last.started, PRUNE_BATCH - removed).changes;
+      removed += this.#pruneExcess(scenario_id, PRUNE_BATCH - removed);
     }
     if (removed > 0) this.#db.pragma(`incremental_vacuum(${VACUUM_PAGES})`);
+    return removed;
+  }
+
+  /**
+   * Deletes up to `max` executions past the scenario's limit. The start found past the limit stays
+   * past it (newer runs only add to what is kept), so it is reused until no row at or before it is
+   * left: the OFFSET query reads `maxPerScenario` index entries, too much for every pass.
+   */
+  #pruneExcess(scenarioId: number, max: number): number {
+    let last = this.#excessFrom.get(scenarioId);
+    last ??= this.#sql.cutoff.get(scenarioId, this.#retention.maxPerScenario)?.started;
+    if (last === undefined) return 0;
+    const removed = this.#sql.excess.run(scenarioId, last, max).changes;
+    if (removed < max) this.#excessFrom.delete(scenarioId);
+    else this.#excessFrom.set(scenarioId, last);
     return removed;
   }
 
