@@ -27,7 +27,7 @@ export const PRUNE_INTERVAL_MS = 100;
  * per 2,000 rows, as before passes were split; the rest of the freed pages are reused by new rows,
  * which costs less than moving them.
  */
-const PRUNE_BATCH = 200;
+export const PRUNE_BATCH = 200;
 const VACUUM_PAGES = 26;
 
 /** Passes skipped in a row when nothing was stored: a pass still runs about once a second. */
@@ -88,12 +88,18 @@ export class HistoryPruner {
    * left: the OFFSET query reads `maxPerScenario` index entries, too much for every pass.
    */
   #pruneExcess(scenarioId: number, max: number): number {
-    let last = this.#excessFrom.get(scenarioId);
-    last ??= this.#sql.cutoff.get(scenarioId, this.#retention.maxPerScenario)?.started;
+    const known = this.#excessFrom.get(scenarioId);
+    if (known !== undefined) {
+      const removed = this.#sql.excess.run(scenarioId, known, max).changes;
+      if (removed >= max) return removed;
+      // Drained: what is past the limit now starts later; look it up in this same pass.
+      this.#excessFrom.delete(scenarioId);
+      return removed + this.#pruneExcess(scenarioId, max - removed);
+    }
+    const last = this.#sql.cutoff.get(scenarioId, this.#retention.maxPerScenario)?.started;
     if (last === undefined) return 0;
     const removed = this.#sql.excess.run(scenarioId, last, max).changes;
-    if (removed < max) this.#excessFrom.delete(scenarioId);
-    else this.#excessFrom.set(scenarioId, last);
+    if (removed >= max) this.#excessFrom.set(scenarioId, last);
     return removed;
   }
 
