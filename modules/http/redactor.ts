@@ -40,8 +40,7 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     collectSecrets(value, found);
     const extra = [...found].filter((secret) => !known.includes(secret));
     // Every secret query pair was seen: with none and no credentials, nothing to replace.
-    if (!found.pairs && extra.length === 0)
-      return known.length === 0 ? value : (replaceIn(value, base) as T);
+    if (!found.pairs && extra.length === 0) return known.length === 0 ? value : (replaceIn(value, base) as T);
     return replaceIn(value, matcher([...known, ...extra], true)) as T;
   };
   return {
@@ -67,7 +66,9 @@ export function createRedactor(secrets: readonly string[]): Redactor {
  */
 const SECRET_NAME_STEMS = /key|auth|token|passw|pwd|secret|sig|credential/iu;
 
-function textCheck(known: readonly string[]): (texts: readonly string[], bytes?: readonly Buffer[]) => boolean {
+function textCheck(
+  known: readonly string[],
+): (texts: readonly string[], bytes?: readonly Buffer[]) => boolean {
   const plain = known.every((secret) => JSON.stringify(secret) === `"${secret}"`);
   return (texts, bytes = []) => {
     if (!plain) return false;

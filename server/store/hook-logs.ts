@@ -162,7 +162,8 @@ interface SerialisedEntry {
 function serialise(entry: HookLogEntry): SerialisedEntry {
   return {
     headers: JSON.stringify(entry.rawHeaders),
-    parsed: entry.parsed === undefined ? null : stringifyBundle(entry.parsed, contentTypeOf(entry.rawHeaders)),
+    parsed:
+      entry.parsed === undefined ? null : stringifyBundle(entry.parsed, contentTypeOf(entry.rawHeaders)),
     answerHeaders: JSON.stringify(entry.answerHeaders),
   };
 }

@@ -87,7 +87,9 @@ describe('the record redactor', () => {
 
   describe('clear: a cheap look at serialised pieces', () => {
     it('clears text with no `=`, no secret-like name and no credential', () => {
-      expect(createRedactor(['conn-secret']).clear(['{"name":"Ada"}', 'POST'], [Buffer.from('plain')])).toBe(true);
+      expect(createRedactor(['conn-secret']).clear(['{"name":"Ada"}', 'POST'], [Buffer.from('plain')])).toBe(
+        true,
+      );
     });
 
     it('does not clear query pairs, secret-like names, credentials or hidden bytes', () => {

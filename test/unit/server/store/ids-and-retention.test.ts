@@ -89,6 +89,8 @@ describe('history retention', () => {
     for (let pass = pruner.prune(now); pass > 0; pass = pruner.prune(now)) removed.push(pass);
     expect(removed.every((count) => count <= PRUNE_BATCH)).toBe(true);
     const last = 3 * PRUNE_BATCH + 100;
-    expect(ids()).toEqual(Array.from({ length: 100 }, (_, k) => `a${String(last - 100 + k).padStart(4, '0')}`));
+    expect(ids()).toEqual(
+      Array.from({ length: 100 }, (_, k) => `a${String(last - 100 + k).padStart(4, '0')}`),
+    );
   });
 });
