@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Db, openDatabase } from '../../../../server/queue/db.ts';
+import type { GroupCommit } from '../../../../server/queue/group-commit.ts';
 import { DataStructureStore } from '../../../../server/store/data-structures.ts';
-import { HistoryPruner, PRUNE_BATCH } from '../../../../server/store/history-retention.ts';
+import { HistoryPruner, PRUNE_BATCH, PRUNE_INTERVAL_MS } from '../../../../server/store/history-retention.ts';
 import { HookStore } from '../../../../server/store/hooks.ts';
 import { ScenarioStore } from '../../../../server/store/scenarios.ts';
 
@@ -92,5 +93,32 @@ describe('history retention', () => {
     expect(ids()).toEqual(
       Array.from({ length: 100 }, (_, k) => `a${String(last - 100 + k).padStart(4, '0')}`),
     );
+  });
+
+  it('runs a pass every interval while runs are stored, and about once a second when none are', () => {
+    vi.useFakeTimers();
+    try {
+      db = openDatabase(':memory:');
+      const pruner = new HistoryPruner(db, { maxAgeDays: 30, maxPerScenario: 100 });
+      const passes = vi.spyOn(pruner, 'prune');
+      const commits = { later: (work: () => unknown) => Promise.resolve(work()) } as unknown as GroupCommit;
+      let stored = 0;
+      const stop = pruner.start(
+        commits,
+        () => now,
+        () => stored,
+      );
+      for (let tick = 0; tick < 10; tick++) {
+        stored++;
+        vi.advanceTimersByTime(PRUNE_INTERVAL_MS);
+      }
+      expect(passes).toHaveBeenCalledTimes(10);
+      passes.mockClear();
+      vi.advanceTimersByTime(2_000);
+      expect(passes).toHaveBeenCalledTimes(2);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
