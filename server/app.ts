@@ -102,7 +102,11 @@ export function buildApp(options: BuildAppOptions): ServerApp {
       services.dataStores?.recoverRuns?.((run) => services.executions.get(run) !== undefined);
       services.queue.requeueAbandoned();
       services.scheduler.start();
-      stopPruning = pruner.start(services.commits, () => services.clock.now());
+      stopPruning = pruner.start(
+        services.commits,
+        () => services.clock.now(),
+        () => services.executions.added,
+      );
       for (const scenario of services.scenarios.list()) services.runner.kick(scenario.id);
     },
     async close() {

@@ -63,7 +63,12 @@ function createExecution(scenario: Scenario, options: RunOptions): Execution {
     scenario,
     plan,
     ctx,
-    recorder: new Recorder(scenario, options.record !== 'summary', options.onRespond),
+    recorder: new Recorder(
+      scenario,
+      options.record !== 'summary',
+      options.onRespond,
+      options.record !== 'stored',
+    ),
     counters: new LimitCounters({ ...DEFAULT_LIMITS, ...options.limits }),
     mocks: new MockBook(options.mocks),
     tx: new Transactions(
@@ -141,6 +146,7 @@ function abort(ex: Execution, error: EngineStop | MakeError | SetupError): void 
 function toRecord(ex: Execution, startedAt: Date): ExecutionRecord {
   const finishedAt = ex.clock.now();
   const failed = ex.status === 'error';
+  ex.recorder.settleCalls();
   const record: ExecutionRecord = {
     id: ex.ctx.executionId,
     scenario: ex.scenario.name,

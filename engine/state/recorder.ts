@@ -3,7 +3,8 @@
  * `record: 'summary'` keeps the counts but no outputs or calls (big runs, benchmarks). With the
  * full record, each module's outputs list holds the bundles themselves (shared with the next
  * module's inputs and the walk, never copied) and its calls are kept column-wise
- * (call-columns.ts) until `calls` is first read.
+ * (call-columns.ts) until `calls` is first read — or, with `lazyCalls` off (`record: 'stored'`),
+ * until the run ends (settleCalls), when they become plain data.
  */
 import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
 import type { Bundle, WebhookResponse } from '../registry/define-module.ts';
@@ -32,15 +33,19 @@ export class Recorder {
   /** Full record only: each module's calls, by id (sparse). */
   readonly #calls: CallColumns[] = [];
 
-  constructor(scenario: Scenario, full: boolean, onRespond?: RespondListener) {
+  /** Calls are built when first read (true), or by settleCalls when the run ends. */
+  readonly #lazyCalls: boolean;
+
+  constructor(scenario: Scenario, full: boolean, onRespond?: RespondListener, lazyCalls = true) {
     this.full = full;
     this.#onRespond = onRespond;
+    this.#lazyCalls = lazyCalls;
     for (const node of scenario.modules) {
       const record = emptyRecord(node);
       if (full) {
         const columns = new CallColumns();
         this.#calls[node.id] = columns;
-        callsFrom(record, columns);
+        if (lazyCalls) callsFrom(record, columns);
       }
       this.#byId[node.id] = record;
       this.#ordered.push(record);
@@ -123,6 +128,15 @@ export class Recorder {
 
   modules(): ModuleRecord[] {
     return this.#ordered;
+  }
+
+  /** The run ended: without lazy calls, each module's calls are built now, as plain data. */
+  settleCalls(): void {
+    if (this.#lazyCalls || !this.full) return;
+    for (const record of this.#ordered) {
+      const columns = this.#calls[record.id];
+      if (columns) record.calls = columns.materialize(record.outputs);
+    }
   }
 }
 

@@ -17,22 +17,67 @@ const QUERY_PAIR_SOURCE = String.raw`([?&;])([^=&;#\s"'<>?]+)=([^&;#\s"'<>]*)`;
 export interface Redactor {
   /** The value (any JSON-like data; Buffers holding UTF-8 text too) with every secret replaced. */
   value<T>(value: T): T;
+  /**
+   * `JSON.stringify(value(v))`, serialising once: when the JSON text shows nothing to redact (see
+   * `clear`), it is the answer, without walking the value.
+   */
+  json(value: unknown): string;
+  /**
+   * True when these pieces of a value — its strings and JSON texts, and its raw bytes — show
+   * nothing `value()` would replace, so the pieces may be stored as they are. False means "maybe":
+   * then `value()` decides. Cheap (substring tests), so storage asks it before any walk.
+   */
+  clear(texts: readonly string[], bytes?: readonly Buffer[]): boolean;
 }
 
 /** A redactor for these credentials (connection secrets); secret query values are always found. */
 export function createRedactor(secrets: readonly string[]): Redactor {
   const known = usable(secrets);
   const base = matcher(known, false);
+  const clear = textCheck(known);
+  const value = <T>(value: T): T => {
+    const found = new Found();
+    collectSecrets(value, found);
+    const extra = [...found].filter((secret) => !known.includes(secret));
+    // Every secret query pair was seen: with none and no credentials, nothing to replace.
+    if (!found.pairs && extra.length === 0) return known.length === 0 ? value : (replaceIn(value, base) as T);
+    return replaceIn(value, matcher([...known, ...extra], true)) as T;
+  };
   return {
-    value<T>(value: T): T {
-      const found = new Found();
-      collectSecrets(value, found);
-      const extra = [...found].filter((secret) => !known.includes(secret));
-      // Every secret query pair was seen: with none and no credentials, nothing to replace.
-      if (!found.pairs && extra.length === 0)
-        return known.length === 0 ? value : (replaceIn(value, base) as T);
-      return replaceIn(value, matcher([...known, ...extra], true)) as T;
+    value,
+    clear,
+    json(data: unknown): string {
+      const text = JSON.stringify(data);
+      if (clear([text])) return text;
+      const redacted = value(data);
+      return redacted === data ? text : JSON.stringify(redacted);
     },
+  };
+}
+
+/**
+ * Any secret `value()` finds is a string holding `=` (a query pair), a string under a secret-like
+ * name, or the value of a `{name, value}` pair with such a name — and a string appears verbatim in
+ * JSON text unless it holds a character JSON escapes. So text with no `=`, none of these word
+ * stems (case folded as `isSecretParameter` folds), and none of the credentials, holds nothing to
+ * redact. Credentials JSON would escape, and Buffers (JSON shows their bytes as numbers, which a
+ * credential search cannot see), leave the answer to `value()`. With `u`, case-insensitive
+ * matching folds as toLowerCase does (the Kelvin sign matches `k`).
+ */
+const SECRET_NAME_STEMS = /key|auth|token|passw|pwd|secret|sig|credential/iu;
+
+function textCheck(
+  known: readonly string[],
+): (texts: readonly string[], bytes?: readonly Buffer[]) => boolean {
+  const plain = known.every((secret) => JSON.stringify(secret) === `"${secret}"`);
+  return (texts, bytes = []) => {
+    if (!plain) return false;
+    for (const text of texts) {
+      if (text.includes('=') || SECRET_NAME_STEMS.test(text)) return false;
+      if (known.length === 0) continue;
+      if (text.includes('"type":"Buffer"') || known.some((secret) => text.includes(secret))) return false;
+    }
+    return !bytes.some((buffer) => known.some((secret) => buffer.includes(secret)));
   };
 }
 

@@ -75,6 +75,8 @@ function prepared(
         executionId: options.executionId,
         clock: options.clock,
         maxCycles: options.maxCycles,
+        // Every record is serialised into the history as soon as it ends: calls as plain data.
+        record: 'stored',
         timezone: environment.timezone,
         vars: { ...environment.vars, ...options.vars },
         // The run's own view: its writes are journaled under its execution id (undo-journal.ts).

@@ -21,7 +21,7 @@ import {
   type RunRequest,
 } from './run-request.ts';
 import { RunSlots } from './run-slots.ts';
-import { storeExecution } from './store-execution.ts';
+import { storedRecordJson, storeExecution } from './store-execution.ts';
 import { Waiters } from './waiters.ts';
 import { Wakeups } from './wakeups.ts';
 
@@ -278,7 +278,8 @@ export class Runner {
     );
     const defer = deferStore(prepared, request);
     if (defer) this.#slots.release(scenarioId);
-    const store = () => storeExecution(this.#deps, { prepared, request, record, rolledBack });
+    const recordJson = storedRecordJson(this.#deps, record);
+    const store = () => storeExecution(this.#deps, { prepared, request, record, rolledBack, recordJson });
     try {
       await (defer ? this.#deps.commits.later(store) : this.#deps.commits.run(store));
     } catch (error) {

@@ -16,6 +16,17 @@ export interface FinishedRun {
   record: ExecutionRecord;
   /** Cycles (1-based) whose trigger was rolled back: their queue items go back to the queue. */
   rolledBack?: ReadonlySet<number>;
+  /** The record as it is stored (storedRecordJson), serialised before the commit. */
+  recordJson?: string;
+}
+
+/**
+ * The record's stored text, redacted (only the stored copy is: the held caller is answered from
+ * the run's own record). Serialised once, when the run ends — not inside the group commit, where
+ * a batch of records would be serialised in one turn of the event loop and delay every answer.
+ */
+export function storedRecordJson(deps: Pick<RunnerDeps, 'redactor'>, record: ExecutionRecord): string {
+  return deps.redactor ? deps.redactor.json(record) : JSON.stringify(record);
 }
 
 export function storeExecution(deps: RunnerDeps, run: FinishedRun): void {
@@ -30,8 +41,8 @@ export function storeExecution(deps: RunnerDeps, run: FinishedRun): void {
       : (request.items?.[0]?.id ?? request.pendingItem?.itemId ?? null),
     type: request.type,
     instant: prepared.instant,
-    // Only the stored copy is redacted: the held caller is answered from the run's own record.
-    record: deps.redactor ? deps.redactor.value(record) : record,
+    record,
+    recordJson: run.recordJson ?? storedRecordJson(deps, record),
   });
   // Its data-store rows become final in this same transaction (shared connection; else soon after).
   deps.journal?.forgetRun(record.id);

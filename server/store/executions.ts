@@ -72,6 +72,8 @@ export interface ExecutionQuery {
 export class ExecutionStore {
   readonly #db: Db;
   readonly #insert;
+  /** Executions this store has written (the history pruner looks only when it grew). */
+  added = 0;
 
   constructor(db: Db) {
     this.#db = db;
@@ -87,6 +89,8 @@ export class ExecutionStore {
     type: ExecutionType;
     instant: boolean;
     record: ExecutionRecord;
+    /** The record as stored (redacted JSON), when the caller serialised it already. */
+    recordJson?: string;
   }) {
     const { record } = input;
     this.#insert.run(
@@ -100,8 +104,9 @@ export class ExecutionStore {
       record.durationMs,
       record.startedAt,
       input.instant ? 1 : 0,
-      JSON.stringify(record),
+      input.recordJson ?? JSON.stringify(record),
     );
+    this.added++;
   }
 
   get(id: string): StoredExecution | undefined {

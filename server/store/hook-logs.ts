@@ -87,8 +87,18 @@ export class HookLogStore {
 
   /** Writes one entry now, inside the caller's transaction. */
   add(received: HookLogEntry): void {
+    const texts = serialise(received);
     // Secrets never reach the log (docs/serve.md "Secrets"); done here, after callers have answers.
-    const entry = this.#redactor ? this.#redactor.value(received) : received;
+    // The serialised pieces are checked first: most show nothing to redact and are stored as they are.
+    if (this.#redactor && !this.#redactor.clear(textsOf(received, texts), bytesOf(received))) {
+      const entry = this.#redactor.value(received);
+      this.#insertEntry(entry, serialise(entry));
+    } else {
+      this.#insertEntry(received, texts);
+    }
+  }
+
+  #insertEntry(entry: HookLogEntry, texts: SerialisedEntry): void {
     const body = entry.body ?? null;
     this.#insert.run(
       entry.hookId,
@@ -98,9 +108,9 @@ export class HookLogStore {
       Buffer.byteLength(entry.answer),
       entry.method,
       entry.url,
-      JSON.stringify(entry.rawHeaders),
-      entry.parsed === undefined ? null : stringifyBundle(entry.parsed, contentTypeOf(entry.rawHeaders)),
-      JSON.stringify(entry.answerHeaders),
+      texts.headers,
+      texts.parsed,
+      texts.answerHeaders,
       entry.answer,
       body,
     );
@@ -140,6 +150,38 @@ export class HookLogStore {
       answer: response_body,
     };
   }
+}
+
+/** The JSON columns of an entry. */
+interface SerialisedEntry {
+  headers: string;
+  parsed: string | null;
+  answerHeaders: string;
+}
+
+function serialise(entry: HookLogEntry): SerialisedEntry {
+  return {
+    headers: JSON.stringify(entry.rawHeaders),
+    parsed:
+      entry.parsed === undefined ? null : stringifyBundle(entry.parsed, contentTypeOf(entry.rawHeaders)),
+    answerHeaders: JSON.stringify(entry.answerHeaders),
+  };
+}
+
+/** Every string of an entry as it is stored, for the redactor's check. */
+function textsOf(entry: HookLogEntry, texts: SerialisedEntry): string[] {
+  const out = [entry.method, entry.url, texts.headers, texts.answerHeaders];
+  if (texts.parsed !== null) out.push(texts.parsed);
+  if (typeof entry.answer === 'string') out.push(entry.answer);
+  if (typeof entry.body === 'string') out.push(entry.body);
+  return out;
+}
+
+function bytesOf(entry: HookLogEntry): Buffer[] {
+  const out: Buffer[] = [];
+  if (Buffer.isBuffer(entry.body)) out.push(entry.body);
+  if (Buffer.isBuffer(entry.answer)) out.push(entry.answer);
+  return out;
 }
 
 interface DetailRow extends HookLogSummary {

@@ -12,7 +12,7 @@ import { builtinModules } from '../../../modules/index.ts';
 
 const registry = new ModuleRegistry(builtinModules);
 
-async function run() {
+async function run(record: 'full' | 'stored' = 'full') {
   const blueprint = {
     name: 't',
     flow: [
@@ -39,6 +39,8 @@ async function run() {
       ],
     },
     limits: { maxOperations: 100 },
+    executionId: 'e'.repeat(32),
+    record,
   });
 }
 
@@ -75,5 +77,21 @@ describe('the full record', () => {
       { value: 'got b' },
       { value: 'got c' },
     ]);
+  });
+});
+
+describe("the stored record (record: 'stored', the server's history)", () => {
+  it('serialises exactly as the full record does', async () => {
+    const [full, stored] = [await run('full'), await run('stored')];
+    expect(JSON.parse(JSON.stringify(stored))).toEqual(JSON.parse(JSON.stringify(full)));
+  });
+
+  it('holds every module’s calls as plain data, sharing the output bundles', async () => {
+    const record = await run('stored');
+    for (const module of record.modules)
+      expect(Object.getOwnPropertyDescriptor(module, 'calls')).toHaveProperty('value');
+    const lookup = record.modules.find((m) => m.id === 2);
+    expect(lookup?.calls.map((call) => call.output.length)).toEqual([2, 0, 1]);
+    expect(lookup?.calls[2]?.output[0]).toBe(lookup?.outputs[2]);
   });
 });

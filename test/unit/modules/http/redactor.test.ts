@@ -56,4 +56,49 @@ describe('the record redactor', () => {
     const secrets = ['conn-secret'];
     expect(redactorFor(secrets)).toBe(redactorFor(secrets));
   });
+
+  describe('json: the stored text of value(), serialised once', () => {
+    const cases: Array<[string, string[], unknown]> = [
+      ['nothing secret', [], { modules: [{ outputs: [{ name: 'Ada', n: 1 }] }] }],
+      ['a secret query pair', [], { url: 'https://x.test/?api_key=Qu3ryKey&page=2', copy: 'Qu3ryKey' }],
+      ['a secret-named property', [], { bundle: { accessToken: 'camel-secret' }, copy: 'camel-secret' }],
+      ['a secret header pair', [], { headers: [{ name: 'Authorization', value: 'Bearer hdr-secret' }] }],
+      ['a connection credential', ['conn-secret'], { note: 'used conn-secret', n: 3 }],
+      ['a credential JSON escapes', ['se"cret\\x'], { note: 'has se"cret\\x inside' }],
+      ['a credential inside a text Buffer', ['conn-secret'], { body: Buffer.from('{"t":"conn-secret"}') }],
+      ['the Kelvin sign in a secret name', [], { [`api_\u212Aey`]: 'kelvin-secret', copy: 'kelvin-secret' }],
+    ];
+    for (const [name, secrets, value] of cases) {
+      it(`equals JSON.stringify(value(v)) with ${name}`, () => {
+        const redactor = createRedactor(secrets);
+        expect(redactor.json(value)).toBe(JSON.stringify(redactor.value(value)));
+      });
+    }
+
+    it('leaves nothing of a secret in the text', () => {
+      const text = createRedactor(['conn-secret']).json({
+        url: 'https://x.test/?token=T0ken-value',
+        copy: 'T0ken-value',
+        body: Buffer.from('conn-secret'),
+      });
+      expect(text).not.toMatch(/T0ken-value|conn-secret|99,111,110,110/);
+    });
+  });
+
+  describe('clear: a cheap look at serialised pieces', () => {
+    it('clears text with no `=`, no secret-like name and no credential', () => {
+      expect(createRedactor(['conn-secret']).clear(['{"name":"Ada"}', 'POST'], [Buffer.from('plain')])).toBe(
+        true,
+      );
+    });
+
+    it('does not clear query pairs, secret-like names, credentials or hidden bytes', () => {
+      const redactor = createRedactor(['conn-secret']);
+      expect(redactor.clear(['/hook?page=2'])).toBe(false);
+      expect(redactor.clear(['{"X-Api-Key":"abc"}'])).toBe(false);
+      expect(redactor.clear(['{"note":"conn-secret"}'])).toBe(false);
+      expect(redactor.clear(['{"type":"Buffer","data":[1]}'])).toBe(false);
+      expect(redactor.clear(['{}'], [Buffer.from('xx conn-secret xx')])).toBe(false);
+    });
+  });
 });

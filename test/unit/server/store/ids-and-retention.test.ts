@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Db, openDatabase } from '../../../../server/queue/db.ts';
+import type { GroupCommit } from '../../../../server/queue/group-commit.ts';
 import { DataStructureStore } from '../../../../server/store/data-structures.ts';
-import { HistoryPruner } from '../../../../server/store/history-retention.ts';
+import { HistoryPruner, PRUNE_BATCH, PRUNE_INTERVAL_MS } from '../../../../server/store/history-retention.ts';
 import { HookStore } from '../../../../server/store/hooks.ts';
 import { ScenarioStore } from '../../../../server/store/scenarios.ts';
 
@@ -72,5 +73,52 @@ describe('history retention', () => {
     ).run();
     new HistoryPruner(db, { maxAgeDays: 7, maxPerScenario: 100 }).prune(now);
     expect(ids()).toEqual(['old-dlq', 'recent']);
+  });
+
+  it('prunes a large excess in passes of PRUNE_BATCH rows and never deletes past the newest maxPerScenario', () => {
+    db = openDatabase(':memory:');
+    const started = (i: number) => new Date(Date.UTC(2026, 0, 31) + i * 1000).toISOString();
+    const add = (from: number, to: number) => {
+      for (let i = from; i < to; i++) addExecution(`a${String(i).padStart(4, '0')}`, 1, started(i));
+    };
+    const pruner = new HistoryPruner(db, { maxAgeDays: 30, maxPerScenario: 100 });
+    add(0, 2 * PRUNE_BATCH + 100);
+    expect(pruner.prune(now)).toBe(PRUNE_BATCH);
+    // Newer runs arrive between passes: the next passes still keep exactly the newest 100.
+    add(2 * PRUNE_BATCH + 100, 3 * PRUNE_BATCH + 100);
+    const removed: number[] = [];
+    for (let pass = pruner.prune(now); pass > 0; pass = pruner.prune(now)) removed.push(pass);
+    expect(removed.every((count) => count <= PRUNE_BATCH)).toBe(true);
+    const last = 3 * PRUNE_BATCH + 100;
+    expect(ids()).toEqual(
+      Array.from({ length: 100 }, (_, k) => `a${String(last - 100 + k).padStart(4, '0')}`),
+    );
+  });
+
+  it('runs a pass every interval while runs are stored, and about once a second when none are', () => {
+    vi.useFakeTimers();
+    try {
+      db = openDatabase(':memory:');
+      const pruner = new HistoryPruner(db, { maxAgeDays: 30, maxPerScenario: 100 });
+      const passes = vi.spyOn(pruner, 'prune');
+      const commits = { later: (work: () => unknown) => Promise.resolve(work()) } as unknown as GroupCommit;
+      let stored = 0;
+      const stop = pruner.start(
+        commits,
+        () => now,
+        () => stored,
+      );
+      for (let tick = 0; tick < 10; tick++) {
+        stored++;
+        vi.advanceTimersByTime(PRUNE_INTERVAL_MS);
+      }
+      expect(passes).toHaveBeenCalledTimes(10);
+      passes.mockClear();
+      vi.advanceTimersByTime(2_000);
+      expect(passes).toHaveBeenCalledTimes(2);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
