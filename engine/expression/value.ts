@@ -14,7 +14,11 @@ type Eval = (ctx: EvalContext) => unknown;
 
 interface Compiled {
   readonly evaluate: Eval;
+  /** The same value as `evaluate` gives, from the values its dynamic fields (`Walk.leaves`) gave. */
+  readonly assemble: Assemble;
 }
+
+type Assemble = (values: readonly unknown[]) => unknown;
 
 export type ValueErrorSink = (pointer: string, error: ExpressionError) => void;
 
@@ -25,14 +29,34 @@ export function compileValueWith(
   options: TemplateOptions = {},
 ): CompiledValue {
   const references = new Set<number>();
-  const compiled = compileAny(raw, pointer, { onError, options, references });
-  return { references: [...references].sort((a, b) => a - b), evaluate: compiled.evaluate };
+  const leaves: Eval[] = [];
+  const compiled = compileAny(raw, pointer, { onError, options, references, leaves });
+  return {
+    references: [...references].sort((a, b) => a - b),
+    evaluate: compiled.evaluate,
+    leaves,
+    assemble: compiled.assemble,
+  };
 }
 
 interface Walk {
   readonly onError: ValueErrorSink;
   readonly options: TemplateOptions;
   readonly references: Set<number>;
+  /** The dynamic fields met so far, in the order `evaluate` evaluates them. */
+  readonly leaves: Eval[];
+}
+
+/** A field that evaluates to the same value every time. */
+function constant(raw: unknown): Compiled {
+  return { evaluate: () => raw, assemble: () => raw };
+}
+
+/** A field evaluated per bundle: its value is the `values` entry of its position among the leaves. */
+function leaf(evaluate: Eval, walk: Walk): Compiled {
+  const index = walk.leaves.length;
+  walk.leaves.push(evaluate);
+  return { evaluate, assemble: (values) => values[index] };
 }
 
 function compileAny(raw: unknown, pointer: string, walk: Walk): Compiled {
@@ -40,7 +64,7 @@ function compileAny(raw: unknown, pointer: string, walk: Walk): Compiled {
   if (Array.isArray(raw)) return compileArray(raw, pointer, walk);
   if (typeof raw === 'object' && raw !== null)
     return compileObject(raw as Record<string, unknown>, pointer, walk);
-  return { evaluate: () => raw };
+  return constant(raw);
 }
 
 /**
@@ -60,13 +84,13 @@ function compileString(raw: string, pointer: string, walk: Walk): Compiled {
   try {
     const template = compileTemplateWith(raw, walk.options);
     for (const id of template.references) walk.references.add(id);
-    if (!template.isDynamic) return { evaluate: () => raw };
+    if (!template.isDynamic) return constant(raw);
     // The template's own evaluator, not a closure around it: one call less per field per bundle.
-    return { evaluate: template.evaluate };
+    return leaf(template.evaluate, walk);
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
     walk.onError(pointer, error);
-    return { evaluate: unusableFormula(error) };
+    return leaf(unusableFormula(error), walk);
   }
 }
 
@@ -80,6 +104,16 @@ function compileArray(raw: readonly unknown[], pointer: string, walk: Walk): Com
       let length = 0;
       for (const item of items) {
         const value = item.evaluate(ctx);
+        if (value !== undefined) out[length++] = value;
+      }
+      if (length < out.length) out.length = length;
+      return out;
+    },
+    assemble: (values) => {
+      const out: unknown[] = new Array(items.length);
+      let length = 0;
+      for (const item of items) {
+        const value = item.assemble(values);
         if (value !== undefined) out[length++] = value;
       }
       if (length < out.length) out.length = length;
@@ -99,6 +133,16 @@ function compileObject(raw: Record<string, unknown>, pointer: string, walk: Walk
       for (let i = 0; i < keys.length; i++) {
         const value = (items[i] as Compiled).evaluate(ctx);
         // `ignore`, or a whole-field reference to something missing, leaves the field out.
+        if (value === undefined) continue;
+        if (i === protoKey) setOwn(out, '__proto__', value);
+        else out[keys[i] as string] = value;
+      }
+      return out;
+    },
+    assemble: (values) => {
+      const out = new Fields() as Record<string, unknown>;
+      for (let i = 0; i < keys.length; i++) {
+        const value = (items[i] as Compiled).assemble(values);
         if (value === undefined) continue;
         if (i === protoKey) setOwn(out, '__proto__', value);
         else out[keys[i] as string] = value;

@@ -6,7 +6,7 @@
  */
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import type { Continuation } from './continuation.ts';
-import { evaluateInput } from './evaluate.ts';
+import { evaluateMapper } from './evaluate.ts';
 import type { Execution } from './execution.ts';
 
 export interface Bucket {
@@ -46,7 +46,7 @@ export class Aggregation {
     ex.recorder.arrived(node.id);
     const bucket = this.#open[node.id];
     if (!bucket) return false;
-    bucket.items.push(evaluateInput(ex, node));
+    bucket.items.push(evaluateMapper(ex, node));
     bucket.keys?.push(node.groupBy?.evaluate(ex.ctx));
     return true;
   }

@@ -6,6 +6,7 @@
  * (call-columns.ts) until `calls` is first read.
  */
 import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
+import type { EvalContext } from '../expression/types.ts';
 import type { Bundle, WebhookResponse } from '../registry/define-module.ts';
 import { CallColumns } from './call-columns.ts';
 import type { Charge } from './operations.ts';
@@ -38,7 +39,7 @@ export class Recorder {
     for (const node of scenario.modules) {
       const record = emptyRecord(node);
       if (full) {
-        const columns = new CallColumns();
+        const columns = new CallColumns(node.mapper);
         this.#calls[node.id] = columns;
         callsFrom(record, columns);
       }
@@ -70,6 +71,16 @@ export class Recorder {
 
   path(pointer: string): void {
     this.paths[pointer] = (this.paths[pointer] ?? 0) + 1;
+  }
+
+  /**
+   * The input of a call of module `id` about to be recorded; with the full record, kept as its
+   * mapper's field values when `call` is given this same object.
+   */
+  evaluateInput(id: number, ctx: EvalContext): Record<string, unknown> {
+    const columns = this.#calls[id];
+    if (columns === undefined) throw new Error(`internal: no call columns for module ${id}`);
+    return columns.evaluate(ctx);
   }
 
   /** One module call (input → outputs or error). */
