@@ -87,6 +87,19 @@ export interface AggregateCall {
 
 export type RunResult = readonly Bundle[] | Promise<readonly Bundle[]>;
 
+/**
+ * Output bundles made one at a time, as the walk reaches each (ModuleDefinition.stream): the
+ * bundles of a 100,000-element iterator are not all alive at once.
+ */
+export interface LazyBundles {
+  readonly length: number;
+  /** Bundle `index` (0-based), a fresh object each call, equal each time. */
+  at(index: number): Bundle;
+}
+
+/** A module's output bundles as the engine passes them on: a list, or made one at a time. */
+export type Outputs = readonly Bundle[] | LazyBundles;
+
 export interface ModuleDefinition {
   /** `app:ModuleName`, exactly as blueprints write it. */
   key: string;
@@ -119,6 +132,12 @@ export interface ModuleDefinition {
   validate?(node: ModuleNodeInfo): Array<{ pointer: string; message: string; hint?: string }>;
   /** Actions, searches, iterators, triggers, responders. Throw a MakeError to fail. */
   run?(call: ModuleCall, ctx: ModuleContext): RunResult;
+  /**
+   * Optional, synchronous, preferred by the engine over `run`: the same bundles as `run` gives,
+   * made as the walk reaches them (and rebuilt for the execution record when it is read). Only
+   * for outputs rebuilt from values nothing changes during the run (an iterator over its input).
+   */
+  stream?(call: ModuleCall, ctx: ModuleContext): LazyBundles;
   /** Aggregators: one output bundle from one group's items (grouping and `key` are the engine's). */
   aggregate?(call: AggregateCall, ctx: ModuleContext): Bundle;
 }

@@ -6,14 +6,14 @@
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
 import { SetupError } from '../errors/setup-error.ts';
-import type { Bundle, ModuleCall } from '../registry/define-module.ts';
+import type { Bundle, ModuleCall, Outputs } from '../registry/define-module.ts';
 import { asMakeError, evaluateInput } from '../state/evaluate.ts';
 import { type Execution, toRecorded } from '../state/execution.ts';
 import { EngineStop } from '../state/limits.ts';
 import { missingMock } from '../state/mocks.ts';
 import { NO_CHARGE } from '../state/operations.ts';
 
-export type StepResult = readonly Bundle[] | Promise<readonly Bundle[]>;
+export type StepResult = Outputs | Promise<Outputs>;
 
 export function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
@@ -50,9 +50,9 @@ function settle(
   ex: Execution,
   node: ModuleNode,
   input: Record<string, unknown>,
-  pending: Promise<readonly Bundle[]>,
+  pending: Promise<Outputs>,
   acid: boolean,
-): Promise<readonly Bundle[]> {
+): Promise<Outputs> {
   const started = ex.clock.now().getTime() - ex.sleptMs;
   const limit = ex.counters.limits.moduleTimeoutMs;
   return pending.then(
@@ -82,7 +82,10 @@ function chargeAndCount(ex: Execution, node: ModuleNode): void {
 /** Mock first (id or key wins over the real module), then the definition, then trigger input. */
 function invoke(ex: Execution, node: ModuleNode, input: Record<string, unknown>): StepResult {
   if (ex.mocks.has(node)) return ex.mocks.next(node, input, ex.cycle);
-  const run = node.definition?.run;
+  const definition = node.definition;
+  if (definition?.stream)
+    return definition.stream({ input, parameters: node.parameters, node }, ex.moduleContext);
+  const run = definition?.run;
   if (run) {
     const call: ModuleCall = { input, parameters: node.parameters, node };
     return run(call, ex.moduleContext);
@@ -105,11 +108,11 @@ function succeed(
   ex: Execution,
   node: ModuleNode,
   input: Record<string, unknown>,
-  bundles: readonly Bundle[],
+  bundles: Outputs,
   acid: boolean,
-): readonly Bundle[] {
+): Outputs {
   if (acid) ex.tx.afterAcid(true);
-  const out = node.kind === 'search' ? withPositions(bundles) : bundles;
+  const out = node.kind === 'search' && Array.isArray(bundles) ? withPositions(bundles) : bundles;
   ex.counters.addBundles(out.length, node.id);
   ex.recorder.call(node.id, ex.cycle, input, out, null);
   // A module that ended the run as it ran is a Return output (ctx.finishRun).

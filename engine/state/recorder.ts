@@ -1,16 +1,17 @@
 /**
  * Builds the ExecutionRecord (DESIGN.md "Core contracts") from integer counters kept per module.
  * `record: 'summary'` keeps the counts but no outputs or calls (big runs, benchmarks). With the
- * full record, each module's outputs list holds the bundles themselves (shared with the next
- * module's inputs and the walk, never copied) and its calls are kept column-wise
- * (call-columns.ts) until `calls` is first read.
+ * full record, each module's outputs are kept in an OutputList (the bundles themselves, shared
+ * with the next module's inputs and the walk, never copied; output-list.ts) and its calls
+ * column-wise (call-columns.ts), until `outputs` and `calls` are first read.
  */
 import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
 import type { EvalContext } from '../expression/types.ts';
-import type { Bundle, WebhookResponse } from '../registry/define-module.ts';
+import type { Bundle, Outputs, WebhookResponse } from '../registry/define-module.ts';
 import { CallColumns } from './call-columns.ts';
 import type { Charge } from './operations.ts';
-import type { IncompleteExecution, ModuleCallRecord, ModuleRecord, RecordedError } from './record.ts';
+import { OutputList } from './output-list.ts';
+import type { IncompleteExecution, ModuleRecord, RecordedError } from './record.ts';
 
 /** Told the moment a cycle's first Webhook response is produced (RunOptions.onRespond). */
 export type RespondListener = (response: WebhookResponse, cycle: number) => void;
@@ -30,8 +31,9 @@ export class Recorder {
   /** Cycles whose caller already has its response (one request per cycle). */
   readonly #respondedCycles = new Set<number>();
 
-  /** Full record only: each module's calls, by id (sparse). */
+  /** Full record only: each module's calls and outputs, by id (sparse). */
   readonly #calls: CallColumns[] = [];
+  readonly #outputs: OutputList[] = [];
 
   constructor(scenario: Scenario, full: boolean, onRespond?: RespondListener) {
     this.full = full;
@@ -40,8 +42,11 @@ export class Recorder {
       const record = emptyRecord(node);
       if (full) {
         const columns = new CallColumns(node.mapper);
+        const outputs = new OutputList();
         this.#calls[node.id] = columns;
-        callsFrom(record, columns);
+        this.#outputs[node.id] = outputs;
+        settleOnRead(record, 'outputs', () => outputs.materialize());
+        settleOnRead(record, 'calls', () => columns.materialize(record.outputs));
       }
       this.#byId[node.id] = record;
       this.#ordered.push(record);
@@ -88,7 +93,7 @@ export class Recorder {
     id: number,
     cycle: number,
     input: Record<string, unknown>,
-    output: readonly Bundle[],
+    output: Outputs,
     error: RecordedError | null,
   ): void {
     const record = this.module(id);
@@ -96,9 +101,9 @@ export class Recorder {
     record.bundlesOut += output.length;
     if (error) record.errors.push(error);
     if (!this.full) return;
-    const outputs = record.outputs;
+    const outputs = this.#outputs[id] as OutputList;
     this.#calls[id]?.add(input, outputs.length, output.length, error, cycle);
-    for (let i = 0; i < output.length; i++) outputs.push(output[i] as Bundle);
+    outputs.add(output);
   }
 
   /** Bundles reaching a module that does not run per bundle (aggregators, directives). */
@@ -110,12 +115,12 @@ export class Recorder {
   emitted(id: number, bundles: readonly Bundle[]): void {
     const record = this.module(id);
     record.bundlesOut += bundles.length;
-    if (this.full) for (const bundle of bundles) record.outputs.push(bundle);
+    if (this.full) this.#outputs[id]?.add(bundles);
   }
 
   /** One aggregation of `items` bundles (they were counted in as they arrived). */
   aggregated(id: number, cycle: number, items: number, output: readonly Bundle[]): void {
-    const start = this.module(id).outputs.length;
+    const start = this.#outputs[id]?.length ?? 0;
     this.emitted(id, output);
     this.#calls[id]?.add({ items }, start, output.length, null, cycle);
   }
@@ -138,23 +143,22 @@ export class Recorder {
 }
 
 /**
- * `record.calls` as an own enumerable property (so JSON, structured clone and spreads see it) that
- * builds the call list from the columns when first read, then holds it as a plain value.
+ * `record[key]` as an own enumerable property (so JSON, structured clone and spreads see it) that
+ * builds its value when first read, then holds it as a plain value.
  */
-function callsFrom(record: ModuleRecord, columns: CallColumns): void {
-  const settle = (calls: ModuleCallRecord[]) => {
-    Object.defineProperty(record, 'calls', {
-      value: calls,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-    return calls;
+function settleOnRead<K extends 'outputs' | 'calls'>(
+  record: ModuleRecord,
+  key: K,
+  build: () => ModuleRecord[K],
+): void {
+  const settle = (value: ModuleRecord[K]) => {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+    return value;
   };
-  Object.defineProperty(record, 'calls', {
+  Object.defineProperty(record, key, {
     enumerable: true,
     configurable: true,
-    get: () => settle(columns.materialize(record.outputs)),
+    get: () => settle(build()),
     set: settle,
   });
 }
