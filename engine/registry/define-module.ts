@@ -138,6 +138,13 @@ export interface ModuleDefinition {
    * for outputs rebuilt from values nothing changes during the run (an iterator over its input).
    */
   stream?(call: ModuleCall, ctx: ModuleContext): LazyBundles;
+  /**
+   * Optional: the bundles `run` gave for this call, computed again from the call alone, with no
+   * side effect. With it the full execution record keeps only the call's input and rebuilds the
+   * outputs when read (engine/state/output-list.ts): for modules whose output is their input
+   * reshaped (Set multiple variables).
+   */
+  replay?(call: ModuleCall): readonly Bundle[];
   /** Aggregators: one output bundle from one group's items (grouping and `key` are the engine's). */
   aggregate?(call: AggregateCall, ctx: ModuleContext): Bundle;
 }

@@ -29,11 +29,12 @@ export function step(ex: Execution, node: ModuleNode): StepResult {
     return fail(ex, node, input, error, false);
   }
   chargeAndCount(ex, node);
-  const acid = node.definition?.acid === true && !ex.mocks.has(node);
+  const mocked = ex.mocks.has(node);
+  const acid = node.definition?.acid === true && !mocked;
   if (acid) ex.tx.beforeAcid();
   let result: StepResult;
   try {
-    result = invoke(ex, node, input);
+    result = invoke(ex, node, input, mocked);
   } catch (error) {
     return fail(ex, node, input, error, acid);
   }
@@ -43,7 +44,9 @@ export function step(ex: Execution, node: ModuleNode): StepResult {
     ex.clockMoved = true;
     return settle(ex, node, input, result, acid);
   }
-  return succeed(ex, node, input, result, acid);
+  // The module's own output (not a mock's) can be computed again from its input for the record.
+  const replayable = !mocked && node.definition?.replay !== undefined;
+  return succeed(ex, node, input, result, acid, replayable);
 }
 
 function settle(
@@ -58,7 +61,7 @@ function settle(
   return pending.then(
     (bundles) => {
       if (ex.clock.now().getTime() - ex.sleptMs - started <= limit)
-        return succeed(ex, node, input, bundles, acid);
+        return succeed(ex, node, input, bundles, acid, false);
       const error = new MakeError(
         'ModuleTimeoutError',
         `Module ${node.id} did not answer within ${limit} ms (option limits.moduleTimeoutMs).`,
@@ -80,8 +83,13 @@ function chargeAndCount(ex: Execution, node: ModuleNode): void {
 }
 
 /** Mock first (id or key wins over the real module), then the definition, then trigger input. */
-function invoke(ex: Execution, node: ModuleNode, input: Record<string, unknown>): StepResult {
-  if (ex.mocks.has(node)) return ex.mocks.next(node, input, ex.cycle);
+function invoke(
+  ex: Execution,
+  node: ModuleNode,
+  input: Record<string, unknown>,
+  mocked: boolean,
+): StepResult {
+  if (mocked) return ex.mocks.next(node, input, ex.cycle);
   const definition = node.definition;
   if (definition?.stream)
     return definition.stream({ input, parameters: node.parameters, node }, ex.moduleContext);
@@ -110,11 +118,12 @@ function succeed(
   input: Record<string, unknown>,
   bundles: Outputs,
   acid: boolean,
+  replayable: boolean,
 ): Outputs {
   if (acid) ex.tx.afterAcid(true);
   const out = node.kind === 'search' && Array.isArray(bundles) ? withPositions(bundles) : bundles;
   ex.counters.addBundles(out.length, node.id);
-  ex.recorder.call(node.id, ex.cycle, input, out, null);
+  ex.recorder.call(node.id, ex.cycle, input, out, null, replayable);
   // A module that ended the run as it ran is a Return output (ctx.finishRun).
   if (ex.stopped && ex.trace !== null) ex.trace.end(node, 'return');
   return out;

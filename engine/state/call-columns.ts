@@ -40,6 +40,16 @@ export class CallColumns {
     return this.#inputs.length;
   }
 
+  /** Whether `add` will keep `input` as field values (it is the one `evaluate` just built). */
+  isEvaluated(input: Record<string, unknown>): boolean {
+    return this.#inputs.isEvaluated(input);
+  }
+
+  /** Every call's input, rebuilt (the same objects each time). */
+  inputs(): Record<string, unknown>[] {
+    return this.#inputs.materialize();
+  }
+
   /** The module's input for the current bundle, its field values kept for the next `add`. */
   evaluate(ctx: EvalContext): Record<string, unknown> {
     return this.#inputs.evaluate(ctx);
@@ -87,7 +97,7 @@ export class CallColumns {
   /** The calls as records; `outputs` is the module's output list the starts point into. */
   materialize(outputs: readonly Bundle[]): ModuleCallRecord[] {
     const calls: ModuleCallRecord[] = [];
-    const inputs = this.#inputs.materialize();
+    const inputs = this.inputs();
     let run = 0;
     for (let i = 0; i < inputs.length; i++) {
       while (run + 1 < this.#cycleFrom.length && (this.#cycleFrom[run + 1] as number) <= i) run++;

@@ -83,8 +83,23 @@ export class InputColumns {
     this.#others.set(index, input);
   }
 
-  /** Every call's input, rebuilt: fresh objects, the field values themselves shared. */
+  /** Whether `input` is the one `evaluate` just built (so `push` keeps it as field values). */
+  isEvaluated(input: Record<string, unknown>): boolean {
+    return input === this.#last;
+  }
+
+  /**
+   * Every call's input, rebuilt once (fresh objects, the field values themselves shared): the
+   * calls and the outputs replayed from them (output-list.ts) share them.
+   */
   materialize(): Record<string, unknown>[] {
+    this.#materialized ??= this.#rebuild();
+    return this.#materialized;
+  }
+
+  #materialized: Record<string, unknown>[] | null = null;
+
+  #rebuild(): Record<string, unknown>[] {
     const inputs: Record<string, unknown>[] = [];
     const columns = this.#columns;
     const row: unknown[] = new Array(columns.length).fill(undefined);

@@ -10,7 +10,7 @@ import type { EvalContext } from '../expression/types.ts';
 import type { Bundle, Outputs, WebhookResponse } from '../registry/define-module.ts';
 import { CallColumns } from './call-columns.ts';
 import type { Charge } from './operations.ts';
-import { OutputList } from './output-list.ts';
+import { OutputList, type Replay } from './output-list.ts';
 import type { IncompleteExecution, ModuleRecord, RecordedError } from './record.ts';
 
 /** Told the moment a cycle's first Webhook response is produced (RunOptions.onRespond). */
@@ -45,7 +45,8 @@ export class Recorder {
         const outputs = new OutputList();
         this.#calls[node.id] = columns;
         this.#outputs[node.id] = outputs;
-        settleOnRead(record, 'outputs', () => outputs.materialize());
+        const replay = replayOf(node, columns);
+        settleOnRead(record, 'outputs', () => outputs.materialize(replay));
         settleOnRead(record, 'calls', () => columns.materialize(record.outputs));
       }
       this.#byId[node.id] = record;
@@ -88,13 +89,17 @@ export class Recorder {
     return columns.evaluate(ctx);
   }
 
-  /** One module call (input → outputs or error). */
+  /**
+   * One module call (input → outputs or error). `replayable`: the module's `replay` gives these
+   * outputs again from this input, so the full record need not keep them.
+   */
   call(
     id: number,
     cycle: number,
     input: Record<string, unknown>,
     output: Outputs,
     error: RecordedError | null,
+    replayable = false,
   ): void {
     const record = this.module(id);
     record.bundlesIn++;
@@ -102,8 +107,13 @@ export class Recorder {
     if (error) record.errors.push(error);
     if (!this.full) return;
     const outputs = this.#outputs[id] as OutputList;
-    this.#calls[id]?.add(input, outputs.length, output.length, error, cycle);
-    outputs.add(output);
+    const columns = this.#calls[id] as CallColumns;
+    // Only an input kept as field values is sure to be rebuilt equal to what the module saw.
+    const replay = replayable && error === null && columns.isEvaluated(input);
+    const call = columns.length;
+    columns.add(input, outputs.length, output.length, error, cycle);
+    if (replay) outputs.addReplayed(call, output.length);
+    else outputs.add(output);
   }
 
   /** Bundles reaching a module that does not run per bundle (aggregators, directives). */
@@ -140,6 +150,17 @@ export class Recorder {
   modules(): ModuleRecord[] {
     return this.#ordered;
   }
+}
+
+/** Rebuilds call `index`'s outputs from its rebuilt input, for a module with `replay`. */
+function replayOf(node: ModuleNode, columns: CallColumns): Replay {
+  return (index) => {
+    const replay = node.definition?.replay;
+    const input = columns.inputs()[index];
+    if (!replay || input === undefined)
+      throw new Error(`internal: no replay for call ${index} of module ${node.id}`);
+    return replay({ input, parameters: node.parameters, node });
+  };
 }
 
 /**

@@ -26,9 +26,28 @@ describe('OutputList', () => {
     list.add(counting(9, 0));
     expect(list.length).toBe(4);
     expect(lazy.reads).toBe(0);
-    const bundles = list.materialize();
+    const bundles = list.materialize(() => {
+      throw new Error('nothing to replay');
+    });
     expect(bundles).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }, { n: 3 }]);
     expect(bundles[0]).toBe(kept);
+  });
+
+  it('replays the calls it was told to, in place, once each', () => {
+    const list = new OutputList();
+    list.push({ n: 'kept' });
+    list.addReplayed(1, 1);
+    list.addReplayed(2, 2);
+    list.addReplayed(4, 0);
+    list.add([{ n: 'after' }]);
+    expect(list.length).toBe(5);
+    const replayed: number[] = [];
+    const bundles = list.materialize((call) => {
+      replayed.push(call);
+      return Array.from({ length: call === 2 ? 2 : call === 4 ? 0 : 1 }, (_, i) => ({ n: `${call}.${i}` }));
+    });
+    expect(bundles).toEqual([{ n: 'kept' }, { n: '1.0' }, { n: '2.0' }, { n: '2.1' }, { n: 'after' }]);
+    expect(replayed).toEqual([1, 2, 4]);
   });
 
   it('reads a bundle of a list or of a lazy output by position', () => {

@@ -141,3 +141,38 @@ describe('the full record of an iterator', () => {
     expect(aggregator?.calls.map((c) => c.input)).toEqual([{ items: 2 }, { items: 1 }]);
   });
 });
+
+describe('the full record of Set multiple variables (outputs replayed from the inputs)', () => {
+  const blueprint = {
+    name: 't',
+    flow: [
+      { id: 1, module: 'app:watch', version: 1 },
+      {
+        id: 2,
+        module: 'util:SetVariables',
+        version: 1,
+        mapper: { variables: [{ name: 'a', value: '{{1.n}}' }] },
+      },
+    ],
+  };
+
+  it('gives the outputs the module returned, shared with its calls', async () => {
+    const record = await runScenario(loadScenario(blueprint, { registry }), {
+      clock: new SimulatedClock('2026-01-01T00:00:00Z'),
+      input: [{ n: 1 }, { n: { deep: true } }],
+    });
+    const module = record.modules.find((m) => m.id === 2);
+    expect(module?.outputs).toEqual([{ a: 1 }, { a: { deep: true } }]);
+    expect(module?.calls.map((c) => c.output[0])).toEqual(module?.outputs);
+    expect(module?.calls[1]?.output[0]).toBe(module?.outputs[1]);
+  });
+
+  it('keeps a mock’s outputs as they are', async () => {
+    const record = await runScenario(loadScenario(blueprint, { registry }), {
+      clock: new SimulatedClock('2026-01-01T00:00:00Z'),
+      input: [{ n: 1 }],
+      mocks: { 2: [{ output: { mocked: true } }] },
+    });
+    expect(record.modules.find((m) => m.id === 2)?.outputs).toEqual([{ mocked: true }]);
+  });
+});
