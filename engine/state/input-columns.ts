@@ -1,6 +1,6 @@
 /**
  * The inputs of one module's calls for the full record (call-columns.ts), kept as the values of
- * the mapper's dynamic fields, one column per field, instead of one evaluated object graph per
+ * the mapper's dynamic fields, in one flat array, instead of one evaluated object graph per
  * call: a Set multiple variables mapper is four objects per bundle, of which only the two
  * variable values change. `calls[i].input` is rebuilt from row `i` when the record is read
  * (CompiledValue.assemble), equal to what the module was given.
@@ -17,14 +17,25 @@ export function asInput(value: unknown): Record<string, unknown> {
 }
 
 const NO_LEAVES: readonly Leaf[] = [];
+
+/** An empty array whose elements may be any value (V8 element kind), never changing kind. */
+function anyValues(): unknown[] {
+  const values: unknown[] = [null];
+  values.pop();
+  return values;
+}
 const EMPTY = () => ({});
 
 export class InputColumns {
   readonly #mapper: CompiledValue | null;
   readonly #leaves: readonly Leaf[];
   readonly #assemble: ((values: readonly unknown[]) => unknown) | null;
-  /** `#columns[k][i]`: the value of dynamic field k in call i. */
-  readonly #columns: unknown[][];
+  /**
+   * The value of dynamic field k in call i at `i * fields + k`: one array for all fields, whose
+   * element kind is set to "any value" from the start, so that one push site serves every module
+   * (an array per field would be of numbers in one module, strings in another).
+   */
+  readonly #values: unknown[] = anyValues();
   /** Inputs not built by `evaluate` (a mapper that failed, an aggregation's `{ items }`), by call. */
   #others: Map<number, Record<string, unknown>> | null = null;
   #length = 0;
@@ -44,7 +55,6 @@ export class InputColumns {
       this.#leaves = NO_LEAVES;
       this.#assemble = null;
     }
-    this.#columns = this.#leaves.map(() => []);
     this.#scratch = new Array(this.#leaves.length).fill(undefined);
     this.#mapper = mapper;
   }
@@ -71,14 +81,15 @@ export class InputColumns {
    */
   push(input: Record<string, unknown>): void {
     const index = this.#length++;
-    const columns = this.#columns;
+    const kept = this.#values;
+    const fields = this.#scratch.length;
     if (input === this.#last) {
       const values = this.#scratch;
-      for (let k = 0; k < columns.length; k++) (columns[k] as unknown[]).push(values[k]);
+      for (let k = 0; k < fields; k++) kept.push(values[k]);
       this.#last = null;
       return;
     }
-    for (let k = 0; k < columns.length; k++) (columns[k] as unknown[]).push(undefined);
+    for (let k = 0; k < fields; k++) kept.push(undefined);
     this.#others ??= new Map();
     this.#others.set(index, input);
   }
@@ -101,15 +112,16 @@ export class InputColumns {
 
   #rebuild(): Record<string, unknown>[] {
     const inputs: Record<string, unknown>[] = [];
-    const columns = this.#columns;
-    const row: unknown[] = new Array(columns.length).fill(undefined);
+    const kept = this.#values;
+    const fields = this.#scratch.length;
+    const row: unknown[] = new Array(fields).fill(undefined);
     for (let i = 0; i < this.#length; i++) {
       const other = this.#others?.get(i);
       if (other !== undefined || this.#assemble === null) {
         inputs.push(other ?? {});
         continue;
       }
-      for (let k = 0; k < columns.length; k++) row[k] = (columns[k] as unknown[])[i];
+      for (let k = 0; k < fields; k++) row[k] = kept[i * fields + k];
       inputs.push(asInput(this.#assemble(row)));
     }
     return inputs;
