@@ -53,8 +53,11 @@ function isFields(item: unknown): item is Bundle {
  */
 function copyOwn(source: Bundle, Fields: PlainObjectMaker): Bundle {
   const copy: Bundle = new Fields();
+  // Object.prototype has no enumerable keys: for-in over a plain object lists only its own.
+  const proto = Object.getPrototypeOf(source);
+  const plain = proto === Object.prototype || proto === null;
   for (const key in source) {
-    if (!Object.hasOwn(source, key)) continue;
+    if (!plain && !Object.hasOwn(source, key)) continue;
     // A JSON key "__proto__" must stay a plain field, never set the prototype.
     if (key === '__proto__') {
       Object.defineProperty(copy, key, {
