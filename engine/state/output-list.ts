@@ -44,6 +44,7 @@ export class OutputList {
     if (this.#open === null) {
       this.#open = [];
       this.#parts.push(this.#open);
+      this.#replaying = null;
     }
     this.#open.push(bundle);
     this.#length++;
@@ -58,21 +59,27 @@ export class OutputList {
     if (lazy.length === 0) return;
     this.#parts.push(lazy);
     this.#open = null;
+    this.#replaying = null;
     this.#length += lazy.length;
   }
 
   /** Call `call`'s `count` output bundles, to be rebuilt from its input when read. */
   addReplayed(call: number, count: number): void {
     this.#length += count;
-    const last = this.#parts.at(-1);
-    if (last instanceof Replayed && last.first + last.calls === call) {
+    const last = this.#replaying;
+    if (last !== null && last.first + last.calls === call) {
       last.calls++;
       last.bundles += count;
       return;
     }
-    this.#parts.push(new Replayed(call, count));
+    const part = new Replayed(call, count);
+    this.#parts.push(part);
+    this.#replaying = part;
     this.#open = null;
   }
+
+  /** The last part when it is replayed calls: where `addReplayed` extends. */
+  #replaying: Replayed | null = null;
 
   /** The bundles in order; lazy and replayed ones made now. */
   materialize(replay: Replay): Bundle[] {

@@ -50,6 +50,14 @@ describe('OutputList', () => {
     expect(replayed).toEqual([1, 2, 4]);
   });
 
+  it('keeps a bundle pushed between two consecutive replayed calls in its place', () => {
+    const list = new OutputList();
+    list.addReplayed(0, 1);
+    list.push({ n: 'emitted' });
+    list.addReplayed(1, 1);
+    expect(list.materialize((call) => [{ n: call }])).toEqual([{ n: 0 }, { n: 'emitted' }, { n: 1 }]);
+  });
+
   it('reads a bundle of a list or of a lazy output by position', () => {
     expect(outputAt([{ n: 5 }], 0)).toEqual({ n: 5 });
     expect(outputAt(counting(7, 3), 2)).toEqual({ n: 9 });
