@@ -80,6 +80,7 @@ export interface ModuleCall {
 
 /** For aggregators: one group's items, each the evaluated mapper of one bundle that reached it. */
 export interface AggregateCall {
+  /** A fresh array the engine does not use again once `aggregate` returned: it may be kept as is. */
   readonly items: readonly Record<string, unknown>[];
   readonly parameters: Readonly<Record<string, unknown>>;
   readonly node: ModuleNodeInfo;
