@@ -6,7 +6,7 @@
  */
 import { ExpressionError } from '../errors/expression-error.ts';
 import { dataError } from '../errors/make-error.ts';
-import { plainObjectMaker } from './plain-object.ts';
+import { type PlainObjectMaker, plainObjectMaker } from './plain-object.ts';
 import { compileTemplateWith, type TemplateOptions } from './template.ts';
 import type { CompiledValue, EvalContext } from './types.ts';
 
@@ -14,6 +14,10 @@ type Eval = (ctx: EvalContext) => unknown;
 
 interface Compiled {
   readonly evaluate: Eval;
+  /** A leaf's index among the leaves; for a constant, NaN; undefined for an object or array. */
+  readonly source?: number;
+  /** A constant's value. */
+  readonly value?: unknown;
   /** The same value as `evaluate` gives, from the values its dynamic fields (`Walk.leaves`) gave. */
   readonly assemble: Assemble;
 }
@@ -49,14 +53,14 @@ interface Walk {
 
 /** A field that evaluates to the same value every time. */
 function constant(raw: unknown): Compiled {
-  return { evaluate: () => raw, assemble: () => raw };
+  return { evaluate: () => raw, assemble: () => raw, source: Number.NaN, value: raw };
 }
 
 /** A field evaluated per bundle: its value is the `values` entry of its position among the leaves. */
 function leaf(evaluate: Eval, walk: Walk): Compiled {
   const index = walk.leaves.length;
   walk.leaves.push(evaluate);
-  return { evaluate, assemble: (values) => values[index] };
+  return { evaluate, assemble: (values) => values[index], source: index };
 }
 
 function compileAny(raw: unknown, pointer: string, walk: Walk): Compiled {
@@ -139,16 +143,45 @@ function compileObject(raw: Record<string, unknown>, pointer: string, walk: Walk
       }
       return out;
     },
-    assemble: (values) => {
-      const out = new Fields() as Record<string, unknown>;
-      for (let i = 0; i < keys.length; i++) {
-        const value = (items[i] as Compiled).assemble(values);
-        if (value === undefined) continue;
-        if (i === protoKey) setOwn(out, '__proto__', value);
-        else out[keys[i] as string] = value;
-      }
-      return out;
-    },
+    assemble:
+      flatAssemble(keys, items, Fields, protoKey) ??
+      ((values) => {
+        const out = new Fields() as Record<string, unknown>;
+        for (let i = 0; i < keys.length; i++) {
+          const value = (items[i] as Compiled).assemble(values);
+          if (value === undefined) continue;
+          if (i === protoKey) setOwn(out, '__proto__', value);
+          else out[keys[i] as string] = value;
+        }
+        return out;
+      }),
+  };
+}
+
+/**
+ * An object whose fields are all formulas or constants (`{ name: 'a', value: '{{1.x}}' }`, the
+ * usual innermost mapper object) assembled by reading `values` directly, without a call per
+ * field: this runs for every bundle of a full-record run.
+ */
+function flatAssemble(
+  keys: readonly string[],
+  items: readonly Compiled[],
+  Fields: PlainObjectMaker,
+  protoKey: number,
+): Assemble | null {
+  if (items.some((item) => item.source === undefined)) return null;
+  const sources = items.map((item) => item.source as number);
+  const fixed = items.map((item) => item.value);
+  return (values) => {
+    const out = new Fields() as Record<string, unknown>;
+    for (let i = 0; i < keys.length; i++) {
+      const source = sources[i] as number;
+      const value = source >= 0 ? values[source] : fixed[i];
+      if (value === undefined) continue;
+      if (i === protoKey) setOwn(out, '__proto__', value);
+      else out[keys[i] as string] = value;
+    }
+    return out;
   };
 }
 

@@ -24,6 +24,7 @@ const mapper = () =>
       variables: [
         { name: 'a', value: '{{1.x}}' },
         { name: 'b', value: '{{1.y}}-{{1.x}}' },
+        { name: 'c', value: '{{1.missing}}' },
       ],
       list: ['{{1.missing}}', 'fixed', '{{1.x}}'],
       none: '{{1.missing}}',
@@ -52,6 +53,8 @@ describe('InputColumns', () => {
       variables: [
         { name: 'a', value: 1 },
         { name: 'b', value: 'p-1' },
+        // A field whose formula gives nothing is left out, as evaluate leaves it out.
+        { name: 'c' },
       ],
       // The missing reference is left out of the array, as evaluate leaves it out.
       list: ['fixed', 1],
@@ -72,6 +75,18 @@ describe('InputColumns', () => {
     expect(inputs[0]).toBe(first);
     expect(variable(inputs[1], 0)).toBe(2);
     expect(inputs[2]).toEqual({ items: 3 });
+  });
+
+  it('keeps a mapped "__proto__" key a plain field', () => {
+    const columns = new InputColumns(
+      compileValue(JSON.parse('{"item": {"__proto__": "{{1.x}}"}}'), '', noErrors),
+    );
+    const input = columns.evaluate(evalContext({ 1: { x: { polluted: true } } }));
+    columns.push(input);
+    const [rebuilt] = columns.materialize();
+    const item = rebuilt?.item as object;
+    expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+    expect(Object.hasOwn(item, '__proto__')).toBe(true);
   });
 
   it('gives a module without a mapper an empty input per call', () => {
