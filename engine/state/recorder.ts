@@ -41,18 +41,18 @@ export class Recorder {
     for (const node of scenario.modules) {
       const record = emptyRecord(node);
       if (full) {
-        const columns = new CallColumns(node.mapper);
-        const outputs = new OutputList();
-        this.#calls[node.id] = columns;
-        this.#outputs[node.id] = outputs;
-        const replay = replayOf(node, columns);
-        settleOnRead(record, 'outputs', () => outputs.materialize(replay));
-        settleOnRead(record, 'calls', () => columns.materialize(record.outputs));
+        this.#calls[node.id] = new CallColumns(node.mapper);
+        this.#outputs[node.id] = new OutputList();
       }
       this.#byId[node.id] = record;
       this.#ordered.push(record);
     }
+    this.#nodes = scenario.modules;
   }
+
+  readonly #nodes: readonly ModuleNode[];
+  /** `outputs` and `calls` already read from the lists (the full record, once the run ended). */
+  #settled = false;
 
   module(id: number): ModuleRecord {
     const record = this.#byId[id];
@@ -147,7 +147,23 @@ export class Recorder {
     this.#onRespond?.(response, cycle);
   }
 
+  /**
+   * The module records, once the run ended. With the full record, `outputs` and `calls` become
+   * properties built when first read. Not before: an object given accessor properties leaves
+   * V8's fast mode, and the counters of these records are updated for every bundle.
+   */
   modules(): ModuleRecord[] {
+    if (this.full && !this.#settled) {
+      this.#settled = true;
+      for (const node of this.#nodes) {
+        const record = this.module(node.id);
+        const columns = this.#calls[node.id] as CallColumns;
+        const outputs = this.#outputs[node.id] as OutputList;
+        const replay = replayOf(node, columns);
+        settleOnRead(record, 'outputs', () => outputs.materialize(replay));
+        settleOnRead(record, 'calls', () => columns.materialize(record.outputs));
+      }
+    }
     return this.#ordered;
   }
 }
