@@ -1,11 +1,12 @@
 /**
  * The inputs of one module's calls for the full record (call-columns.ts), kept as the values of
- * the mapper's dynamic fields, in one flat array, instead of one evaluated object graph per
+ * the mapper's dynamic fields, in one flat list, instead of one evaluated object graph per
  * call: a Set multiple variables mapper is four objects per bundle, of which only the two
  * variable values change. `calls[i].input` is rebuilt from row `i` when the record is read
  * (CompiledValue.assemble), equal to what the module was given.
  */
 import type { CompiledValue, EvalContext } from '../expression/types.ts';
+import { ChunkedValues } from './chunked-values.ts';
 
 type Leaf = (ctx: EvalContext) => unknown;
 
@@ -18,12 +19,6 @@ export function asInput(value: unknown): Record<string, unknown> {
 
 const NO_LEAVES: readonly Leaf[] = [];
 
-/** An empty array whose elements may be any value (V8 element kind), never changing kind. */
-function anyValues(): unknown[] {
-  const values: unknown[] = [null];
-  values.pop();
-  return values;
-}
 const EMPTY = () => ({});
 
 export class InputColumns {
@@ -31,11 +26,11 @@ export class InputColumns {
   readonly #leaves: readonly Leaf[];
   readonly #assemble: ((values: readonly unknown[]) => unknown) | null;
   /**
-   * The value of dynamic field k in call i at `i * fields + k`: one array for all fields, whose
-   * element kind is set to "any value" from the start, so that one push site serves every module
-   * (an array per field would be of numbers in one module, strings in another).
+   * The value of dynamic field k in call i at `i * fields + k`: one list for all fields, of
+   * arrays whose element kind is "any value" from the start, so that one push site serves every
+   * module (an array per field would be of numbers in one module, strings in another).
    */
-  readonly #values: unknown[] = anyValues();
+  readonly #values = new ChunkedValues();
   /** Inputs not built by `evaluate` (a mapper that failed, an aggregation's `{ items }`), by call. */
   #others: Map<number, Record<string, unknown>> | null = null;
   #length = 0;
@@ -121,7 +116,7 @@ export class InputColumns {
         inputs.push(other ?? {});
         continue;
       }
-      for (let k = 0; k < fields; k++) row[k] = kept[i * fields + k];
+      for (let k = 0; k < fields; k++) row[k] = kept.at(i * fields + k);
       inputs.push(asInput(this.#assemble(row)));
     }
     return inputs;
