@@ -7,10 +7,17 @@
  * run then keeps no bundle of these modules alive once the walk has passed it.
  */
 import type { Bundle, LazyBundles, Outputs } from '../registry/define-module.ts';
+import { ChunkedValues } from './chunked-values.ts';
 
 /** Output bundle `index` of `outs`. */
 export function outputAt(outs: Outputs, index: number): Bundle | undefined {
   return Array.isArray(outs) ? (outs as readonly Bundle[])[index] : (outs as LazyBundles).at(index);
+}
+
+/** Bundles kept as they are, in arrays of 4,096 (chunked-values.ts: a large array costs the collector). */
+class Kept {
+  readonly bundles = new ChunkedValues();
+  count = 0;
 }
 
 /** The outputs of calls `first` to `first + calls - 1`, to be replayed from their inputs. */
@@ -31,9 +38,9 @@ export type Replay = (call: number) => readonly Bundle[];
 
 export class OutputList {
   /** Runs of bundles kept as they are, lazy outputs and replayed calls, in output order. */
-  readonly #parts: Array<Bundle[] | LazyBundles | Replayed> = [];
-  /** The last part when it is a list: where `push` adds. */
-  #open: Bundle[] | null = null;
+  readonly #parts: Array<Kept | LazyBundles | Replayed> = [];
+  /** The last part when it is kept bundles: where `push` adds. */
+  #open: Kept | null = null;
   #length = 0;
 
   get length(): number {
@@ -41,12 +48,15 @@ export class OutputList {
   }
 
   push(bundle: Bundle): void {
-    if (this.#open === null) {
-      this.#open = [];
-      this.#parts.push(this.#open);
+    let open = this.#open;
+    if (open === null) {
+      open = new Kept();
+      this.#open = open;
+      this.#parts.push(open);
       this.#replaying = null;
     }
-    this.#open.push(bundle);
+    open.bundles.push(bundle);
+    open.count++;
     this.#length++;
   }
 
@@ -83,12 +93,11 @@ export class OutputList {
 
   /** The bundles in order; lazy and replayed ones made now. */
   materialize(replay: Replay): Bundle[] {
-    const parts = this.#parts;
-    if (parts.length === 1 && Array.isArray(parts[0])) return parts[0] as Bundle[];
     const out: Bundle[] = [];
-    for (const part of parts) {
-      if (Array.isArray(part)) for (const bundle of part) out.push(bundle);
-      else if (part instanceof Replayed) {
+    for (const part of this.#parts) {
+      if (part instanceof Kept) {
+        for (let i = 0; i < part.count; i++) out.push(part.bundles.at(i) as Bundle);
+      } else if (part instanceof Replayed) {
         for (let c = part.first; c < part.first + part.calls; c++) for (const b of replay(c)) out.push(b);
       } else for (let i = 0; i < part.length; i++) out.push(part.at(i));
     }
