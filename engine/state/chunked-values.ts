@@ -33,6 +33,11 @@ export class ChunkedValues {
     chunk.push(value);
   }
 
+  /** Every value, in one array (concat: one copy, no growth). */
+  toArray(): unknown[] {
+    return anyValues().concat(...this.#chunks);
+  }
+
   /** The value pushed `index`-th (0-based). */
   at(index: number): unknown {
     return this.#chunks[index >>> CHUNK_BITS]?.[index & (CHUNK - 1)];

@@ -16,3 +16,16 @@ describe('ChunkedValues', () => {
     expect(values.at(n)).toBeUndefined();
   });
 });
+
+describe('ChunkedValues.toArray', () => {
+  it('joins every value in order into one array', () => {
+    const values = new ChunkedValues();
+    const n = 4096 + 3;
+    for (let i = 0; i < n; i++) values.push({ i });
+    const all = values.toArray();
+    expect(all).toHaveLength(n);
+    expect(all[4096]).toEqual({ i: 4096 });
+    expect(all[n - 1]).toEqual({ i: n - 1 });
+    expect(new ChunkedValues().toArray()).toEqual([]);
+  });
+});
