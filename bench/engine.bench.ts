@@ -8,7 +8,7 @@
  * plain `node`) — the target's measure — and as developers run it (sources under tsx).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -79,7 +79,9 @@ function childRss(command: string, args: string[]): RssReport {
 async function builtChild(): Promise<string> {
   const dir = path.join(here, '..', 'node_modules', '.cache', 'makesim-bench');
   mkdirSync(dir, { recursive: true });
-  const outfile = path.join(dir, 'engine-rss.mjs');
+  // One file per bench process: node_modules is shared by every worktree of the repository, and
+  // two benches running at once must not measure each other's build.
+  const outfile = path.join(dir, `engine-rss-${process.pid}.mjs`);
   await build({
     entryPoints: [path.join(here, 'engine-rss.child.ts')],
     bundle: true,
@@ -118,7 +120,9 @@ export const engineSuite: BenchSuite = {
     console.log(line('W2 full record', w2Full, plain2));
     console.log(line('W1 summary record', w1Summary, plain1));
     console.log(line('W2 summary record', w2Summary, plain2));
-    const built = childRss(process.execPath, ['--expose-gc', await builtChild()]);
+    const builtFile = await builtChild();
+    const built = childRss(process.execPath, ['--expose-gc', builtFile]);
+    rmSync(builtFile, { force: true });
     const source = childRss(process.execPath, ['--import', 'tsx', path.join(here, 'engine-rss.child.ts')]);
     console.log(rssLine('W2 full record, fresh process, built JS', built));
     console.log(rssLine('W2 full record, fresh process, sources under tsx', source));

@@ -7,7 +7,7 @@ import type { BinaryNode, BinaryOp, IndexNode, MemberNode, Node } from './ast.ts
 import { toBoolean } from './coerce.ts';
 import type { Evaluator } from './compile.ts';
 import { BINARY_OPERATORS } from './operators.ts';
-import { readFirst, readIndex, readKey } from './references.ts';
+import { readFirst, readIndex, readKey, readOwnKey } from './references.ts';
 import type { EvalContext, VariableScopes } from './types.ts';
 
 const SCOPES: ReadonlySet<string> = new Set(['scenario', 'execution', 'organization', 'team', 'input']);
@@ -36,7 +36,8 @@ export function compilePath(node: MemberNode | IndexNode, sub: (n: Node) => Eval
 }
 
 function keyStep(key: string): Step {
-  return (value) => readKey(value, key);
+  if (key in Object.prototype) return (value) => readKey(value, key);
+  return (value) => readOwnKey(value, key);
 }
 
 function indexStep(node: IndexNode, sub: (n: Node) => Evaluator): Step {

@@ -18,6 +18,18 @@ export function readKey(value: unknown, key: string): unknown {
   return value[key];
 }
 
+/**
+ * readKey for a key that names nothing on Object.prototype: on a collection (prototype
+ * Object.prototype or null) such a key can only be found as the object's own, so the hasOwn test
+ * is left out — `1.name` is read for every bundle. (Nothing a scenario runs can add keys to
+ * Object.prototype: a mapped `__proto__` is data, DESIGN principle 8.)
+ */
+export function readOwnKey(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) return readKeyOfArray(value, key);
+  return isCollection(value) ? value[key] : undefined;
+}
+
 function readKeyOfArray(items: readonly unknown[], key: string): unknown {
   const index = toNumber(key);
   if (index !== undefined && Number.isInteger(index)) return readIndex(items, index);

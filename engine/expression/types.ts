@@ -46,6 +46,14 @@ export interface CompiledTemplate {
 export interface CompiledValue {
   readonly references: readonly number[];
   evaluate(ctx: EvalContext): unknown;
+  /**
+   * The fields that change per bundle (templates with `{{…}}`), in the order `evaluate` evaluates
+   * them. With `assemble`, a record can keep a value as these fields' results alone
+   * (engine/state/call-columns.ts) and rebuild it when read.
+   */
+  readonly leaves?: readonly ((ctx: EvalContext) => unknown)[];
+  /** What `evaluate` gives when `leaves[k]` evaluated to `values[k]`: fresh objects and arrays each time. */
+  assemble?(values: readonly unknown[]): unknown;
 }
 
 export interface FilterCondition {

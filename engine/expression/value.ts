@@ -6,7 +6,7 @@
  */
 import { ExpressionError } from '../errors/expression-error.ts';
 import { dataError } from '../errors/make-error.ts';
-import { plainObjectMaker } from './plain-object.ts';
+import { type PlainObjectMaker, plainObjectMaker } from './plain-object.ts';
 import { sortedIds } from './sorted-ids.ts';
 import { compileTemplateWith, type TemplateOptions } from './template.ts';
 import type { CompiledValue, EvalContext } from './types.ts';
@@ -15,7 +15,15 @@ type Eval = (ctx: EvalContext) => unknown;
 
 interface Compiled {
   readonly evaluate: Eval;
+  /** A leaf's index among the leaves; for a constant, NaN; undefined for an object or array. */
+  readonly source?: number;
+  /** A constant's value. */
+  readonly value?: unknown;
+  /** The same value as `evaluate` gives, from the values its dynamic fields (`Walk.leaves`) gave. */
+  readonly assemble: Assemble;
 }
+
+type Assemble = (values: readonly unknown[]) => unknown;
 
 export type ValueErrorSink = (pointer: string, error: ExpressionError) => void;
 
@@ -26,14 +34,34 @@ export function compileValueWith(
   options: TemplateOptions = {},
 ): CompiledValue {
   const references = new Set<number>();
-  const compiled = compileAny(raw, pointer, { onError, options, references });
-  return { references: sortedIds(references), evaluate: compiled.evaluate };
+  const leaves: Eval[] = [];
+  const compiled = compileAny(raw, pointer, { onError, options, references, leaves });
+  return {
+    references: sortedIds(references),
+    evaluate: compiled.evaluate,
+    leaves,
+    assemble: compiled.assemble,
+  };
 }
 
 interface Walk {
   readonly onError: ValueErrorSink;
   readonly options: TemplateOptions;
   readonly references: Set<number>;
+  /** The dynamic fields met so far, in the order `evaluate` evaluates them. */
+  readonly leaves: Eval[];
+}
+
+/** A field that evaluates to the same value every time. */
+function constant(raw: unknown): Compiled {
+  return { evaluate: () => raw, assemble: () => raw, source: Number.NaN, value: raw };
+}
+
+/** A field evaluated per bundle: its value is the `values` entry of its position among the leaves. */
+function leaf(evaluate: Eval, walk: Walk): Compiled {
+  const index = walk.leaves.length;
+  walk.leaves.push(evaluate);
+  return { evaluate, assemble: (values) => values[index], source: index };
 }
 
 function compileAny(raw: unknown, pointer: string, walk: Walk): Compiled {
@@ -41,7 +69,7 @@ function compileAny(raw: unknown, pointer: string, walk: Walk): Compiled {
   if (Array.isArray(raw)) return compileArray(raw, pointer, walk);
   if (typeof raw === 'object' && raw !== null)
     return compileObject(raw as Record<string, unknown>, pointer, walk);
-  return { evaluate: () => raw };
+  return constant(raw);
 }
 
 /**
@@ -61,13 +89,13 @@ function compileString(raw: string, pointer: string, walk: Walk): Compiled {
   try {
     const template = compileTemplateWith(raw, walk.options);
     for (const id of template.references) walk.references.add(id);
-    if (!template.isDynamic) return { evaluate: () => raw };
+    if (!template.isDynamic) return constant(raw);
     // The template's own evaluator, not a closure around it: one call less per field per bundle.
-    return { evaluate: template.evaluate };
+    return leaf(template.evaluate, walk);
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
     walk.onError(pointer, error);
-    return { evaluate: unusableFormula(error) };
+    return leaf(unusableFormula(error), walk);
   }
 }
 
@@ -81,6 +109,16 @@ function compileArray(raw: readonly unknown[], pointer: string, walk: Walk): Com
       let length = 0;
       for (const item of items) {
         const value = item.evaluate(ctx);
+        if (value !== undefined) out[length++] = value;
+      }
+      if (length < out.length) out.length = length;
+      return out;
+    },
+    assemble: (values) => {
+      const out: unknown[] = new Array(items.length);
+      let length = 0;
+      for (const item of items) {
+        const value = item.assemble(values);
         if (value !== undefined) out[length++] = value;
       }
       if (length < out.length) out.length = length;
@@ -106,6 +144,45 @@ function compileObject(raw: Record<string, unknown>, pointer: string, walk: Walk
       }
       return out;
     },
+    assemble:
+      flatAssemble(keys, items, Fields, protoKey) ??
+      ((values) => {
+        const out = new Fields() as Record<string, unknown>;
+        for (let i = 0; i < keys.length; i++) {
+          const value = (items[i] as Compiled).assemble(values);
+          if (value === undefined) continue;
+          if (i === protoKey) setOwn(out, '__proto__', value);
+          else out[keys[i] as string] = value;
+        }
+        return out;
+      }),
+  };
+}
+
+/**
+ * An object whose fields are all formulas or constants (`{ name: 'a', value: '{{1.x}}' }`, the
+ * usual innermost mapper object) assembled by reading `values` directly, without a call per
+ * field: this runs for every bundle of a full-record run.
+ */
+function flatAssemble(
+  keys: readonly string[],
+  items: readonly Compiled[],
+  Fields: PlainObjectMaker,
+  protoKey: number,
+): Assemble | null {
+  if (items.some((item) => item.source === undefined)) return null;
+  const sources = items.map((item) => item.source as number);
+  const fixed = items.map((item) => item.value);
+  return (values) => {
+    const out = new Fields() as Record<string, unknown>;
+    for (let i = 0; i < keys.length; i++) {
+      const source = sources[i] as number;
+      const value = source >= 0 ? values[source] : fixed[i];
+      if (value === undefined) continue;
+      if (i === protoKey) setOwn(out, '__proto__', value);
+      else out[keys[i] as string] = value;
+    }
+    return out;
   };
 }
 

@@ -6,23 +6,40 @@
  * carries its 1-based `__IMTINDEX__` and the total `__IMTLENGTH__`.
  */
 import { type PlainObjectMaker, plainObjectMaker } from '../expression/plain-object.ts';
-import type { Bundle } from '../registry/define-module.ts';
+import type { Bundle, LazyBundles } from '../registry/define-module.ts';
 
 export function feed(value: unknown): Bundle[] {
-  if (value === undefined || value === null) return [];
-  const items = Array.isArray(value) ? value : [value];
-  const length = items.length;
+  const fed = feedLazily(value);
   // push, not `new Array(length)`: V8 keeps a large preallocated array in slow dictionary mode.
   const out: Bundle[] = [];
-  const Fields = plainObjectMaker();
-  for (let i = 0; i < length; i++) {
-    const item: unknown = items[i];
-    const bundle: Bundle = isFields(item) ? copyOwn(item, Fields) : { value: item };
-    bundle.__IMTINDEX__ = i + 1;
-    bundle.__IMTLENGTH__ = length;
-    out.push(bundle);
-  }
+  for (let i = 0; i < fed.length; i++) out.push(fed.at(i));
   return out;
+}
+
+/** The same bundles as `feed`, each made when the walk reaches it (ModuleDefinition.stream). */
+export function feedLazily(value: unknown): LazyBundles {
+  if (value === undefined || value === null) return new Fed([]);
+  return new Fed(Array.isArray(value) ? value : [value]);
+}
+
+class Fed implements LazyBundles {
+  readonly #items: readonly unknown[];
+  /** One maker per operation: its bundles share one shape (expression/plain-object.ts). */
+  readonly #Fields = plainObjectMaker();
+  readonly length: number;
+
+  constructor(items: readonly unknown[]) {
+    this.#items = items;
+    this.length = items.length;
+  }
+
+  at(index: number): Bundle {
+    const item: unknown = this.#items[index];
+    const bundle: Bundle = isFields(item) ? copyOwn(item, this.#Fields) : { value: item };
+    bundle.__IMTINDEX__ = index + 1;
+    bundle.__IMTLENGTH__ = this.length;
+    return bundle;
+  }
 }
 
 function isFields(item: unknown): item is Bundle {
@@ -36,8 +53,11 @@ function isFields(item: unknown): item is Bundle {
  */
 function copyOwn(source: Bundle, Fields: PlainObjectMaker): Bundle {
   const copy: Bundle = new Fields();
+  // Object.prototype has no enumerable keys: for-in over a plain object lists only its own.
+  const proto = Object.getPrototypeOf(source);
+  const plain = proto === Object.prototype || proto === null;
   for (const key in source) {
-    if (!Object.hasOwn(source, key)) continue;
+    if (!plain && !Object.hasOwn(source, key)) continue;
     // A JSON key "__proto__" must stay a plain field, never set the prototype.
     if (key === '__proto__') {
       Object.defineProperty(copy, key, {

@@ -80,12 +80,26 @@ export interface ModuleCall {
 
 /** For aggregators: one group's items, each the evaluated mapper of one bundle that reached it. */
 export interface AggregateCall {
+  /** A fresh array the engine does not use again once `aggregate` returned: it may be kept as is. */
   readonly items: readonly Record<string, unknown>[];
   readonly parameters: Readonly<Record<string, unknown>>;
   readonly node: ModuleNodeInfo;
 }
 
 export type RunResult = readonly Bundle[] | Promise<readonly Bundle[]>;
+
+/**
+ * Output bundles made one at a time, as the walk reaches each (ModuleDefinition.stream): the
+ * bundles of a 100,000-element iterator are not all alive at once.
+ */
+export interface LazyBundles {
+  readonly length: number;
+  /** Bundle `index` (0-based), a fresh object each call, equal each time. */
+  at(index: number): Bundle;
+}
+
+/** A module's output bundles as the engine passes them on: a list, or made one at a time. */
+export type Outputs = readonly Bundle[] | LazyBundles;
 
 export interface ModuleDefinition {
   /** `app:ModuleName`, exactly as blueprints write it. */
@@ -119,6 +133,19 @@ export interface ModuleDefinition {
   validate?(node: ModuleNodeInfo): Array<{ pointer: string; message: string; hint?: string }>;
   /** Actions, searches, iterators, triggers, responders. Throw a MakeError to fail. */
   run?(call: ModuleCall, ctx: ModuleContext): RunResult;
+  /**
+   * Optional, synchronous, preferred by the engine over `run`: the same bundles as `run` gives,
+   * made as the walk reaches them (and rebuilt for the execution record when it is read). Only
+   * for outputs rebuilt from values nothing changes during the run (an iterator over its input).
+   */
+  stream?(call: ModuleCall, ctx: ModuleContext): LazyBundles;
+  /**
+   * Optional: the bundles `run` gave for this call, computed again from the call alone, with no
+   * side effect. With it the full execution record keeps only the call's input and rebuilds the
+   * outputs when read (engine/state/output-list.ts): for modules whose output is their input
+   * reshaped (Set multiple variables).
+   */
+  replay?(call: ModuleCall): readonly Bundle[];
   /** Aggregators: one output bundle from one group's items (grouping and `key` are the engine's). */
   aggregate?(call: AggregateCall, ctx: ModuleContext): Bundle;
 }

@@ -7,7 +7,7 @@ import type { ModuleNode } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
 import type { CyclePlan } from '../flow/cycles.ts';
 import { handleModuleError } from '../flow/error-handler.ts';
-import type { Bundle } from '../registry/define-module.ts';
+import type { Outputs } from '../registry/define-module.ts';
 import type { Execution } from '../state/execution.ts';
 import { fanOut, walker } from './run-flow.ts';
 import { isThenable, step } from './step.ts';
@@ -43,7 +43,7 @@ export async function runCycles(ex: Execution, plan: CyclePlan): Promise<void> {
 }
 
 /** The first module's bundles; undefined when it failed and the handler did not resume. */
-async function runTrigger(ex: Execution, first: ModuleNode): Promise<readonly Bundle[] | undefined> {
+async function runTrigger(ex: Execution, first: ModuleNode): Promise<Outputs | undefined> {
   try {
     const result = step(ex, first);
     return isThenable(result) ? await result : result;

@@ -13,10 +13,11 @@ import { passes } from '../flow/filter.ts';
 import { runIfElse, runMerge } from '../flow/if-else.ts';
 import { runRouter } from '../flow/router.ts';
 import type { Continuation, Flow, Walker } from '../flow/walker.ts';
-import type { Bundle } from '../registry/define-module.ts';
+import type { Bundle, Outputs } from '../registry/define-module.ts';
 import { asMakeError } from '../state/evaluate.ts';
 import type { Execution } from '../state/execution.ts';
 import { EngineStop } from '../state/limits.ts';
+import { outputAt } from '../state/output-list.ts';
 import { isThenable, type StepResult, step } from './step.ts';
 
 function walk(ex: Execution, flow: readonly ModuleNode[], index: number, cont: Continuation | null): Flow {
@@ -76,7 +77,7 @@ function runModule(
     );
   }
   if (result.length === 1 && !ex.plan.aggregatorsByFeeder[node.id])
-    return single(ex, node, flow, index, cont, result[0]);
+    return single(ex, node, flow, index, cont, outputAt(result, 0));
   return fanOut(ex, { node, outs: result, flow, index, cont, unit: false });
 }
 
@@ -116,7 +117,7 @@ function recover(ex: Execution, f: FanOut, error: unknown): Flow {
 
 export interface FanOut {
   node: ModuleNode;
-  outs: readonly Bundle[];
+  outs: Outputs;
   flow: readonly ModuleNode[];
   index: number;
   cont: Continuation | null;
@@ -146,8 +147,9 @@ export function fanOut(ex: Execution, f: FanOut): Flow {
 
 function loop(ex: Execution, l: Loop, from: number): Flow {
   const { f } = l;
-  for (let i = from; i < f.outs.length && !ex.stopped; i++) {
-    ex.ctx.slots[f.node.id] = f.outs[i];
+  const outs = f.outs;
+  for (let i = from; i < outs.length && !ex.stopped; i++) {
+    ex.ctx.slots[f.node.id] = outputAt(outs, i);
     const pending = walk(ex, f.flow, f.index + 1, f.cont);
     if (pending) {
       return pending.then(() => {

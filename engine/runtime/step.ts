@@ -6,14 +6,14 @@
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
 import { SetupError } from '../errors/setup-error.ts';
-import type { Bundle, ModuleCall } from '../registry/define-module.ts';
+import type { Bundle, ModuleCall, Outputs } from '../registry/define-module.ts';
 import { asMakeError, evaluateInput } from '../state/evaluate.ts';
 import { type Execution, toRecorded } from '../state/execution.ts';
 import { EngineStop } from '../state/limits.ts';
 import { missingMock } from '../state/mocks.ts';
 import { NO_CHARGE } from '../state/operations.ts';
 
-export type StepResult = readonly Bundle[] | Promise<readonly Bundle[]>;
+export type StepResult = Outputs | Promise<Outputs>;
 
 export function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
@@ -29,11 +29,12 @@ export function step(ex: Execution, node: ModuleNode): StepResult {
     return fail(ex, node, input, error, false);
   }
   chargeAndCount(ex, node);
-  const acid = node.definition?.acid === true && !ex.mocks.has(node);
+  const mocked = ex.mocks.has(node);
+  const acid = node.definition?.acid === true && !mocked;
   if (acid) ex.tx.beforeAcid();
   let result: StepResult;
   try {
-    result = invoke(ex, node, input);
+    result = invoke(ex, node, input, mocked);
   } catch (error) {
     return fail(ex, node, input, error, acid);
   }
@@ -43,22 +44,24 @@ export function step(ex: Execution, node: ModuleNode): StepResult {
     ex.clockMoved = true;
     return settle(ex, node, input, result, acid);
   }
-  return succeed(ex, node, input, result, acid);
+  // The module's own output (not a mock's) can be computed again from its input for the record.
+  const replayable = !mocked && node.definition?.replay !== undefined;
+  return succeed(ex, node, input, result, acid, replayable);
 }
 
 function settle(
   ex: Execution,
   node: ModuleNode,
   input: Record<string, unknown>,
-  pending: Promise<readonly Bundle[]>,
+  pending: Promise<Outputs>,
   acid: boolean,
-): Promise<readonly Bundle[]> {
+): Promise<Outputs> {
   const started = ex.clock.now().getTime() - ex.sleptMs;
   const limit = ex.counters.limits.moduleTimeoutMs;
   return pending.then(
     (bundles) => {
       if (ex.clock.now().getTime() - ex.sleptMs - started <= limit)
-        return succeed(ex, node, input, bundles, acid);
+        return succeed(ex, node, input, bundles, acid, false);
       const error = new MakeError(
         'ModuleTimeoutError',
         `Module ${node.id} did not answer within ${limit} ms (option limits.moduleTimeoutMs).`,
@@ -80,9 +83,17 @@ function chargeAndCount(ex: Execution, node: ModuleNode): void {
 }
 
 /** Mock first (id or key wins over the real module), then the definition, then trigger input. */
-function invoke(ex: Execution, node: ModuleNode, input: Record<string, unknown>): StepResult {
-  if (ex.mocks.has(node)) return ex.mocks.next(node, input, ex.cycle);
-  const run = node.definition?.run;
+function invoke(
+  ex: Execution,
+  node: ModuleNode,
+  input: Record<string, unknown>,
+  mocked: boolean,
+): StepResult {
+  if (mocked) return ex.mocks.next(node, input, ex.cycle);
+  const definition = node.definition;
+  if (definition?.stream)
+    return definition.stream({ input, parameters: node.parameters, node }, ex.moduleContext);
+  const run = definition?.run;
   if (run) {
     const call: ModuleCall = { input, parameters: node.parameters, node };
     return run(call, ex.moduleContext);
@@ -105,13 +116,14 @@ function succeed(
   ex: Execution,
   node: ModuleNode,
   input: Record<string, unknown>,
-  bundles: readonly Bundle[],
+  bundles: Outputs,
   acid: boolean,
-): readonly Bundle[] {
+  replayable: boolean,
+): Outputs {
   if (acid) ex.tx.afterAcid(true);
-  const out = node.kind === 'search' ? withPositions(bundles) : bundles;
+  const out = node.kind === 'search' && Array.isArray(bundles) ? withPositions(bundles) : bundles;
   ex.counters.addBundles(out.length, node.id);
-  ex.recorder.call(node.id, ex.cycle, input, out, null);
+  ex.recorder.call(node.id, ex.cycle, input, out, null, replayable);
   // A module that ended the run as it ran is a Return output (ctx.finishRun).
   if (ex.stopped && ex.trace !== null) ex.trace.end(node, 'return');
   return out;

@@ -2,17 +2,20 @@
  * The calls of one module, stored column-wise (DESIGN "Execution record": `calls[i]` is
  * `{ input, output, error, cycle }`). A run over 100,000 bundles makes 100,000 calls per module;
  * one object and one output-array copy per call cost as much memory and collector time as the
- * run itself. Here a call is an input reference (plus two integers when its outputs are not the
- * usual one bundle right after the previous call's); its output is a slice of the
+ * run itself. Here a call's input is the values of its mapper's dynamic fields, one column per
+ * field (input-columns.ts), rebuilt into the mapper's object when read (plus two integers when
+ * its outputs are not the usual one bundle right after the previous call's); its output is a slice of the
  * module's `outputs` (the same bundle objects, never copies), errors are kept only for the calls
  * that failed, cycles as runs of equal values. `record.calls` is built from these columns the
  * first time it is read, after the run (recorder.ts).
  */
+import type { CompiledValue, EvalContext } from '../expression/types.ts';
 import type { Bundle } from '../registry/define-module.ts';
+import { InputColumns } from './input-columns.ts';
 import type { ModuleCallRecord, RecordedError } from './record.ts';
 
 export class CallColumns {
-  readonly #inputs: Record<string, unknown>[] = [];
+  readonly #inputs: InputColumns;
   /**
    * Index in the module's `outputs` of each call's first output bundle, and its output count.
    * Null while every call had exactly one output, each right after the previous one (the common
@@ -29,8 +32,27 @@ export class CallColumns {
   readonly #cycleOf: number[] = [];
   #lastCycle = -1;
 
+  constructor(mapper: CompiledValue | null) {
+    this.#inputs = new InputColumns(mapper);
+  }
+
   get length(): number {
     return this.#inputs.length;
+  }
+
+  /** Whether `add` will keep `input` as field values (it is the one `evaluate` just built). */
+  isEvaluated(input: Record<string, unknown>): boolean {
+    return this.#inputs.isEvaluated(input);
+  }
+
+  /** Every call's input, rebuilt (the same objects each time). */
+  inputs(): Record<string, unknown>[] {
+    return this.#inputs.materialize();
+  }
+
+  /** The module's input for the current bundle, its field values kept for the next `add`. */
+  evaluate(ctx: EvalContext): Record<string, unknown> {
+    return this.#inputs.evaluate(ctx);
   }
 
   add(
@@ -75,13 +97,14 @@ export class CallColumns {
   /** The calls as records; `outputs` is the module's output list the starts point into. */
   materialize(outputs: readonly Bundle[]): ModuleCallRecord[] {
     const calls: ModuleCallRecord[] = [];
+    const inputs = this.inputs();
     let run = 0;
-    for (let i = 0; i < this.#inputs.length; i++) {
+    for (let i = 0; i < inputs.length; i++) {
       while (run + 1 < this.#cycleFrom.length && (this.#cycleFrom[run + 1] as number) <= i) run++;
       const start = this.#starts ? (this.#starts[i] as number) : this.#base + i;
       const count = this.#counts ? (this.#counts[i] as number) : 1;
       calls.push({
-        input: this.#inputs[i] as Record<string, unknown>,
+        input: inputs[i] as Record<string, unknown>,
         output: outputs.slice(start, start + count),
         error: this.#errors?.get(i) ?? null,
         cycle: this.#cycleOf[run] as number,

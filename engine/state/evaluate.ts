@@ -5,14 +5,22 @@
 import type { ModuleNode } from '../blueprint/scenario.ts';
 import { MakeError } from '../errors/make-error.ts';
 import type { Execution } from './execution.ts';
+import { asInput } from './input-columns.ts';
 
-/** Evaluates a module's mapper; an IML failure becomes the module's DataError. */
+/**
+ * Evaluates a module's mapper as the input of a call about to be recorded (Recorder.call): with
+ * the full record, the recorder keeps its field values (input-columns.ts). An IML failure
+ * becomes the module's DataError.
+ */
 export function evaluateInput(ex: Execution, node: ModuleNode): Record<string, unknown> {
+  if (ex.recorder.full) return ex.recorder.evaluateInput(node.id, ex.ctx);
+  return evaluateMapper(ex, node);
+}
+
+/** Evaluates a module's mapper for another use than a recorded call's input (an aggregated item). */
+export function evaluateMapper(ex: Execution, node: ModuleNode): Record<string, unknown> {
   if (!node.mapper) return {};
-  const value = node.mapper.evaluate(ex.ctx);
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return asInput(node.mapper.evaluate(ex.ctx));
 }
 
 /** Anything a module throws that is not a MakeError is reported as Make would: a RuntimeError. */

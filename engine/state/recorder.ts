@@ -1,16 +1,18 @@
 /**
  * Builds the ExecutionRecord (DESIGN.md "Core contracts") from integer counters kept per module.
  * `record: 'summary'` keeps the counts but no outputs or calls (big runs, benchmarks). With the
- * full record, each module's outputs list holds the bundles themselves (shared with the next
- * module's inputs and the walk, never copied) and its calls are kept column-wise
- * (call-columns.ts) until `calls` is first read — or, with `lazyCalls` off (`record: 'stored'`),
- * until the run ends (settleCalls), when they become plain data.
+ * full record, each module's outputs are kept in an OutputList (the bundles themselves, shared
+ * with the next module's inputs and the walk, never copied; output-list.ts) and its calls
+ * column-wise (call-columns.ts), until `outputs` and `calls` are first read — or, with
+ * `lazyCalls` off (`record: 'stored'`), until the run ends (settleCalls), when they become plain data.
  */
 import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
-import type { Bundle, WebhookResponse } from '../registry/define-module.ts';
+import type { EvalContext } from '../expression/types.ts';
+import type { Bundle, Outputs, WebhookResponse } from '../registry/define-module.ts';
 import { CallColumns } from './call-columns.ts';
 import type { Charge } from './operations.ts';
-import type { IncompleteExecution, ModuleCallRecord, ModuleRecord, RecordedError } from './record.ts';
+import { OutputList, type Replay } from './output-list.ts';
+import type { IncompleteExecution, ModuleRecord, RecordedError } from './record.ts';
 
 /** Told the moment a cycle's first Webhook response is produced (RunOptions.onRespond). */
 export type RespondListener = (response: WebhookResponse, cycle: number) => void;
@@ -30,8 +32,9 @@ export class Recorder {
   /** Cycles whose caller already has its response (one request per cycle). */
   readonly #respondedCycles = new Set<number>();
 
-  /** Full record only: each module's calls, by id (sparse). */
+  /** Full record only: each module's calls and outputs, by id (sparse). */
   readonly #calls: CallColumns[] = [];
+  readonly #outputs: OutputList[] = [];
 
   /** Calls are built when first read (true), or by settleCalls when the run ends. */
   readonly #lazyCalls: boolean;
@@ -43,14 +46,18 @@ export class Recorder {
     for (const node of scenario.modules) {
       const record = emptyRecord(node);
       if (full) {
-        const columns = new CallColumns();
-        this.#calls[node.id] = columns;
-        if (lazyCalls) callsFrom(record, columns);
+        this.#calls[node.id] = new CallColumns(node.mapper);
+        this.#outputs[node.id] = new OutputList();
       }
       this.#byId[node.id] = record;
       this.#ordered.push(record);
     }
+    this.#nodes = scenario.modules;
   }
+
+  readonly #nodes: readonly ModuleNode[];
+  /** `outputs` and `calls` already read from the lists (the full record, once the run ended). */
+  #settled = false;
 
   module(id: number): ModuleRecord {
     const record = this.#byId[id];
@@ -77,22 +84,41 @@ export class Recorder {
     this.paths[pointer] = (this.paths[pointer] ?? 0) + 1;
   }
 
-  /** One module call (input → outputs or error). */
+  /**
+   * The input of a call of module `id` about to be recorded; with the full record, kept as its
+   * mapper's field values when `call` is given this same object.
+   */
+  evaluateInput(id: number, ctx: EvalContext): Record<string, unknown> {
+    const columns = this.#calls[id];
+    if (columns === undefined) throw new Error(`internal: no call columns for module ${id}`);
+    return columns.evaluate(ctx);
+  }
+
+  /**
+   * One module call (input → outputs or error). `replayable`: the module's `replay` gives these
+   * outputs again from this input, so the full record need not keep them.
+   */
   call(
     id: number,
     cycle: number,
     input: Record<string, unknown>,
-    output: readonly Bundle[],
+    output: Outputs,
     error: RecordedError | null,
+    replayable = false,
   ): void {
     const record = this.module(id);
     record.bundlesIn++;
     record.bundlesOut += output.length;
     if (error) record.errors.push(error);
     if (!this.full) return;
-    const outputs = record.outputs;
-    this.#calls[id]?.add(input, outputs.length, output.length, error, cycle);
-    for (let i = 0; i < output.length; i++) outputs.push(output[i] as Bundle);
+    const outputs = this.#outputs[id] as OutputList;
+    const columns = this.#calls[id] as CallColumns;
+    // Only an input kept as field values is sure to be rebuilt equal to what the module saw.
+    const replay = replayable && error === null && columns.isEvaluated(input);
+    const call = columns.length;
+    columns.add(input, outputs.length, output.length, error, cycle);
+    if (replay) outputs.addReplayed(call, output.length);
+    else outputs.add(output);
   }
 
   /** Bundles reaching a module that does not run per bundle (aggregators, directives). */
@@ -104,12 +130,12 @@ export class Recorder {
   emitted(id: number, bundles: readonly Bundle[]): void {
     const record = this.module(id);
     record.bundlesOut += bundles.length;
-    if (this.full) for (const bundle of bundles) record.outputs.push(bundle);
+    if (this.full) this.#outputs[id]?.add(bundles);
   }
 
   /** One aggregation of `items` bundles (they were counted in as they arrived). */
   aggregated(id: number, cycle: number, items: number, output: readonly Bundle[]): void {
-    const start = this.module(id).outputs.length;
+    const start = this.#outputs[id]?.length ?? 0;
     this.emitted(id, output);
     this.#calls[id]?.add({ items }, start, output.length, null, cycle);
   }
@@ -126,38 +152,65 @@ export class Recorder {
     this.#onRespond?.(response, cycle);
   }
 
+  /**
+   * The module records, once the run ended. With the full record, `outputs` and `calls` become
+   * properties built when first read. Not before: an object given accessor properties leaves
+   * V8's fast mode, and the counters of these records are updated for every bundle.
+   */
   modules(): ModuleRecord[] {
+    if (this.full && !this.#settled) {
+      this.#settled = true;
+      for (const node of this.#nodes) {
+        const record = this.module(node.id);
+        const columns = this.#calls[node.id] as CallColumns;
+        const outputs = this.#outputs[node.id] as OutputList;
+        const replay = replayOf(node, columns);
+        if (this.#lazyCalls) {
+          settleOnRead(record, 'outputs', () => outputs.materialize(replay));
+          settleOnRead(record, 'calls', () => columns.materialize(record.outputs));
+        } else {
+          record.outputs = outputs.materialize(replay);
+          record.calls = columns.materialize(record.outputs);
+        }
+      }
+    }
     return this.#ordered;
   }
 
-  /** The run ended: without lazy calls, each module's calls are built now, as plain data. */
+  /** The run ended: without lazy calls, each module's outputs and calls are built now, as plain data. */
   settleCalls(): void {
-    if (this.#lazyCalls || !this.full) return;
-    for (const record of this.#ordered) {
-      const columns = this.#calls[record.id];
-      if (columns) record.calls = columns.materialize(record.outputs);
-    }
+    if (!this.#lazyCalls) this.modules();
   }
 }
 
-/**
- * `record.calls` as an own enumerable property (so JSON, structured clone and spreads see it) that
- * builds the call list from the columns when first read, then holds it as a plain value.
- */
-function callsFrom(record: ModuleRecord, columns: CallColumns): void {
-  const settle = (calls: ModuleCallRecord[]) => {
-    Object.defineProperty(record, 'calls', {
-      value: calls,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-    return calls;
+/** Rebuilds call `index`'s outputs from its rebuilt input, for a module with `replay`. */
+function replayOf(node: ModuleNode, columns: CallColumns): Replay {
+  return (index) => {
+    const replay = node.definition?.replay;
+    const input = columns.inputs()[index];
+    if (!replay || input === undefined)
+      throw new Error(`internal: no replay for call ${index} of module ${node.id}`);
+    return replay({ input, parameters: node.parameters, node });
   };
-  Object.defineProperty(record, 'calls', {
+}
+
+/**
+ * `record[key]` as an own enumerable property (so JSON, structured clone and spreads see it) that
+ * builds its value when first read, then holds it as a plain value.
+ */
+function settleOnRead<K extends 'outputs' | 'calls'>(
+  record: ModuleRecord,
+  key: K,
+  build: () => ModuleRecord[K],
+): void {
+  const settle = (value: ModuleRecord[K]) => {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(record, key, {
     enumerable: true,
     configurable: true,
-    get: () => settle(columns.materialize(record.outputs)),
+    get: () => settle(build()),
     set: settle,
   });
 }

@@ -20,5 +20,9 @@ export const basicAggregator = defineModule({
   ],
   outputFields: (node) => (node.parameters.target ? undefined : ['array', 'key']),
   output: '`{ array: [ {…aggregated fields…} ], __IMTAGGLENGTH__: n }` (+ `key` with group by).',
-  aggregate: (call) => ({ array: [...call.items], __IMTAGGLENGTH__: call.items.length }),
+  // The engine's collected array itself (AggregateCall.items), not a copy of 100,000 entries.
+  aggregate: (call) => ({
+    array: call.items as Record<string, unknown>[],
+    __IMTAGGLENGTH__: call.items.length,
+  }),
 });

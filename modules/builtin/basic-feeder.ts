@@ -1,5 +1,5 @@
 /** Iterator — https://help.make.com/iterator. */
-import { feed } from '../../engine/flow/iterator.ts';
+import { feed, feedLazily } from '../../engine/flow/iterator.ts';
 import { defineModule } from '../../engine/registry/define-module.ts';
 
 export const basicFeeder = defineModule({
@@ -20,4 +20,6 @@ export const basicFeeder = defineModule({
   output:
     'One bundle per element: object elements expose their fields, other elements are `value`; each carries `__IMTINDEX__` (1-based) and `__IMTLENGTH__`.',
   run: (call) => feed(call.input.array),
+  // The elements are the input's: the bundles are copies made as the walk reaches each.
+  stream: (call) => feedLazily(call.input.array),
 });

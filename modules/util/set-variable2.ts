@@ -25,4 +25,5 @@ export const setVariable2 = defineModule({
     ctx.variables.set(name, call.input.value, scopeOf(call.input.scope));
     return [{ [name]: call.input.value }];
   },
+  replay: (call) => [{ [nameOf(call.input.name)]: call.input.value }],
 });

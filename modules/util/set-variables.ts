@@ -21,14 +21,23 @@ export const setVariables = defineModule({
   output: '`{ <name1>: v1, <name2>: v2, … }`',
   run: (call, ctx) => {
     const scope = scopeOf(call.input.scope);
-    const out: Bundle = {};
-    const list = Array.isArray(call.input.variables) ? call.input.variables : [];
-    for (const item of list as Array<{ name?: unknown; value?: unknown } | null>) {
-      if (!item) continue;
-      const name = nameOf(item.name);
-      ctx.variables.set(name, item.value, scope);
-      out[name] = item.value;
+    for (const item of variablesOf(call.input)) {
+      if (item) ctx.variables.set(nameOf(item.name), item.value, scope);
     }
-    return [out];
+    return [outputOf(call.input)];
   },
+  replay: (call) => [outputOf(call.input)],
 });
+
+type Variable = { name?: unknown; value?: unknown } | null;
+
+function variablesOf(input: Record<string, unknown>): readonly Variable[] {
+  return Array.isArray(input.variables) ? (input.variables as Variable[]) : [];
+}
+
+/** `{ <name>: value, … }`, a later variable of the same name winning. */
+function outputOf(input: Record<string, unknown>): Bundle {
+  const out: Bundle = {};
+  for (const item of variablesOf(input)) if (item) out[nameOf(item.name)] = item.value;
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFirst, readIndex, readKey } from '../../../engine/expression/references.ts';
+import { readFirst, readIndex, readKey, readOwnKey } from '../../../engine/expression/references.ts';
 
 describe('readKey', () => {
   it('reads own properties only', () => {
@@ -22,6 +22,31 @@ describe('readKey', () => {
 
   it('reads a numeric key of an array as a 1-based index', () => {
     expect(readKey(['a', 'b'], '2')).toBe('b');
+  });
+});
+
+describe('readOwnKey (a key Object.prototype does not have)', () => {
+  it('reads what readKey reads', () => {
+    expect(readOwnKey({ a: 1 }, 'a')).toBe(1);
+    expect(readOwnKey(Object.assign(Object.create(null), { a: 2 }), 'a')).toBe(2);
+    expect(readOwnKey({ b: 1 }, 'a')).toBeUndefined();
+    expect(readOwnKey([{ n: 1 }, { n: 2 }], 'n')).toEqual([1, 2]);
+    expect(readOwnKey(['a', 'b'], '2')).toBe('b');
+  });
+
+  it('gives nothing for scalars, dates, buffers and class instances', () => {
+    expect(readOwnKey('abc', 'big')).toBeUndefined();
+    expect(readOwnKey(new Date(0), 'getTime')).toBeUndefined();
+    expect(
+      readOwnKey(
+        new (class Row {
+          a = 1;
+        })(),
+        'a',
+      ),
+    ).toBeUndefined();
+    expect(readOwnKey(Buffer.from('a'), '0')).toBeUndefined();
+    expect(readOwnKey(null, 'a')).toBeUndefined();
   });
 });
 

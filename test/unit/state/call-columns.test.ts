@@ -5,7 +5,7 @@ import { CallColumns } from '../../../engine/state/call-columns.ts';
 describe('CallColumns', () => {
   it('gives back uniform calls, then calls after the pattern breaks, with their cycles', () => {
     const outputs = [{ o: 0 }, { o: 1 }, { o: 2 }, { o: 3 }, { o: 4 }, { o: 5 }];
-    const columns = new CallColumns();
+    const columns = new CallColumns(null);
     columns.add({ i: 0 }, 0, 1, null, 1);
     columns.add({ i: 1 }, 1, 1, null, 1);
     columns.add({ i: 2 }, 2, 3, null, 2);
@@ -23,7 +23,7 @@ describe('CallColumns', () => {
 
   it('starts uniform calls where the first call started (outputs pushed before the first call)', () => {
     const outputs = [{ o: 'emitted' }, { o: 'a' }, { o: 'b' }];
-    const columns = new CallColumns();
+    const columns = new CallColumns(null);
     columns.add({}, 1, 1, null, 1);
     columns.add({}, 2, 1, null, 1);
     expect(columns.materialize(outputs).map((c) => c.output)).toEqual([[{ o: 'a' }], [{ o: 'b' }]]);

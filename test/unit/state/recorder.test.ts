@@ -95,3 +95,102 @@ describe("the stored record (record: 'stored', the server's history)", () => {
     expect(lookup?.calls[2]?.output[0]).toBe(lookup?.outputs[2]);
   });
 });
+
+/** An iterator makes its bundles as the walk reaches them (flow/iterator.ts feedLazily). */
+async function runIterator() {
+  const blueprint = {
+    name: 't',
+    flow: [
+      { id: 1, module: 'app:watch', version: 1 },
+      { id: 2, module: 'builtin:BasicFeeder', version: 1, mapper: { array: '{{1.rows}}' } },
+      {
+        id: 3,
+        module: 'util:SetVariables',
+        version: 1,
+        mapper: { scope: 'roundtrip', variables: [{ name: 'x', value: '{{2.a}}-{{2.__IMTINDEX__}}' }] },
+      },
+      {
+        id: 4,
+        module: 'builtin:BasicAggregator',
+        version: 1,
+        parameters: { feeder: 2 },
+        mapper: { x: '{{3.x}}', length: '{{2.__IMTLENGTH__}}' },
+      },
+    ],
+  };
+  return runScenario(loadScenario(blueprint, { registry }), {
+    clock: new SimulatedClock('2026-01-01T00:00:00Z'),
+    input: [{ rows: [{ a: 'p' }, 'q'] }, { rows: [{ a: 'r' }] }],
+    maxCycles: 1,
+  });
+}
+
+describe('the full record of an iterator', () => {
+  it('keeps every bundle it made, in order, with the calls that made them', async () => {
+    const record = await runIterator();
+    const iterator = record.modules.find((m) => m.id === 2);
+    const bundles = [
+      { a: 'p', __IMTINDEX__: 1, __IMTLENGTH__: 2 },
+      { value: 'q', __IMTINDEX__: 2, __IMTLENGTH__: 2 },
+      { a: 'r', __IMTINDEX__: 1, __IMTLENGTH__: 1 },
+    ];
+    expect(iterator?.outputs).toEqual(bundles);
+    expect(iterator?.calls.map((c) => c.output)).toEqual([bundles.slice(0, 2), bundles.slice(2)]);
+    expect(iterator?.calls[1]?.output[0]).toBe(iterator?.outputs[2]);
+    expect(iterator?.calls.map((c) => c.input)).toEqual([
+      { array: [{ a: 'p' }, 'q'] },
+      { array: [{ a: 'r' }] },
+    ]);
+  });
+
+  it('gave the walk the same bundles the record shows', async () => {
+    const record = await runIterator();
+    const setVariables = record.modules.find((m) => m.id === 3);
+    expect(setVariables?.outputs).toEqual([{ x: 'p-1' }, { x: '-2' }, { x: 'r-1' }]);
+    expect(setVariables?.calls[1]?.input).toEqual({
+      scope: 'roundtrip',
+      variables: [{ name: 'x', value: '-2' }],
+    });
+    const aggregator = record.modules.find((m) => m.id === 4);
+    expect(aggregator?.outputs[0]?.array).toEqual([
+      { x: 'p-1', length: 2 },
+      { x: '-2', length: 2 },
+    ]);
+    expect(aggregator?.calls.map((c) => c.input)).toEqual([{ items: 2 }, { items: 1 }]);
+  });
+});
+
+describe('the full record of Set multiple variables (outputs replayed from the inputs)', () => {
+  const blueprint = {
+    name: 't',
+    flow: [
+      { id: 1, module: 'app:watch', version: 1 },
+      {
+        id: 2,
+        module: 'util:SetVariables',
+        version: 1,
+        mapper: { variables: [{ name: 'a', value: '{{1.n}}' }] },
+      },
+    ],
+  };
+
+  it('gives the outputs the module returned, shared with its calls', async () => {
+    const record = await runScenario(loadScenario(blueprint, { registry }), {
+      clock: new SimulatedClock('2026-01-01T00:00:00Z'),
+      input: [{ n: 1 }, { n: { deep: true } }],
+    });
+    const module = record.modules.find((m) => m.id === 2);
+    expect(module?.outputs).toEqual([{ a: 1 }, { a: { deep: true } }]);
+    expect(module?.calls.map((c) => c.output[0])).toEqual(module?.outputs);
+    expect(module?.calls[1]?.output[0]).toBe(module?.outputs[1]);
+  });
+
+  it('keeps a mock’s outputs as they are', async () => {
+    const record = await runScenario(loadScenario(blueprint, { registry }), {
+      clock: new SimulatedClock('2026-01-01T00:00:00Z'),
+      input: [{ n: 1 }],
+      mocks: { 2: [{ output: { mocked: true } }] },
+    });
+    expect(record.modules.find((m) => m.id === 2)?.outputs).toEqual([{ mocked: true }]);
+  });
+});
