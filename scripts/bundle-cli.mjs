@@ -38,6 +38,28 @@ function compiledLocation(root, outdir) {
   };
 }
 
+/**
+ * Packages bundled in: the ones every command loads. Importing the first CommonJS package from an
+ * ES module starts Node's CommonJS export scanner (cjs-module-lexer), some 20 ms; commander and
+ * picocolors bundled in need none. The rest stay in node_modules: better-sqlite3 has a native
+ * addon, and the others load only for some commands or are required lazily.
+ */
+const BUNDLED_PACKAGES = new Set(['commander', 'picocolors', 'luxon']);
+
+/** esbuild plugin: every package import stays external except those in `bundled`. */
+function onlySomePackages(bundled) {
+  return {
+    name: 'only-some-packages',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path.startsWith('node:')) return { path: args.path, external: true };
+        const name = args.path.split('/').slice(0, args.path.startsWith('@') ? 2 : 1).join('/');
+        return bundled.has(name) ? undefined : { path: args.path, external: true };
+      });
+    },
+  };
+}
+
 /** Bundles cli/bin.ts into dist/cli/bin.js (and its chunks); returns the number of files written. */
 export async function bundleCli(root) {
   const outdir = join(root, 'dist', 'cli');
@@ -50,10 +72,11 @@ export async function bundleCli(root) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    plugins: [compiledLocation(root, outdir), onlySomePackages(BUNDLED_PACKAGES)],
+    // Bundled CommonJS (commander) requires Node's own modules; an ES module has no `require`.
+    banner: { js: "import { createRequire as makesimCreateRequire } from 'node:module';\nconst require = makesimCreateRequire(import.meta.url);" },
     chunkNames: 'bin-[name]-[hash]',
     tsconfig: join(root, 'tsconfig.build.json'),
-    plugins: [compiledLocation(root, outdir)],
     logLevel: 'warning',
     metafile: true,
   });
