@@ -18,9 +18,9 @@ import { build } from 'esbuild';
  * Packages bundled in: the ones every command loads. Importing the first CommonJS package from an
  * ES module starts Node's CommonJS export scanner (cjs-module-lexer), some 20 ms; commander and
  * picocolors bundled in need none. The rest stay in node_modules: better-sqlite3 has a native
- * addon, and the others load only for some commands or are required lazily.
+ * addon, and the others load only for some commands or are required lazily (luxon, undici, …).
  */
-const BUNDLED_PACKAGES = new Set(['commander', 'picocolors', 'luxon']);
+const BUNDLED_PACKAGES = new Set(['commander', 'picocolors']);
 
 /** Bundled CommonJS (commander) requires Node's own modules, and an ES module has no `require`. */
 const REQUIRE_BANNER =

@@ -29,6 +29,8 @@ describe('isZone', () => {
   it('knows UTC and the IANA names Intl knows, and nothing else', () => {
     expect(isZone('UTC')).toBe(true);
     expect(isZone('Europe/Prague')).toBe(true);
+    expect(isZone('US/Eastern')).toBe(true); // an alias, not on Intl's list of canonical names
+    expect(isZone('europe/prague')).toBe(true); // Intl reads zone names case-insensitively
     expect(isZone('Mars/Olympus')).toBe(false);
     expect(isZone('')).toBe(false);
     expect(isZone('UTC+1')).toBe(false);
