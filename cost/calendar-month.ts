@@ -1,5 +1,6 @@
 /** The calendar month a monthly estimate is counted over, in the organization's time zone. */
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { luxon } from '../engine/expression/dates/luxon.ts';
 
 export interface CalendarMonth {
   year: number;
@@ -10,7 +11,7 @@ export interface CalendarMonth {
 
 /** The month after `now` in `timezone` (the default month to price). */
 export function nextMonth(now: Date, timezone: string): CalendarMonth {
-  const next = DateTime.fromJSDate(now, { zone: timezone }).startOf('month').plus({ months: 1 });
+  const next = luxon().DateTime.fromJSDate(now, { zone: timezone }).startOf('month').plus({ months: 1 });
   return { year: next.year, month: next.month, timezone };
 }
 
@@ -24,7 +25,7 @@ export function parseMonth(text: string, timezone: string): CalendarMonth | unde
 }
 
 export function monthBounds(month: CalendarMonth): { start: DateTime; end: DateTime } {
-  const start = DateTime.fromObject(
+  const start = luxon().DateTime.fromObject(
     { year: month.year, month: month.month, day: 1 },
     { zone: month.timezone },
   );

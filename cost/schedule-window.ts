@@ -5,7 +5,8 @@
  * every given part (weekdays, months, time) must match; the window's end time is exclusive;
  * `restrict.days` are weekdays with Sunday = 0, as for the weekly type.
  */
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { luxon } from '../engine/expression/dates/luxon.ts';
 
 /** One advanced-scheduling window: runs are allowed only inside it (all given parts must match). */
 export interface Restriction {
@@ -32,8 +33,8 @@ export function parseTime(text: string): [number, number] {
 function inBetween(between: Between | undefined, time: DateTime): boolean {
   if (!between) return true;
   const [from, to] = Array.isArray(between) ? between : [between.start ?? null, between.end ?? null];
-  if (from && time < DateTime.fromISO(from, { zone: time.zone })) return false;
-  if (to && time >= DateTime.fromISO(to, { zone: time.zone })) return false;
+  if (from && time < luxon().DateTime.fromISO(from, { zone: time.zone })) return false;
+  if (to && time >= luxon().DateTime.fromISO(to, { zone: time.zone })) return false;
   return true;
 }
 

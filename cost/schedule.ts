@@ -6,7 +6,8 @@
  * the schedule's window (cost/schedule-window.ts).
  */
 import { Cron } from 'croner';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { luxon } from '../engine/expression/dates/luxon.ts';
 import { type CalendarMonth, monthBounds } from './calendar-month.ts';
 import { allowedAt, type Between, parseTime, type Restriction } from './schedule-window.ts';
 
@@ -57,7 +58,7 @@ export function runsInMonth(scheduling: Scheduling, month: CalendarMonth): numbe
       return countInterval(scheduling.interval ?? 900, { start: intervalAnchor(start), end }, allowed);
     case 'once': {
       if (!scheduling.date) return 0;
-      const at = DateTime.fromISO(scheduling.date, { zone: month.timezone });
+      const at = luxon().DateTime.fromISO(scheduling.date, { zone: month.timezone });
       return at >= start && at < end && allowed(at) ? 1 : 0;
     }
     case 'daily':
@@ -80,7 +81,7 @@ function countInterval(seconds: number, span: Span, allowed: (t: DateTime) => bo
   const last = span.end.toMillis();
   let count = 0;
   for (let ms = span.start.toMillis(); ms < last; ms += step) {
-    if (allowed(DateTime.fromMillis(ms, { zone: span.start.zone }))) count++;
+    if (allowed(luxon().DateTime.fromMillis(ms, { zone: span.start.zone }))) count++;
   }
   return count;
 }
@@ -94,7 +95,7 @@ function countCron(pattern: string, span: Span, allowed: (t: DateTime) => boolea
   for (;;) {
     const next = cron.nextRun(previous);
     if (!next || next.getTime() >= span.end.toMillis()) return count;
-    if (allowed(DateTime.fromJSDate(next, { zone }))) count++;
+    if (allowed(luxon().DateTime.fromJSDate(next, { zone }))) count++;
     previous = next;
   }
 }

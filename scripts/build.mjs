@@ -4,13 +4,16 @@
 // `readFileSync(new URL('./x', import.meta.url))` or `new Worker(new URL(...))` finds the same
 // file from dist/ as from the sources. An asset is any file in a source folder that is not
 // TypeScript or documentation (today: server/ui/assets/*, server/queue/checkpoint-worker.mjs,
-// cost/plans.json); a new one is picked up without touching this script. Last, the JSON schemas
-// become standalone validators (scripts/precompile-schemas.mjs).
+// cost/plans.json); a new one is picked up without touching this script. Then the `makesim`
+// command, dist/cli/bin.js, is replaced by an esbuild bundle of the CLI that starts faster
+// (scripts/bundle-cli.mjs). Last, the JSON schemas become standalone validators
+// (scripts/precompile-schemas.mjs).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleCli } from './bundle-cli.mjs';
 import { precompileSchemas } from './precompile-schemas.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,7 +71,9 @@ for (const folder of sourceFolders()) {
     copied++;
   }
 }
+const bundled = await bundleCli(root);
 const schemas = await precompileSchemas(dist);
 console.log(
-  `build: dist/ compiled, ${copied} runtime asset(s) copied, ${schemas} JSON schema(s) precompiled`,
+  `build: dist/ compiled, ${copied} runtime asset(s) copied, CLI bundled into ${bundled} file(s), ` +
+    `${schemas} JSON schema(s) precompiled`,
 );

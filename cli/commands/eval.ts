@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { ExpressionError } from '../../engine/errors/expression-error.ts';
 import { MakeError } from '../../engine/errors/make-error.ts';
+import { isZone } from '../../engine/expression/dates/zone.ts';
 import { compileTemplate } from '../../engine/expression/index.ts';
 import type { EvalContext, VariableScopes } from '../../engine/expression/types.ts';
 import { type CliContext, type RegisterCommand, UsageError } from '../context.ts';
@@ -93,9 +94,7 @@ function readData(path: string): Record<string, unknown> {
 }
 
 function checkTimezone(zone: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
+  if (!isZone(zone)) {
     throw new UsageError(`--timezone "${zone}" is not an IANA timezone (e.g. Europe/Prague, UTC)`);
   }
 }

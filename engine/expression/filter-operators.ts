@@ -3,10 +3,10 @@
  * semantics from https://help.make.com/filtering.
  * ONE table: id → arity and test. Operands arrive evaluated (templates keep their type).
  */
-import { DateTime } from 'luxon';
 import { MakeError } from '../errors/make-error.ts';
 import { isEmpty, toBoolean, toNumber, toText } from './coerce.ts';
 import { toDate } from './dates/coerce-date.ts';
+import { luxon } from './dates/luxon.ts';
 import { boundedTest, type RegexSite } from './functions/regex-budget.ts';
 import { compareSemver, parseSemver } from './semver.ts';
 
@@ -102,7 +102,7 @@ function asInstant(value: unknown, timezone: string): number {
  */
 export function secondsOfDay(value: unknown, timezone: string): number {
   if (value instanceof Date) {
-    const t = DateTime.fromJSDate(value, { zone: timezone });
+    const t = luxon().DateTime.fromJSDate(value, { zone: timezone });
     return t.isValid ? t.hour * 3600 + t.minute * 60 + t.second : Number.NaN;
   }
   const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(toText(value).trim());

@@ -8,9 +8,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { MakeError } from '../../engine/errors/make-error.ts';
 import type { DataStoreHandle, DataStoreInfo, DataStorePort } from '../../engine/ports/data-store.ts';
+import { betterSqlite3 } from '../lazy-libraries.ts';
 import { unknownStoreError } from './errors.ts';
 import { type CommitBatch, GroupCommit } from './group-commit.ts';
 import { MIN_STORE_BYTES } from './limits.ts';
@@ -265,7 +266,7 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
 
 function openDatabase(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new (betterSqlite3())(path);
   if (path !== ':memory:') {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

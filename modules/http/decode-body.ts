@@ -1,13 +1,15 @@
 /** "Request compressed content" (https://apps.make.com/http): gzip, deflate and brotli bodies are decoded. */
-import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { MakeError } from '../../engine/errors/make-error.ts';
+
+/** node:zlib, loaded by the first compressed response rather than with the module registry. */
+const zlib = () => process.getBuiltinModule('node:zlib');
 
 export function decodeBody(bytes: Buffer, encoding: string): Buffer {
   const kind = encoding.trim().toLowerCase();
   if (bytes.length === 0 || kind === '' || kind === 'identity') return bytes;
   try {
-    if (kind === 'gzip' || kind === 'x-gzip') return gunzipSync(bytes);
-    if (kind === 'br') return brotliDecompressSync(bytes);
+    if (kind === 'gzip' || kind === 'x-gzip') return zlib().gunzipSync(bytes);
+    if (kind === 'br') return zlib().brotliDecompressSync(bytes);
     if (kind === 'deflate') return inflateDeflate(bytes);
   } catch (error) {
     throw new MakeError(
@@ -24,8 +26,8 @@ export function decodeBody(bytes: Buffer, encoding: string): Buffer {
 /** Servers send "deflate" both zlib-wrapped (per RFC) and raw. */
 function inflateDeflate(bytes: Buffer): Buffer {
   try {
-    return inflateSync(bytes);
+    return zlib().inflateSync(bytes);
   } catch {
-    return inflateRawSync(bytes);
+    return zlib().inflateRawSync(bytes);
   }
 }

@@ -4,7 +4,8 @@
  * in the organization's zone). A candidate run is allowed when it falls in ANY window — the SDK gives
  * the shape only; the any-window reading is our choice (docs/fidelity.md).
  */
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { luxon } from '../../engine/expression/dates/luxon.ts';
 
 interface RestrictWindow {
   days?: number[];
@@ -29,7 +30,7 @@ function toDate(value: unknown): Date | undefined {
 
 export function allowedByRestrict(restrict: unknown, at: Date, timezone: string): boolean {
   if (!Array.isArray(restrict) || restrict.length === 0) return true;
-  const local = DateTime.fromJSDate(at, { zone: timezone });
+  const local = luxon().DateTime.fromJSDate(at, { zone: timezone });
   return (restrict as RestrictWindow[]).some((window) => inWindow(window, local));
 }
 

@@ -2,8 +2,9 @@
  * `formatDate` tokens (Help Center https://help.make.com/tokens-for-datetime-formatting):
  * Moment.js format tokens rendered from the calendar fields in the chosen zone, English names.
  */
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { MONTHS, minName, ordinal, shortName, WEEKDAYS } from './locale-en.ts';
+import { luxon } from './luxon.ts';
 import { type FormatPart, tokenize } from './tokenize.ts';
 import { offsetAt } from './zone.ts';
 
@@ -60,7 +61,7 @@ class ZonedFields {
   }
 
   get luxon(): DateTime {
-    this.#luxon ??= DateTime.fromMillis(this.ms, { zone: this.zone });
+    this.#luxon ??= luxon().DateTime.fromMillis(this.ms, { zone: this.zone });
     return this.#luxon;
   }
 

@@ -4,7 +4,7 @@
  * Moment's defaults for missing parts (today for the leading date parts, then 1 January and
  * 00:00), ISO week dates, day-of-year, the 12-hour clock and Moment's validity rules.
  */
-import { DateTime } from 'luxon';
+import { luxon } from './luxon.ts';
 import type { ParsedFields } from './parse-tokens.ts';
 import type { WallClock } from './zone.ts';
 
@@ -19,7 +19,7 @@ function utcCalendar(ms: number): CalendarDate {
 
 /** ISO week date (`GGGG-[W]WW-E`): week 1 is the week holding 4 January; Monday = 1. */
 function isoWeekDate(f: ParsedFields, today: WallClock): CalendarDate | string {
-  const todayIso = DateTime.utc(today.year, today.month, today.day);
+  const todayIso = luxon().DateTime.utc(today.year, today.month, today.day);
   const weekYear = f.weekYear ?? f.year ?? todayIso.weekYear;
   const week = f.isoWeek ?? 1;
   if (f.isoWeekday !== undefined && (f.isoWeekday < 1 || f.isoWeekday > 7))
@@ -28,7 +28,7 @@ function isoWeekDate(f: ParsedFields, today: WallClock): CalendarDate | string {
   jan4.setUTCFullYear(weekYear, 0, 4);
   const mondayOfWeek1 = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * DAY_MS;
   const date = utcCalendar(mondayOfWeek1 + ((week - 1) * 7 + (f.isoWeekday ?? 1) - 1) * DAY_MS);
-  const check = DateTime.utc(date.year, date.month, date.day);
+  const check = luxon().DateTime.utc(date.year, date.month, date.day);
   return check.weekYear === weekYear && check.weekNumber === week
     ? date
     : `week ${week} of ${weekYear} does not exist`;

@@ -4,7 +4,7 @@
  * ignored in favour of that default ([FUSION]). Offsets come from luxon's IANA data; this file
  * only decides which of them a local wall-clock time means.
  */
-import { IANAZone } from 'luxon';
+import { luxon } from './luxon.ts';
 
 /** A local calendar reading: month 1–12, as on a wall clock in some zone. */
 export interface WallClock {
@@ -25,13 +25,24 @@ const DAY_MS = 86_400_000;
 /**
  * Zone names already checked. luxon's `isValidZone` builds an Intl formatter on every call,
  * which made `formatDate` 100× slower than the rest of the language; a scenario uses few zones.
+ * UTC, the default, is known without asking: every ECMAScript engine has it (ECMA-402).
  */
-const knownZones = new Map<string, boolean>();
+const knownZones = new Map<string, boolean>([[DEFAULT_ZONE, true]]);
 
-function isZone(name: string): boolean {
+let canonicalZones: ReadonlySet<string> | undefined;
+
+/**
+ * Whether `name` is an IANA time zone name that Intl (and so luxon) knows. The first Intl date
+ * formatter of a process costs some 30 ms of ICU start-up, which `makesim run` paid only to check
+ * the config's zone (issue 14 §2); the list of canonical zone names costs a few ms, and every
+ * name on it is one Intl accepts. Other names (aliases such as "US/Eastern", other spellings)
+ * are left to luxon's check, as before.
+ */
+export function isZone(name: string): boolean {
   let valid = knownZones.get(name);
   if (valid === undefined) {
-    valid = IANAZone.isValidZone(name);
+    canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+    valid = canonicalZones.has(name) || luxon().IANAZone.isValidZone(name);
     knownZones.set(name, valid);
   }
   return valid;
@@ -54,7 +65,9 @@ const OFFSET_CACHE_LIMIT = 50_000;
 
 /** Offset from UTC in minutes that `zone` had at the instant `ms`. */
 export function offsetAt(ms: number, zone: string): number {
-  if (ms < 0) return IANAZone.create(zone).offset(ms);
+  // UTC has no offset at any instant; answering here spares the default zone luxon and ICU.
+  if (zone === DEFAULT_ZONE) return 0;
+  if (ms < 0) return luxon().IANAZone.create(zone).offset(ms);
   let buckets = offsetCache.get(zone);
   if (buckets === undefined) {
     buckets = new Map();
@@ -64,7 +77,7 @@ export function offsetAt(ms: number, zone: string): number {
   let offset = buckets.get(bucket);
   if (offset === undefined) {
     if (buckets.size >= OFFSET_CACHE_LIMIT) buckets.clear();
-    offset = IANAZone.create(zone).offset(ms);
+    offset = luxon().IANAZone.create(zone).offset(ms);
     buckets.set(bucket, offset);
   }
   return offset;

@@ -3,7 +3,7 @@
  * caller blocks on Atomics.wait, so evaluation stays synchronous (formulas are synchronous), for
  * at most REGEX_BUDGET_MS; a thread that does not answer in time is terminated and replaced.
  */
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 
 /** How long one regex operation may take when it cannot run in linear time (ms). */
 export const REGEX_BUDGET_MS = 1_000;
@@ -32,7 +32,15 @@ interface Thread {
 
 let thread: Thread | undefined;
 
+/**
+ * node:worker_threads, loaded by the first regex that needs the thread rather than by every
+ * command that imports the formula language (issue 14 §2: `makesim eval` and `validate` start up
+ * without it).
+ */
+const workerThreads = () => process.getBuiltinModule('node:worker_threads');
+
 function startThread(): Thread {
+  const { MessageChannel, Worker } = workerThreads();
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(new URL('./regex-worker.mjs', import.meta.url), {
@@ -51,7 +59,7 @@ export function runOnThread(request: RegexRequest): RegexAnswer | undefined {
   Atomics.store(signal, 0, 0);
   port.postMessage(request);
   const waited = Atomics.wait(signal, 0, 0, REGEX_BUDGET_MS);
-  const answer = waited === 'timed-out' ? undefined : receiveMessageOnPort(port)?.message;
+  const answer = waited === 'timed-out' ? undefined : workerThreads().receiveMessageOnPort(port)?.message;
   if (answer === undefined) {
     void worker.terminate();
     thread = undefined;

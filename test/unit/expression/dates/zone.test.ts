@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   instantAtOffset,
   instantOf,
+  isZone,
   normalizeWall,
   resolveZone,
   type WallClock,
@@ -22,6 +23,18 @@ const wall = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): W
   minute: mi,
   second: s,
   millisecond: ms,
+});
+
+describe('isZone', () => {
+  it('knows UTC and the IANA names Intl knows, and nothing else', () => {
+    expect(isZone('UTC')).toBe(true);
+    expect(isZone('Europe/Prague')).toBe(true);
+    expect(isZone('US/Eastern')).toBe(true); // an alias, not on Intl's list of canonical names
+    expect(isZone('europe/prague')).toBe(true); // Intl reads zone names case-insensitively
+    expect(isZone('Mars/Olympus')).toBe(false);
+    expect(isZone('')).toBe(false);
+    expect(isZone('UTC+1')).toBe(false);
+  });
 });
 
 describe('resolveZone', () => {
