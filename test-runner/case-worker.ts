@@ -10,6 +10,7 @@ import { brokenCase, type CaseOutcome, caseOutcome } from './case-result.ts';
 import { loadBlueprintForTests } from './environment.ts';
 import { inPool } from './in-order.ts';
 import { loadTestFile } from './load-test-file.ts';
+import { ProjectConfigs } from './project-configs.ts';
 import { SnapshotFile } from './snapshot.ts';
 import type { LoadedTestFile } from './types.ts';
 import type { BatchAnswer, CaseJob, JobBatch } from './worker-messages.ts';
@@ -21,6 +22,8 @@ interface LoadedFile {
 }
 
 const loaded = new Map<string, LoadedFile>();
+/** A worker lives for one suite run: the configs it reads stay valid for its life. */
+const configs = new ProjectConfigs();
 
 function load(path: string): LoadedFile {
   let entry = loaded.get(path);
@@ -40,6 +43,7 @@ export async function runJob(job: CaseJob): Promise<CaseOutcome> {
       cwd: job.cwd,
       snapshots,
       update: false,
+      configs,
       ...(job.allowNet ? { allowNet: job.allowNet } : {}),
     };
     const outcome = await caseOutcome(file, scenario, testCase, ctx);

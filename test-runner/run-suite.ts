@@ -12,6 +12,7 @@ import { type CaseContext, type CaseOutcome, caseOutcome } from './case-result.t
 import { loadBlueprintForTests, projectSecrets } from './environment.ts';
 import { inOrder, inPool } from './in-order.ts';
 import { loadTestFile, TestFileError } from './load-test-file.ts';
+import { ProjectConfigs } from './project-configs.ts';
 import { SnapshotFile } from './snapshot.ts';
 import type { CaseResult, LoadedTestFile, TestCase } from './types.ts';
 import { CaseWorkerPool } from './worker-pool.ts';
@@ -83,11 +84,13 @@ interface Job {
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const suite: SuiteResult = { results: [], fileErrors: [], blueprints: [], secrets: [] };
   const local = new Map<string, LocalFile>();
+  // Read once for the whole run, by this thread's cases and for the report's secrets.
+  const configs = new ProjectConfigs();
   // A worker thread takes hundreds of ms to load the engine: when the count is given, it starts
   // now and loads while this thread loads the files.
-  let pool = startedPool(options, local, typeof options.workers === 'number' ? options.workers : 1);
+  let pool = startedPool(options, configs, local, typeof options.workers === 'number' ? options.workers : 1);
   try {
-    const files = options.files.flatMap((path) => tryLoad(path, options.cwd, suite) ?? []);
+    const files = options.files.flatMap((path) => tryLoad(path, options.cwd, suite, configs) ?? []);
     const jobs = files.flatMap((loaded) => selectCases(loaded, options.filter));
     options.onPlanned?.(jobs.length);
     const emit = inOrder(jobs.length, (i, outcome: CaseOutcome) => {
@@ -99,12 +102,12 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     });
     const workers = options.update ? 1 : workerCount(options.workers ?? 1, jobs.length);
     if (workers > 1) {
-      pool ??= startedPool(options, local, workers)!;
+      pool ??= startedPool(options, configs, local, workers)!;
       for (const loaded of files)
         local.set(loaded.file.path, { loaded, snapshots: new SnapshotFile(loaded.file.path) });
       await runInWorkers(jobs, pool, options, emit);
     } else {
-      await runHere(files, jobs, options, emit);
+      await runHere(files, jobs, options, configs, emit);
     }
     return suite;
   } finally {
@@ -121,12 +124,17 @@ function workerCount(wanted: number | 'auto', cases: number): number {
   return Math.max(1, Math.min(count, cases));
 }
 
-function tryLoad(path: string, cwd: string, suite: SuiteResult): LoadedFile | undefined {
+function tryLoad(
+  path: string,
+  cwd: string,
+  suite: SuiteResult,
+  configs: ProjectConfigs,
+): LoadedFile | undefined {
   const shown = relative(cwd, path) || path;
   try {
     const file = loadTestFile(path);
     const scenario = loadBlueprintForTests(file.blueprintPath);
-    suite.secrets?.push(...projectSecrets(file.blueprintPath));
+    suite.secrets?.push(...projectSecrets(file.blueprintPath, configs));
     const blueprint = relative(cwd, file.blueprintPath);
     const run: BlueprintRun = { blueprint, scenario, records: [], file, passed: [] };
     suite.blueprints.push(run);
@@ -151,12 +159,18 @@ function selectCases(loaded: LoadedFile, filter: string | undefined): Job[] {
 type Emit = (index: number, outcome: CaseOutcome) => void;
 
 /** File by file in this thread, a few cases of a file at once; snapshots saved per file. */
-async function runHere(files: LoadedFile[], jobs: Job[], options: SuiteOptions, emit: Emit): Promise<void> {
+async function runHere(
+  files: LoadedFile[],
+  jobs: Job[],
+  options: SuiteOptions,
+  configs: ProjectConfigs,
+  emit: Emit,
+): Promise<void> {
   let offset = 0;
   for (const loaded of files) {
     const own = jobs.filter((job) => job.loaded === loaded);
     const snapshots = new SnapshotFile(loaded.file.path);
-    const ctx = { ...caseContext(options), snapshots, update: options.update ?? false };
+    const ctx = { ...caseContext(options, configs), snapshots, update: options.update ?? false };
     const start = offset;
     await inPool(own, options.concurrency ?? 4, async (job, i) => {
       emit(start + i, await caseOutcome(loaded.file, loaded.scenario, job.testCase, ctx));
@@ -175,6 +189,7 @@ interface LocalFile {
 /** A pool of `size` workers (this thread and worker threads, worker-pool.ts); none below 2. */
 function startedPool(
   options: SuiteOptions,
+  configs: ProjectConfigs,
   local: Map<string, LocalFile>,
   size: number,
 ): CaseWorkerPool | undefined {
@@ -183,7 +198,7 @@ function startedPool(
     const { loaded, snapshots } = local.get(job.path)!;
     const testCase = loaded.file.cases[job.caseIndex]!;
     return caseOutcome(loaded.file, loaded.scenario, testCase, {
-      ...caseContext(options),
+      ...caseContext(options, configs),
       snapshots,
       update: false,
     });
@@ -213,6 +228,9 @@ async function runInWorkers(
 }
 
 /** What every case of the suite runs with, wherever it runs. */
-function caseContext(options: SuiteOptions): Pick<CaseContext, 'cwd' | 'allowNet'> {
-  return { cwd: options.cwd, ...(options.allowNet ? { allowNet: options.allowNet } : {}) };
+function caseContext(
+  options: SuiteOptions,
+  configs: ProjectConfigs,
+): Pick<CaseContext, 'cwd' | 'allowNet' | 'configs'> {
+  return { cwd: options.cwd, configs, ...(options.allowNet ? { allowNet: options.allowNet } : {}) };
 }

@@ -28,7 +28,7 @@ const DAY_MS = 86_400_000;
  */
 const knownZones = new Map<string, boolean>();
 
-function isZone(name: string): boolean {
+export function isZone(name: string): boolean {
   let valid = knownZones.get(name);
   if (valid === undefined) {
     valid = IANAZone.isValidZone(name);
