@@ -112,7 +112,7 @@ export async function executeCase<T>(
   } finally {
     fakes.close();
     env.close();
-    await http.agent.close();
+    await http.close();
   }
 }
 
