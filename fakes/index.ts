@@ -5,8 +5,8 @@
  */
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import { MakeError } from '../engine/errors/make-error.ts';
-import type { Bundle } from '../engine/registry/define-module.ts';
 import type { MemoryDatabaseSource } from '../engine/ports/memory-databases.ts';
+import type { Bundle } from '../engine/registry/define-module.ts';
 import type { MockFunction, Mocks } from '../engine/registry/mocks.ts';
 import { geminiFake, openaiFake } from './ai/index.ts';
 import { airtableFake } from './airtable/index.ts';

@@ -113,35 +113,35 @@ function statementsFor(db: Database.Database, scope: string): Statements {
 function prepareStatements(database: Database.Database, scope: string) {
   const db = scoped(database, scope);
   return {
-      list: db.prepare(
-        'SELECT id, data FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? ORDER BY seq',
-      ),
-      get: db.prepare(
-        'SELECT data FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
-      ),
-      collections: db.prepare(
-        'SELECT DISTINCT collection FROM fake_records WHERE scope = @scope AND fake = ? ORDER BY collection',
-      ),
-      nextSeq: db.prepare(
-        'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM fake_records WHERE scope = @scope AND fake = ?',
-      ),
-      insert: db.prepare(
-        'INSERT INTO fake_records (scope, fake, collection, id, seq, data) VALUES (@scope, ?, ?, ?, ?, ?)',
-      ),
-      update: db.prepare(
-        'UPDATE fake_records SET data = ? WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
-      ),
-      remove: db.prepare(
-        'DELETE FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
-      ),
-      cursor: db.prepare('SELECT value FROM fake_cursors WHERE scope = @scope AND fake = ? AND name = ?'),
-      cursorNames: db.prepare(
-        'SELECT name FROM fake_cursors WHERE scope = @scope AND fake = ? AND name LIKE ? ORDER BY name',
-      ),
-      setCursor: db.prepare(
-        'INSERT OR REPLACE INTO fake_cursors (scope, fake, name, value) VALUES (@scope, ?, ?, ?)',
-      ),
-    };
+    list: db.prepare(
+      'SELECT id, data FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? ORDER BY seq',
+    ),
+    get: db.prepare(
+      'SELECT data FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
+    ),
+    collections: db.prepare(
+      'SELECT DISTINCT collection FROM fake_records WHERE scope = @scope AND fake = ? ORDER BY collection',
+    ),
+    nextSeq: db.prepare(
+      'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM fake_records WHERE scope = @scope AND fake = ?',
+    ),
+    insert: db.prepare(
+      'INSERT INTO fake_records (scope, fake, collection, id, seq, data) VALUES (@scope, ?, ?, ?, ?, ?)',
+    ),
+    update: db.prepare(
+      'UPDATE fake_records SET data = ? WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
+    ),
+    remove: db.prepare(
+      'DELETE FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
+    ),
+    cursor: db.prepare('SELECT value FROM fake_cursors WHERE scope = @scope AND fake = ? AND name = ?'),
+    cursorNames: db.prepare(
+      'SELECT name FROM fake_cursors WHERE scope = @scope AND fake = ? AND name LIKE ? ORDER BY name',
+    ),
+    setCursor: db.prepare(
+      'INSERT OR REPLACE INTO fake_cursors (scope, fake, name, value) VALUES (@scope, ?, ?, ?)',
+    ),
+  };
 }
 
 /** Statements bound to one scope: `@scope` in the SQL, the positional values as given. */

@@ -13,8 +13,8 @@ import { createFakes } from '../fakes/index.ts';
 import { createCaseEnvironment } from './environment.ts';
 import type { SentRequest } from './expectations/check-context.ts';
 import { createHttpMocks } from './http-mocks.ts';
-import type { ProjectConfigs } from './project-configs.ts';
 import { unknownMockKeys } from './mock-keys.ts';
+import type { ProjectConfigs } from './project-configs.ts';
 import { seededRandom } from './seeded-random.ts';
 import type { CaseSettings, TestCase } from './types.ts';
 

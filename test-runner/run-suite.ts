@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
+import { countCases } from './case-count.ts';
 import { type CaseContext, type CaseOutcome, caseOutcome } from './case-result.ts';
 import { loadBlueprintForTests, projectSecrets } from './environment.ts';
 import { inOrder, inPool } from './in-order.ts';
@@ -28,8 +29,8 @@ export interface SuiteOptions {
   /**
    * Worker threads to run the cases on (default 1: this thread); `auto`: one per core, but no
    * more than one per CASES_PER_WORKER cases, since a worker's start (loading the engine) costs
-   * more than a few cases. A number starts the worker threads at once, so that they load while
-   * this thread loads the files. `update` always runs in this thread, so each snapshot file has
+   * more than a few cases. The worker threads start at once (for `auto`, as many as a quick
+   * count of the files' cases calls for), so that they load while this thread loads the files. `update` always runs in this thread, so each snapshot file has
    * one writer.
    */
   workers?: number | 'auto';
@@ -86,9 +87,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const local = new Map<string, LocalFile>();
   // Read once for the whole run, by this thread's cases and for the report's secrets.
   const configs = new ProjectConfigs();
-  // A worker thread takes hundreds of ms to load the engine: when the count is given, it starts
-  // now and loads while this thread loads the files.
-  let pool = startedPool(options, configs, local, typeof options.workers === 'number' ? options.workers : 1);
+  // A worker thread takes hundreds of ms to load the engine: it starts now and loads while this
+  // thread loads the files (for `auto`, as many as a quick count of the cases calls for).
+  let pool = startedPool(options, configs, local, earlyWorkers(options));
   try {
     const files = options.files.flatMap((path) => tryLoad(path, options.cwd, suite, configs) ?? []);
     const jobs = files.flatMap((loaded) => selectCases(loaded, options.filter));
@@ -117,6 +118,13 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 
 /** Below this many cases per worker, another worker costs more time than it saves. */
 export const CASES_PER_WORKER = 16;
+
+/** The worker threads to start before the files load: `auto` counts the cases cheaply first. */
+function earlyWorkers(options: SuiteOptions): number {
+  const wanted = options.workers ?? 1;
+  if (wanted !== 'auto' || options.update) return typeof wanted === 'number' ? wanted : 1;
+  return workerCount('auto', countCases(options.files, options.filter));
+}
 
 function workerCount(wanted: number | 'auto', cases: number): number {
   const count =

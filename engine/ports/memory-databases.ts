@@ -61,7 +61,9 @@ export class MemoryDatabasePool implements MemoryDatabaseSource {
   #open(schema: string): Database.Database {
     const db = new Database(':memory:');
     db.exec(schema);
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all();
     const clear = tables.map(({ name }) => db.prepare(`DELETE FROM "${name.replaceAll('"', '""')}"`));
     const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sqlite_master');
     this.#kept.set(db, { schema, clear, count, objects: count.get()?.n ?? 0 });

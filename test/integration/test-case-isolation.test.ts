@@ -29,7 +29,11 @@ function suiteFile(dir: string): string {
       cases: [
         { name: 'A stores the order', input: order, expect: stores },
         { name: 'B, after A, does not see it', input: order, expect: stores },
-        { name: 'C, after B, does not see it either', input: { ...order, total: 5 }, expect: { operations: 4 } },
+        {
+          name: 'C, after B, does not see it either',
+          input: { ...order, total: 5 },
+          expect: { operations: 4 },
+        },
       ],
     }),
   );

@@ -12,7 +12,9 @@ describe('data structure validators', () => {
   it('check a structure read again (a new object) the same way', () => {
     const structure = () => ({ strict: true, fields: [{ name: 'total', type: 'number' as const }] });
     expect(applyStructure(structure(), { total: '5' }, where)).toEqual({ total: 5 });
-    expect(() => applyStructure(structure(), { other: 1 }, where)).toThrow(/not in the strict data structure/);
+    expect(() => applyStructure(structure(), { other: 1 }, where)).toThrow(
+      /not in the strict data structure/,
+    );
   });
 
   it('keep at most MAX_CACHED_STRUCTURES validators, however many structures a process sees', () => {
