@@ -3,7 +3,8 @@
  * what was sent, and refuses every other host (loopback and `--allow-net` hosts stay reachable).
  * A request no stub answers is a setup error (unanswered.ts), never a ConnectionError.
  */
-import { Dispatcher, MockAgent } from 'undici';
+import type { Dispatcher, MockAgent } from 'undici';
+import { undici } from '../modules/lazy-libraries.ts';
 import type { SentRequest } from './expectations/check-context.ts';
 import type { HttpMock } from './types.ts';
 import { reportUnanswered } from './unanswered.ts';
@@ -38,7 +39,7 @@ export function createHttpMocks(
     get agent() {
       return make().agent;
     },
-    dispatcher: new DispatcherOnFirstUse(() => make().dispatcher),
+    dispatcher: dispatcherOnFirstUse(() => make().dispatcher),
     sent,
     close: async () => {
       await made?.agent.close();
@@ -46,18 +47,17 @@ export function createHttpMocks(
   };
 }
 
-/** Forwards to the dispatcher `make` returns, made on the first request. */
-class DispatcherOnFirstUse extends Dispatcher {
-  readonly #make: () => Dispatcher;
-
-  constructor(make: () => Dispatcher) {
-    super();
-    this.#make = make;
-  }
-
-  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    return this.#make().dispatch(options, handler);
-  }
+/**
+ * Forwards to the dispatcher `make` returns, made on the first request. undici's request API
+ * calls only `dispatch` on the dispatcher it is given (send-request.ts uses no other), and a
+ * plain object leaves undici itself unloaded until a case sends a request: loading it cost a
+ * worker thread's start ~0.3 s (issue 14 §4).
+ */
+function dispatcherOnFirstUse(make: () => Dispatcher): Dispatcher {
+  const forward: Pick<Dispatcher, 'dispatch'> = {
+    dispatch: (options, handler) => make().dispatch(options, handler),
+  };
+  return forward as Dispatcher;
 }
 
 function makeAgent(
@@ -65,7 +65,7 @@ function makeAgent(
   allowNet: true | readonly string[],
   sent: SentRequest[],
 ): { agent: MockAgent; dispatcher: Dispatcher } {
-  const agent = new MockAgent();
+  const agent = new (undici().MockAgent)();
   agent.disableNetConnect();
   agent.enableNetConnect(LOOPBACK);
   if (allowNet === true) agent.enableNetConnect();
