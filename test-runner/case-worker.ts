@@ -1,8 +1,8 @@
 /**
  * A test worker thread (worker-pool.ts): runs the batches of cases it is sent, and answers each
  * batch with its cases' outcomes (worker-messages.ts). Each test file and its blueprint are
- * loaded once per worker; every case still gets its own in-memory database and simulated clock
- * (execute-case.ts).
+ * loaded once per worker, the project config read once; every case still gets its own (emptied,
+ * reused) in-memory database and simulated clock (execute-case.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../engine/blueprint/scenario.ts';

@@ -1,7 +1,8 @@
 /**
  * The one place the test runner builds what a run needs: the project config found beside the
  * blueprint, through the same `createRunEnvironment` as `makesim run` and the server, but with
- * an in-memory database per case so cases never share state.
+ * an in-memory database per case (reused once emptied: engine/ports/memory-databases.ts) so
+ * cases never share state.
  */
 import { dirname } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
