@@ -5,6 +5,7 @@
  */
 import type { VariableScopes } from '../engine/expression/types.ts';
 import type { HttpConnection, HttpPort } from '../engine/ports/http.ts';
+import type { MemoryDatabaseSource } from '../engine/ports/memory-databases.ts';
 import { memoryState, type ScenarioState } from '../engine/ports/state.ts';
 import type { SubscenarioPort } from '../engine/ports/subscenarios.ts';
 import { SqliteDataStore, type SqliteDataStoreOptions } from '../modules/datastore/sqlite-data-store.ts';
@@ -30,6 +31,8 @@ export interface RunEnvironmentOptions {
    * file): the stores write through it, committed with the server's writes.
    */
   connection?: SqliteDataStoreOptions['connection'];
+  /** Where an in-memory database is borrowed from (the test runner's pool). */
+  memory?: MemoryDatabaseSource;
   /** Widens `network.allow` (the `--allow-net` flag): true = any host, a list adds hosts. */
   allowNet?: boolean | string[];
   /** Scenario state kept between executions; default a fresh in-memory one. */
@@ -57,6 +60,7 @@ export function createRunEnvironment(
     stores: config.dataStores,
     timezone: config.timezone,
     ...(opts.connection ? { connection: opts.connection } : {}),
+    ...(opts.memory ? { memory: opts.memory } : {}),
   });
   const connections = Object.fromEntries(
     Object.entries(config.connections).map(([id, connection]) => [id, toHttpConnection(connection)]),

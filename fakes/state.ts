@@ -11,56 +11,31 @@ export interface FakeRecord {
   data: Record<string, unknown>;
 }
 
+/** The fakes' tables (a pooled database is made with them: engine/ports/memory-databases.ts). */
+export const FAKE_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS fake_records (scope TEXT, fake TEXT, collection TEXT, id TEXT,
+    seq INTEGER, data TEXT, PRIMARY KEY (scope, fake, collection, id));
+  CREATE TABLE IF NOT EXISTS fake_cursors (scope TEXT, fake TEXT, name TEXT, value TEXT,
+    PRIMARY KEY (scope, fake, name));`;
+
 export class FakeState {
   readonly #db: Database.Database;
   /** Whether this state opened its connection (and so closes it). */
   readonly #owned: boolean;
-  readonly #statements;
+  /** Called on close instead of closing a connection this state did not open (a pooled one). */
+  readonly #release: (() => void) | undefined;
+  readonly #statements: Statements;
 
   /**
    * `database` is a path (`:memory:` in tests) or an open connection to share — the dev server
    * passes its own, so no second connection ever waits on its lock. `scope` keeps several
    * scenarios' fakes apart in one database file.
    */
-  constructor(database: string | Database.Database = ':memory:', scope = '') {
+  constructor(database: string | Database.Database = ':memory:', scope = '', release?: () => void) {
     this.#owned = typeof database === 'string';
+    this.#release = release;
     this.#db = typeof database === 'string' ? new Database(database) : database;
-    this.#db.exec(`
-      CREATE TABLE IF NOT EXISTS fake_records (scope TEXT, fake TEXT, collection TEXT, id TEXT,
-        seq INTEGER, data TEXT, PRIMARY KEY (scope, fake, collection, id));
-      CREATE TABLE IF NOT EXISTS fake_cursors (scope TEXT, fake TEXT, name TEXT, value TEXT,
-        PRIMARY KEY (scope, fake, name));`);
-    const db = scoped(this.#db, scope);
-    this.#statements = {
-      list: db.prepare(
-        'SELECT id, data FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? ORDER BY seq',
-      ),
-      get: db.prepare(
-        'SELECT data FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
-      ),
-      collections: db.prepare(
-        'SELECT DISTINCT collection FROM fake_records WHERE scope = @scope AND fake = ? ORDER BY collection',
-      ),
-      nextSeq: db.prepare(
-        'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM fake_records WHERE scope = @scope AND fake = ?',
-      ),
-      insert: db.prepare(
-        'INSERT INTO fake_records (scope, fake, collection, id, seq, data) VALUES (@scope, ?, ?, ?, ?, ?)',
-      ),
-      update: db.prepare(
-        'UPDATE fake_records SET data = ? WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
-      ),
-      remove: db.prepare(
-        'DELETE FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
-      ),
-      cursor: db.prepare('SELECT value FROM fake_cursors WHERE scope = @scope AND fake = ? AND name = ?'),
-      cursorNames: db.prepare(
-        'SELECT name FROM fake_cursors WHERE scope = @scope AND fake = ? AND name LIKE ? ORDER BY name',
-      ),
-      setCursor: db.prepare(
-        'INSERT OR REPLACE INTO fake_cursors (scope, fake, name, value) VALUES (@scope, ?, ?, ?)',
-      ),
-    };
+    this.#statements = statementsFor(this.#db, scope);
   }
 
   list(fake: string, collection: string): FakeRecord[] {
@@ -108,7 +83,65 @@ export class FakeState {
 
   close(): void {
     if (this.#owned) this.#db.close();
+    else this.#release?.();
   }
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+/**
+ * The statements of one scope of one connection, prepared once (with the tables) and kept with
+ * the connection: a pooled test database or the server's serves many states.
+ */
+const prepared = new WeakMap<Database.Database, Map<string, Statements>>();
+
+function statementsFor(db: Database.Database, scope: string): Statements {
+  let byScope = prepared.get(db);
+  if (byScope === undefined) {
+    db.exec(FAKE_SCHEMA);
+    byScope = new Map();
+    prepared.set(db, byScope);
+  }
+  let statements = byScope.get(scope);
+  if (statements === undefined) {
+    statements = prepareStatements(db, scope);
+    byScope.set(scope, statements);
+  }
+  return statements;
+}
+
+function prepareStatements(database: Database.Database, scope: string) {
+  const db = scoped(database, scope);
+  return {
+    list: db.prepare(
+      'SELECT id, data FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? ORDER BY seq',
+    ),
+    get: db.prepare(
+      'SELECT data FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
+    ),
+    collections: db.prepare(
+      'SELECT DISTINCT collection FROM fake_records WHERE scope = @scope AND fake = ? ORDER BY collection',
+    ),
+    nextSeq: db.prepare(
+      'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM fake_records WHERE scope = @scope AND fake = ?',
+    ),
+    insert: db.prepare(
+      'INSERT INTO fake_records (scope, fake, collection, id, seq, data) VALUES (@scope, ?, ?, ?, ?, ?)',
+    ),
+    update: db.prepare(
+      'UPDATE fake_records SET data = ? WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
+    ),
+    remove: db.prepare(
+      'DELETE FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
+    ),
+    cursor: db.prepare('SELECT value FROM fake_cursors WHERE scope = @scope AND fake = ? AND name = ?'),
+    cursorNames: db.prepare(
+      'SELECT name FROM fake_cursors WHERE scope = @scope AND fake = ? AND name LIKE ? ORDER BY name',
+    ),
+    setCursor: db.prepare(
+      'INSERT OR REPLACE INTO fake_cursors (scope, fake, name, value) VALUES (@scope, ?, ?, ?)',
+    ),
+  };
 }
 
 /** Statements bound to one scope: `@scope` in the SQL, the positional values as given. */

@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { CaseSetupError } from './execute-case.ts';
+import type { ProjectConfigs } from './project-configs.ts';
 import { runCase } from './run-case.ts';
 import type { SnapshotFile } from './snapshot.ts';
 import type { CaseResult, LoadedTestFile, TestCase } from './types.ts';
@@ -23,6 +24,8 @@ export interface CaseContext {
   update: boolean;
   /** Hosts real requests may reach (`--allow-net=HOST`). */
   allowNet?: true | readonly string[];
+  /** The suite's project configs, read once per blueprint directory (project-configs.ts). */
+  configs?: ProjectConfigs;
 }
 
 export async function caseOutcome(
@@ -45,6 +48,7 @@ export async function caseOutcome(
       snapshots: ctx.snapshots,
       update: ctx.update,
       ...(ctx.allowNet ? { allowNet: ctx.allowNet } : {}),
+      ...(ctx.configs ? { configs: ctx.configs } : {}),
     });
     const durationMs = performance.now() - started;
     const result = {

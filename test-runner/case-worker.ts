@@ -1,8 +1,8 @@
 /**
  * A test worker thread (worker-pool.ts): runs the batches of cases it is sent, and answers each
  * batch with its cases' outcomes (worker-messages.ts). Each test file and its blueprint are
- * loaded once per worker; every case still gets its own in-memory database and simulated clock
- * (execute-case.ts).
+ * loaded once per worker, the project config read once; every case still gets its own (emptied,
+ * reused) in-memory database and simulated clock (execute-case.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
@@ -10,6 +10,7 @@ import { brokenCase, type CaseOutcome, caseOutcome } from './case-result.ts';
 import { loadBlueprintForTests } from './environment.ts';
 import { inPool } from './in-order.ts';
 import { loadTestFile } from './load-test-file.ts';
+import { ProjectConfigs } from './project-configs.ts';
 import { SnapshotFile } from './snapshot.ts';
 import type { LoadedTestFile } from './types.ts';
 import type { BatchAnswer, CaseJob, JobBatch } from './worker-messages.ts';
@@ -21,6 +22,8 @@ interface LoadedFile {
 }
 
 const loaded = new Map<string, LoadedFile>();
+/** A worker lives for one suite run: the configs it reads stay valid for its life. */
+const configs = new ProjectConfigs();
 
 function load(path: string): LoadedFile {
   let entry = loaded.get(path);
@@ -40,6 +43,7 @@ export async function runJob(job: CaseJob): Promise<CaseOutcome> {
       cwd: job.cwd,
       snapshots,
       update: false,
+      configs,
       ...(job.allowNet ? { allowNet: job.allowNet } : {}),
     };
     const outcome = await caseOutcome(file, scenario, testCase, ctx);

@@ -1,7 +1,8 @@
 /**
  * The one place the test runner builds what a run needs: the project config found beside the
  * blueprint, through the same `createRunEnvironment` as `makesim run` and the server, but with
- * an in-memory database per case so cases never share state.
+ * an in-memory database per case (reused once emptied: engine/ports/memory-databases.ts) so
+ * cases never share state.
  */
 import { dirname } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
@@ -11,9 +12,11 @@ import type { VariableScopes } from '../engine/expression/types.ts';
 import { loadScenarioFile } from '../engine/index.ts';
 import type { DataStoreHandle, DataStorePort } from '../engine/ports/data-store.ts';
 import type { HttpPort } from '../engine/ports/http.ts';
+import { memoryDatabases } from '../engine/ports/memory-databases.ts';
 import type { ScenarioState } from '../engine/ports/state.ts';
 import { connectionSecrets } from '../modules/http/redact.ts';
 import { defaultRegistry } from '../modules/index.ts';
+import { ProjectConfigs } from './project-configs.ts';
 import type { CaseSettings } from './types.ts';
 
 export function loadBlueprintForTests(path: string): Scenario {
@@ -25,9 +28,9 @@ export function loadBlueprintForTests(path: string): Scenario {
  * report must not show (docs/serve.md "Secrets"); none when the config cannot be read (its
  * cases then report that themselves).
  */
-export function projectSecrets(blueprintPath: string): string[] {
+export function projectSecrets(blueprintPath: string, configs = new ProjectConfigs()): string[] {
   try {
-    const config = loadConfig({ startDir: dirname(blueprintPath) });
+    const config = configs.forBlueprint(blueprintPath);
     const connections = Object.entries(config.connections).map(([id, c]) => [id, toHttpConnection(c)]);
     return connectionSecrets({ connections: Object.fromEntries(connections) });
   } catch {
@@ -49,9 +52,14 @@ export interface CaseEnvironment {
 export function createCaseEnvironment(options: {
   blueprintPath: string;
   settings: CaseSettings;
+  /** The suite's configs, read once (project-configs.ts); without it the config is read now. */
+  configs?: ProjectConfigs;
 }): CaseEnvironment {
-  const config = loadConfig({ startDir: dirname(options.blueprintPath) });
-  const env = createRunEnvironment(config, { database: ':memory:' });
+  const config =
+    options.configs?.forBlueprint(options.blueprintPath) ??
+    loadConfig({ startDir: dirname(options.blueprintPath) });
+  // An empty database of the pool's: reused, never shared while a case holds it.
+  const env = createRunEnvironment(config, { database: ':memory:', memory: memoryDatabases });
   const handle = (store: string): DataStoreHandle | undefined => {
     try {
       return env.dataStores.store(/^\d+$/.test(store) ? Number(store) : store);

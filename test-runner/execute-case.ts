@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import { SimulatedClock } from '../engine/ports/clock.ts';
+import { memoryDatabases } from '../engine/ports/memory-databases.ts';
 import type { Mocks } from '../engine/registry/mocks.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { runScenario } from '../engine/runtime/run-scenario.ts';
@@ -13,6 +14,7 @@ import { createCaseEnvironment } from './environment.ts';
 import type { SentRequest } from './expectations/check-context.ts';
 import { createHttpMocks } from './http-mocks.ts';
 import { unknownMockKeys } from './mock-keys.ts';
+import type { ProjectConfigs } from './project-configs.ts';
 import { seededRandom } from './seeded-random.ts';
 import type { CaseSettings, TestCase } from './types.ts';
 
@@ -43,6 +45,8 @@ export interface ExecuteOptions {
   allowNet?: true | readonly string[];
   /** Keep the path trace in `record.trace` (the test runner does, to explain failures). */
   trace?: boolean;
+  /** The suite's project configs, read once per blueprint directory (project-configs.ts). */
+  configs?: ProjectConfigs;
 }
 
 /** The case cannot run as written (a mock for a module that does not exist): nothing ran. */
@@ -66,7 +70,11 @@ export async function executeCase<T>(
   const problems = unknownMockKeys(scenario, mocks);
   if (problems.length > 0) throw new CaseSetupError(problems);
   const http = createHttpMocks(input.http ?? [], options.allowNet);
-  const env = createCaseEnvironment({ blueprintPath: options.blueprintPath, settings });
+  const env = createCaseEnvironment({
+    blueprintPath: options.blueprintPath,
+    settings,
+    ...(options.configs ? { configs: options.configs } : {}),
+  });
   const now = settings.now ?? DEFAULT_TEST_NOW;
   const fakes = createFakes({
     seeds: input.fakes ?? {},
@@ -74,6 +82,7 @@ export async function executeCase<T>(
     now: new Date(now),
     mocks,
     triggerFromInput: input.input !== undefined || input.request !== undefined,
+    memory: memoryDatabases,
   });
   try {
     for (const [store, records] of Object.entries(input.dataStores ?? {})) env.seed(store, records);
@@ -103,7 +112,7 @@ export async function executeCase<T>(
   } finally {
     fakes.close();
     env.close();
-    await http.agent.close();
+    await http.close();
   }
 }
 

@@ -3,30 +3,73 @@
  * what was sent, and refuses every other host (loopback and `--allow-net` hosts stay reachable).
  * A request no stub answers is a setup error (unanswered.ts), never a ConnectionError.
  */
-import { type Dispatcher, MockAgent } from 'undici';
+import type { Dispatcher, MockAgent } from 'undici';
+import { undici } from '../modules/lazy-libraries.ts';
 import type { SentRequest } from './expectations/check-context.ts';
 import type { HttpMock } from './types.ts';
 import { reportUnanswered } from './unanswered.ts';
 
 export interface HttpMockSet {
-  agent: MockAgent;
+  /** The MockAgent, made on first use. */
+  readonly agent: MockAgent;
   /** The dispatcher to give the run: the agent, with unanswered requests turned into setup errors. */
-  dispatcher: Dispatcher;
-  sent: SentRequest[];
+  readonly dispatcher: Dispatcher;
+  readonly sent: SentRequest[];
+  /** Closes the agent, if it was made. */
+  close(): Promise<void>;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/;
 
+/**
+ * The case's mocks. The agent (and its connection pool) is made when the run sends its first
+ * request: most cases send none, and making it cost more than some whole runs (issue 14 §4).
+ */
 export function createHttpMocks(
   mocks: readonly HttpMock[],
   allowNet: true | readonly string[] = [],
 ): HttpMockSet {
-  const agent = new MockAgent();
+  const sent: SentRequest[] = [];
+  let made: { agent: MockAgent; dispatcher: Dispatcher } | undefined;
+  const make = () => {
+    made ??= makeAgent(mocks, allowNet, sent);
+    return made;
+  };
+  return {
+    get agent() {
+      return make().agent;
+    },
+    dispatcher: dispatcherOnFirstUse(() => make().dispatcher),
+    sent,
+    close: async () => {
+      await made?.agent.close();
+    },
+  };
+}
+
+/**
+ * Forwards to the dispatcher `make` returns, made on the first request. undici's request API
+ * calls only `dispatch` on the dispatcher it is given (send-request.ts uses no other), and a
+ * plain object leaves undici itself unloaded until a case sends a request: loading it cost a
+ * worker thread's start ~0.3 s (issue 14 §4).
+ */
+function dispatcherOnFirstUse(make: () => Dispatcher): Dispatcher {
+  const forward: Pick<Dispatcher, 'dispatch'> = {
+    dispatch: (options, handler) => make().dispatch(options, handler),
+  };
+  return forward as Dispatcher;
+}
+
+function makeAgent(
+  mocks: readonly HttpMock[],
+  allowNet: true | readonly string[],
+  sent: SentRequest[],
+): { agent: MockAgent; dispatcher: Dispatcher } {
+  const agent = new (undici().MockAgent)();
   agent.disableNetConnect();
   agent.enableNetConnect(LOOPBACK);
   if (allowNet === true) agent.enableNetConnect();
   else for (const host of allowNet) agent.enableNetConnect((h: string) => h.split(':')[0] === host);
-  const sent: SentRequest[] = [];
   // One pool for every stub: MockAgent tries only the first pool whose origin matcher accepts a
   // request, so a pool per stub would hide every later stub on an origin an earlier one accepts.
   const origin = { current: '' };
@@ -35,7 +78,7 @@ export function createHttpMocks(
     return true;
   });
   for (const mock of mocks) addMock(pool, origin, mock, sent);
-  return { agent, dispatcher: reportUnanswered(agent), sent };
+  return { agent, dispatcher: reportUnanswered(agent) };
 }
 
 function addMock(

@@ -7,6 +7,7 @@ import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { executeCase } from './execute-case.ts';
 import { checkAll } from './expectations/index.ts';
 import { annotateFailures } from './explain/annotate.ts';
+import type { ProjectConfigs } from './project-configs.ts';
 import type { SnapshotFile } from './snapshot.ts';
 import type { Failure, LoadedTestFile, TestCase } from './types.ts';
 
@@ -22,6 +23,8 @@ export interface RunCaseOptions {
   snapshots?: SnapshotFile;
   update?: boolean;
   allowNet?: true | readonly string[];
+  /** The suite's project configs, read once per blueprint directory. */
+  configs?: ProjectConfigs;
 }
 
 export async function runCase(options: RunCaseOptions): Promise<CaseRun> {
@@ -37,6 +40,7 @@ export async function runCase(options: RunCaseOptions): Promise<CaseRun> {
       ...(file.settings ? { settings: file.settings } : {}),
       ...(file.mocks ? { mocks: file.mocks } : {}),
       ...(options.allowNet ? { allowNet: options.allowNet } : {}),
+      ...(options.configs ? { configs: options.configs } : {}),
     },
     async (execution) => {
       const failures = await checkAll({ expect, scenario, ...execution });

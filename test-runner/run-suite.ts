@@ -8,10 +8,12 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
+import { countCases } from './case-count.ts';
 import { type CaseContext, type CaseOutcome, caseOutcome } from './case-result.ts';
 import { loadBlueprintForTests, projectSecrets } from './environment.ts';
 import { inOrder, inPool } from './in-order.ts';
 import { loadTestFile, TestFileError } from './load-test-file.ts';
+import { ProjectConfigs } from './project-configs.ts';
 import { SnapshotFile } from './snapshot.ts';
 import type { CaseResult, LoadedTestFile, TestCase } from './types.ts';
 import { CaseWorkerPool } from './worker-pool.ts';
@@ -27,8 +29,8 @@ export interface SuiteOptions {
   /**
    * Worker threads to run the cases on (default 1: this thread); `auto`: one per core, but no
    * more than one per CASES_PER_WORKER cases, since a worker's start (loading the engine) costs
-   * more than a few cases. A number starts the worker threads at once, so that they load while
-   * this thread loads the files. `update` always runs in this thread, so each snapshot file has
+   * more than a few cases. The worker threads start at once (for `auto`, as many as a quick
+   * count of the files' cases calls for), so that they load while this thread loads the files. `update` always runs in this thread, so each snapshot file has
    * one writer.
    */
   workers?: number | 'auto';
@@ -83,11 +85,13 @@ interface Job {
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const suite: SuiteResult = { results: [], fileErrors: [], blueprints: [], secrets: [] };
   const local = new Map<string, LocalFile>();
-  // A worker thread takes hundreds of ms to load the engine: when the count is given, it starts
-  // now and loads while this thread loads the files.
-  let pool = startedPool(options, local, typeof options.workers === 'number' ? options.workers : 1);
+  // Read once for the whole run, by this thread's cases and for the report's secrets.
+  const configs = new ProjectConfigs();
+  // A worker thread takes hundreds of ms to load the engine: it starts now and loads while this
+  // thread loads the files (for `auto`, as many as a quick count of the cases calls for).
+  let pool = startedPool(options, configs, local, earlyWorkers(options));
   try {
-    const files = options.files.flatMap((path) => tryLoad(path, options.cwd, suite) ?? []);
+    const files = options.files.flatMap((path) => tryLoad(path, options.cwd, suite, configs) ?? []);
     const jobs = files.flatMap((loaded) => selectCases(loaded, options.filter));
     options.onPlanned?.(jobs.length);
     const emit = inOrder(jobs.length, (i, outcome: CaseOutcome) => {
@@ -99,12 +103,12 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     });
     const workers = options.update ? 1 : workerCount(options.workers ?? 1, jobs.length);
     if (workers > 1) {
-      pool ??= startedPool(options, local, workers)!;
+      pool ??= startedPool(options, configs, local, workers)!;
       for (const loaded of files)
         local.set(loaded.file.path, { loaded, snapshots: new SnapshotFile(loaded.file.path) });
       await runInWorkers(jobs, pool, options, emit);
     } else {
-      await runHere(files, jobs, options, emit);
+      await runHere(files, jobs, options, configs, emit);
     }
     return suite;
   } finally {
@@ -115,18 +119,30 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 /** Below this many cases per worker, another worker costs more time than it saves. */
 export const CASES_PER_WORKER = 16;
 
+/** The worker threads to start before the files load: `auto` counts the cases cheaply first. */
+function earlyWorkers(options: SuiteOptions): number {
+  const wanted = options.workers ?? 1;
+  if (wanted !== 'auto' || options.update) return typeof wanted === 'number' ? wanted : 1;
+  return workerCount('auto', countCases(options.files, options.filter));
+}
+
 function workerCount(wanted: number | 'auto', cases: number): number {
   const count =
     wanted === 'auto' ? Math.min(availableParallelism(), Math.ceil(cases / CASES_PER_WORKER)) : wanted;
   return Math.max(1, Math.min(count, cases));
 }
 
-function tryLoad(path: string, cwd: string, suite: SuiteResult): LoadedFile | undefined {
+function tryLoad(
+  path: string,
+  cwd: string,
+  suite: SuiteResult,
+  configs: ProjectConfigs,
+): LoadedFile | undefined {
   const shown = relative(cwd, path) || path;
   try {
     const file = loadTestFile(path);
     const scenario = loadBlueprintForTests(file.blueprintPath);
-    suite.secrets?.push(...projectSecrets(file.blueprintPath));
+    suite.secrets?.push(...projectSecrets(file.blueprintPath, configs));
     const blueprint = relative(cwd, file.blueprintPath);
     const run: BlueprintRun = { blueprint, scenario, records: [], file, passed: [] };
     suite.blueprints.push(run);
@@ -151,12 +167,18 @@ function selectCases(loaded: LoadedFile, filter: string | undefined): Job[] {
 type Emit = (index: number, outcome: CaseOutcome) => void;
 
 /** File by file in this thread, a few cases of a file at once; snapshots saved per file. */
-async function runHere(files: LoadedFile[], jobs: Job[], options: SuiteOptions, emit: Emit): Promise<void> {
+async function runHere(
+  files: LoadedFile[],
+  jobs: Job[],
+  options: SuiteOptions,
+  configs: ProjectConfigs,
+  emit: Emit,
+): Promise<void> {
   let offset = 0;
   for (const loaded of files) {
     const own = jobs.filter((job) => job.loaded === loaded);
     const snapshots = new SnapshotFile(loaded.file.path);
-    const ctx = { ...caseContext(options), snapshots, update: options.update ?? false };
+    const ctx = { ...caseContext(options, configs), snapshots, update: options.update ?? false };
     const start = offset;
     await inPool(own, options.concurrency ?? 4, async (job, i) => {
       emit(start + i, await caseOutcome(loaded.file, loaded.scenario, job.testCase, ctx));
@@ -175,6 +197,7 @@ interface LocalFile {
 /** A pool of `size` workers (this thread and worker threads, worker-pool.ts); none below 2. */
 function startedPool(
   options: SuiteOptions,
+  configs: ProjectConfigs,
   local: Map<string, LocalFile>,
   size: number,
 ): CaseWorkerPool | undefined {
@@ -183,7 +206,7 @@ function startedPool(
     const { loaded, snapshots } = local.get(job.path)!;
     const testCase = loaded.file.cases[job.caseIndex]!;
     return caseOutcome(loaded.file, loaded.scenario, testCase, {
-      ...caseContext(options),
+      ...caseContext(options, configs),
       snapshots,
       update: false,
     });
@@ -213,6 +236,9 @@ async function runInWorkers(
 }
 
 /** What every case of the suite runs with, wherever it runs. */
-function caseContext(options: SuiteOptions): Pick<CaseContext, 'cwd' | 'allowNet'> {
-  return { cwd: options.cwd, ...(options.allowNet ? { allowNet: options.allowNet } : {}) };
+function caseContext(
+  options: SuiteOptions,
+  configs: ProjectConfigs,
+): Pick<CaseContext, 'cwd' | 'allowNet' | 'configs'> {
+  return { cwd: options.cwd, configs, ...(options.allowNet ? { allowNet: options.allowNet } : {}) };
 }

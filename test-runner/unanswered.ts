@@ -4,36 +4,48 @@
  * HTTP modules would turn into Make's ConnectionError — an error an Ignore or Resume route
  * swallows, so a case could pass with no answer at all. This decorator rewrites that error.
  */
-import { DecoratorHandler, type Dispatcher, type MockAgent } from 'undici';
+import type { Dispatcher, MockAgent } from 'undici';
 import { SetupError } from '../engine/errors/setup-error.ts';
+import { undici } from '../modules/lazy-libraries.ts';
 
 const NOT_MATCHED = 'UND_MOCK_ERR_MOCK_NOT_MATCHED';
 
 export function reportUnanswered(agent: MockAgent): Dispatcher {
-  return agent.compose(
-    (dispatch) => (options, handler) => dispatch(options, new UnansweredHandler(options, handler)),
-  );
+  const Handler = unansweredHandler();
+  return agent.compose((dispatch) => (options, handler) => dispatch(options, new Handler(options, handler)));
 }
 
-/** undici 7's DecoratorHandler forwards `onResponseError`; its type declarations omit it. */
-const forward = DecoratorHandler.prototype as unknown as Required<
-  Pick<Dispatcher.DispatchHandler, 'onResponseError'>
->;
+type HandlerClass = new (
+  options: Dispatcher.DispatchOptions,
+  handler: Dispatcher.DispatchHandler,
+) => Dispatcher.DispatchHandler;
 
-class UnansweredHandler extends DecoratorHandler {
-  readonly #request: { method: string; url: string };
+let handlerClass: HandlerClass | undefined;
 
-  constructor(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) {
-    super(handler);
-    this.#request = {
-      method: String(options.method).toUpperCase(),
-      url: `${String(options.origin ?? '')}${options.path}`,
-    };
-  }
+/** Made on first use: undici loads only when a case sends a request (modules/lazy-libraries.ts). */
+function unansweredHandler(): HandlerClass {
+  if (handlerClass) return handlerClass;
+  const { DecoratorHandler } = undici();
+  // undici 7's DecoratorHandler forwards `onResponseError`; its type declarations omit it.
+  const forward = DecoratorHandler.prototype as unknown as Required<
+    Pick<Dispatcher.DispatchHandler, 'onResponseError'>
+  >;
+  handlerClass = class UnansweredHandler extends DecoratorHandler {
+    readonly #request: { method: string; url: string };
 
-  onResponseError(controller: Dispatcher.DispatchController, error: Error): void {
-    forward.onResponseError.call(this, controller, translate(error, this.#request));
-  }
+    constructor(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) {
+      super(handler);
+      this.#request = {
+        method: String(options.method).toUpperCase(),
+        url: `${String(options.origin ?? '')}${options.path}`,
+      };
+    }
+
+    onResponseError(controller: Dispatcher.DispatchController, error: Error): void {
+      forward.onResponseError.call(this, controller, translate(error, this.#request));
+    }
+  };
+  return handlerClass;
 }
 
 function translate(error: Error, request: { method: string; url: string }): Error {

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { MakeError } from '../../engine/errors/make-error.ts';
 import type { DataStoreHandle, DataStoreInfo, DataStorePort } from '../../engine/ports/data-store.ts';
+import type { MemoryDatabaseSource } from '../../engine/ports/memory-databases.ts';
 import { betterSqlite3 } from '../lazy-libraries.ts';
 import { unknownStoreError } from './errors.ts';
 import { type CommitBatch, GroupCommit } from './group-commit.ts';
@@ -35,6 +36,11 @@ export interface SqliteDataStoreOptions {
    * file), with whoever commits it. Never closed by this store.
    */
   connection?: { db: Database.Database; batch: CommitBatch };
+  /**
+   * Where a `:memory:` database comes from and goes back to on close (the test runner's pool,
+   * engine/ports/memory-databases.ts), instead of opening and closing one.
+   */
+  memory?: MemoryDatabaseSource;
   /** The stores of the project config (`dataStores`). */
   stores: ReadonlyArray<Omit<DataStoreInfo, 'maxBytes'> & { maxBytes?: number }>;
   /** For date operators in Search records filters; default `UTC`. */
@@ -74,7 +80,7 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
   #connection(): { db: Database.Database; batch: CommitBatch; journal: UndoJournal | undefined } {
     if (this.#conn === undefined) {
       const shared = this.#options.connection;
-      const db = shared?.db ?? openDatabase(this.#options.database);
+      const db = shared?.db ?? this.#open();
       if (shared) db.exec(SCHEMA);
       const batch = shared?.batch ?? new GroupCommit(db);
       batch.holdWhile(() => this.#depth > 0);
@@ -82,6 +88,11 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
       this.#conn = { db, batch, journal: db.memory ? undefined : new UndoJournal(db) };
     }
     return this.#conn;
+  }
+
+  #open(): Database.Database {
+    const { memory, database } = this.#options;
+    return memory && database === ':memory:' ? memory.borrow(SCHEMA) : openDatabase(database);
   }
 
   /** Opens the outer (group-commit) transaction before a write, journaled for the run making it. */
@@ -258,7 +269,11 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
   close(): void {
     while (this.#depth > 0) this.rollback();
     this.#conn?.batch.flush();
-    if (!this.#options.connection) this.#conn?.db.close();
+    const { connection, memory } = this.#options;
+    if (this.#conn && !connection) {
+      if (memory && this.#conn.db.memory) memory.giveBack(this.#conn.db);
+      else this.#conn.db.close();
+    }
     this.#conn = undefined;
     this.#handles.clear();
   }

@@ -32,6 +32,45 @@ function toRecord(row: Row): DataStoreRecord {
   return { key: row.key, data: JSON.parse(row.data) as Record<string, unknown> };
 }
 
+type Statements = ReturnType<typeof prepareStatements>;
+
+/**
+ * The statements, prepared once per connection and shared by its handles (each passes its own
+ * store key): a test case's handles are made anew on a reused database (issue 14 §4).
+ */
+const prepared = new WeakMap<Database.Database, Statements>();
+
+function statementsFor(db: Database.Database): Statements {
+  let statements = prepared.get(db);
+  if (statements === undefined) {
+    statements = prepareStatements(db);
+    prepared.set(db, statements);
+  }
+  return statements;
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    get: db.prepare<[string, string], Row>(
+      'SELECT key, data FROM datastore_records WHERE store = ? AND key = ?',
+    ),
+    bytes: db.prepare<[string, string], { bytes: number }>(
+      'SELECT bytes FROM datastore_records WHERE store = ? AND key = ?',
+    ),
+    all: db.prepare<[string], Row>('SELECT key, data FROM datastore_records WHERE store = ? ORDER BY rowid'),
+    upsert: db.prepare<[string, string, string, number]>(
+      `INSERT INTO datastore_records (store, key, data, bytes) VALUES (?, ?, ?, ?)
+       ON CONFLICT (store, key) DO UPDATE SET data = excluded.data, bytes = excluded.bytes`,
+    ),
+    delete: db.prepare<[string, string]>('DELETE FROM datastore_records WHERE store = ? AND key = ?'),
+    deleteAll: db.prepare<[string]>('DELETE FROM datastore_records WHERE store = ?'),
+    count: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM datastore_records WHERE store = ?'),
+    used: db.prepare<[string], { used: number | null }>(
+      'SELECT SUM(bytes) AS used FROM datastore_records WHERE store = ?',
+    ),
+  };
+}
+
 export class SqliteStoreHandle implements DataStoreHandle {
   readonly info: DataStoreInfo;
   /** The rows' `store` column: the store's name, or a fixed key that survives a rename (API stores). */
@@ -40,7 +79,7 @@ export class SqliteStoreHandle implements DataStoreHandle {
   readonly #beforeWrite: (change: StoreWrite) => void;
   /** Bytes in use, summed once and then kept up to date; dropped when a rollback rewinds the rows. */
   #used: number | undefined;
-  readonly #sql;
+  readonly #sql: Statements;
 
   constructor(
     db: Database.Database,
@@ -51,29 +90,7 @@ export class SqliteStoreHandle implements DataStoreHandle {
     this.#key = options.storeKey ?? info.name;
     this.#timezone = options.timezone;
     this.#beforeWrite = options.beforeWrite;
-    this.#sql = {
-      get: db.prepare<[string, string], Row>(
-        'SELECT key, data FROM datastore_records WHERE store = ? AND key = ?',
-      ),
-      bytes: db.prepare<[string, string], { bytes: number }>(
-        'SELECT bytes FROM datastore_records WHERE store = ? AND key = ?',
-      ),
-      all: db.prepare<[string], Row>(
-        'SELECT key, data FROM datastore_records WHERE store = ? ORDER BY rowid',
-      ),
-      upsert: db.prepare<[string, string, string, number]>(
-        `INSERT INTO datastore_records (store, key, data, bytes) VALUES (?, ?, ?, ?)
-         ON CONFLICT (store, key) DO UPDATE SET data = excluded.data, bytes = excluded.bytes`,
-      ),
-      delete: db.prepare<[string, string]>('DELETE FROM datastore_records WHERE store = ? AND key = ?'),
-      deleteAll: db.prepare<[string]>('DELETE FROM datastore_records WHERE store = ?'),
-      count: db.prepare<[string], { n: number }>(
-        'SELECT COUNT(*) AS n FROM datastore_records WHERE store = ?',
-      ),
-      used: db.prepare<[string], { used: number | null }>(
-        'SELECT SUM(bytes) AS used FROM datastore_records WHERE store = ?',
-      ),
-    };
+    this.#sql = statementsFor(db);
   }
 
   get(key: string): DataStoreRecord | undefined {

@@ -30,7 +30,16 @@ function structureAjv(): Ajv {
   return ajv;
 }
 
-const compiled = new WeakMap<Structure, ValidateFunction>();
+/** By structure object: the same object (a config's store, read once) skips building the schema. */
+const byStructure = new WeakMap<Structure, ValidateFunction>();
+
+/**
+ * By the schema's JSON text: a structure read again (another case, another config read) reuses
+ * the validator. Bounded, oldest first out, so a long suite or server does not keep every
+ * structure it ever saw (issue 14 §4).
+ */
+const bySchema = new Map<string, ValidateFunction>();
+export const MAX_CACHED_STRUCTURES = 64;
 
 function fieldSchema(field: DataStoreField, strict: boolean): JsonSchema {
   const base = typeSchema(field, strict);
@@ -74,12 +83,34 @@ function objectSchema(fields: readonly DataStoreField[], strict: boolean): JsonS
 }
 
 function validatorFor(structure: Structure): ValidateFunction {
-  let validate = compiled.get(structure);
+  let validate = byStructure.get(structure);
   if (validate === undefined) {
-    validate = structureAjv().compile(objectSchema(structure.fields, structure.strict));
-    compiled.set(structure, validate);
+    validate = validatorForSchema(objectSchema(structure.fields, structure.strict));
+    byStructure.set(structure, validate);
   }
   return validate;
+}
+
+function validatorForSchema(schema: JsonSchema): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = bySchema.get(key);
+  if (validate !== undefined) {
+    // Most recently used goes last, so the first key is the one to drop.
+    bySchema.delete(key);
+  } else {
+    const ajv = structureAjv();
+    validate = ajv.compile(schema);
+    // ajv keeps every schema it compiled (keyed by the object); this cache is the only keeper.
+    ajv.removeSchema(schema);
+    if (bySchema.size >= MAX_CACHED_STRUCTURES) bySchema.delete(bySchema.keys().next().value as string);
+  }
+  bySchema.set(key, validate);
+  return validate;
+}
+
+/** How many validators are kept (tests: the cache stays bounded). */
+export function cachedStructureCount(): number {
+  return bySchema.size;
 }
 
 /**
