@@ -75,12 +75,20 @@ const onlyBundledPackages = {
   },
 };
 
-/** Bundles cli/bin.ts into dist/cli/bin.js (and its chunks); returns the number of files written. */
+/**
+ * Bundles cli/bin.ts into dist/cli/bin.js and the test worker into dist/cli/case-worker.js (and
+ * their shared chunks); returns the number of files written.
+ */
 export async function bundleCli(root) {
   const outdir = join(root, 'dist', 'cli');
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { bin: join(root, 'cli', 'bin.ts') },
+    // The test worker thread (test-runner/worker-entry.mjs) starts from the same chunks: each
+    // thread of `makesim test --workers N` pays the module loading again (bench/test-workers.bench.ts).
+    entryPoints: {
+      bin: join(root, 'cli', 'bin.ts'),
+      'case-worker': join(root, 'test-runner', 'case-worker.ts'),
+    },
     outdir,
     bundle: true,
     splitting: true,

@@ -27,11 +27,12 @@ export interface SuiteOptions {
   /** Cases in flight at once per file when running in this thread. */
   concurrency?: number;
   /**
-   * Worker threads to run the cases on (default 1: this thread); `auto`: one per core, but no
-   * more than one per CASES_PER_WORKER cases, since a worker's start (loading the engine) costs
-   * more than a few cases. The worker threads start at once (for `auto`, as many as a quick
-   * count of the files' cases calls for), so that they load while this thread loads the files. `update` always runs in this thread, so each snapshot file has
-   * one writer.
+   * Worker threads to run the cases on (default 1: this thread); `auto`: one per core but one
+   * (see AUTO_SPARE_CORES), and no more than one per CASES_PER_WORKER cases, since a worker's
+   * start (loading the engine, warming the compiler) costs as much as hundreds of cases. The
+   * worker threads start at once (for `auto`, as many as a quick count of the files' cases calls
+   * for), so that they load while this thread loads the files. `update` always runs in this
+   * thread, so each snapshot file has one writer.
    */
   workers?: number | 'auto';
   /**
@@ -116,8 +117,20 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   }
 }
 
-/** Below this many cases per worker, another worker costs more time than it saves. */
-export const CASES_PER_WORKER = 16;
+/**
+ * Below this many cases per worker, another worker costs more time than it saves: a case of the
+ * example suite costs about 0.5 ms of CPU, a worker thread's start some 300–600 ms
+ * (bench/test-workers.bench.ts).
+ */
+export const CASES_PER_WORKER = 1000;
+
+/**
+ * Cores `auto` leaves to V8: one thread running cases already keeps about 1.5 cores busy (its
+ * compiler and garbage-collector threads; measured with bench/test-workers.child.mjs on 2 cores:
+ * 4.4 CPU-seconds in 3.0 s for 10,000 cases), so on 2 cores a second worker thread made the same
+ * suite slower (3.5 s), not faster.
+ */
+const AUTO_SPARE_CORES = 1;
 
 /** The worker threads to start before the files load: `auto` counts the cases cheaply first. */
 function earlyWorkers(options: SuiteOptions): number {
@@ -126,9 +139,10 @@ function earlyWorkers(options: SuiteOptions): number {
   return workerCount('auto', countCases(options.files, options.filter));
 }
 
-function workerCount(wanted: number | 'auto', cases: number): number {
+/** How many workers run `cases` cases: `wanted`, or for `auto` what `cores` and the count call for. */
+export function workerCount(wanted: number | 'auto', cases: number, cores = availableParallelism()): number {
   const count =
-    wanted === 'auto' ? Math.min(availableParallelism(), Math.ceil(cases / CASES_PER_WORKER)) : wanted;
+    wanted === 'auto' ? Math.min(cores - AUTO_SPARE_CORES, Math.ceil(cases / CASES_PER_WORKER)) : wanted;
   return Math.max(1, Math.min(count, cases));
 }
 
