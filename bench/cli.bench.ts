@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildDist } from './build-dist.ts';
-import { verdict } from './harness.ts';
+import { median, verdict } from './harness.ts';
 import type { BenchSuite } from './suites.ts';
 
 const ROUNDS = 9;
@@ -73,11 +73,6 @@ function timeOnce(args: string[]): Timing {
   }
   return { wall, cpu: cpuBefore === undefined ? undefined : cpuAfter! - cpuBefore };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
 
 export const cliSuite: BenchSuite = {
   name: 'cli',

@@ -40,6 +40,12 @@ export async function measureAsync(
   return { name, perSecond: (iterations / elapsed) * 1000, iterations, ms: elapsed };
 }
 
+/** The middle value (the upper middle of an even count); NaN for none. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
 export function formatRate(perSecond: number): string {
   return Math.round(perSecond).toLocaleString('en-US');
 }

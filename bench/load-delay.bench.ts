@@ -10,6 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadScenario, loadScenarioAsync } from '../engine/blueprint/load.ts';
 import { defaultRegistry } from '../modules/index.ts';
 import { generatedBlueprint } from './generated-blueprint.ts';
+import { median } from './harness.ts';
 import { createDelayMs } from './serve-create-delay.ts';
 import type { BenchSuite } from './suites.ts';
 
@@ -48,11 +49,6 @@ async function measure(load: (blueprint: unknown) => unknown): Promise<Measured>
     p99Ms: histogram.percentile(99) / 1e6,
     cpuMs: (used.user + used.system) / 1000,
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function medianOf(load: (blueprint: unknown) => unknown): Promise<Measured> {

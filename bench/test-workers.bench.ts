@@ -21,7 +21,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDist } from './build-dist.ts';
 import { writeExampleSuite } from './example-suite.ts';
-import { formatRate, verdict } from './harness.ts';
+import { formatRate, median, verdict } from './harness.ts';
 import type { BenchSuite } from './suites.ts';
 
 const TOTAL_CASES = 2000;
@@ -44,8 +44,6 @@ function runOnce(files: string[], cwd: string, workers: number): Run {
   if (run.failed > 0) throw new Error(`${run.failed} case(s) failed: the bench measures a passing suite`);
   return run;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 interface Summary {
   rate: number;

@@ -105,11 +105,12 @@ export function createFakes(options: CreateFakesOptions): CaseFakes {
   const mocks = fakeMocks(options, state, active, limits);
   return {
     mocks,
-    snapshot: () => {
-      const out: Record<string, Record<string, unknown>> = {};
-      for (const [name, fake] of active) out[name] = fake ? fake.snapshot(state) : snapshotGeneric(state);
-      return out;
-    },
+    snapshot: () =>
+      state.readingAll(() => {
+        const out: Record<string, Record<string, unknown>> = {};
+        for (const [name, fake] of active) out[name] = fake ? fake.snapshot(state) : snapshotGeneric(state);
+        return out;
+      }),
     close: () => state.close(),
   };
 }

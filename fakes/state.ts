@@ -25,6 +25,8 @@ export class FakeState {
   /** Called on close instead of closing a connection this state did not open (a pooled one). */
   readonly #release: (() => void) | undefined;
   readonly #statements: Statements;
+  /** Every record and cursor of the scope, read at once, while `readingAll` runs. */
+  #all: AllRows | undefined;
 
   /**
    * `database` is a path (`:memory:` in tests) or an open connection to share — the dev server
@@ -38,46 +40,74 @@ export class FakeState {
     this.#statements = statementsFor(this.#db, scope);
   }
 
+  /**
+   * Runs `read` with every record and cursor of this scope read in two queries, instead of one or
+   * more per collection: a case's fakes snapshot reads them all (fakes/index.ts), and those
+   * queries were most of what a fake-backed case cost beyond its mocks (bench/fakes.bench.ts).
+   * A write while it runs drops the copy, so reads never see stale rows.
+   */
+  readingAll<T>(read: () => T): T {
+    this.#all = readAll(this.#statements);
+    try {
+      return read();
+    } finally {
+      this.#all = undefined;
+    }
+  }
+
   list(fake: string, collection: string): FakeRecord[] {
-    const rows = this.#statements.list.all(fake, collection) as Array<{ id: string; data: string }>;
+    const rows =
+      this.#all?.records.get(fake)?.get(collection) ??
+      (this.#all ? [] : (this.#statements.list.all(fake, collection) as StoredRecord[]));
     return rows.map((row) => ({ id: row.id, data: JSON.parse(row.data) }));
   }
 
   get(fake: string, collection: string, id: string): Record<string, unknown> | undefined {
-    const row = this.#statements.get.get(fake, collection, id) as { data: string } | undefined;
+    const row = this.#all
+      ? this.#all.records
+          .get(fake)
+          ?.get(collection)
+          ?.find((r) => r.id === id)
+      : (this.#statements.get.get(fake, collection, id) as { data: string } | undefined);
     return row ? JSON.parse(row.data) : undefined;
   }
 
   /** Writes a record: a new id goes last, an existing one keeps its place. */
   put(fake: string, collection: string, id: string, data: Record<string, unknown>): void {
+    this.#all = undefined;
     const text = JSON.stringify(data);
-    const changed = this.#statements.update.run(text, fake, collection, id).changes;
-    if (changed > 0) return;
-    const { seq } = this.#statements.nextSeq.get(fake) as { seq: number };
-    this.#statements.insert.run(fake, collection, id, seq, text);
+    this.#statements.put.run(fake, collection, id, fake, text);
   }
 
   remove(fake: string, collection: string, id: string): boolean {
+    this.#all = undefined;
     return this.#statements.remove.run(fake, collection, id).changes > 0;
   }
 
   collections(fake: string): string[] {
+    if (this.#all) return [...(this.#all.records.get(fake)?.keys() ?? [])];
     return (this.#statements.collections.all(fake) as Array<{ collection: string }>).map((r) => r.collection);
   }
 
   cursor(fake: string, name: string): string | undefined {
+    if (this.#all) return this.#all.cursors.get(fake)?.get(name);
     return (this.#statements.cursor.get(fake, name) as { value: string } | undefined)?.value;
   }
 
-  /** Cursor names starting with `prefix`, sorted. */
+  /** Cursor names starting with `prefix` (ASCII letters in any case, as SQL's LIKE), sorted. */
   cursorNames(fake: string, prefix: string): string[] {
-    const rows = this.#statements.cursorNames.all(fake, `${prefix.replace(/[%_]/g, '')}%`) as Array<{
-      name: string;
-    }>;
+    const pattern = prefix.replace(/[%_]/g, '');
+    if (this.#all) {
+      const wanted = asciiLower(pattern);
+      const names = this.#all.cursors.get(fake)?.keys() ?? [];
+      return [...names].filter((name) => asciiLower(name).startsWith(wanted));
+    }
+    const rows = this.#statements.cursorNames.all(fake, `${pattern}%`) as Array<{ name: string }>;
     return rows.map((r) => r.name);
   }
 
   setCursor(fake: string, name: string, value: string): void {
+    this.#all = undefined;
     this.#statements.setCursor.run(fake, name, value);
   }
 
@@ -88,6 +118,47 @@ export class FakeState {
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
+
+interface StoredRecord {
+  id: string;
+  data: string;
+}
+
+/** A scope's rows as the per-collection queries give them: fake → collection → records by seq. */
+interface AllRows {
+  records: Map<string, Map<string, StoredRecord[]>>;
+  /** fake → cursor name → value, names in SQL's order. */
+  cursors: Map<string, Map<string, string>>;
+}
+
+/** Both tables of a scope, in the order the single-collection queries use (SQLite's own sort). */
+function readAll(statements: Statements): AllRows {
+  const records = new Map<string, Map<string, StoredRecord[]>>();
+  const rows = statements.allRecords.all() as Array<StoredRecord & { fake: string; collection: string }>;
+  for (const { fake, collection, id, data } of rows) {
+    const byCollection = records.get(fake) ?? new Map<string, StoredRecord[]>();
+    records.set(fake, byCollection);
+    const list = byCollection.get(collection) ?? [];
+    byCollection.set(collection, list);
+    list.push({ id, data });
+  }
+  const cursors = new Map<string, Map<string, string>>();
+  for (const { fake, name, value } of statements.allCursors.all() as Array<{
+    fake: string;
+    name: string;
+    value: string;
+  }>) {
+    const byName = cursors.get(fake) ?? new Map<string, string>();
+    cursors.set(fake, byName);
+    byName.set(name, value);
+  }
+  return { records, cursors };
+}
+
+/** Lower-cases A–Z only: SQLite's LIKE ignores the case of ASCII letters, and only of those. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
 
 /**
  * The statements of one scope of one connection, prepared once (with the tables) and kept with
@@ -122,14 +193,12 @@ function prepareStatements(database: Database.Database, scope: string) {
     collections: db.prepare(
       'SELECT DISTINCT collection FROM fake_records WHERE scope = @scope AND fake = ? ORDER BY collection',
     ),
-    nextSeq: db.prepare(
-      'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM fake_records WHERE scope = @scope AND fake = ?',
-    ),
-    insert: db.prepare(
-      'INSERT INTO fake_records (scope, fake, collection, id, seq, data) VALUES (@scope, ?, ?, ?, ?, ?)',
-    ),
-    update: db.prepare(
-      'UPDATE fake_records SET data = ? WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
+    // One statement (an upsert) instead of update-or-insert: a new id gets the next seq, an
+    // existing one keeps its seq and so its place.
+    put: db.prepare(
+      `INSERT INTO fake_records (scope, fake, collection, id, seq, data)
+       VALUES (@scope, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM fake_records WHERE scope = @scope AND fake = ?), ?)
+       ON CONFLICT (scope, fake, collection, id) DO UPDATE SET data = excluded.data`,
     ),
     remove: db.prepare(
       'DELETE FROM fake_records WHERE scope = @scope AND fake = ? AND collection = ? AND id = ?',
@@ -140,6 +209,12 @@ function prepareStatements(database: Database.Database, scope: string) {
     ),
     setCursor: db.prepare(
       'INSERT OR REPLACE INTO fake_cursors (scope, fake, name, value) VALUES (@scope, ?, ?, ?)',
+    ),
+    allRecords: db.prepare(
+      'SELECT fake, collection, id, data FROM fake_records WHERE scope = @scope ORDER BY fake, collection, seq',
+    ),
+    allCursors: db.prepare(
+      'SELECT fake, name, value FROM fake_cursors WHERE scope = @scope ORDER BY fake, name',
     ),
   };
 }

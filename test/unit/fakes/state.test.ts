@@ -49,3 +49,53 @@ describe('FakeState in a database file (makesim serve)', () => {
     other.close();
   });
 });
+
+describe('FakeState reads', () => {
+  function filled(): FakeState {
+    const state = new FakeState();
+    state.put('slack', 'C2', 'b', { n: 1 });
+    state.put('slack', 'C1', 'z', { n: 2 });
+    state.put('slack', 'C1', 'a', { n: 3 });
+    state.put('slack', 'C1', 'z', { n: 4 }); // an update keeps its place
+    state.put('email', 'INBOX', 'm1', { n: 5 });
+    state.setCursor('slack', 'Exists:C1', '1');
+    state.setCursor('slack', 'exists:C2', '1');
+    state.setCursor('slack', 'other', 'x');
+    return state;
+  }
+
+  const everything = (state: FakeState) => ({
+    collections: state.collections('slack'),
+    c1: state.list('slack', 'C1'),
+    c2: state.list('slack', 'C2'),
+    none: state.list('slack', 'C9'),
+    one: state.get('slack', 'C1', 'a'),
+    missing: state.get('slack', 'C1', 'nope'),
+    cursor: state.cursor('slack', 'other'),
+    names: state.cursorNames('slack', 'exists:'),
+    inbox: state.list('email', 'INBOX'),
+  });
+
+  it('gives the same answers when every row is read at once (a snapshot) as one query each', () => {
+    const state = filled();
+    const apart = everything(state);
+    expect(apart.c1).toEqual([
+      { id: 'z', data: { n: 4 } },
+      { id: 'a', data: { n: 3 } },
+    ]);
+    expect(apart.collections).toEqual(['C1', 'C2']);
+    // LIKE ignores the case of ASCII letters.
+    expect(apart.names).toEqual(['Exists:C1', 'exists:C2']);
+    expect(state.readingAll(() => everything(state))).toEqual(apart);
+  });
+
+  it('reads a write made while reading everything', () => {
+    const state = filled();
+    const seen = state.readingAll(() => {
+      state.put('slack', 'C1', 'new', { n: 6 });
+      state.setCursor('slack', 'exists:C3', '1');
+      return { c1: state.list('slack', 'C1').map((r) => r.id), names: state.cursorNames('slack', 'exists:') };
+    });
+    expect(seen).toEqual({ c1: ['z', 'a', 'new'], names: ['Exists:C1', 'exists:C2', 'exists:C3'] });
+  });
+});
