@@ -19,7 +19,7 @@ import {
 } from './dlq-schemas.ts';
 import { notFound, validationError } from './errors.ts';
 import { flowNodes } from './flow-nodes.ts';
-import { jsonStringField, readPage } from './params.ts';
+import { jsonStringField, logPageShape, readLogPage } from './params.ts';
 import type { PageQuery } from './query-schemas.ts';
 import { logShape } from './shapes.ts';
 
@@ -98,7 +98,7 @@ export async function dlqDetailRoutes(
     { schema: dlqLogsSchema },
     async (request) => {
       const item = find(request.params);
-      const page = readPage(request.query, { offset: 0, limit: 50, sortBy: 'imtId', sortDir: 'desc' });
+      const page = readLogPage(request.query);
       const logs = attemptLogs(services, item);
       if (page.sortDir === 'asc') logs.reverse();
       const shown = logs.slice(page.offset, page.offset + page.limit);
@@ -106,13 +106,7 @@ export async function dlqDetailRoutes(
       return {
         dlqLogs: shown,
         scenarioLogs: shown,
-        pg: {
-          sortBy: 'imtId',
-          sortDir: page.sortDir,
-          showLast: false,
-          limit: page.limit,
-          offset: page.offset,
-        },
+        pg: logPageShape(page),
       };
     },
   );

@@ -10,7 +10,7 @@ import { redactText } from '../../modules/http/redact.ts';
 import type { ServerServices } from '../services.ts';
 import type { StoredExecution } from '../store/executions.ts';
 import { ApiError, notFound } from './errors.ts';
-import { readPage } from './params.ts';
+import { logPageShape, readLogPage } from './params.ts';
 import type { IdParams } from './route-schemas.ts';
 import { outputsOf } from './run-inputs.ts';
 import {
@@ -40,7 +40,7 @@ export async function logRoutes(
     async (request) => {
       const scenario = findScenario(services, request.params);
       const { status, from, to } = request.query;
-      const page = readPage(request.query, { offset: 0, limit: 50, sortBy: 'imtId', sortDir: 'desc' });
+      const page = readLogPage(request.query);
       const executions = services.executions.list({
         scenarioId: scenario.id,
         ...(status === undefined ? {} : { status }),
@@ -52,13 +52,7 @@ export async function logRoutes(
       });
       return {
         scenarioLogs: executions.map(logShape),
-        pg: {
-          sortBy: 'imtId',
-          sortDir: page.sortDir,
-          showLast: false,
-          limit: page.limit,
-          offset: page.offset,
-        },
+        pg: logPageShape(page),
       };
     },
   );

@@ -22,6 +22,16 @@ export function readPage(query: PageQuery, defaults: Page): Page {
   };
 }
 
+/** The log lists' paging: execution logs sort by `imtId` only, newest first unless asked. */
+export function readLogPage(query: PageQuery): Page {
+  return readPage(query, { offset: 0, limit: 50, sortBy: 'imtId', sortDir: 'desc' });
+}
+
+/** The `pg` object of a log list's answer (Make's scenario logs). */
+export function logPageShape(page: Page) {
+  return { sortBy: 'imtId', sortDir: page.sortDir, showLast: false, limit: page.limit, offset: page.offset };
+}
+
 /**
  * A bracket list parameter: `name[]=a&name[]=b` or indexed `name[0]=a`
  * (https://developers.make.com/api-documentation), encoded or raw; empty when absent.
