@@ -24,6 +24,8 @@ export function compilePath(node: MemberNode | IndexNode, sub: (n: Node) => Eval
   }
   steps.reverse();
   const base = root.type === 'member' ? varScope(root.key) : sub(root);
+  const direct = root.type === 'module' ? moduleFields(root.id, node) : undefined;
+  if (direct) return direct;
   if (steps.length === 1) {
     const [only] = steps as [Step];
     return (ctx) => only(base(ctx), ctx);
@@ -33,6 +35,31 @@ export function compilePath(node: MemberNode | IndexNode, sub: (n: Node) => Eval
     for (const step of steps) value = step(value, ctx);
     return value;
   };
+}
+
+/**
+ * `1.a` and `1.a.b` (own keys, the usual reference) read with no call through a closure per
+ * step: the generic loop's calls go to every step of every formula, which V8 cannot inline.
+ */
+function moduleFields(id: number, node: MemberNode | IndexNode): Evaluator | undefined {
+  const keys: string[] = [];
+  let at: Node = node;
+  while (at.type === 'member' && at.object.type !== 'var') {
+    if (at.key in Object.prototype) return undefined;
+    keys.push(at.key);
+    at = at.object;
+  }
+  if (at.type !== 'module') return undefined;
+  if (keys.length === 1) {
+    const [key] = keys as [string];
+    return (ctx) => readOwnKey(ctx.output(id), key);
+  }
+  if (keys.length === 2) {
+    // Collected from the outermost step in: `1.first.last`.
+    const [last, first] = keys as [string, string];
+    return (ctx) => readOwnKey(readOwnKey(ctx.output(id), first), last);
+  }
+  return undefined;
 }
 
 function keyStep(key: string): Step {

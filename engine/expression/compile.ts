@@ -77,6 +77,11 @@ function compileBinary(node: BinaryNode, sub: (n: Node) => Evaluator): Evaluator
   if (node.op === 'and') return (ctx) => toBoolean(left(ctx)) && toBoolean(right(ctx));
   if (node.op === 'or') return (ctx) => toBoolean(left(ctx)) || toBoolean(right(ctx));
   const op = BINARY_OPERATORS[node.op];
+  // A typed-in right operand (`1.a / 1.2`): no call for it per evaluation.
+  if (node.right.type === 'literal') {
+    const constant = node.right.value;
+    return (ctx) => op(left(ctx), constant);
+  }
   return (ctx) => op(left(ctx), right(ctx));
 }
 

@@ -43,8 +43,8 @@ function build(source: string, parts: Part[], references: readonly number[]): Co
   if (parts.length === 0 || (parts.length === 1 && typeof first === 'string')) {
     return { source, isDynamic: false, references, evaluate: () => source };
   }
-  const evaluate = parts.length === 1 && typeof first === 'function' ? first : concatenate(parts);
-  return { source, isDynamic: true, references, evaluate: guarded(evaluate) };
+  const evaluate = parts.length === 1 && typeof first === 'function' ? guarded(first) : concatenate(parts);
+  return { source, isDynamic: true, references, evaluate };
 }
 
 /**
@@ -55,12 +55,17 @@ function build(source: string, parts: Part[], references: readonly number[]): Co
  */
 function concatenate(parts: readonly Part[]): Evaluator {
   const texts: string[] = parts.map((part) => (typeof part === 'string' ? part : ''));
+  // Guarded here rather than by guarded(): one call less per template per bundle.
   return (ctx) => {
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i] as Part;
-      if (typeof part !== 'string') texts[i] = toText(part(ctx));
+    try {
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i] as Part;
+        if (typeof part !== 'string') texts[i] = toText(part(ctx));
+      }
+      return texts.join('');
+    } catch (error) {
+      throw asRunError(error);
     }
-    return texts.join('');
   };
 }
 
@@ -70,7 +75,11 @@ function guarded(evaluate: Evaluator): (ctx: EvalContext) => unknown {
     try {
       return evaluate(ctx);
     } catch (error) {
-      throw error instanceof MakeError ? error : asMakeError(error);
+      throw asRunError(error);
     }
   };
+}
+
+function asRunError(error: unknown): MakeError {
+  return error instanceof MakeError ? error : asMakeError(error);
 }

@@ -115,3 +115,37 @@ describe('compileTemplate', () => {
     expect(t.evaluate(evalContext())).toEqual([]);
   });
 });
+
+/** `1.a` and `1.a.b` read without the generic step loop (compile-chains.ts): same answers. */
+describe('module output references of one or two keys', () => {
+  const read = (source: string, outputs: Record<number, unknown>) =>
+    compileTemplate(source).evaluate(evalContext(outputs));
+
+  it('reads own keys, one and two deep', () => {
+    expect(read('{{1.a}}', { 1: { a: 7 } })).toBe(7);
+    expect(read('{{1.a.b}}', { 1: { a: { b: 'x' } } })).toBe('x');
+  });
+
+  it('gives nothing through a missing module, a missing key or a primitive', () => {
+    expect(read('{{1.a.b}}', {})).toBeUndefined();
+    expect(read('{{1.a.b}}', { 1: {} })).toBeUndefined();
+    expect(read('{{1.a.b}}', { 1: { a: 'text' } })).toBeUndefined();
+  });
+
+  it('maps a key over an array of collections, as references.ts readKeyOfArray does', () => {
+    expect(read('{{1.items.name}}', { 1: { items: [{ name: 'p' }, { other: 1 }, { name: 'q' }] } })).toEqual([
+      'p',
+      'q',
+    ]);
+  });
+
+  it('never reads an inherited key, the quick path included', () => {
+    expect(read('{{1.toString}}', { 1: {} })).toBeUndefined();
+    expect(read('{{1.a.constructor}}', { 1: { a: {} } })).toBeUndefined();
+    expect(read('{{1.a.hasOwnProperty}}', { 1: { a: [] } })).toEqual([]);
+  });
+
+  it('divides by a typed-in number, left operand first', () => {
+    expect(read('{{1.a / 2}}', { 1: { a: 5 } })).toBe(2.5);
+  });
+});
