@@ -17,6 +17,8 @@ function anyValues(): unknown[] {
 export class ChunkedValues {
   readonly #chunks: unknown[][];
   #last: unknown[];
+  /** Values in `#last`: a chunk made at full size has room beyond them. */
+  #count = 0;
 
   constructor() {
     this.#last = anyValues();
@@ -25,16 +27,21 @@ export class ChunkedValues {
 
   push(value: unknown): void {
     let chunk = this.#last;
-    if (chunk.length === CHUNK) {
-      chunk = anyValues();
+    if (this.#count === CHUNK) {
+      chunk = fullChunk();
       this.#chunks.push(chunk);
       this.#last = chunk;
+      this.#count = 0;
     }
-    chunk.push(value);
+    // Appends to the first chunk (grown as needed, for the many short lists of small runs);
+    // fills a later one, made at full size: no copy of a growing array per 4,096 values.
+    chunk[this.#count++] = value;
   }
 
   /** Every value, in one array (concat: one copy, no growth). */
   toArray(): unknown[] {
+    // The last chunk's room beyond its values is not part of the list.
+    if (this.#last.length > this.#count) this.#last.length = this.#count;
     return anyValues().concat(...this.#chunks);
   }
 
@@ -42,4 +49,11 @@ export class ChunkedValues {
   at(index: number): unknown {
     return this.#chunks[index >>> CHUNK_BITS]?.[index & (CHUNK - 1)];
   }
+}
+
+/** A chunk of CHUNK slots whose elements may be any value from the start (as anyValues()). */
+function fullChunk(): unknown[] {
+  const values: unknown[] = new Array(CHUNK);
+  values[0] = null;
+  return values;
 }

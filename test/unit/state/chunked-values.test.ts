@@ -28,4 +28,17 @@ describe('ChunkedValues.toArray', () => {
     expect(all[n - 1]).toEqual({ i: n - 1 });
     expect(new ChunkedValues().toArray()).toEqual([]);
   });
+
+  it('keeps no empty room of a chunk made at full size, and takes values after being read', () => {
+    const values = new ChunkedValues();
+    for (let i = 0; i < 4096 + 2; i++) values.push(i);
+    expect(values.toArray()).toHaveLength(4098);
+    values.push(undefined);
+    values.push('last');
+    const all = values.toArray();
+    expect(all).toHaveLength(4100);
+    expect(all.slice(4096)).toEqual([4096, 4097, undefined, 'last']);
+    expect(4098 in all).toBe(true);
+    expect(values.at(4099)).toBe('last');
+  });
 });
