@@ -16,7 +16,7 @@ import { betterSqlite3 } from '../lazy-libraries.ts';
 import { unknownStoreError } from './errors.ts';
 import { type CommitBatch, GroupCommit } from './group-commit.ts';
 import { MIN_STORE_BYTES } from './limits.ts';
-import { runView } from './run-view.ts';
+import { type AsRun, runView } from './run-view.ts';
 import { SqliteStoreHandle, type StoreWrite } from './sqlite-store-handle.ts';
 import {
   configuredStoreError,
@@ -106,16 +106,19 @@ export class SqliteDataStore implements DataStorePort, DataStoreAdmin {
 
   /** This port as one run sees it: its writes are journaled under `run` (see undo-journal.ts). */
   forRun(run: string): DataStorePort {
-    return runView(this, (write) => {
-      const previous = this.#run;
-      this.#run = run;
-      try {
-        return write();
-      } finally {
-        this.#run = previous;
-      }
-    });
+    return runView(this, run, this.#asRun);
   }
+
+  /** Made once per store, not per run: runView calls it around each write of a run. */
+  readonly #asRun: AsRun = (run, write) => {
+    const previous = this.#run;
+    this.#run = run;
+    try {
+      return write();
+    } finally {
+      this.#run = previous;
+    }
+  };
 
   /** The run's execution is stored: its writes are final. */
   forgetRun(run: string): void {

@@ -56,11 +56,13 @@ export function createRedactor(secrets: readonly string[]): Redactor {
 }
 
 /**
- * Any secret `value()` finds is a string holding `=` (a query pair), a string under a secret-like
- * name, or the value of a `{name, value}` pair with such a name — and a string appears verbatim in
- * JSON text unless it holds a character JSON escapes. So text with no `=`, none of these word
- * stems (case folded as `isSecretParameter` folds), and none of the credentials, holds nothing to
- * redact. Credentials JSON would escape, and Buffers (JSON shows their bytes as numbers, which a
+ * Any secret `value()` finds is the value of a query pair with a secret-like name, a string under a
+ * secret-like name, or the value of a `{name, value}` pair with such a name — and a string appears
+ * verbatim in JSON text unless it holds a character JSON escapes (never a letter). Every
+ * secret-like name (redact.ts) holds one of these word stems, so text with none of them (case
+ * folded as `isSecretParameter` folds) and none of the credentials holds nothing to redact —
+ * unless a query pair's name is percent-encoded (`%74oken=`), which only text with both `=` and
+ * `%` can hold. (`charset=utf-8`, in nearly every logged answer, is then clear.) Credentials JSON would escape, and Buffers (JSON shows their bytes as numbers, which a
  * credential search cannot see), leave the answer to `value()`. With `u`, case-insensitive
  * matching folds as toLowerCase does (the Kelvin sign matches `k`).
  */
@@ -73,7 +75,7 @@ function textCheck(
   return (texts, bytes = []) => {
     if (!plain) return false;
     for (const text of texts) {
-      if (text.includes('=') || SECRET_NAME_STEMS.test(text)) return false;
+      if ((text.includes('=') && text.includes('%')) || SECRET_NAME_STEMS.test(text)) return false;
       if (known.length === 0) continue;
       if (text.includes('"type":"Buffer"') || known.some((secret) => text.includes(secret))) return false;
     }

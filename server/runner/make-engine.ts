@@ -69,8 +69,10 @@ function prepared(
     run: (options) => {
       clock = options.clock;
       const mocks = doubles?.mocksFor(scenario, source, () => clock);
+      // Absent options are passed as undefined, which runScenario reads as absent: conditional
+      // spreads would build and copy a throwaway object each, on every served run.
       return runScenario(scenario, {
-        ...(mocks ? { mocks } : {}),
+        mocks,
         input: options.input,
         executionId: options.executionId,
         clock: options.clock,
@@ -83,10 +85,10 @@ function prepared(
         dataStores: environment.dataStores.forRun(options.executionId),
         http: environment.http,
         state: environment.state,
-        ...(options.onTriggerRollback ? { onTriggerRollback: options.onTriggerRollback } : {}),
-        ...(options.onRespond ? { onRespond: options.onRespond } : {}),
-        ...(options.stop ? { stop: options.stop } : {}),
-        ...(environment.subscenarios ? { subscenarios: environment.subscenarios } : {}),
+        onTriggerRollback: options.onTriggerRollback,
+        onRespond: options.onRespond,
+        stop: options.stop,
+        subscenarios: environment.subscenarios,
       });
     },
   };

@@ -272,10 +272,12 @@ export class Runner {
     const clock = this.#deps.clock;
     const record = await executeRun(prepared, { request, clock, rolledBack, respond, stop });
     request.onRecord?.(record);
-    this.waiters.settle(
-      (request.items ?? []).map((item) => item.id),
-      record,
-    );
+    // Only queued items have waiters keyed by id (a held direct run was answered by onRecord).
+    if (request.items)
+      this.waiters.settle(
+        request.items.map((item) => item.id),
+        record,
+      );
     const defer = deferStore(prepared, request);
     if (defer) this.#slots.release(scenarioId);
     const recordJson = storedRecordJson(this.#deps, record);

@@ -92,7 +92,8 @@ export class HookLogStore {
     // The serialised pieces are checked first: most show nothing to redact and are stored as they are.
     if (this.#redactor && !this.#redactor.clear(textsOf(received, texts), bytesOf(received))) {
       const entry = this.#redactor.value(received);
-      this.#insertEntry(entry, serialise(entry));
+      // Nothing was redacted (the same entry comes back): its texts are already serialised.
+      this.#insertEntry(entry, entry === received ? texts : serialise(entry));
     } else {
       this.#insertEntry(received, texts);
     }

@@ -86,6 +86,20 @@ describe('the record redactor', () => {
   });
 
   describe('clear: a cheap look at serialised pieces', () => {
+    it('clears query pairs whose names are plainly not secret, and value() agrees', () => {
+      const redactor = createRedactor([]);
+      for (const text of ['/hook?page=2', 'text/plain; charset=utf-8', '?a=1&b=x+y']) {
+        expect(redactor.clear([text])).toBe(true);
+        expect(redactor.value(text)).toBe(text);
+      }
+    });
+
+    it('does not clear a percent-encoded secret query name, which value() redacts', () => {
+      const redactor = createRedactor([]);
+      expect(redactor.clear(['/hook?%74oken=abcd1234'])).toBe(false);
+      expect(redactor.value('/hook?%74oken=abcd1234')).toBe('/hook?%74oken=[redacted]');
+    });
+
     it('clears text with no `=`, no secret-like name and no credential', () => {
       expect(createRedactor(['conn-secret']).clear(['{"name":"Ada"}', 'POST'], [Buffer.from('plain')])).toBe(
         true,
@@ -94,7 +108,7 @@ describe('the record redactor', () => {
 
     it('does not clear query pairs, secret-like names, credentials or hidden bytes', () => {
       const redactor = createRedactor(['conn-secret']);
-      expect(redactor.clear(['/hook?page=2'])).toBe(false);
+      expect(redactor.clear(['/hook?token=abcd'])).toBe(false);
       expect(redactor.clear(['{"X-Api-Key":"abc"}'])).toBe(false);
       expect(redactor.clear(['{"note":"conn-secret"}'])).toBe(false);
       expect(redactor.clear(['{"type":"Buffer","data":[1]}'])).toBe(false);

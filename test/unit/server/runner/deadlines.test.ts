@@ -30,6 +30,18 @@ describe('Deadlines (one sweep for every held caller)', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('keeps sweeping until one sweep finds nothing, rather than re-arming per held caller', () => {
+    const deadlines = new Deadlines(100); // sweeps every 10 ms
+    deadlines.cancel(deadlines.add(() => undefined));
+    expect(vi.getTimerCount()).toBe(1);
+    const expired: string[] = [];
+    deadlines.add(() => expired.push('next'));
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(110);
+    expect(expired).toEqual(['next']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('expires everything at once when the server closes', () => {
     const deadlines = new Deadlines(180_000);
     const expired: number[] = [];
