@@ -62,8 +62,9 @@ export function createRedactor(secrets: readonly string[]): Redactor {
  * secret-like name (redact.ts) holds one of these word stems, so text with none of them (case
  * folded as `isSecretParameter` folds) and none of the credentials holds nothing to redact —
  * unless a query pair's name is percent-encoded (`%74oken=`), which only text with both `=` and
- * `%` can hold. (`charset=utf-8`, in nearly every logged answer, is then clear.) Credentials JSON would escape, and Buffers (JSON shows their bytes as numbers, which a
- * credential search cannot see), leave the answer to `value()`. With `u`, case-insensitive
+ * `%` can hold. (`charset=utf-8`, in nearly every logged answer, is then clear.) Credentials JSON
+ * would escape, and Buffers (JSON shows their bytes as numbers, which a credential search cannot
+ * see), leave the answer to `value()`. With `u`, case-insensitive
  * matching folds as toLowerCase does (the Kelvin sign matches `k`).
  */
 const SECRET_NAME_STEMS = /key|auth|token|passw|pwd|secret|sig|credential/iu;
