@@ -1,5 +1,5 @@
 /** Set variable — https://help.make.com/util. */
-import { defineModule } from '../../engine/registry/define-module.ts';
+import { type Bundle, defineModule } from '../../engine/registry/define-module.ts';
 import { nameOf, scopeOf } from './scope.ts';
 
 export const setVariable2 = defineModule({
@@ -21,9 +21,13 @@ export const setVariable2 = defineModule({
   ],
   output: '`{ <name>: value }`',
   run: (call, ctx) => {
-    const name = nameOf(call.input.name);
-    ctx.variables.set(name, call.input.value, scopeOf(call.input.scope));
-    return [{ [name]: call.input.value }];
+    ctx.variables.set(nameOf(call.input.name), call.input.value, scopeOf(call.input.scope));
+    return [outputOf(call.input)];
   },
-  replay: (call) => [{ [nameOf(call.input.name)]: call.input.value }],
+  replay: (call) => [outputOf(call.input)],
 });
+
+/** `{ <name>: value }`: what the module outputs, and what the full record rebuilds from its input. */
+function outputOf(input: Record<string, unknown>): Bundle {
+  return { [nameOf(input.name)]: input.value };
+}

@@ -194,3 +194,25 @@ describe('the full record of Set multiple variables (outputs replayed from the i
     expect(record.modules.find((m) => m.id === 2)?.outputs).toEqual([{ mocked: true }]);
   });
 });
+
+describe('the full record of Set variable (output replayed from the input)', () => {
+  it('gives `{name: value}` as the module returned it, for each bundle', async () => {
+    const blueprint = {
+      name: 't',
+      flow: [
+        { id: 1, module: 'app:watch', version: 1 },
+        { id: 2, module: 'util:SetVariable2', version: 1, mapper: { name: '{{1.k}}', value: '{{1.n}}' } },
+      ],
+    };
+    const record = await runScenario(loadScenario(blueprint, { registry }), {
+      clock: new SimulatedClock('2026-01-01T00:00:00Z'),
+      input: [
+        { k: 'a', n: 1 },
+        { k: 'b', n: [2, 3] },
+      ],
+    });
+    const module = record.modules.find((m) => m.id === 2);
+    expect(module?.outputs).toEqual([{ a: 1 }, { b: [2, 3] }]);
+    expect(module?.calls.map((c) => c.output)).toEqual([[{ a: 1 }], [{ b: [2, 3] }]]);
+  });
+});
