@@ -5,9 +5,9 @@
  */
 import type { VariableScopes } from '../engine/expression/types.ts';
 import type { HttpConnection, HttpPort } from '../engine/ports/http.ts';
-import type { MemoryDatabaseSource } from '../engine/ports/memory-databases.ts';
 import { memoryState, type ScenarioState } from '../engine/ports/state.ts';
 import type { SubscenarioPort } from '../engine/ports/subscenarios.ts';
+import type { MemoryDatabaseSource } from '../modules/datastore/memory-databases.ts';
 import { SqliteDataStore, type SqliteDataStoreOptions } from '../modules/datastore/sqlite-data-store.ts';
 import type { ConnectionConfig, ProjectConfig } from './types.ts';
 

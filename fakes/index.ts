@@ -5,9 +5,9 @@
  */
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import { MakeError } from '../engine/errors/make-error.ts';
-import type { MemoryDatabaseSource } from '../engine/ports/memory-databases.ts';
 import type { Bundle } from '../engine/registry/define-module.ts';
 import type { MockFunction, Mocks } from '../engine/registry/mocks.ts';
+import type { MemoryDatabaseSource } from '../modules/datastore/memory-databases.ts';
 import { geminiFake, openaiFake } from './ai/index.ts';
 import { airtableFake } from './airtable/index.ts';
 import { type FakeDefinition, type FakeModule, FakeSeedError } from './define-fake.ts';

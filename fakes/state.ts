@@ -11,7 +11,7 @@ export interface FakeRecord {
   data: Record<string, unknown>;
 }
 
-/** The fakes' tables (a pooled database is made with them: engine/ports/memory-databases.ts). */
+/** The fakes' tables (a pooled database is made with them: modules/datastore/memory-databases.ts). */
 export const FAKE_SCHEMA = `
   CREATE TABLE IF NOT EXISTS fake_records (scope TEXT, fake TEXT, collection TEXT, id TEXT,
     seq INTEGER, data TEXT, PRIMARY KEY (scope, fake, collection, id));

@@ -1,7 +1,7 @@
 /**
  * The one place the test runner builds what a run needs: the project config found beside the
  * blueprint, through the same `createRunEnvironment` as `makesim run` and the server, but with
- * an in-memory database per case (reused once emptied: engine/ports/memory-databases.ts) so
+ * an in-memory database per case (reused once emptied: modules/datastore/memory-databases.ts) so
  * cases never share state.
  */
 import { dirname } from 'node:path';
@@ -12,8 +12,8 @@ import type { VariableScopes } from '../engine/expression/types.ts';
 import { loadScenarioFile } from '../engine/index.ts';
 import type { DataStoreHandle, DataStorePort } from '../engine/ports/data-store.ts';
 import type { HttpPort } from '../engine/ports/http.ts';
-import { memoryDatabases } from '../engine/ports/memory-databases.ts';
 import type { ScenarioState } from '../engine/ports/state.ts';
+import { memoryDatabases } from '../modules/datastore/memory-databases.ts';
 import { connectionSecrets } from '../modules/http/redact.ts';
 import { defaultRegistry } from '../modules/index.ts';
 import { ProjectConfigs } from './project-configs.ts';

@@ -5,11 +5,11 @@
  */
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import { SimulatedClock } from '../engine/ports/clock.ts';
-import { memoryDatabases } from '../engine/ports/memory-databases.ts';
 import type { Mocks } from '../engine/registry/mocks.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { runScenario } from '../engine/runtime/run-scenario.ts';
 import { createFakes } from '../fakes/index.ts';
+import { memoryDatabases } from '../modules/datastore/memory-databases.ts';
 import { createCaseEnvironment } from './environment.ts';
 import type { SentRequest } from './expectations/check-context.ts';
 import { createHttpMocks } from './http-mocks.ts';

@@ -11,11 +11,11 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { MakeError } from '../../engine/errors/make-error.ts';
 import type { DataStoreHandle, DataStoreInfo, DataStorePort } from '../../engine/ports/data-store.ts';
-import type { MemoryDatabaseSource } from '../../engine/ports/memory-databases.ts';
 import { betterSqlite3 } from '../lazy-libraries.ts';
 import { unknownStoreError } from './errors.ts';
 import { type CommitBatch, GroupCommit } from './group-commit.ts';
 import { MIN_STORE_BYTES } from './limits.ts';
+import type { MemoryDatabaseSource } from './memory-databases.ts';
 import { type AsRun, runView } from './run-view.ts';
 import { SqliteStoreHandle, type StoreWrite } from './sqlite-store-handle.ts';
 import {
@@ -38,7 +38,7 @@ export interface SqliteDataStoreOptions {
   connection?: { db: Database.Database; batch: CommitBatch };
   /**
    * Where a `:memory:` database comes from and goes back to on close (the test runner's pool,
-   * engine/ports/memory-databases.ts), instead of opening and closing one.
+   * modules/datastore/memory-databases.ts), instead of opening and closing one.
    */
   memory?: MemoryDatabaseSource;
   /** The stores of the project config (`dataStores`). */

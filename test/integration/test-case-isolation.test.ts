@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryDatabases } from '../../engine/ports/memory-databases.ts';
+import { memoryDatabases } from '../../modules/datastore/memory-databases.ts';
 import { runSuite } from '../../test-runner/run-suite.ts';
 
 const root = resolve(import.meta.dirname, '../..');

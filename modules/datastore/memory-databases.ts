@@ -6,7 +6,8 @@
  * table empty, no transaction open and the tables it was made with, so no state passes between
  * runs; a database that cannot be brought back to that is closed, never lent again.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { betterSqlite3 } from '../lazy-libraries.ts';
 
 /** What a data store or fake state needs to borrow a database (the schema: its CREATE TABLEs). */
 export interface MemoryDatabaseSource {
@@ -59,7 +60,7 @@ export class MemoryDatabasePool implements MemoryDatabaseSource {
   }
 
   #open(schema: string): Database.Database {
-    const db = new Database(':memory:');
+    const db = new (betterSqlite3())(':memory:');
     db.exec(schema);
     const tables = db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")

@@ -1,7 +1,7 @@
-/** Pooled in-memory databases (engine/ports/memory-databases.ts): reused, but always lent empty. */
+/** Pooled in-memory databases (modules/datastore/memory-databases.ts): reused, but always lent empty. */
 import { describe, expect, it } from 'vitest';
-import { MemoryDatabasePool } from '../../../../engine/ports/memory-databases.ts';
 import { FAKE_SCHEMA, FakeState } from '../../../../fakes/state.ts';
+import { MemoryDatabasePool } from '../../../../modules/datastore/memory-databases.ts';
 import { SqliteDataStore } from '../../../../modules/datastore/sqlite-data-store.ts';
 
 const SCHEMA = 'CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT);';
