@@ -292,7 +292,3 @@ function openDatabase(path: string): Database.Database {
   db.exec(SCHEMA);
   return db;
 }
-
-export function openSqliteDataStore(options: SqliteDataStoreOptions): SqliteDataStore {
-  return new SqliteDataStore(options);
-}
