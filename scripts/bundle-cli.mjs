@@ -10,7 +10,7 @@
 // would look beside the chunk instead of beside its own compiled module, so in each source file
 // `import.meta.url` becomes the URL of that file's compiled twin in dist/, and every such path
 // resolves as it does unbundled. All chunks sit in dist/cli/, the folder that URL is made from.
-import { readFile } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 
@@ -106,5 +106,8 @@ export async function bundleCli(root) {
   if (!written.some((file) => dirname(join(root, file)) === outdir)) {
     throw new Error('bundle-cli: esbuild wrote nothing to dist/cli/');
   }
+  // The package's "bin": executable, so `npx makesim` also runs in a checkout set up by `npm ci`
+  // (which, unlike `npm install`, leaves the root package's own bin as the build wrote it).
+  await chmod(join(outdir, 'bin.js'), 0o755);
   return written.length;
 }

@@ -4,6 +4,7 @@
  * worker entries, precompiled schemas), and only the chosen packages are bundled in. The packed
  * package test (scripts/test-package.mjs) runs the real bundle.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageOf, withCompiledImportMetaUrl } from '../../../scripts/bundle-cli.mjs';
@@ -54,5 +55,13 @@ describe('packageOf', () => {
     expect(packageOf('luxon')).toBe('luxon');
     expect(packageOf('ajv/dist/standalone')).toBe('ajv');
     expect(packageOf('@makehq/sdk/dist/x.js')).toBe('@makehq/sdk');
+  });
+});
+
+describe('the built command', () => {
+  it('is executable, so `npx makesim` runs in a checkout set up by `npm ci` as well', () => {
+    // npm ci runs the build (prepare) but, unlike npm install, does not mark the root's bin executable.
+    const bin = path.resolve(import.meta.dirname, '../../../dist/cli/bin.js');
+    expect(statSync(bin).mode & 0o111).toBe(0o111);
   });
 });
