@@ -8,7 +8,7 @@ import { SimulatedClock } from '../engine/ports/clock.ts';
 import type { Mocks } from '../engine/registry/mocks.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { runScenario } from '../engine/runtime/run-scenario.ts';
-import { createFakes } from '../fakes/index.ts';
+import { type CaseFakes, createFakes } from '../fakes/index.ts';
 import { memoryDatabases } from '../modules/datastore/memory-databases.ts';
 import { createCaseEnvironment } from './environment.ts';
 import type { SentRequest } from './expectations/check-context.ts';
@@ -76,20 +76,23 @@ export async function executeCase<T>(
     ...(options.configs ? { configs: options.configs } : {}),
   });
   const now = settings.now ?? DEFAULT_TEST_NOW;
-  const fakes = createFakes({
-    seeds: input.fakes ?? {},
-    scenario,
-    now: new Date(now),
-    mocks,
-    triggerFromInput: input.input !== undefined || input.request !== undefined,
-    memory: memoryDatabases,
-  });
+  // Made inside the try: a seed the fakes refuse must still close the environment and the mocks.
+  let fakes: CaseFakes | undefined;
   try {
+    fakes = createFakes({
+      seeds: input.fakes ?? {},
+      scenario,
+      now: new Date(now),
+      mocks,
+      triggerFromInput: input.input !== undefined || input.request !== undefined,
+      memory: memoryDatabases,
+    });
+    const caseFakes = fakes;
     for (const [store, records] of Object.entries(input.dataStores ?? {})) env.seed(store, records);
     const record = await runScenario(scenario, {
       input: input.request ?? input.input,
       // The case's own mocks win over its fakes, by id or by key (fakes/index.ts).
-      mocks: { ...fakes.mocks, ...mocks },
+      mocks: { ...caseFakes.mocks, ...mocks },
       clock: new SimulatedClock(now),
       timezone: env.timezone,
       vars: { ...env.vars, ...settings.vars },
@@ -107,10 +110,10 @@ export async function executeCase<T>(
       record,
       httpRequests: http.sent,
       storeContents: (store) => env.storeContents(store),
-      fakeContents: () => fakes.snapshot(),
+      fakeContents: () => caseFakes.snapshot(),
     });
   } finally {
-    fakes.close();
+    fakes?.close();
     env.close();
     await http.close();
   }
