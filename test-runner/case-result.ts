@@ -66,6 +66,16 @@ export async function caseOutcome(
   }
 }
 
+/**
+ * The outcome as a run without records keeps it (`keepRecords: false`): the result alone, so the
+ * record, some 20 KB a case, is garbage as soon as the case is checked instead of living to the
+ * end of the suite in the young generation's way (bench/test-workers.bench.ts).
+ */
+export function withoutRecord(outcome: CaseOutcome): CaseOutcome {
+  const { record: _record, ...result } = outcome.result;
+  return { result };
+}
+
 /** A case that could not run at all (or whose worker stopped): one failure saying why. */
 export function brokenCase(
   base: Pick<CaseResult, 'file' | 'blueprint' | 'name'>,

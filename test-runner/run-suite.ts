@@ -9,7 +9,7 @@ import { relative } from 'node:path';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { countCases } from './case-count.ts';
-import { type CaseContext, type CaseOutcome, caseOutcome } from './case-result.ts';
+import { type CaseContext, type CaseOutcome, caseOutcome, withoutRecord } from './case-result.ts';
 import { loadBlueprintForTests, projectSecrets } from './environment.ts';
 import { inOrder, inPool } from './in-order.ts';
 import { loadTestFile, TestFileError } from './load-test-file.ts';
@@ -95,13 +95,16 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     const files = options.files.flatMap((path) => tryLoad(path, options.cwd, suite, configs) ?? []);
     const jobs = files.flatMap((loaded) => selectCases(loaded, options.filter));
     options.onPlanned?.(jobs.length);
-    const emit = inOrder(jobs.length, (i, outcome: CaseOutcome) => {
+    const keepRecords = options.keepRecords !== false;
+    const ordered = inOrder(jobs.length, (i, outcome: CaseOutcome) => {
       const { loaded, testCase } = jobs[i]!;
       suite.results.push(outcome.result);
       if (outcome.result.passed) loaded.run.passed.push(testCase);
-      if (outcome.record && options.keepRecords !== false) loaded.run.records.push(outcome.record);
+      if (outcome.record) loaded.run.records.push(outcome.record);
       options.onResult?.(outcome.result);
     });
+    // Dropped before an outcome waits for its turn, as worker threads drop them before sending.
+    const emit: Emit = (i, outcome) => ordered(i, keepRecords ? outcome : withoutRecord(outcome));
     const workers = options.update ? 1 : workerCount(options.workers ?? 1, jobs.length);
     if (workers > 1) {
       pool ??= startedPool(options, configs, local, workers)!;
