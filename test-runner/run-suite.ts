@@ -128,10 +128,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 export const CASES_PER_WORKER = 1000;
 
 /**
- * Cores `auto` leaves to V8: one thread running cases already keeps about 1.5 cores busy (its
- * compiler and garbage-collector threads; measured with bench/test-workers.child.mjs on 2 cores:
- * 4.4 CPU-seconds in 3.0 s for 10,000 cases), so on 2 cores a second worker thread made the same
- * suite slower (3.5 s), not faster.
+ * Cores `auto` leaves to V8: one thread running cases already keeps well over a core busy (its
+ * compiler and garbage-collector threads; measured with bench/test-workers.child.mjs on 2 cores,
+ * 10,000 cases: 3.1 CPU-seconds in 2.5 s), so on 2 cores a second worker thread gained ~10 %
+ * (2.3 s) for ~35 % more CPU (4.2 CPU-seconds): not worth taking the core.
  */
 const AUTO_SPARE_CORES = 1;
 
