@@ -9,10 +9,10 @@
  * the far end of the queue, this thread from the near end: each then loads, and warms the
  * compiler on, only the test files of its end (a file's cases use the same modules and
  * expressions), where taking turns along the queue made both do it for every file. Results are
- * still reported in order (run-suite.ts): the worker threads' wait until this thread reaches them. This thread runs its own cases one at a
- * time between turns of the event loop: a case may finish without leaving the microtask queue,
- * and a chain of them would hold back the worker threads' answers (and their next batches) until
- * the whole queue was done here. A worker thread that dies fails only the cases it had been
+ * still reported in order (run-suite.ts): the worker threads' wait until this thread reaches them.
+ * This thread runs its own cases one at a time between turns of the event loop: a case may finish
+ * without leaving the microtask queue, and a chain of them would hold back the worker threads'
+ * answers (and their next batches) until the whole queue was done here. A worker thread that dies fails only the cases it had been
  * given, and is replaced.
  */
 import { Worker } from 'node:worker_threads';
