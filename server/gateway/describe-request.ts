@@ -6,13 +6,19 @@ import type { FastifyRequest } from 'fastify';
 import type { RequestDescription } from '../queue/queue.ts';
 
 export function describeRequest(request: FastifyRequest): RequestDescription {
+  // for…in over own keys, not Object.entries: no [name, value] pair is built per header.
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name] = value;
+  const given = request.headers;
+  for (const name in given) {
+    const value = given[name];
+    if (value !== undefined && Object.hasOwn(given, name)) headers[name] = value;
   }
   const query: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
-    if (typeof value === 'string' || Array.isArray(value)) query[name] = value as string | string[];
+  const asked = (request.query ?? {}) as Record<string, unknown>;
+  for (const name in asked) {
+    const value = asked[name];
+    if ((typeof value === 'string' || Array.isArray(value)) && Object.hasOwn(asked, name))
+      query[name] = value as string | string[];
   }
   const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   const contentType = request.headers['content-type'];
