@@ -88,7 +88,7 @@ async function receive(
   const refusal = hookRefusal(hook, request, { limiter, clock: services.clock });
   if (refusal) return sendAnswer(reply, refusal);
   const { headers, method, stringify } = hook.data;
-  const description = { ...describeRequest(request), hook: { headers, method, stringify } };
+  const description = describeRequest(request, { headers, method, stringify });
   let intake: Intake;
   try {
     intake = takeIn(services.convert, description, hook.data);

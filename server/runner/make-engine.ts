@@ -80,8 +80,7 @@ function prepared(
         // Every record is serialised into the history as soon as it ends: calls as plain data.
         record: 'stored',
         timezone: environment.timezone,
-        // The engine copies what it is given (systemVariables): no copy when the run adds none.
-        vars: options.vars ? { ...environment.vars, ...options.vars } : environment.vars,
+        vars: { ...environment.vars, ...options.vars },
         // The run's own view: its writes are journaled under its execution id (undo-journal.ts).
         dataStores: environment.dataStores.forRun(options.executionId),
         http: environment.http,
