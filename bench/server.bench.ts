@@ -9,7 +9,7 @@
  * same warm-up load first (WARMUP_S). makesim is measured as users run it: `dist/cli/bin.js`
  * (`npm run build` first, plain Node). `BENCH_SERVE=dev` measures the development launcher
  * instead (`bin/makesim.js`: the TypeScript sources through tsx, whose loader hooks and source maps
- * cost about a seventh more server CPU per answered webhook). Targets: ≥ 25 % of bare Fastify,
+ * cost about a tenth more server CPU per answered webhook). Targets: ≥ 25 % of bare Fastify,
  * p99 < 10 ms at concurrency 10, queued ≥ 5,000/s. Only 127.0.0.1, bounded in time.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
