@@ -3,6 +3,7 @@
  * usual mapper — a `scope` and `variables` items `{ name, value }` whose fields are formulas or
  * constants — read straight from the formulas' values, with no input object per bundle.
  */
+import { plainObjectMaker } from '../../engine/expression/plain-object.ts';
 import type { MapperShape } from '../../engine/expression/types.ts';
 import type { Bundle, FieldsRun } from '../../engine/registry/define-module.ts';
 import { nameOf, scopeOf } from './scope.ts';
@@ -29,10 +30,12 @@ export function setVariablesOnFields(mapper: MapperShape): FieldsRun | undefined
     names.push(name);
     values.push(value);
   }
+  // The output bundles of one node share a shape: sized to it (expression/plain-object.ts).
+  const Output = plainObjectMaker();
   return (leaves, ctx) => {
     const chosen = scopeOf(read(scope, leaves));
     // As run and outputOf in set-variables.ts: set in order, a later variable of the same name winning.
-    const out: Bundle = {};
+    const out: Bundle = new Output();
     for (let k = 0; k < names.length; k++) {
       const name = nameOf(read(names[k] as Field, leaves));
       const value = read(values[k] as Field, leaves);
