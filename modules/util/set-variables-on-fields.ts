@@ -1,7 +1,8 @@
 /**
- * Set multiple variables run on its mapper's field values (ModuleDefinition.runOnFields): the
- * usual mapper — a `scope` and `variables` items `{ name, value }` whose fields are formulas or
- * constants — read straight from the formulas' values, with no input object per bundle.
+ * Set multiple variables and Set variable run on their mappers' field values
+ * (ModuleDefinition.runOnFields): the usual mapper — `scope`, and `variables` items
+ * `{ name, value }` or `name` and `value`, whose fields are formulas or constants — read straight
+ * from the formulas' values, with no input object per bundle.
  */
 import { plainObjectMaker } from '../../engine/expression/plain-object.ts';
 import type { MapperShape } from '../../engine/expression/types.ts';
@@ -43,6 +44,22 @@ export function setVariablesOnFields(mapper: MapperShape): FieldsRun | undefined
       out[name] = value;
     }
     return out;
+  };
+}
+
+/** Set variable (set-variable2.ts) on its field values: `name`, `scope` and `value` formulas or constants. */
+export function setVariableOnFields(mapper: MapperShape): FieldsRun | undefined {
+  if (!('fields' in mapper)) return;
+  const name = fieldOf(mapper.fields.get('name'));
+  const scope = fieldOf(mapper.fields.get('scope'));
+  const value = fieldOf(mapper.fields.get('value'));
+  if (name === undefined || scope === undefined || value === undefined) return;
+  return (leaves, ctx) => {
+    const chosen = nameOf(read(name, leaves));
+    const given = read(value, leaves);
+    ctx.variables.set(chosen, given, scopeOf(read(scope, leaves)));
+    // As outputOf in set-variable2.ts: a computed key makes even `__proto__` an own field.
+    return { [chosen]: given };
   };
 }
 

@@ -14,28 +14,31 @@ import { builtinModules } from '../../../modules/index.ts';
 
 const onFields = new ModuleRegistry(builtinModules);
 const runOnly = new ModuleRegistry(
-  builtinModules.map((definition) =>
-    definition.key === 'util:SetVariables' ? { ...definition, runOnFields: undefined } : definition,
-  ),
+  builtinModules.map((definition) => ({ ...definition, runOnFields: undefined })),
 );
 
 type Mapper = Record<string, unknown>;
 
 /** Trigger → iterator over `list` → Set multiple variables (`mapper`) → Get variable → aggregator. */
-function blueprint(mapper: Mapper, onerror: unknown[] = []) {
+function blueprint(
+  mapper: Mapper,
+  onerror: unknown[] = [],
+  module = 'util:SetVariables',
+  collect: Mapper = { got: '{{4.b}}', set: '{{3.a}}' },
+) {
   return {
     name: 't',
     flow: [
       { id: 1, module: 'app:watch', version: 1 },
       { id: 2, module: 'builtin:BasicFeeder', version: 1, mapper: { array: '{{1.list}}' } },
-      { id: 3, module: 'util:SetVariables', version: 1, mapper, onerror },
+      { id: 3, module, version: 1, mapper, onerror },
       { id: 4, module: 'util:GetVariable2', version: 1, mapper: { name: 'b' } },
       {
         id: 5,
         module: 'builtin:BasicAggregator',
         version: 1,
         parameters: { feeder: 2 },
-        mapper: { got: '{{4.b}}', set: '{{3.a}}' },
+        mapper: collect,
       },
     ],
   };
@@ -152,5 +155,37 @@ describe('Set multiple variables run on its field values', () => {
         { name: 'a', value: 2 },
       ],
     });
+  });
+});
+
+describe('Set variable run on its field values', () => {
+  const setVariable = (mapper: Mapper, collect?: Mapper) =>
+    blueprint(mapper, [], 'util:SetVariable2', collect);
+
+  it('records the same inputs, outputs, variables and counts as its run', async () => {
+    const mapper = { name: '{{2.s}}', scope: 'execution', value: '{{2.n}}' };
+    expect(planOf(loadScenario(setVariable(mapper), { registry: onFields })).fieldRuns[3]).toBeTypeOf(
+      'function',
+    );
+    const record = await expectSameRecords(setVariable(mapper));
+    expect(record.modules.find((m) => m.id === 3)?.outputs).toEqual([{ x: 1 }, { y: 2 }, { '': 3 }]);
+  });
+
+  it('keeps a variable named __proto__ an own field of its output, as its run does', async () => {
+    // What the walk carries on (not only what the record replays) is read back by the aggregator.
+    const bp = setVariable({ name: '__proto__', value: '{{2.n}}' }, { own: '{{3.__proto__}}' });
+    const record = await expectSameRecords(bp);
+    expect(record.modules.find((m) => m.id === 3)?.outputs[0]).toEqual(JSON.parse('{ "__proto__": 1 }'));
+    expect(record.modules.find((m) => m.id === 5)?.outputs[0]?.array).toEqual([
+      { own: 1 },
+      { own: 2 },
+      { own: 3 },
+    ]);
+  });
+
+  it('is not used for a value written as an object, whose run still answers', async () => {
+    const mapper = { name: 'b', value: { n: '{{2.n}}' } };
+    expect(planOf(loadScenario(setVariable(mapper), { registry: onFields })).fieldRuns[3]).toBeUndefined();
+    await expectSameRecords(setVariable(mapper));
   });
 });
