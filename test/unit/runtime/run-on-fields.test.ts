@@ -46,7 +46,12 @@ function blueprint(
 
 const input = { list: [{ n: 1, s: 'x' }, { n: 2, s: 'y' }, { n: 3 }] };
 
-async function run(registry: ModuleRegistry, bp: unknown, record: 'full' | 'summary', mocks?: Mocks) {
+async function run(
+  registry: ModuleRegistry,
+  bp: unknown,
+  record: 'full' | 'stored' | 'summary',
+  mocks?: Mocks,
+) {
   const result = await runScenario(loadScenario(bp, { registry }), {
     clock: new SimulatedClock('2026-01-01T00:00:00Z'),
     input,
@@ -59,7 +64,7 @@ async function run(registry: ModuleRegistry, bp: unknown, record: 'full' | 'summ
 }
 
 async function expectSameRecords(bp: unknown, mocks?: Mocks) {
-  for (const record of ['full', 'summary'] as const) {
+  for (const record of ['full', 'stored', 'summary'] as const) {
     const fields = await run(onFields, bp, record, mocks);
     expect(fields).toEqual(await run(runOnly, bp, record, mocks));
   }
