@@ -4,16 +4,20 @@
  * the ratio), and accepted-and-queued webhooks (no response module, scenario on demand so only the
  * durable intake is measured). The same makesim server is also measured at an unknown hook
  * (`410`), the floor under every webhook answer, so a reader sees how much of the gap to bare
- * Fastify is the scenario run and its history rather than routing. Each server is its own process (`node bin/makesim.js serve`, a
- * bare Fastify script), so autocannon does not share its CPU; each gets the same warm-up load
- * first (WARMUP_S). Targets: ≥ 25 % of bare Fastify,
+ * Fastify is the scenario run and its history rather than routing. Each server is its own process
+ * (makesim's built CLI, a bare Fastify script), so autocannon does not share its CPU; each gets the
+ * same warm-up load first (WARMUP_S). makesim is measured as users run it: `dist/cli/bin.js`
+ * (`npm run build` first, plain Node). `BENCH_SERVE=dev` measures the development launcher
+ * instead (`bin/makesim.js`: the TypeScript sources through tsx, whose loader hooks and source maps
+ * cost about a tenth more server CPU per answered webhook). Targets: ≥ 25 % of bare Fastify,
  * p99 < 10 ms at concurrency 10, queued ≥ 5,000/s. Only 127.0.0.1, bounded in time.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { buildDist } from './build-dist.ts';
 import { formatRate, verdict } from './harness.ts';
 import type { BenchSuite } from './suites.ts';
 
@@ -165,9 +169,8 @@ async function makesimServer(
   connections: number,
   floor = false,
 ): Promise<{ hook: Load; unknownHook?: Load }> {
-  const bin = join(repoRoot, 'bin/makesim.js');
   const args = [
-    bin,
+    ...SERVE_LAUNCHER,
     'serve',
     dir,
     '--port',
@@ -190,6 +193,14 @@ async function makesimServer(
 }
 
 const UNKNOWN_UDID = 'x'.repeat(32);
+
+/**
+ * The makesim server measured: the built CLI users run (`dist/cli/bin.js`, plain Node, built
+ * first), or with BENCH_SERVE=dev the development launcher (`bin/makesim.js`: the sources through
+ * tsx, whose loader hooks and source maps make every request dearer).
+ */
+const DEV_LAUNCHER = process.env.BENCH_SERVE === 'dev';
+const SERVE_LAUNCHER = [join(repoRoot, DEV_LAUNCHER ? 'bin/makesim.js' : 'dist/cli/bin.js')];
 
 async function makesim(): Promise<{ responsive: Load; unknownHook?: Load; queued: Load }> {
   const project = (name: string, blueprint: unknown, scheduling?: unknown) => {
@@ -225,6 +236,9 @@ export const serverSuite: BenchSuite = {
   name: 'server',
   title: 'makesim serve: webhook → set variable → response vs bare Fastify; queued webhooks',
   async run() {
+    if (!DEV_LAUNCHER) buildDist();
+    const load = loadavg().map((n) => n.toFixed(2));
+    console.log(`  load average ${load.join(' ')}`);
     const bare = await bareFastify();
     const { responsive, unknownHook, queued } = await makesim();
     console.log(line('bare Fastify route (c=10)', bare));

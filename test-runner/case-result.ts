@@ -66,6 +66,16 @@ export async function caseOutcome(
   }
 }
 
+/**
+ * The outcome as a run without records keeps it (`keepRecords: false`): the result alone, so the
+ * record (some 17 KB a case) dies young instead of being copied by scavenges into an old
+ * generation that grew to 170 MB at 10,000 cases (bench/test-workers.bench.ts, --trace-gc).
+ */
+export function withoutRecord(outcome: CaseOutcome): CaseOutcome {
+  const { record: _record, ...result } = outcome.result;
+  return { result };
+}
+
 /** A case that could not run at all (or whose worker stopped): one failure saying why. */
 export function brokenCase(
   base: Pick<CaseResult, 'file' | 'blueprint' | 'name'>,

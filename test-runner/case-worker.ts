@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
-import { brokenCase, type CaseOutcome, caseOutcome } from './case-result.ts';
+import { brokenCase, type CaseOutcome, caseOutcome, withoutRecord } from './case-result.ts';
 import { loadBlueprintForTests } from './environment.ts';
 import { inPool } from './in-order.ts';
 import { loadTestFile } from './load-test-file.ts';
@@ -47,9 +47,7 @@ export async function runJob(job: CaseJob): Promise<CaseOutcome> {
       ...(job.allowNet ? { allowNet: job.allowNet } : {}),
     };
     const outcome = await caseOutcome(file, scenario, testCase, ctx);
-    if (job.record) return outcome;
-    const { record: _record, ...result } = outcome.result;
-    return { result };
+    return job.record ? outcome : withoutRecord(outcome);
   } catch (error) {
     const base = { file: job.path, blueprint: '', name: `case ${job.caseIndex + 1}` };
     return { result: brokenCase(base, error) };

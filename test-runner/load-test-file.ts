@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import YAML from 'yaml';
+import type YAMLType from 'yaml';
 import { parseJsonText } from '../engine/errors/json-syntax.ts';
 import { describeSchemaErrors, validateTestFile } from './schema.ts';
 import type { LoadedTestFile, TestFile } from './types.ts';
@@ -33,8 +34,16 @@ export function loadTestFile(path: string): LoadedTestFile {
   return { ...file, path, blueprintPath: resolve(dirname(path), file.blueprint) };
 }
 
+/**
+ * yaml loads with the first YAML test file: its CommonJS entry and some 50 files it requires
+ * cost ~35 ms at the start of every test worker thread and command, and most suites are JSON
+ * (bench/test-workers.bench.ts).
+ */
+const require = createRequire(import.meta.url);
+
 function parseText(path: string, text: string): unknown {
   if (/\.ya?ml$/.test(path)) {
+    const YAML = require('yaml') as typeof YAMLType;
     const doc = YAML.parseDocument(text, { prettyErrors: true });
     if (doc.errors.length > 0) {
       throw new TestFileError(

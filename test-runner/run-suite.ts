@@ -9,7 +9,7 @@ import { relative } from 'node:path';
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { countCases } from './case-count.ts';
-import { type CaseContext, type CaseOutcome, caseOutcome } from './case-result.ts';
+import { type CaseContext, type CaseOutcome, caseOutcome, withoutRecord } from './case-result.ts';
 import { loadBlueprintForTests, projectSecrets } from './environment.ts';
 import { inOrder, inPool } from './in-order.ts';
 import { loadTestFile, TestFileError } from './load-test-file.ts';
@@ -95,13 +95,16 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     const files = options.files.flatMap((path) => tryLoad(path, options.cwd, suite, configs) ?? []);
     const jobs = files.flatMap((loaded) => selectCases(loaded, options.filter));
     options.onPlanned?.(jobs.length);
-    const emit = inOrder(jobs.length, (i, outcome: CaseOutcome) => {
+    const keepRecords = options.keepRecords !== false;
+    const ordered = inOrder(jobs.length, (i, outcome: CaseOutcome) => {
       const { loaded, testCase } = jobs[i]!;
       suite.results.push(outcome.result);
       if (outcome.result.passed) loaded.run.passed.push(testCase);
-      if (outcome.record && options.keepRecords !== false) loaded.run.records.push(outcome.record);
+      if (outcome.record) loaded.run.records.push(outcome.record);
       options.onResult?.(outcome.result);
     });
+    // Dropped before an outcome waits for its turn, as worker threads drop them before sending.
+    const emit: Emit = (i, outcome) => ordered(i, keepRecords ? outcome : withoutRecord(outcome));
     const workers = options.update ? 1 : workerCount(options.workers ?? 1, jobs.length);
     if (workers > 1) {
       pool ??= startedPool(options, configs, local, workers)!;
@@ -125,10 +128,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 export const CASES_PER_WORKER = 1000;
 
 /**
- * Cores `auto` leaves to V8: one thread running cases already keeps about 1.5 cores busy (its
- * compiler and garbage-collector threads; measured with bench/test-workers.child.mjs on 2 cores:
- * 4.4 CPU-seconds in 3.0 s for 10,000 cases), so on 2 cores a second worker thread made the same
- * suite slower (3.5 s), not faster.
+ * Cores `auto` leaves to V8: one thread running cases already keeps well over a core busy (its
+ * compiler and garbage-collector threads; measured with bench/test-workers.child.mjs on 2 cores,
+ * 10,000 cases: 3.1 CPU-seconds in 2.5 s), so on 2 cores a second worker thread gained ~10 %
+ * (2.3 s) for ~35 % more CPU (4.2 CPU-seconds): not worth taking the core.
  */
 const AUTO_SPARE_CORES = 1;
 

@@ -5,10 +5,14 @@
  * would lose much of a core to that start.
  *
  * A worker thread is sent cases in batches (worker-messages.ts) and always holds a second batch
- * while it runs one, so it never waits for this thread. This thread runs its own cases one at a
- * time between turns of the event loop: a case may finish without leaving the microtask queue,
- * and a chain of them would hold back the worker threads' answers (and their next batches) until
- * the whole queue was done here. A worker thread that dies fails only the cases it had been
+ * while it runs one, so it never waits for this thread. Worker threads take their batches from
+ * the far end of the queue, this thread from the near end: each then loads, and warms the
+ * compiler on, only the test files of its end (a file's cases use the same modules and
+ * expressions), where taking turns along the queue made both do it for every file. Results are
+ * still reported in order (run-suite.ts): the worker threads' wait until this thread reaches them.
+ * This thread runs its own cases one at a time between turns of the event loop: a case may finish
+ * without leaving the microtask queue, and a chain of them would hold back the worker threads'
+ * answers (and their next batches) until the whole queue was done here. A worker thread that dies fails only the cases it had been
  * given, and is replaced.
  */
 import { Worker } from 'node:worker_threads';
@@ -107,7 +111,7 @@ export class CaseWorkerPool {
   #pump(): void {
     for (const [worker, batches] of this.#threads) {
       while (batches.size < BATCHES_PER_THREAD && this.#queue.length > 0) {
-        const tasks = this.#queue.splice(0, this.#batchSize());
+        const tasks = this.#queue.splice(this.#queue.length - this.#batchSize());
         const message: JobBatch = { batch: this.#nextBatch++, jobs: tasks.map((task) => task.job) };
         batches.set(message.batch, tasks);
         worker.postMessage(message);

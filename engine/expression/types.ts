@@ -54,7 +54,20 @@ export interface CompiledValue {
   readonly leaves?: readonly ((ctx: EvalContext) => unknown)[];
   /** What `evaluate` gives when `leaves[k]` evaluated to `values[k]`: fresh objects and arrays each time. */
   assemble?(values: readonly unknown[]): unknown;
+  /** Where each leaf sits in the value: what a module reading the leaves' values directly needs. */
+  readonly shape?: MapperShape;
 }
+
+/**
+ * The structure of a mapper value as written: a formula field (`{{…}}`) is leaf k of `leaves`,
+ * anything else a constant; objects keep their keys in order, arrays their items. A leaf that
+ * evaluates to undefined leaves its key out of an object and its item out of an array (value.ts).
+ */
+export type MapperShape =
+  | { readonly leaf: number }
+  | { readonly constant: unknown }
+  | { readonly fields: ReadonlyMap<string, MapperShape> }
+  | { readonly items: readonly MapperShape[] };
 
 export interface FilterCondition {
   a: string;

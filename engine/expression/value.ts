@@ -9,7 +9,7 @@ import { dataError } from '../errors/make-error.ts';
 import { type PlainObjectMaker, plainObjectMaker } from './plain-object.ts';
 import { sortedIds } from './sorted-ids.ts';
 import { compileTemplateWith, type TemplateOptions } from './template.ts';
-import type { CompiledValue, EvalContext } from './types.ts';
+import type { CompiledValue, EvalContext, MapperShape } from './types.ts';
 
 type Eval = (ctx: EvalContext) => unknown;
 
@@ -21,6 +21,7 @@ interface Compiled {
   readonly value?: unknown;
   /** The same value as `evaluate` gives, from the values its dynamic fields (`Walk.leaves`) gave. */
   readonly assemble: Assemble;
+  readonly shape: MapperShape;
 }
 
 type Assemble = (values: readonly unknown[]) => unknown;
@@ -41,6 +42,7 @@ export function compileValueWith(
     evaluate: compiled.evaluate,
     leaves,
     assemble: compiled.assemble,
+    shape: compiled.shape,
   };
 }
 
@@ -54,14 +56,20 @@ interface Walk {
 
 /** A field that evaluates to the same value every time. */
 function constant(raw: unknown): Compiled {
-  return { evaluate: () => raw, assemble: () => raw, source: Number.NaN, value: raw };
+  return {
+    evaluate: () => raw,
+    assemble: () => raw,
+    source: Number.NaN,
+    value: raw,
+    shape: { constant: raw },
+  };
 }
 
 /** A field evaluated per bundle: its value is the `values` entry of its position among the leaves. */
 function leaf(evaluate: Eval, walk: Walk): Compiled {
   const index = walk.leaves.length;
   walk.leaves.push(evaluate);
-  return { evaluate, assemble: (values) => values[index], source: index };
+  return { evaluate, assemble: (values) => values[index], source: index, shape: { leaf: index } };
 }
 
 function compileAny(raw: unknown, pointer: string, walk: Walk): Compiled {
@@ -104,6 +112,7 @@ function compileArray(raw: readonly unknown[], pointer: string, walk: Walk): Com
   // Sized up front: an array grown by push from [] reserves 17 slots, and a run's record keeps
   // every evaluated mapper (engine/state/call-columns.ts).
   return {
+    shape: { items: items.map((item) => item.shape) },
     evaluate: (ctx) => {
       const out: unknown[] = new Array(items.length);
       let length = 0;
@@ -133,6 +142,7 @@ function compileObject(raw: Record<string, unknown>, pointer: string, walk: Walk
   const Fields = plainObjectMaker();
   const protoKey = keys.indexOf('__proto__');
   return {
+    shape: { fields: new Map(keys.map((key, i) => [key, (items[i] as Compiled).shape])) },
     evaluate: (ctx) => {
       const out = new Fields() as Record<string, unknown>;
       for (let i = 0; i < keys.length; i++) {

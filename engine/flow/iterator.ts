@@ -8,28 +8,57 @@
 import { type PlainObjectMaker, plainObjectMaker } from '../expression/plain-object.ts';
 import type { Bundle, LazyBundles } from '../registry/define-module.ts';
 
-export function feed(value: unknown): Bundle[] {
-  const fed = feedLazily(value);
+export function feed(value: unknown, node?: object): Bundle[] {
+  const fed = feedLazily(value, node);
   // push, not `new Array(length)`: V8 keeps a large preallocated array in slow dictionary mode.
   const out: Bundle[] = [];
   for (let i = 0; i < fed.length; i++) out.push(fed.at(i));
   return out;
 }
 
-/** The same bundles as `feed`, each made when the walk reaches it (ModuleDefinition.stream). */
-export function feedLazily(value: unknown): LazyBundles {
-  if (value === undefined || value === null) return new Fed([]);
-  return new Fed(Array.isArray(value) ? value : [value]);
+/**
+ * The same bundles as `feed`, each made when the walk reaches it (ModuleDefinition.stream).
+ * `node`: the iterator the bundles are made for, whose operations share a bundle maker.
+ */
+export function feedLazily(value: unknown, node?: object): LazyBundles {
+  const shape = node === undefined ? new BundleShape() : shapeOf(node);
+  if (value === undefined || value === null) return new Fed([], shape);
+  return new Fed(Array.isArray(value) ? value : [value], shape);
+}
+
+/**
+ * The bundles of one iterator: made by one maker, as its operations' bundles share a shape
+ * (expression/plain-object.ts), and the first bundle of its latest operation. That one is kept
+ * because V8 holds a hidden class only through instances: with none alive, a full collection
+ * between two runs drops it, and with it the walk's code optimized for these bundles
+ * (runtime/run-scenario.ts `latest`).
+ */
+class BundleShape {
+  readonly Fields: PlainObjectMaker = plainObjectMaker();
+  first: Bundle | null = null;
+}
+
+const shapes = new WeakMap<object, BundleShape>();
+
+function shapeOf(node: object): BundleShape {
+  let shape = shapes.get(node);
+  if (shape === undefined) {
+    shape = new BundleShape();
+    shapes.set(node, shape);
+  }
+  return shape;
 }
 
 class Fed implements LazyBundles {
   readonly #items: readonly unknown[];
-  /** One maker per operation: its bundles share one shape (expression/plain-object.ts). */
-  readonly #Fields = plainObjectMaker();
+  readonly #shape: BundleShape;
+  readonly #Fields: PlainObjectMaker;
   readonly length: number;
 
-  constructor(items: readonly unknown[]) {
+  constructor(items: readonly unknown[], shape: BundleShape) {
     this.#items = items;
+    this.#shape = shape;
+    this.#Fields = shape.Fields;
     this.length = items.length;
   }
 
@@ -38,6 +67,7 @@ class Fed implements LazyBundles {
     const bundle: Bundle = isFields(item) ? copyOwn(item, this.#Fields) : { value: item };
     bundle.__IMTINDEX__ = index + 1;
     bundle.__IMTLENGTH__ = this.length;
+    if (index === 0) this.#shape.first = bundle;
     return bundle;
   }
 }

@@ -1,5 +1,5 @@
 import type { MakeError } from '../errors/make-error.ts';
-import type { EvalContext, VariableScopes } from '../expression/types.ts';
+import type { EvalContext, MapperShape, VariableScopes } from '../expression/types.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DataStorePort } from '../ports/data-store.ts';
 import type { HttpPort } from '../ports/http.ts';
@@ -98,6 +98,13 @@ export interface LazyBundles {
   at(index: number): Bundle;
 }
 
+/**
+ * One call of a module on its mapper's field values (ModuleDefinition.runOnFields): the same
+ * side effects and the same single bundle `run` gives for the input those values make. `values`
+ * is the engine's and changes after the call: read it, never keep it.
+ */
+export type FieldsRun = (values: readonly unknown[], ctx: ModuleContext) => Bundle;
+
 /** A module's output bundles as the engine passes them on: a list, or made one at a time. */
 export type Outputs = readonly Bundle[] | LazyBundles;
 
@@ -146,6 +153,14 @@ export interface ModuleDefinition {
    * reshaped (Set multiple variables).
    */
   replay?(call: ModuleCall): readonly Bundle[];
+  /**
+   * Optional: `run` specialised to one node's mapper, for a module whose run is synchronous and
+   * gives exactly one bundle. The engine then builds no input object per bundle: it hands over
+   * the values of the mapper's formula fields (`values[k]` for `{ leaf: k }` in `mapper`) and
+   * keeps them for the record, which rebuilds the input when read. Undefined when the mapper's
+   * shape does not allow it (`run` is used). Not used for a mocked node.
+   */
+  runOnFields?(mapper: MapperShape, node: ModuleNodeInfo): FieldsRun | undefined;
   /** Aggregators: one output bundle from one group's items (grouping and `key` are the engine's). */
   aggregate?(call: AggregateCall, ctx: ModuleContext): Bundle;
 }

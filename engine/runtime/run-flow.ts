@@ -13,12 +13,13 @@ import { passes } from '../flow/filter.ts';
 import { runIfElse, runMerge } from '../flow/if-else.ts';
 import { runRouter } from '../flow/router.ts';
 import type { Continuation, Flow, Walker } from '../flow/walker.ts';
-import type { Bundle, Outputs } from '../registry/define-module.ts';
+import type { Bundle, FieldsRun, Outputs } from '../registry/define-module.ts';
 import { asMakeError } from '../state/evaluate.ts';
 import type { Execution } from '../state/execution.ts';
 import { EngineStop } from '../state/limits.ts';
 import { outputAt } from '../state/output-list.ts';
 import { isThenable, type StepResult, step } from './step.ts';
+import { stepOnFields } from './step-on-fields.ts';
 
 function walk(ex: Execution, flow: readonly ModuleNode[], index: number, cont: Continuation | null): Flow {
   if (ex.stopped) return;
@@ -64,6 +65,8 @@ function runModule(
   cont: Continuation | null,
 ): Flow {
   const node = flow[index] as ModuleNode;
+  const onFields = ex.plan.fieldRuns[node.id];
+  if (onFields !== undefined && !ex.mocks.has(node)) return runOnFields(ex, flow, index, cont, onFields);
   let result: StepResult;
   try {
     result = step(ex, node);
@@ -79,6 +82,25 @@ function runModule(
   if (result.length === 1 && !ex.plan.aggregatorsByFeeder[node.id])
     return single(ex, node, flow, index, cont, outputAt(result, 0));
   return fanOut(ex, { node, outs: result, flow, index, cont, unit: false });
+}
+
+/** A module run on its mapper's field values (step-on-fields.ts): always one bundle. */
+function runOnFields(
+  ex: Execution,
+  flow: readonly ModuleNode[],
+  index: number,
+  cont: Continuation | null,
+  run: FieldsRun,
+): Flow {
+  const node = flow[index] as ModuleNode;
+  let out: Bundle;
+  try {
+    out = stepOnFields(ex, node, run);
+  } catch (error) {
+    return recover(ex, { node, outs: [], flow, index, cont, unit: false }, error);
+  }
+  if (!ex.plan.aggregatorsByFeeder[node.id]) return single(ex, node, flow, index, cont, out);
+  return fanOut(ex, { node, outs: [out], flow, index, cont, unit: false });
 }
 
 /**

@@ -76,7 +76,7 @@ function settle(
  * Charged BEFORE the module runs, so a failed run costs its operation too. docs/fidelity.md:
  * Make does not say; the execution log of a failed incomplete-execution retry shows 1 operation.
  */
-function chargeAndCount(ex: Execution, node: ModuleNode): void {
+export function chargeAndCount(ex: Execution, node: ModuleNode): void {
   const charge = ex.plan.charges[node.id] ?? NO_CHARGE;
   ex.recorder.charge(node.id, charge);
   ex.counters.addOperations(charge.operations, node.id);
@@ -129,7 +129,7 @@ function succeed(
   return out;
 }
 
-function fail(
+export function fail(
   ex: Execution,
   node: ModuleNode,
   input: Record<string, unknown>,
@@ -165,7 +165,7 @@ function withPositions(bundles: readonly Bundle[]): readonly Bundle[] {
 const DURATION_CHECK_EVERY = 64;
 
 /** Make's run-time limit (https://help.make.com/types-of-warnings): ExecutionInterruptedError, a warning. */
-function checkDuration(ex: Execution): void {
+export function checkDuration(ex: Execution): void {
   // RunOptions.signal aborted or RunOptions.stop pulled (the server's stop execution): like Make's
   // Stop, later modules do not run.
   if (ex.moduleContext.stopRequested) throw stoppedError();

@@ -55,6 +55,11 @@ export class CallColumns {
     return this.#inputs.evaluate(ctx);
   }
 
+  /** The mapper's field values for the current bundle (InputColumns.evaluateFields). */
+  evaluateFields(ctx: EvalContext): readonly unknown[] {
+    return this.#inputs.evaluateFields(ctx);
+  }
+
   add(
     input: Record<string, unknown>,
     start: number,

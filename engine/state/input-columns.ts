@@ -19,6 +19,12 @@ export function asInput(value: unknown): Record<string, unknown> {
 
 const NO_LEAVES: readonly Leaf[] = [];
 
+/**
+ * The input of a call run on its mapper's field values (ModuleDefinition.runOnFields), never
+ * built: given to `push` right after `evaluateFields`, it records those values.
+ */
+export const EVALUATED_FIELDS: Record<string, unknown> = Object.freeze({});
+
 const EMPTY = () => ({});
 
 export class InputColumns {
@@ -67,6 +73,17 @@ export class InputColumns {
     const input = asInput(this.#assemble(values));
     this.#last = input;
     return input;
+  }
+
+  /** The values of the mapper's formula fields for the current bundle, for `push(EVALUATED_FIELDS)`. */
+  evaluateFields(ctx: EvalContext): readonly unknown[] {
+    this.#last = null;
+    if (this.#assemble === null) throw new Error('internal: a mapper without fields run on its fields');
+    const values = this.#scratch;
+    const leaves = this.#leaves;
+    for (let k = 0; k < leaves.length; k++) values[k] = (leaves[k] as Leaf)(ctx);
+    this.#last = EVALUATED_FIELDS;
+    return values;
   }
 
   /**

@@ -3,6 +3,7 @@
  * aggregators collect from which feeder. Computed once per Scenario and cached.
  */
 import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
+import type { FieldsRun } from '../registry/define-module.ts';
 import { type Charge, chargeFor } from './operations.ts';
 
 export interface Location {
@@ -23,6 +24,8 @@ export interface FlowPlan {
   readonly routerOf: readonly (number | undefined)[];
   /** By module id: what one run costs (runtime/operations.ts), looked up for every bundle. */
   readonly charges: readonly Charge[];
+  /** By module id: the module's run on its mapper's field values (ModuleDefinition.runOnFields). */
+  readonly fieldRuns: readonly (FieldsRun | undefined)[];
 }
 
 const plans = new WeakMap<Scenario, FlowPlan>();
@@ -58,6 +61,22 @@ function buildPlan(scenario: Scenario): FlowPlan {
   };
   visit(scenario.flow);
   const charges: Charge[] = new Array(maxId + 1).fill({ operations: 0, centicredits: 0 });
-  for (const node of scenario.modules) charges[node.id] = chargeFor(node.kind, node.definition);
-  return { maxId, locations, aggregatorsByFeeder: byFeeder, routerOf, charges };
+  const fieldRuns: (FieldsRun | undefined)[] = new Array(maxId + 1).fill(undefined);
+  for (const node of scenario.modules) {
+    charges[node.id] = chargeFor(node.kind, node.definition);
+    fieldRuns[node.id] = fieldRunOf(node);
+  }
+  return { maxId, locations, aggregatorsByFeeder: byFeeder, routerOf, charges, fieldRuns };
+}
+
+/**
+ * Only where the usual step would do nothing more than run the module on its input: a search's
+ * bundles get positions, an ACID module joins a transaction, a stream is lazy.
+ */
+function fieldRunOf(node: ModuleNode): FieldsRun | undefined {
+  const definition = node.definition;
+  const shape = node.mapper?.shape;
+  if (!definition?.runOnFields || !definition.run || shape === undefined || !node.mapper?.leaves) return;
+  if (node.kind === 'search' || definition.acid === true || definition.stream) return;
+  return definition.runOnFields(shape, node);
 }

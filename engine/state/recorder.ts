@@ -10,6 +10,7 @@ import type { ModuleNode, Scenario } from '../blueprint/scenario.ts';
 import type { EvalContext } from '../expression/types.ts';
 import type { Bundle, Outputs, WebhookResponse } from '../registry/define-module.ts';
 import { CallColumns } from './call-columns.ts';
+import { EVALUATED_FIELDS } from './input-columns.ts';
 import type { Charge } from './operations.ts';
 import { OutputList, type Replay } from './output-list.ts';
 import type { IncompleteExecution, ModuleRecord, RecordedError } from './record.ts';
@@ -95,6 +96,28 @@ export class Recorder {
   }
 
   /**
+   * The mapper's field values for a call of module `id` run on them (ModuleDefinition.runOnFields),
+   * recorded when `call` is given EVALUATED_FIELDS (input-columns.ts); the array is reused.
+   */
+  evaluateFields(
+    id: number,
+    ctx: EvalContext,
+    leaves: readonly ((ctx: EvalContext) => unknown)[],
+  ): readonly unknown[] {
+    if (this.full) return (this.#calls[id] as CallColumns).evaluateFields(ctx);
+    let values = this.#fieldValues[id];
+    if (values === undefined) {
+      values = new Array(leaves.length).fill(undefined);
+      this.#fieldValues[id] = values;
+    }
+    for (let k = 0; k < leaves.length; k++) values[k] = (leaves[k] as (ctx: EvalContext) => unknown)(ctx);
+    return values;
+  }
+
+  /** Summary record only: the field values of each module's current call (evaluateFields), by id. */
+  readonly #fieldValues: unknown[][] = [];
+
+  /**
    * One module call (input → outputs or error). `replayable`: the module's `replay` gives these
    * outputs again from this input, so the full record need not keep them.
    */
@@ -119,6 +142,24 @@ export class Recorder {
     columns.add(input, outputs.length, output.length, error, cycle);
     if (replay) outputs.addReplayed(call, output.length);
     else outputs.add(output);
+  }
+
+  /**
+   * A call run on its field values (ModuleDefinition.runOnFields) that gave exactly `bundle`: as
+   * `call` with the input EVALUATED_FIELDS, without an output list.
+   */
+  callOnFields(id: number, cycle: number, bundle: Bundle, replayable: boolean): void {
+    const record = this.module(id);
+    record.bundlesIn++;
+    record.bundlesOut++;
+    if (!this.full) return;
+    const outputs = this.#outputs[id] as OutputList;
+    const columns = this.#calls[id] as CallColumns;
+    const replay = replayable && columns.isEvaluated(EVALUATED_FIELDS);
+    const call = columns.length;
+    columns.add(EVALUATED_FIELDS, outputs.length, 1, null, cycle);
+    if (replay) outputs.addReplayed(call, 1);
+    else outputs.push(bundle);
   }
 
   /** Bundles reaching a module that does not run per bundle (aggregators, directives). */

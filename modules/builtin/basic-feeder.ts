@@ -19,7 +19,7 @@ export const basicFeeder = defineModule({
   ],
   output:
     'One bundle per element: object elements expose their fields, other elements are `value`; each carries `__IMTINDEX__` (1-based) and `__IMTLENGTH__`.',
-  run: (call) => feed(call.input.array),
+  run: (call) => feed(call.input.array, call.node),
   // The elements are the input's: the bundles are copies made as the walk reaches each.
-  stream: (call) => feedLazily(call.input.array),
+  stream: (call) => feedLazily(call.input.array, call.node),
 });

@@ -53,9 +53,11 @@ export function headerPairs(headers: HeaderInput | undefined): Array<{ name: str
 }
 
 export function requestToBundle(request: WebhookRequest, hook: HookOptions = {}): Bundle {
-  const headers = headerPairs(request.headers);
+  // The header list is built only when something reads it (the server passes the content type).
+  const headers = request.contentType === undefined || hook.headers ? headerPairs(request.headers) : [];
   const contentType = request.contentType ?? headers.find((h) => h.name === 'content-type')?.value ?? '';
-  const bundle: Bundle = { ...bodyFields(request.body, contentType, hook.stringify === true) };
+  // bodyFields returns a new object of its own: the bundle is it, not a copy of it.
+  const bundle = bodyFields(request.body, contentType, hook.stringify === true);
   for (const [name, value] of Object.entries(queryFields(request.query))) setField(bundle, name, value);
   if (hook.headers) bundle.__IMTHEADERS__ = headers;
   if (hook.method) bundle.__IMTMETHOD__ = request.method.toUpperCase();

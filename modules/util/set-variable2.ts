@@ -1,6 +1,7 @@
 /** Set variable — https://help.make.com/util. */
 import { type Bundle, defineModule } from '../../engine/registry/define-module.ts';
 import { nameOf, scopeOf } from './scope.ts';
+import { setVariableOnFields } from './set-variables-on-fields.ts';
 
 export const setVariable2 = defineModule({
   key: 'util:SetVariable2',
@@ -25,6 +26,7 @@ export const setVariable2 = defineModule({
     return [outputOf(call.input)];
   },
   replay: (call) => [outputOf(call.input)],
+  runOnFields: setVariableOnFields,
 });
 
 /** `{ <name>: value }`: what the module outputs, and what the full record rebuilds from its input. */

@@ -1,6 +1,7 @@
 /** Set multiple variables — https://help.make.com/util (one operation for all). */
 import { type Bundle, defineModule } from '../../engine/registry/define-module.ts';
 import { nameOf, scopeOf } from './scope.ts';
+import { setVariablesOnFields } from './set-variables-on-fields.ts';
 
 export const setVariables = defineModule({
   key: 'util:SetVariables',
@@ -27,6 +28,7 @@ export const setVariables = defineModule({
     return [outputOf(call.input)];
   },
   replay: (call) => [outputOf(call.input)],
+  runOnFields: setVariablesOnFields,
 });
 
 type Variable = { name?: unknown; value?: unknown } | null;

@@ -23,7 +23,8 @@ export function hookRefusal(
   const apiKey = request.headers['x-make-apikey'];
   const verdict = checkHookGuard(hook.data, {
     apiKey: typeof apiKey === 'string' ? apiKey : undefined,
-    ip: request.ip,
+    // Only an allow-list reads the address (a getpeername call per request otherwise).
+    ip: hook.data.ip ? request.ip : '',
   });
   return verdict === 'ok' ? undefined : ANSWERS[verdict];
 }

@@ -20,6 +20,14 @@ import { structureMismatch } from './validate-structure.ts';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
+/** Content types webhooks usually carry; any other is read by the same parser through '*'. */
+const COMMON_CONTENT_TYPES = [
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+  'multipart/form-data',
+];
+
 /** What the webhook gateway uses: hooks, their queue and logs, the runner, and the request conversion. */
 type GatewayServices = Pick<
   ServerServices,
@@ -44,8 +52,13 @@ export async function gatewayRoutes(
   const limiter = new HookRateLimiter(services.settings.rateLimit);
   app.removeAllContentTypeParsers();
   enableHookLogs(app);
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PAYLOAD_LIMIT_BYTES }, (_req, body, done) =>
-    done(null, body),
+  // Every body is kept as its bytes. The same parser is also registered under the usual webhook
+  // types: Fastify caches the parser it finds for a content type, but not the catch-all, so with
+  // '*' alone every request parsed its content-type header again to look it up.
+  app.addContentTypeParser(
+    ['*', ...COMMON_CONTENT_TYPES],
+    { parseAs: 'buffer', bodyLimit: PAYLOAD_LIMIT_BYTES },
+    (_req, body, done) => done(null, body),
   );
   app.setErrorHandler(async (error: { statusCode?: number }, request, reply) => {
     const hook = services.hooks.byUdid((request.params as { udid?: string }).udid ?? '');
@@ -75,7 +88,7 @@ async function receive(
   const refusal = hookRefusal(hook, request, { limiter, clock: services.clock });
   if (refusal) return sendAnswer(reply, refusal);
   const { headers, method, stringify } = hook.data;
-  const description = { ...describeRequest(request), hook: { headers, method, stringify } };
+  const description = describeRequest(request, { headers, method, stringify });
   let intake: Intake;
   try {
     intake = takeIn(services.convert, description, hook.data);

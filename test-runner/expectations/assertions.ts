@@ -1,5 +1,6 @@
 /** Free assertions: jsonata expressions over the execution record, each must be exactly `true`. */
-import jsonata from 'jsonata';
+import { createRequire } from 'node:module';
+import type jsonataType from 'jsonata';
 import { show } from '../match.ts';
 import type { Failure } from '../types.ts';
 import type { CheckContext } from './check-context.ts';
@@ -9,12 +10,21 @@ import type { CheckContext } from './check-context.ts';
  * more than evaluating it (issue 14 §4). jsonata 2 evaluates each call in a frame of its own, so
  * one parsed expression serves cases in flight at once. Bounded, oldest first out.
  */
-const parsed = new Map<string, jsonata.Expression>();
+const parsed = new Map<string, jsonataType.Expression>();
 const MAX_PARSED = 512;
 
-function expression(source: string): jsonata.Expression {
+/**
+ * jsonata loads with the first assertion, through require: imported, its CommonJS entry was
+ * scanned by Node's export lexer (~20 ms) at the start of every test worker thread and every
+ * command, asserting or not (bench/test-workers.bench.ts).
+ */
+const require = createRequire(import.meta.url);
+let jsonata: typeof jsonataType | undefined;
+
+function expression(source: string): jsonataType.Expression {
   let compiled = parsed.get(source);
   if (compiled === undefined) {
+    jsonata ??= require('jsonata') as typeof jsonataType;
     compiled = jsonata(source);
     if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
     parsed.set(source, compiled);

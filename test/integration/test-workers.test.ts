@@ -32,6 +32,17 @@ describe('test cases on worker threads', () => {
     );
   });
 
+  it('keeps no record anywhere when asked not to, in this thread as on worker threads', async () => {
+    for (const workers of [1, 2]) {
+      const suite = await runSuite({ files, cwd: root, workers, keepRecords: false });
+      expect(suite.results.length).toBeGreaterThan(20);
+      expect(suite.results.filter((r) => r.record !== undefined)).toEqual([]);
+      expect(suite.blueprints.flatMap((b) => b.records)).toEqual([]);
+      // What records would have shown is still reported: the status and operations of each run.
+      expect(suite.results.find((r) => r.passed)?.operations).toBeGreaterThan(0);
+    }
+  });
+
   it('runs a suite smaller than the workers asked for in this thread, all the same', async () => {
     // The worker threads start before the files load; with one case they are not used.
     const one = await runSuite({ files, cwd: root, workers: 3, filter: 'a refund takes the refunds route' });

@@ -24,6 +24,34 @@ describe('compileValue', () => {
     expect(value.references).toEqual([1]);
   });
 
+  it('describes its shape: formulas as leaves in evaluation order, the rest as constants', () => {
+    const value = compileValue(
+      { url: 'https://x.y/{{1.id}}', qs: [{ name: 'a', value: '{{1.n}}' }], n: 3 },
+      '',
+      noErrors,
+    );
+    expect(value.shape).toEqual({
+      fields: new Map<string, unknown>([
+        ['url', { leaf: 0 }],
+        [
+          'qs',
+          {
+            items: [
+              {
+                fields: new Map([
+                  ['name', { constant: 'a' }],
+                  ['value', { leaf: 1 }],
+                ]),
+              },
+            ],
+          },
+        ],
+        ['n', { constant: 3 }],
+      ]),
+    });
+    expect(value.leaves?.[1]?.(evalContext({ 1: { n: 5 } }))).toBe(5);
+  });
+
   it('leaves out a field whose template yields ignore', () => {
     const value = compileValue({ a: '{{ignore}}', b: 'x' }, '', noErrors);
     expect(value.evaluate(evalContext())).toEqual({ b: 'x' });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpressionError } from '../../../engine/errors/expression-error.ts';
 import { compileValue } from '../../../engine/expression/index.ts';
-import { InputColumns } from '../../../engine/state/input-columns.ts';
+import { EVALUATED_FIELDS, InputColumns } from '../../../engine/state/input-columns.ts';
 import { evalContext } from '../expression/context.ts';
 
 /** The value of variable `k` in an input built from the mapper above. */
@@ -87,6 +87,16 @@ describe('InputColumns', () => {
     const item = rebuilt?.item as object;
     expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
     expect(Object.hasOwn(item, '__proto__')).toBe(true);
+  });
+
+  it('records a call run on its field values as the input evaluate would have built', () => {
+    const columns = new InputColumns(mapper());
+    const ctx = evalContext({ 1: { x: 7, y: 'r' } });
+    const expected = structuredClone(columns.evaluate(ctx));
+    const values = columns.evaluateFields(ctx);
+    expect(values).toEqual([7, 'r-7', undefined, undefined, 7, undefined]);
+    columns.push(EVALUATED_FIELDS);
+    expect(columns.materialize()).toEqual([expected]);
   });
 
   it('gives a module without a mapper an empty input per call', () => {
