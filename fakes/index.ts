@@ -85,21 +85,19 @@ export function createFakes(options: CreateFakesOptions): CaseFakes {
   const active = new Map<string, FakeDefinition | null>();
   const limits = new Map<string, RateLimit>();
   try {
-    state.inTransaction(() => {
-      for (const [name, raw] of Object.entries(options.seeds)) {
-        const fake = name === GENERIC ? null : FAKES.find((f) => f.name === name);
-        if (fake === undefined) {
-          const known = [...FAKES.map((f) => f.name), GENERIC].join(', ');
-          throw new FakeSeedError(name, '', `no fake of that name; the fakes are ${known}`);
-        }
-        const { seed, rateLimit } = splitSeed(raw);
-        if (rateLimit) limits.set(name, rateLimit);
-        if (!seeded && fake) fake.seed(state, seed);
-        else if (!seeded) seedGeneric(state, seed);
-        active.set(name, fake);
+    for (const [name, raw] of Object.entries(options.seeds)) {
+      const fake = name === GENERIC ? null : FAKES.find((f) => f.name === name);
+      if (fake === undefined) {
+        const known = [...FAKES.map((f) => f.name), GENERIC].join(', ');
+        throw new FakeSeedError(name, '', `no fake of that name; the fakes are ${known}`);
       }
-      if (options.state) state.setCursor('$', 'seeded', '1');
-    });
+      const { seed, rateLimit } = splitSeed(raw);
+      if (rateLimit) limits.set(name, rateLimit);
+      if (!seeded && fake) fake.seed(state, seed);
+      else if (!seeded) seedGeneric(state, seed);
+      active.set(name, fake);
+    }
+    if (options.state) state.setCursor('$', 'seeded', '1');
   } catch (error) {
     if (!options.state) state.close();
     throw error;
@@ -168,7 +166,7 @@ export function answerWith(name: string, module: FakeModule | undefined, ctx: An
     }
     const now = typeof ctx.now === 'function' ? ctx.now() : ctx.now;
     const fakeCall = { ...call, input, state: ctx.state, now };
-    const bundles = ctx.state.inTransaction(() => (module ? module.run(fakeCall) : runGeneric(fakeCall)));
+    const bundles = module ? module.run(fakeCall) : runGeneric(fakeCall);
     return { output: module?.kind === 'search' ? withPositions(bundles) : bundles };
   };
 }

@@ -55,14 +55,6 @@ export class FakeState {
     }
   }
 
-  /**
-   * Runs `write` in one transaction (a savepoint inside one already open): a seed or a fake
-   * module's call writes several rows, and one commit for them all costs less than one each.
-   */
-  inTransaction<T>(write: () => T): T {
-    return this.#db.transaction(write)();
-  }
-
   list(fake: string, collection: string): FakeRecord[] {
     const rows =
       this.#all?.records.get(fake)?.get(collection) ??
