@@ -7,7 +7,6 @@ import type { Scenario } from '../engine/blueprint/scenario.ts';
 import { MakeError } from '../engine/errors/make-error.ts';
 import type { Bundle } from '../engine/registry/define-module.ts';
 import type { MockFunction, Mocks } from '../engine/registry/mocks.ts';
-import type { MemoryDatabaseSource } from '../modules/datastore/memory-databases.ts';
 import { geminiFake, openaiFake } from './ai/index.ts';
 import { airtableFake } from './airtable/index.ts';
 import { type FakeDefinition, type FakeModule, FakeSeedError } from './define-fake.ts';
@@ -16,9 +15,10 @@ import { emailFake } from './email/index.ts';
 import { GENERIC, runGeneric, seedGeneric, snapshotGeneric } from './generic/index.ts';
 import { googleDriveFake } from './google-drive/index.ts';
 import { googleSheetsFake } from './google-sheets/index.ts';
+import { MemoryFakeState } from './memory-state.ts';
 import { notionFake } from './notion/index.ts';
 import { slackFake } from './slack/index.ts';
-import { FAKE_SCHEMA, FakeState } from './state.ts';
+import type { FakeState } from './state.ts';
 import { telegramFake } from './telegram/index.ts';
 
 export const FAKES: readonly FakeDefinition[] = [
@@ -60,26 +60,20 @@ export interface CreateFakesOptions {
   mocks?: Mocks;
   /** The case gives the trigger's output (`input`/`request`): the trigger is not faked. */
   triggerFromInput?: boolean;
-  /** A state that outlives the run (makesim serve): seeded once, on its first use. */
+  /**
+   * A state that outlives the run (makesim serve): seeded once, on its first use. Without it the
+   * run has its own state, in memory, gone with the run.
+   */
   state?: FakeState;
-  /** Where the run's own state borrows its in-memory database (the test runner's pool). */
-  memory?: MemoryDatabaseSource;
 }
 
 /** A run that seeds no fake: nothing is faked, and no database is needed. */
 const NO_FAKES: CaseFakes = { mocks: {}, snapshot: () => ({}), close: () => {} };
 
-/** The run's own state: in a borrowed database when there is a pool, handed back on close. */
-function ownState(memory: MemoryDatabaseSource | undefined): FakeState {
-  if (memory === undefined) return new FakeState();
-  const db = memory.borrow(FAKE_SCHEMA);
-  return new FakeState(db, '', () => memory.giveBack(db));
-}
-
 export function createFakes(options: CreateFakesOptions): CaseFakes {
   // Without seeds no module is faked (fakeMocks answers only the seeded fakes' modules).
   if (options.state === undefined && Object.keys(options.seeds).length === 0) return NO_FAKES;
-  const state = options.state ?? ownState(options.memory);
+  const state = options.state ?? new MemoryFakeState();
   // A kept state is seeded on first use only: later runs (and restarts) see what earlier runs did.
   const seeded = options.state !== undefined && options.state.cursor('$', 'seeded') !== undefined;
   const active = new Map<string, FakeDefinition | null>();

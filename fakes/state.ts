@@ -1,8 +1,12 @@
 /**
- * The state of fakes: in a test, one better-sqlite3 `:memory:` database per case, so cases never
- * share state; in `makesim serve`, the server's database file, one scope per scenario, so the
- * state outlives restarts. Every fake keeps its records in one table — collection (a sheet, a
- * channel, a mailbox) → id → JSON data, in insertion order — and its watch cursors in another.
+ * The state of fakes: collection (a sheet, a channel, a mailbox) → id → JSON data, in insertion
+ * order, plus named watch cursors, per fake. Two places keep it, with the same answers
+ * (test/unit/fakes/state.test.ts runs both):
+ * - SqliteFakeState, in `makesim serve`: the server's database file, one scope per scenario, so
+ *   the state outlives restarts. Every fake keeps its records in one table and its cursors in
+ *   another.
+ * - MemoryFakeState (memory-state.ts), in a test case or library run: plain maps that live as
+ *   long as the case, so cases never share state and a case pays no SQL for its fakes.
  */
 import Database from 'better-sqlite3';
 
@@ -18,7 +22,28 @@ export const FAKE_SCHEMA = `
   CREATE TABLE IF NOT EXISTS fake_cursors (scope TEXT, fake TEXT, name TEXT, value TEXT,
     PRIMARY KEY (scope, fake, name));`;
 
-export class FakeState {
+/** What a fake reads and writes; data goes through JSON both ways, so a read is always a copy. */
+export interface FakeState {
+  /**
+   * Runs `read` (a snapshot) with every record and cursor read at once where that is cheaper
+   * than a query each; a write while it runs is seen by later reads.
+   */
+  readingAll<T>(read: () => T): T;
+  list(fake: string, collection: string): FakeRecord[];
+  get(fake: string, collection: string, id: string): Record<string, unknown> | undefined;
+  /** Writes a record: a new id goes last, an existing one keeps its place. */
+  put(fake: string, collection: string, id: string, data: Record<string, unknown>): void;
+  remove(fake: string, collection: string, id: string): boolean;
+  /** The collections that hold a record, in the order of their names' code points. */
+  collections(fake: string): string[];
+  cursor(fake: string, name: string): string | undefined;
+  /** Cursor names starting with `prefix` (ASCII letters in any case, as SQL's LIKE), sorted. */
+  cursorNames(fake: string, prefix: string): string[];
+  setCursor(fake: string, name: string, value: string): void;
+  close(): void;
+}
+
+export class SqliteFakeState implements FakeState {
   readonly #db: Database.Database;
   /** Whether this state opened its connection (and so closes it). */
   readonly #owned: boolean;
@@ -156,7 +181,7 @@ function readAll(statements: Statements): AllRows {
 }
 
 /** Lower-cases A–Z only: SQLite's LIKE ignores the case of ASCII letters, and only of those. */
-function asciiLower(text: string): string {
+export function asciiLower(text: string): string {
   return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 

@@ -9,7 +9,6 @@ import type { Mocks } from '../engine/registry/mocks.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
 import { runScenario } from '../engine/runtime/run-scenario.ts';
 import { type CaseFakes, createFakes } from '../fakes/index.ts';
-import { memoryDatabases } from '../modules/datastore/memory-databases.ts';
 import { createCaseEnvironment } from './environment.ts';
 import type { SentRequest } from './expectations/check-context.ts';
 import { createHttpMocks } from './http-mocks.ts';
@@ -29,7 +28,10 @@ export interface CaseExecution {
   record: ExecutionRecord;
   httpRequests: SentRequest[];
   storeContents(store: string): Record<string, Record<string, unknown>> | undefined;
-  /** The state of the case's fakes after the run, by fake name (`expect.fakes`). */
+  /**
+   * The state of the case's fakes after the run, by fake name (`expect.fakes`); unlike the data
+   * stores, still readable once the case is over (the fakes' state is in memory).
+   */
   fakeContents(): Record<string, Record<string, unknown>>;
 }
 
@@ -85,7 +87,6 @@ export async function executeCase<T>(
       now: new Date(now),
       mocks,
       triggerFromInput: input.input !== undefined || input.request !== undefined,
-      memory: memoryDatabases,
     });
     const caseFakes = fakes;
     for (const [store, records] of Object.entries(input.dataStores ?? {})) env.seed(store, records);

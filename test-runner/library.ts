@@ -67,13 +67,21 @@ export async function runScenario(
     loaded,
     input,
     { blueprintPath: where, identity: `${where}#${loaded.name}`, trace: trace ?? false },
-    // Read before the case's in-memory database closes.
-    (e) => withFakes(e.record, e.fakeContents()),
+    (e) => withFakes(e.record, e.fakeContents),
   );
 }
 
-function withFakes(record: ExecutionRecord, fakes: FakesState): ScenarioRun {
-  return Object.defineProperty(record, 'fakes', { value: fakes, enumerable: false }) as ScenarioRun;
+/**
+ * `fakes` is read on first access, then kept: a run's fakes live in memory (MemoryFakeState) as
+ * long as the record does, and a caller that never looks at them does not pay for the snapshot.
+ */
+function withFakes(record: ExecutionRecord, contents: () => FakesState): ScenarioRun {
+  let fakes: FakesState | undefined;
+  const get = () => {
+    fakes ??= contents();
+    return fakes;
+  };
+  return Object.defineProperty(record, 'fakes', { get, enumerable: false }) as ScenarioRun;
 }
 
 function isScenario(value: unknown): value is Scenario {

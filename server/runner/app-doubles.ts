@@ -11,7 +11,7 @@ import type { Scenario } from '../../engine/blueprint/scenario.ts';
 import type { Clock } from '../../engine/ports/clock.ts';
 import type { Mocks } from '../../engine/registry/mocks.ts';
 import { type CaseFakes, createFakes } from '../../fakes/index.ts';
-import { FakeState } from '../../fakes/state.ts';
+import { type FakeState, SqliteFakeState } from '../../fakes/state.ts';
 
 export interface AppDoubles {
   /** Mocks for a run of this scenario (its fakes' answers under its own mocks), if it has any. */
@@ -43,7 +43,7 @@ export function appDoublesFrom(
       if (!entry.fakes) return own;
       let kept = fakes.get(source);
       if (!kept || kept.scenario !== scenario) {
-        const state = kept?.state ?? new FakeState(connection ?? config.database, source);
+        const state = kept?.state ?? new SqliteFakeState(connection ?? config.database, source);
         const now = () => clock()?.now() ?? new Date();
         kept = {
           scenario,

@@ -3,7 +3,8 @@
  * [{ module, input?, parameters?, output | error }], state? }`. Each call runs through the same
  * function mock a test case uses (fakes/index.ts `answerWith`); `output` is a deep partial match of
  * the answered bundles (their count must match), `error` the MakeError type, `state` a deep
- * partial match of the fake's snapshot after the last call.
+ * partial match of the fake's snapshot after the last call. Each case runs on both states, the
+ * in-memory one of test cases and the SQLite one of makesim serve, which must answer alike.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import type { MockCall } from '../../../engine/registry/mocks.ts';
 import { seedGeneric, snapshotGeneric } from '../../../fakes/generic/index.ts';
 import { answerWith, FAKES } from '../../../fakes/index.ts';
-import { FakeState } from '../../../fakes/state.ts';
+import { MemoryFakeState } from '../../../fakes/memory-state.ts';
+import { type FakeState, SqliteFakeState } from '../../../fakes/state.ts';
 
 interface FakeCase {
   name: string;
@@ -34,9 +36,10 @@ const tables = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { fake: string; cases: FakeCase[] });
 
-async function run(name: string, c: FakeCase) {
+/** Runs a case's calls on `state`; gives every call's answer or error type, and the final snapshot. */
+async function run(name: string, c: FakeCase, state: FakeState) {
   const fake = FAKES.find((f) => f.name === name);
-  const state = new FakeState();
+  const outcomes: unknown[] = [];
   try {
     if (fake) fake.seed(state, c.seed);
     else seedGeneric(state, c.seed);
@@ -66,6 +69,7 @@ async function run(name: string, c: FakeCase) {
       } catch (e) {
         error = e;
       }
+      outcomes.push(error === undefined ? answer : { error: (error as { type?: unknown }).type });
       if (step.error) {
         expect(error, `call ${i + 1}`).toMatchObject({ type: step.error });
         continue;
@@ -75,7 +79,9 @@ async function run(name: string, c: FakeCase) {
       expect(output, `call ${i + 1}`).toHaveLength(step.output?.length ?? 0);
       expect(output, `call ${i + 1}`).toMatchObject(step.output ?? []);
     }
-    if (c.state) expect(fake ? fake.snapshot(state) : snapshotGeneric(state)).toMatchObject(c.state);
+    const snapshot = fake ? fake.snapshot(state) : snapshotGeneric(state);
+    if (c.state) expect(snapshot).toMatchObject(c.state);
+    return { outcomes, snapshot };
   } finally {
     state.close();
   }
@@ -83,6 +89,10 @@ async function run(name: string, c: FakeCase) {
 
 for (const table of tables) {
   describe(`fake ${table.fake}`, () => {
-    for (const c of table.cases) it(c.name, () => run(table.fake, c));
+    for (const c of table.cases)
+      it(c.name, async () => {
+        const inMemory = await run(table.fake, c, new MemoryFakeState());
+        expect(await run(table.fake, c, new SqliteFakeState())).toEqual(inMemory);
+      });
   });
 }

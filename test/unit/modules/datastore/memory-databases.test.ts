@@ -1,6 +1,6 @@
 /** Pooled in-memory databases (modules/datastore/memory-databases.ts): reused, but always lent empty. */
 import { describe, expect, it } from 'vitest';
-import { FAKE_SCHEMA, FakeState } from '../../../../fakes/state.ts';
+import { FAKE_SCHEMA, SqliteFakeState } from '../../../../fakes/state.ts';
 import { MemoryDatabasePool } from '../../../../modules/datastore/memory-databases.ts';
 import { SqliteDataStore } from '../../../../modules/datastore/sqlite-data-store.ts';
 
@@ -65,13 +65,13 @@ describe('MemoryDatabasePool', () => {
     second.close();
 
     const db = pool.borrow(FAKE_SCHEMA);
-    const state = new FakeState(db, '', () => pool.giveBack(db));
+    const state = new SqliteFakeState(db, '', () => pool.giveBack(db));
     state.put('slack', 'C1', 'm1', { text: 'from the first run' });
     state.setCursor('slack', 'seen', '5');
     state.close();
     const reused = pool.borrow(FAKE_SCHEMA);
     expect(reused).toBe(db);
-    const next = new FakeState(reused, '', () => pool.giveBack(reused));
+    const next = new SqliteFakeState(reused, '', () => pool.giveBack(reused));
     expect(next.list('slack', 'C1')).toEqual([]);
     expect(next.cursor('slack', 'seen')).toBeUndefined();
     next.close();
