@@ -15,7 +15,7 @@ export interface FakeRecord {
   data: Record<string, unknown>;
 }
 
-/** The fakes' tables (a pooled database is made with them: modules/datastore/memory-databases.ts). */
+/** The fakes' tables, made in the server's database when a scenario's fakes first use it. */
 export const FAKE_SCHEMA = `
   CREATE TABLE IF NOT EXISTS fake_records (scope TEXT, fake TEXT, collection TEXT, id TEXT,
     seq INTEGER, data TEXT, PRIMARY KEY (scope, fake, collection, id));
@@ -47,8 +47,6 @@ export class SqliteFakeState implements FakeState {
   readonly #db: Database.Database;
   /** Whether this state opened its connection (and so closes it). */
   readonly #owned: boolean;
-  /** Called on close instead of closing a connection this state did not open (a pooled one). */
-  readonly #release: (() => void) | undefined;
   readonly #statements: Statements;
   /** Every record and cursor of the scope, read at once, while `readingAll` runs. */
   #all: AllRows | undefined;
@@ -58,9 +56,8 @@ export class SqliteFakeState implements FakeState {
    * passes its own, so no second connection ever waits on its lock. `scope` keeps several
    * scenarios' fakes apart in one database file.
    */
-  constructor(database: string | Database.Database = ':memory:', scope = '', release?: () => void) {
+  constructor(database: string | Database.Database = ':memory:', scope = '') {
     this.#owned = typeof database === 'string';
-    this.#release = release;
     this.#db = typeof database === 'string' ? new Database(database) : database;
     this.#statements = statementsFor(this.#db, scope);
   }
@@ -138,7 +135,6 @@ export class SqliteFakeState implements FakeState {
 
   close(): void {
     if (this.#owned) this.#db.close();
-    else this.#release?.();
   }
 }
 
@@ -187,7 +183,7 @@ export function asciiLower(text: string): string {
 
 /**
  * The statements of one scope of one connection, prepared once (with the tables) and kept with
- * the connection: a pooled test database or the server's serves many states.
+ * the connection: the server's serves many states.
  */
 const prepared = new WeakMap<Database.Database, Map<string, Statements>>();
 

@@ -1,8 +1,7 @@
 /**
- * Reusable in-memory SQLite databases for runs that each need an empty one (test cases: issue 14
- * §4). Opening a `:memory:` database and creating its tables cost about a millisecond, paid twice
- * per case (data stores, fakes); a database handed back is emptied and lent to the next run
- * instead. A run holds its database alone from `borrow` to `giveBack`, and gets it with every
+ * Reusable in-memory SQLite databases for runs that each need an empty one (test cases' data
+ * stores). Opening a `:memory:` database and creating its tables cost about a millisecond per
+ * case; a database handed back is emptied and lent to the next run instead. A run holds its database alone from `borrow` to `giveBack`, and gets it with every
  * table empty, no transaction open and the tables it was made with, so no state passes between
  * runs; a database that cannot be brought back to that is closed, never lent again.
  */

@@ -65,15 +65,17 @@ describe('MemoryDatabasePool', () => {
     second.close();
 
     const db = pool.borrow(FAKE_SCHEMA);
-    const state = new SqliteFakeState(db, '', () => pool.giveBack(db));
+    const state = new SqliteFakeState(db);
     state.put('slack', 'C1', 'm1', { text: 'from the first run' });
     state.setCursor('slack', 'seen', '5');
     state.close();
+    pool.giveBack(db);
     const reused = pool.borrow(FAKE_SCHEMA);
     expect(reused).toBe(db);
-    const next = new SqliteFakeState(reused, '', () => pool.giveBack(reused));
+    const next = new SqliteFakeState(reused);
     expect(next.list('slack', 'C1')).toEqual([]);
     expect(next.cursor('slack', 'seen')).toBeUndefined();
     next.close();
+    pool.giveBack(reused);
   });
 });
