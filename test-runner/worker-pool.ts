@@ -6,9 +6,9 @@
  *
  * A worker thread is sent cases in batches (worker-messages.ts) and always holds a second batch
  * while it runs one, so it never waits for this thread. Worker threads take their batches from
- * the far end of the queue, this thread from the near end: each then loads, and warms the
- * compiler on, only the test files of its end (a file's cases use the same modules and
- * expressions), where taking turns along the queue made both do it for every file. Results are
+ * the far end of the queue, this thread from the near end, so that they never wait on each
+ * other's cases; run-suite.ts queues a warm-up taking turns between the files at each end
+ * (warm-up-order.ts), then the rest file by file, so each end runs long stretches of one file. Results are
  * still reported in order (run-suite.ts): the worker threads' wait until this thread reaches them.
  * This thread runs its own cases one at a time between turns of the event loop: a case may finish
  * without leaving the microtask queue, and a chain of them would hold back the worker threads'
