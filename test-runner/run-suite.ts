@@ -261,14 +261,11 @@ async function runInWorkers(
   const { cwd } = options;
   const record = options.keepRecords !== false;
   const allowNet = options.allowNet;
+  const shownFiles = new Map(files.map((loaded) => [loaded, relative(cwd, loaded.file.path)]));
   await Promise.all(
     poolOrder(jobsByFile(files, jobs)).map(async (index) => {
       const { loaded, testCase, caseIndex } = jobs[index]!;
-      const label = {
-        file: relative(cwd, loaded.file.path),
-        blueprint: loaded.run.blueprint,
-        name: testCase.name,
-      };
+      const label = { file: shownFiles.get(loaded)!, blueprint: loaded.run.blueprint, name: testCase.name };
       const job = { path: loaded.file.path, caseIndex, cwd, record, ...(allowNet ? { allowNet } : {}) };
       emit(index, await pool.run(job, label));
     }),

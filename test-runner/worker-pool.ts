@@ -37,7 +37,10 @@ const LOCAL_IN_FLIGHT = 4;
 const MAX_LOSSES = 8;
 
 export class CaseWorkerPool {
-  readonly #queue: Task[] = [];
+  /** Tasks not yet given out: this thread takes from #head, worker threads from the far end. */
+  readonly #queue: (Task | undefined)[] = [];
+  /** Where the near end is: an index, not shift(), which copied the whole queue per case. */
+  #head = 0;
   readonly #threads = new Map<Worker, Map<number, Task[]>>();
   readonly #local: (job: CaseJob) => Promise<CaseOutcome>;
   readonly #entry: URL;
@@ -110,21 +113,31 @@ export class CaseWorkerPool {
 
   #pump(): void {
     for (const [worker, batches] of this.#threads) {
-      while (batches.size < BATCHES_PER_THREAD && this.#queue.length > 0) {
-        const tasks = this.#queue.splice(this.#queue.length - this.#batchSize());
+      while (batches.size < BATCHES_PER_THREAD && this.#waiting() > 0) {
+        const tasks = this.#queue.splice(this.#queue.length - this.#batchSize()) as Task[];
         const message: JobBatch = { batch: this.#nextBatch++, jobs: tasks.map((task) => task.job) };
         batches.set(message.batch, tasks);
         worker.postMessage(message);
       }
     }
-    while (this.#localInFlight < LOCAL_IN_FLIGHT && this.#queue.length > 0) {
-      void this.#runHere(this.#queue.shift()!);
+    while (this.#localInFlight < LOCAL_IN_FLIGHT && this.#waiting() > 0) {
+      const task = this.#queue[this.#head]!;
+      this.#queue[this.#head++] = undefined;
+      void this.#runHere(task);
     }
+    if (this.#waiting() === 0) {
+      this.#queue.length = 0;
+      this.#head = 0;
+    }
+  }
+
+  #waiting(): number {
+    return this.#queue.length - this.#head;
   }
 
   /** Near the end of the queue, smaller batches, so that no thread is left with most of the tail. */
   #batchSize(): number {
-    return Math.max(1, Math.min(BATCH_SIZE, Math.floor(this.#queue.length / this.#size)));
+    return Math.max(1, Math.min(BATCH_SIZE, Math.floor(this.#waiting() / this.#size)));
   }
 
   async #runHere(task: Task): Promise<void> {
