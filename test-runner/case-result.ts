@@ -35,11 +35,8 @@ export async function caseOutcome(
   ctx: CaseContext,
 ): Promise<CaseOutcome> {
   const started = performance.now();
-  const base = {
-    file: relative(ctx.cwd, file.path),
-    blueprint: relative(ctx.cwd, file.blueprintPath),
-    name: testCase.name,
-  };
+  const { shownFile, shownBlueprint } = shownPaths(file, ctx.cwd);
+  const base = { file: shownFile, blueprint: shownBlueprint, name: testCase.name };
   try {
     const { record, failures } = await runCase({
       scenario,
@@ -64,6 +61,24 @@ export async function caseOutcome(
   } catch (error) {
     return { result: brokenCase(base, error, performance.now() - started) };
   }
+}
+
+interface ShownPaths {
+  cwd: string;
+  shownFile: string;
+  shownBlueprint: string;
+}
+
+const shown = new WeakMap<LoadedTestFile, ShownPaths>();
+
+/** A file's paths as results show them (relative to cwd): worked out once per file, not per case. */
+function shownPaths(file: LoadedTestFile, cwd: string): ShownPaths {
+  let paths = shown.get(file);
+  if (paths?.cwd !== cwd) {
+    paths = { cwd, shownFile: relative(cwd, file.path), shownBlueprint: relative(cwd, file.blueprintPath) };
+    shown.set(file, paths);
+  }
+  return paths;
 }
 
 /**

@@ -102,8 +102,11 @@ export async function executeCase<T>(
       maxCycles: settings.maxCycles ?? 1,
       dataStores: env.dataStores,
       // Nothing leaves the machine: the MockAgent answers the case's stubs, lets loopback and
-      // --allow-net hosts through, and turns every other request into a setup error.
-      http: { ...env.http, dispatcher: http.dispatcher, allowNet: true },
+      // --allow-net hosts through, and turns every other request into a setup error. Built
+      // whole, not spread from env.http and then overwritten: rewriting the copied allowNet made
+      // V8 generalise that field's map on every case and throw away code that relied on it
+      // (--trace-generalization on bench/test-workers.child.mjs).
+      http: { allowNet: true, connections: env.http.connections, dispatcher: http.dispatcher },
       state: env.state,
       trace: options.trace ?? false,
     });

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type YAMLType from 'yaml';
 import { parseJsonText } from '../engine/errors/json-syntax.ts';
+import { loadedTestFile } from './case-shapes.ts';
 import { describeSchemaErrors, validateTestFile } from './schema.ts';
 import type { LoadedTestFile, TestFile } from './types.ts';
 
@@ -31,7 +32,7 @@ export function loadTestFile(path: string): LoadedTestFile {
       throw new TestFileError(path, [`/cases/${i}/name: duplicate case name "${c.name}"`]);
     names.add(c.name);
   }
-  return { ...file, path, blueprintPath: resolve(dirname(path), file.blueprint) };
+  return loadedTestFile(file, path, resolve(dirname(path), file.blueprint));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Scenario } from '../engine/blueprint/scenario.ts';
 import type { ExecutionRecord } from '../engine/runtime/record.ts';
+import { caseInput } from './case-shapes.ts';
 import { executeCase } from './execute-case.ts';
 import { checkAll } from './expectations/index.ts';
 import { annotateFailures } from './explain/annotate.ts';
@@ -29,18 +30,19 @@ export interface RunCaseOptions {
 
 export async function runCase(options: RunCaseOptions): Promise<CaseRun> {
   const { scenario, file, testCase } = options;
-  const { name: _name, expect = {}, ...input } = testCase;
+  const expect = testCase.expect ?? {};
   return executeCase(
     scenario,
-    input,
+    caseInput(testCase),
     {
       blueprintPath: file.blueprintPath,
       identity: `${file.path}#${testCase.name}`,
+      // Every key, set or not: one shape of options for every case (case-shapes.ts).
+      settings: file.settings,
+      mocks: file.mocks,
+      allowNet: options.allowNet,
       trace: true,
-      ...(file.settings ? { settings: file.settings } : {}),
-      ...(file.mocks ? { mocks: file.mocks } : {}),
-      ...(options.allowNet ? { allowNet: options.allowNet } : {}),
-      ...(options.configs ? { configs: options.configs } : {}),
+      configs: options.configs,
     },
     async (execution) => {
       const failures = await checkAll({ expect, scenario, ...execution });

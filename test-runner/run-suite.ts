@@ -16,6 +16,7 @@ import { loadTestFile, TestFileError } from './load-test-file.ts';
 import { ProjectConfigs } from './project-configs.ts';
 import { SnapshotFile } from './snapshot.ts';
 import type { CaseResult, LoadedTestFile, TestCase } from './types.ts';
+import { poolOrder, warmUpFirst } from './warm-up-order.ts';
 import { CaseWorkerPool } from './worker-pool.ts';
 
 export interface SuiteOptions {
@@ -110,7 +111,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       pool ??= startedPool(options, configs, local, workers)!;
       for (const loaded of files)
         local.set(loaded.file.path, { loaded, snapshots: new SnapshotFile(loaded.file.path) });
-      await runInWorkers(jobs, pool, options, emit);
+      await runInWorkers(files, jobs, pool, options, emit);
     } else {
       await runHere(files, jobs, options, configs, emit);
     }
@@ -183,7 +184,11 @@ function selectCases(loaded: LoadedFile, filter: string | undefined): Job[] {
 
 type Emit = (index: number, outcome: CaseOutcome) => void;
 
-/** File by file in this thread, a few cases of a file at once; snapshots saved per file. */
+/**
+ * In this thread, a few cases at once: a warm-up taking turns between the files first
+ * (warm-up-order.ts), then file by file; with `update`, a file's snapshots are saved once all its
+ * cases have run.
+ */
 async function runHere(
   files: LoadedFile[],
   jobs: Job[],
@@ -191,18 +196,33 @@ async function runHere(
   configs: ProjectConfigs,
   emit: Emit,
 ): Promise<void> {
-  let offset = 0;
-  for (const loaded of files) {
-    const own = jobs.filter((job) => job.loaded === loaded);
-    const snapshots = new SnapshotFile(loaded.file.path);
-    const ctx = { ...caseContext(options, configs), snapshots, update: options.update ?? false };
-    const start = offset;
-    await inPool(own, options.concurrency ?? 4, async (job, i) => {
-      emit(start + i, await caseOutcome(loaded.file, loaded.scenario, job.testCase, ctx));
-    });
-    offset += own.length;
-    if (options.update) snapshots.save(own.length !== loaded.file.cases.length);
+  const update = options.update ?? false;
+  const contexts = files.map((loaded) => ({
+    ...caseContext(options, configs),
+    snapshots: new SnapshotFile(loaded.file.path),
+    update,
+  }));
+  const fileIndex = new Map(files.map((loaded, i) => [loaded, i]));
+  const run = async (index: number) => {
+    const { loaded, testCase } = jobs[index]!;
+    const ctx = contexts[fileIndex.get(loaded)!]!;
+    emit(index, await caseOutcome(loaded.file, loaded.scenario, testCase, ctx));
+  };
+  const concurrency = options.concurrency ?? 4;
+  const perFile = jobsByFile(files, jobs);
+  const { warmUp, rest } = warmUpFirst(perFile);
+  await inPool(warmUp, concurrency, run);
+  for (const [i, loaded] of files.entries()) {
+    await inPool(rest[i]!, concurrency, run);
+    if (update) contexts[i]!.snapshots.save(perFile[i]!.length !== loaded.file.cases.length);
   }
+}
+
+/** The indices in `jobs` of each file's jobs, in the order of `files`. */
+function jobsByFile(files: readonly LoadedFile[], jobs: readonly Job[]): number[][] {
+  const perFile = new Map<LoadedFile, number[]>(files.map((loaded) => [loaded, []]));
+  for (const [index, job] of jobs.entries()) perFile.get(job.loaded)!.push(index);
+  return files.map((loaded) => perFile.get(loaded)!);
 }
 
 /** The files as this thread runs them in a worker pool: snapshots only read. */
@@ -230,7 +250,9 @@ function startedPool(
   });
 }
 
+/** Queued with a warm-up at each end of the pool's queue (warm-up-order.ts). */
 async function runInWorkers(
+  files: LoadedFile[],
   jobs: Job[],
   pool: CaseWorkerPool,
   options: SuiteOptions,
@@ -239,13 +261,11 @@ async function runInWorkers(
   const { cwd } = options;
   const record = options.keepRecords !== false;
   const allowNet = options.allowNet;
+  const shownFiles = new Map(files.map((loaded) => [loaded, relative(cwd, loaded.file.path)]));
   await Promise.all(
-    jobs.map(async ({ loaded, testCase, caseIndex }, index) => {
-      const label = {
-        file: relative(cwd, loaded.file.path),
-        blueprint: loaded.run.blueprint,
-        name: testCase.name,
-      };
+    poolOrder(jobsByFile(files, jobs)).map(async (index) => {
+      const { loaded, testCase, caseIndex } = jobs[index]!;
+      const label = { file: shownFiles.get(loaded)!, blueprint: loaded.run.blueprint, name: testCase.name };
       const job = { path: loaded.file.path, caseIndex, cwd, record, ...(allowNet ? { allowNet } : {}) };
       emit(index, await pool.run(job, label));
     }),

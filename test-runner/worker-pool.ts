@@ -6,9 +6,9 @@
  *
  * A worker thread is sent cases in batches (worker-messages.ts) and always holds a second batch
  * while it runs one, so it never waits for this thread. Worker threads take their batches from
- * the far end of the queue, this thread from the near end: each then loads, and warms the
- * compiler on, only the test files of its end (a file's cases use the same modules and
- * expressions), where taking turns along the queue made both do it for every file. Results are
+ * the far end of the queue, this thread from the near end, so that they never wait on each
+ * other's cases; run-suite.ts queues a warm-up taking turns between the files at each end
+ * (warm-up-order.ts), then the rest file by file, so each end runs long stretches of one file. Results are
  * still reported in order (run-suite.ts): the worker threads' wait until this thread reaches them.
  * This thread runs its own cases one at a time between turns of the event loop: a case may finish
  * without leaving the microtask queue, and a chain of them would hold back the worker threads'
@@ -37,7 +37,10 @@ const LOCAL_IN_FLIGHT = 4;
 const MAX_LOSSES = 8;
 
 export class CaseWorkerPool {
-  readonly #queue: Task[] = [];
+  /** Tasks not yet given out: this thread takes from #head, worker threads from the far end. */
+  readonly #queue: (Task | undefined)[] = [];
+  /** Where the near end is: an index, not shift(), which copied the whole queue per case. */
+  #head = 0;
   readonly #threads = new Map<Worker, Map<number, Task[]>>();
   readonly #local: (job: CaseJob) => Promise<CaseOutcome>;
   readonly #entry: URL;
@@ -110,21 +113,31 @@ export class CaseWorkerPool {
 
   #pump(): void {
     for (const [worker, batches] of this.#threads) {
-      while (batches.size < BATCHES_PER_THREAD && this.#queue.length > 0) {
-        const tasks = this.#queue.splice(this.#queue.length - this.#batchSize());
+      while (batches.size < BATCHES_PER_THREAD && this.#waiting() > 0) {
+        const tasks = this.#queue.splice(this.#queue.length - this.#batchSize()) as Task[];
         const message: JobBatch = { batch: this.#nextBatch++, jobs: tasks.map((task) => task.job) };
         batches.set(message.batch, tasks);
         worker.postMessage(message);
       }
     }
-    while (this.#localInFlight < LOCAL_IN_FLIGHT && this.#queue.length > 0) {
-      void this.#runHere(this.#queue.shift()!);
+    while (this.#localInFlight < LOCAL_IN_FLIGHT && this.#waiting() > 0) {
+      const task = this.#queue[this.#head]!;
+      this.#queue[this.#head++] = undefined;
+      void this.#runHere(task);
     }
+    if (this.#waiting() === 0) {
+      this.#queue.length = 0;
+      this.#head = 0;
+    }
+  }
+
+  #waiting(): number {
+    return this.#queue.length - this.#head;
   }
 
   /** Near the end of the queue, smaller batches, so that no thread is left with most of the tail. */
   #batchSize(): number {
-    return Math.max(1, Math.min(BATCH_SIZE, Math.floor(this.#queue.length / this.#size)));
+    return Math.max(1, Math.min(BATCH_SIZE, Math.floor(this.#waiting() / this.#size)));
   }
 
   async #runHere(task: Task): Promise<void> {

@@ -67,4 +67,21 @@ describe('loading test files', () => {
     );
     expect(problemsOf(path).some((p) => p.startsWith('/cases/0/mocks/4'))).toBe(true);
   });
+
+  it('gives every case the same keys in the same order, absent ones undefined', () => {
+    const path = write(
+      'shapes.test.json',
+      JSON.stringify({
+        blueprint: 'x',
+        cases: [
+          { name: 'a', input: { n: 1 }, expect: { status: 'success' } },
+          { expect: { status: 'error' }, mocks: { '2': { output: {} } }, name: 'b' },
+        ],
+      }),
+    );
+    const [a, b] = loadTestFile(path).cases;
+    expect(Object.keys(a!)).toEqual(Object.keys(b!));
+    expect(a).toMatchObject({ name: 'a', input: { n: 1 }, mocks: undefined, expect: { status: 'success' } });
+    expect(b).toMatchObject({ name: 'b', input: undefined, mocks: { '2': { output: {} } } });
+  });
 });
