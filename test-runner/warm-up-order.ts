@@ -14,6 +14,18 @@
 /** Cases of each file in a thread's warm-up: enough for the functions run per case to get hot. */
 export const WARM_UP_CASES = 16;
 
+/**
+ * Cases in a whole warm-up, unless one per file is more. Reports keep file order, so the results
+ * of a warm-up wait for the cases before them: a suite of many files must not hold back most of
+ * its output until the end.
+ */
+export const WARM_UP_BUDGET = 64;
+
+/** Cases of each of `files` files in a warm-up: up to WARM_UP_CASES, within the budget, at least one. */
+export function warmUpCount(files: number): number {
+  return Math.max(1, Math.min(WARM_UP_CASES, Math.floor(WARM_UP_BUDGET / Math.max(files, 1))));
+}
+
 /** The first `count` items of each list, the lists taking turns: a0, b0, c0, a1, b1, c1, … */
 export function takingTurns<T>(lists: readonly (readonly T[])[], count: number): T[] {
   const out: T[] = [];
@@ -26,7 +38,7 @@ export function takingTurns<T>(lists: readonly (readonly T[])[], count: number):
 /** One thread's order: each file's first cases taking turns, then the rest file by file. */
 export function warmUpFirst<T>(
   files: readonly (readonly T[])[],
-  count = WARM_UP_CASES,
+  count = warmUpCount(files.length),
 ): {
   warmUp: T[];
   rest: T[][];
@@ -39,7 +51,7 @@ export function warmUpFirst<T>(
  * threads from the far end (worker-pool.ts): a warm-up at each end (at the far end, the cases
  * nearest the end come first in turn), the rest in file order between them.
  */
-export function poolOrder<T>(files: readonly (readonly T[])[], count = WARM_UP_CASES): T[] {
+export function poolOrder<T>(files: readonly (readonly T[])[], count = warmUpCount(files.length)): T[] {
   const { warmUp: near, rest } = warmUpFirst(files, count);
   const tails = rest.map((cases) => cases.slice(Math.max(0, cases.length - count)).reverse());
   const middle = rest.flatMap((cases) => cases.slice(0, Math.max(0, cases.length - count)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poolOrder, takingTurns, warmUpFirst } from '../../../test-runner/warm-up-order.ts';
+import { poolOrder, takingTurns, warmUpCount, warmUpFirst } from '../../../test-runner/warm-up-order.ts';
 
 const files = [
   ['a0', 'a1', 'a2', 'a3', 'a4'],
@@ -32,5 +32,12 @@ describe('the order a thread runs a suite in', () => {
     const order = poolOrder(files, 16);
     expect(order).toHaveLength(11);
     expect(new Set(order).size).toBe(11);
+  });
+
+  it('keeps a warm-up of many files short, so their results are not held back to the end', () => {
+    expect(warmUpCount(4)).toBe(16);
+    expect(warmUpCount(8)).toBe(8);
+    expect(warmUpCount(100)).toBe(1);
+    expect(warmUpFirst(Array.from({ length: 100 }, (_, f) => [`${f}a`, `${f}b`])).warmUp).toHaveLength(100);
   });
 });
