@@ -175,6 +175,9 @@ export function openDatabase(path: string): Db {
   // One connection serves the whole process (data stores included, shared-database.ts): only
   // another process can hold the lock, and the event loop must not wait long for it.
   db.pragma('busy_timeout = 1000');
+  // Every group commit runs its batch in a savepoint, whose statement journal SQLite otherwise
+  // keeps in a new temporary file (created, written, deleted) per commit: in memory it is copies.
+  db.pragma('temp_store = MEMORY');
   db.exec(SCHEMA);
   addMissingColumns(db);
   db.exec(ID_COUNTERS);
