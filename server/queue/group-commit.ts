@@ -25,11 +25,14 @@ interface Pending {
 
 /**
  * Longest a deferred write waits for company (ms), and the batch size that commits at once. Each
- * commit writes every page it touched to the WAL once, so fewer, larger commits cost less per
- * write; records arrive serialised (runner.ts), so a batch of 64 is a short turn of the loop.
+ * commit writes every page it touched to the WAL once (and the shared table, index and pointer-map
+ * pages every time), so fewer, larger commits cost less per write: webhook → response at c = 10
+ * took 157 µs of server CPU a request at 8 ms / 64, 143 at 16 ms / 128 and 136 at 25 ms / 256
+ * (`npm run bench -- server` workload, same hour). Records arrive serialised (runner.ts), so even
+ * a full batch is a turn of the loop of a few milliseconds (the bench's p99 stayed under 10 ms).
  */
-export const DEFER_MS = 8;
-export const DEFER_MAX = 64;
+export const DEFER_MS = 25;
+export const DEFER_MAX = 256;
 
 export class GroupCommit implements CommitBatch {
   readonly #db: Db;
