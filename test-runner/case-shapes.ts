@@ -21,18 +21,8 @@ export function loadedTestFile(file: TestFile, path: string, blueprintPath: stri
 }
 
 function fixedTestCase(testCase: TestCase): TestCase {
-  return {
-    name: testCase.name,
-    input: testCase.input,
-    weight: testCase.weight,
-    request: testCase.request,
-    mocks: testCase.mocks,
-    fakes: testCase.fakes,
-    dataStores: testCase.dataStores,
-    http: testCase.http,
-    settings: testCase.settings,
-    expect: testCase.expect,
-  };
+  // The same keys in the same order for every case: one chain of hidden classes.
+  return { name: testCase.name, ...caseInput(testCase), expect: testCase.expect };
 }
 
 /** What a case gives to its run (executeCase), in the fixed shape. */
