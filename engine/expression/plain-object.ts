@@ -17,3 +17,10 @@ export function plainObjectMaker(): PlainObjectMaker {
   Fields.prototype = Object.prototype;
   return Fields;
 }
+
+/** Sets `target[key]` as an own data field, even `__proto__`: a key is data, never the prototype. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}

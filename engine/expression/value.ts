@@ -6,7 +6,7 @@
  */
 import { ExpressionError } from '../errors/expression-error.ts';
 import { dataError } from '../errors/make-error.ts';
-import { type PlainObjectMaker, plainObjectMaker } from './plain-object.ts';
+import { type PlainObjectMaker, plainObjectMaker, setOwn } from './plain-object.ts';
 import { sortedIds } from './sorted-ids.ts';
 import { compileTemplateWith, type TemplateOptions } from './template.ts';
 import type { CompiledValue, EvalContext, MapperShape } from './types.ts';
@@ -199,11 +199,4 @@ function flatAssemble(
 /** RFC 6901: `~` → `~0`, `/` → `~1`. */
 function escapePointer(key: string): string {
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
-/** A `__proto__` key is data, never the object's prototype (DESIGN principle 8). */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
 }

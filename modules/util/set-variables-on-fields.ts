@@ -4,7 +4,7 @@
  * `{ name, value }` or `name` and `value`, whose fields are formulas or constants — read straight
  * from the formulas' values, with no input object per bundle.
  */
-import { plainObjectMaker } from '../../engine/expression/plain-object.ts';
+import { plainObjectMaker, setOwn } from '../../engine/expression/plain-object.ts';
 import type { MapperShape } from '../../engine/expression/types.ts';
 import type { Bundle, FieldsRun } from '../../engine/registry/define-module.ts';
 import { nameOf, scopeOf } from './scope.ts';
@@ -41,7 +41,7 @@ export function setVariablesOnFields(mapper: MapperShape): FieldsRun | undefined
       const name = nameOf(read(names[k] as Field, leaves));
       const value = read(values[k] as Field, leaves);
       ctx.variables.set(name, value, chosen);
-      out[name] = value;
+      setOwn(out, name, value);
     }
     return out;
   };

@@ -1,4 +1,5 @@
 /** Set multiple variables — https://help.make.com/util (one operation for all). */
+import { setOwn } from '../../engine/expression/plain-object.ts';
 import { type Bundle, defineModule } from '../../engine/registry/define-module.ts';
 import { nameOf, scopeOf } from './scope.ts';
 import { setVariablesOnFields } from './set-variables-on-fields.ts';
@@ -40,6 +41,7 @@ function variablesOf(input: Record<string, unknown>): readonly Variable[] {
 /** `{ <name>: value, … }`, a later variable of the same name winning. */
 function outputOf(input: Record<string, unknown>): Bundle {
   const out: Bundle = {};
-  for (const item of variablesOf(input)) if (item) out[nameOf(item.name)] = item.value;
+  // A variable named `__proto__` is a field like any other (setOwn), as in Set variable.
+  for (const item of variablesOf(input)) if (item) setOwn(out, nameOf(item.name), item.value);
   return out;
 }

@@ -163,6 +163,21 @@ describe('Set multiple variables run on its field values', () => {
   });
 });
 
+describe('Set multiple variables with a variable named __proto__', () => {
+  it('keeps it an own field of its output on both paths, and the walk carries it on', async () => {
+    const mapper = { scope: 'roundtrip', variables: [{ name: '__proto__', value: '{{2.n}}' }] };
+    const record = await expectSameRecords(
+      blueprint(mapper, [], 'util:SetVariables', { own: '{{3.__proto__}}' }),
+    );
+    expect(record.modules.find((m) => m.id === 3)?.outputs[0]).toEqual(JSON.parse('{ "__proto__": 1 }'));
+    expect(record.modules.find((m) => m.id === 5)?.outputs[0]?.array).toEqual([
+      { own: 1 },
+      { own: 2 },
+      { own: 3 },
+    ]);
+  });
+});
+
 describe('Set variable run on its field values', () => {
   const setVariable = (mapper: Mapper, collect?: Mapper) =>
     blueprint(mapper, [], 'util:SetVariable2', collect);
