@@ -58,12 +58,27 @@ function watchingEngine(real: ServerEngine, watched: string) {
   return { engine, began: began.fired };
 }
 
-/** A server with the real engine, as wrapped by `engineFor`, listening on loopback. */
-async function listening(engineFor: (real: ServerEngine) => ServerEngine): Promise<string> {
+/**
+ * A server with the real engine, watching loads of the blueprint named `watched`
+ * (watchingEngine), listening on loopback: its address, and when that load began.
+ */
+async function listeningWhileWatching(watched: string): Promise<{ base: string; began: Promise<void> }> {
   const config = parseConfig({ database: ':memory:' }, { root: process.cwd() });
   const real = createMakeEngine(createRunEnvironment(config, { database: ':memory:' }));
-  server = testServer({ engine: engineFor(real) });
-  return server.app.listen({ host: '127.0.0.1', port: 0 });
+  const { engine, began } = watchingEngine(real, watched);
+  server = testServer({ engine });
+  return { base: await server.app.listen({ host: '127.0.0.1', port: 0 }), began };
+}
+
+/** A webhook to `udid`: `'webhook'` goes into `order` as soon as it is answered, and it must be accepted. */
+async function expectAcceptedWebhook(base: string, udid: string, order: string[]): Promise<void> {
+  const hook = await fetch(`${base}/${udid}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ n: 1 }),
+  });
+  order.push('webhook');
+  expect([hook.status, await hook.text()]).toEqual([200, 'Accepted']);
 }
 
 function api(base: string, method: 'POST' | 'PATCH', path: string, body: unknown) {
@@ -84,12 +99,7 @@ const definition = (bp: Record<string, unknown>) => ({
 // Generating and loading 20,000 modules takes seconds on a loaded machine.
 describe('a slow blueprint load does not block the server (issue 15 §2)', { timeout: 60_000 }, () => {
   it('answers a webhook to another scenario while a 20,000-module scenario is being created', async () => {
-    let began: Promise<void> = Promise.resolve();
-    const base = await listening((real) => {
-      const watching = watchingEngine(real, 'Big');
-      began = watching.began;
-      return watching.engine;
-    });
+    const { base, began } = await listeningWhileWatching('Big');
     const { udid } = addScenario(server, blueprints.queued());
     const order: string[] = [];
     const create = api(base, 'POST', '/scenarios', definition(big('Big'))).then(async (res) => {
@@ -97,13 +107,7 @@ describe('a slow blueprint load does not block the server (issue 15 §2)', { tim
       return { status: res.status, body: (await res.json()) as { scenario: { id: number } } };
     });
     await began;
-    const hook = await fetch(`${base}/${udid}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ n: 1 }),
-    });
-    order.push('webhook');
-    expect([hook.status, await hook.text()]).toEqual([200, 'Accepted']);
+    await expectAcceptedWebhook(base, udid, order);
     const created = await create;
     expect(order).toEqual(['webhook', 'create']);
     expect(created.status).toBe(200);
@@ -111,12 +115,7 @@ describe('a slow blueprint load does not block the server (issue 15 §2)', { tim
   });
 
   it('keeps the update that arrived last when an earlier, larger one finishes loading after it', async () => {
-    let began: Promise<void> = Promise.resolve();
-    const base = await listening((real) => {
-      const watching = watchingEngine(real, 'Big update');
-      began = watching.began;
-      return watching.engine;
-    });
+    const { base, began } = await listeningWhileWatching('Big update');
     const { scenario } = addScenario(server, blueprints.queued());
     const first = api(base, 'PATCH', `/scenarios/${scenario.id}`, {
       blueprint: JSON.stringify(big('Big update')),
@@ -134,12 +133,7 @@ describe('a slow blueprint load does not block the server (issue 15 §2)', { tim
   });
 
   it('answers a webhook while the served folder loads a 20,000-module blueprint file', async () => {
-    let began: Promise<void> = Promise.resolve();
-    const base = await listening((real) => {
-      const watching = watchingEngine(real, 'Big file');
-      began = watching.began;
-      return watching.engine;
-    });
+    const { base, began } = await listeningWhileWatching('Big file');
     const { udid } = addScenario(server, blueprints.queued());
     const dir = mkdtempSync(join(tmpdir(), 'makesim-slow-'));
     writeFileSync(join(dir, 'big.blueprint.json'), JSON.stringify(big('Big file')));
@@ -149,13 +143,7 @@ describe('a slow blueprint load does not block the server (issue 15 §2)', { tim
       return entries;
     });
     await began;
-    const hook = await fetch(`${base}/${udid}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ n: 1 }),
-    });
-    order.push('webhook');
-    expect([hook.status, await hook.text()]).toEqual([200, 'Accepted']);
+    await expectAcceptedWebhook(base, udid, order);
     const [entry] = await loading;
     expect(order).toEqual(['webhook', 'folder']);
     expect(server.services.catalog.prepared(entry?.scenario?.id ?? 0)?.name).toBe('Big file');
