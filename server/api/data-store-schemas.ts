@@ -15,7 +15,7 @@ import {
   pageProperties,
   pageQuery,
 } from './query-schemas.ts';
-import { idParams } from './route-schemas.ts';
+import { idAndParam, idParams } from './route-schemas.ts';
 
 /** Make's limit on a data store name. */
 const storeName = { type: 'string', minLength: 1, maxLength: 128, pattern: '\\S' } as const;
@@ -73,11 +73,7 @@ export type DeleteStoresBody = { ids?: number[]; all?: boolean; exceptIds?: numb
 export const listRecordsSchema = { params: idParams, querystring: pageQuery } as const;
 export type ListQuery = PageQuery;
 
-export const recordParams = {
-  type: 'object',
-  properties: { id: idParams.properties.id, key: { type: 'string' } },
-  required: ['id', 'key'],
-} as const;
+export const recordParams = idAndParam('key', { type: 'string' });
 export interface RecordParams {
   id: number;
   key: string;

@@ -13,7 +13,7 @@ import {
   pageProperties,
   pageQuery,
 } from './query-schemas.ts';
-import { idParams } from './route-schemas.ts';
+import { idAndParam, idParams } from './route-schemas.ts';
 
 /** Make's limit on a hook name. */
 const hookName = { type: 'string', minLength: 1, maxLength: 128, pattern: '\\S' } as const;
@@ -84,11 +84,7 @@ export const deleteHookSchema = { params: idParams, querystring: confirmedQuery 
 
 export const listIncomingsSchema = { params: idParams, querystring: pageQuery } as const;
 
-export const incomingParams = {
-  type: 'object',
-  properties: { id: idParams.properties.id, incomingId: { type: 'integer', minimum: 0 } },
-  required: ['id', 'incomingId'],
-} as const;
+export const incomingParams = idAndParam('incomingId', idParams.properties.id);
 export interface IncomingParams {
   id: number;
   incomingId: number;
@@ -108,11 +104,7 @@ export const listHookLogsSchema = {
 } as const;
 export type ListHookLogsQuery = PageQuery & { from?: number; to?: number };
 
-export const hookLogParams = {
-  type: 'object',
-  properties: { id: idParams.properties.id, logId: { type: 'integer', minimum: 0 } },
-  required: ['id', 'logId'],
-} as const;
+export const hookLogParams = idAndParam('logId', idParams.properties.id);
 export interface HookLogParams {
   id: number;
   logId: number;

@@ -21,6 +21,15 @@ export interface IdParams {
   id: number;
 }
 
+/** The path parameters `/{id}/…/{name}`: the id as in idParams, and `name` as `schema` says. */
+export function idAndParam(name: string, schema: object) {
+  return {
+    type: 'object',
+    properties: { id: idParams.properties.id, [name]: schema },
+    required: ['id', name],
+  } as const;
+}
+
 /**
  * `POST /scenarios/{id}/run` (https://developers.make.com/api-documentation/api-reference/scenarios); the
  * callback URL's policy is checked in run-inputs.ts.

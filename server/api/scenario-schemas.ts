@@ -5,7 +5,7 @@
  * read them as.
  */
 import { type BracketList, bracketList, integer, type PageQuery, pageProperties } from './query-schemas.ts';
-import { idParams } from './route-schemas.ts';
+import { idAndParam, idParams } from './route-schemas.ts';
 
 /** `cols[]`: the fields to show. */
 const colsList = bracketList('cols', { type: 'string' });
@@ -121,11 +121,7 @@ export const logsSchema = {
 } as const;
 export type LogsQuery = PageQuery & { status?: number; from?: number; to?: number };
 
-export const executionParams = {
-  type: 'object',
-  properties: { id: idParams.properties.id, executionId: { type: 'string' } },
-  required: ['id', 'executionId'],
-} as const;
+export const executionParams = idAndParam('executionId', { type: 'string' });
 export interface ExecutionParams {
   id: number;
   executionId: string;
